@@ -1,0 +1,43 @@
+// The CLI's window on the world, injected so commands can be tested without spawning processes.
+import { readFile, writeFile } from 'node:fs/promises';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  readFile(path: string): Promise<Uint8Array>;
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+}
+
+export const nodeIo: CliIo = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+  readFile: (path) => readFile(path),
+  writeFile: (path, data) => writeFile(path, data),
+};
+
+/** Parses `--flag value`, `--flag=value`, `-o value` and positional arguments. Repeated flags collect into arrays. */
+export function parseArgs(args: string[], aliases: Record<string, string> = {}): { positional: string[]; flags: Map<string, string[]> } {
+  const positional: string[] = [];
+  const flags = new Map<string, string[]>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith('-') || arg === '-') {
+      positional.push(arg);
+      continue;
+    }
+    let name = arg.replace(/^--?/, '');
+    let value: string | undefined;
+    const eq = name.indexOf('=');
+    if (eq >= 0) {
+      value = name.slice(eq + 1);
+      name = name.slice(0, eq);
+    } else if (i + 1 < args.length && !args[i + 1].startsWith('--')) {
+      value = args[++i];
+    } else {
+      value = 'true';
+    }
+    name = aliases[name] ?? name;
+    flags.set(name, [...(flags.get(name) ?? []), value]);
+  }
+  return { positional, flags };
+}

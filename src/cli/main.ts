@@ -1,0 +1,72 @@
+// Entry point of the headless `replay-inspector` command: parses the subcommand and dispatches.
+// Each subcommand lives in ./commands/<name>.ts and exports `run(args, io): Promise<number>` (the exit code).
+import type { CliIo } from './io';
+import { nodeIo } from './io';
+
+interface CommandInfo {
+  summary: string;
+  usage: string;
+  load: () => Promise<{ run: (args: string[], io: CliIo) => Promise<number> }>;
+}
+
+const commands: Record<string, CommandInfo> = {
+  summary: {
+    summary: 'Print a JSON summary of a journal export (any supported format).',
+    usage: 'replay-inspector summary <file> [--format restate-query|restate-sql-json|restate-sql-jsonl|bundle|native]',
+    load: () => import('./commands/summary'),
+  },
+  export: {
+    summary: 'Export invocations from a running Restate server into a bundle file.',
+    usage: 'replay-inspector export --admin <url> (--id <inv_…> | --target <Service/handler> [--limit N]) -o <file>',
+    load: () => import('./commands/export'),
+  },
+  simulate: {
+    summary: 'Simulate a scenario and write its journal (native format).',
+    usage: 'replay-inspector simulate <scenario-file> [--seed N] [--crash-at MS]... [--cancel-at MS] [-o out.json]',
+    load: () => import('./commands/simulate'),
+  },
+  replay: {
+    summary: 'Replay a journal against a scenario; print the decisions (exit 1 on a 570 journal mismatch).',
+    usage: 'replay-inspector replay <scenario-file> <journal-file>',
+    load: () => import('./commands/replay'),
+  },
+  serve: {
+    summary: 'Serve the built app with a same-origin proxy to a Restate admin API.',
+    usage: 'replay-inspector serve [--admin http://localhost:9070] [--port N]',
+    load: () => import('./commands/serve'),
+  },
+};
+
+export function helpText(): string {
+  const lines = [
+    'replay-inspector: see durable execution. Read Restate journals, simulate scenarios, replay decisions.',
+    '',
+    'Usage: replay-inspector <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}\n             ${c.usage}`),
+    '',
+    'Options:',
+    '  -h, --help   Show this help (or a command\'s usage with `<command> --help`).',
+  ];
+  return lines.join('\n');
+}
+
+export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(helpText() + '\n');
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`replay-inspector: unknown command '${name}'.\n\n${helpText()}\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`${command.summary}\nUsage: ${command.usage}\n`);
+    return 0;
+  }
+  const module = await command.load();
+  return module.run(rest, io);
+}

@@ -1,0 +1,24 @@
+// The shape of a reader error. The catalogue of codes and the Error class live in src/journal-reader/errors.ts.
+
+export interface ReaderErrorLocation {
+  /** 0-based row (query/sql json) or 1-based line (jsonl); see `unit`. */
+  row?: number;
+  line?: number;
+  field?: string;
+  /** Byte/char offset in the text when known. */
+  offset?: number;
+}
+
+export interface ReaderErrorInfo {
+  code: string;
+  message: string;
+  location: ReaderErrorLocation;
+  /** What the user can do about it. */
+  hint?: string;
+}
+
+export interface ReaderWarning {
+  code: string;
+  message: string;
+  location?: ReaderErrorLocation;
+}

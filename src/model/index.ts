@@ -2,3 +2,4 @@
 export type * from './journal';
 export type * from './run';
 export type * from './errors';
+export type * from './files';

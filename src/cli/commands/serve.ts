@@ -75,7 +75,7 @@ async function proxy(req: IncomingMessage, res: ServerResponse, adminUrl: string
     return;
   }
   try {
-    const body = method === 'POST' ? await readBody(req) : undefined;
+    const body = method === 'POST' ? new Uint8Array(await readBody(req)) : undefined;
     const upstream = await fetch(new URL(path, adminUrl), {
       method,
       body,

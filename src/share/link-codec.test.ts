@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { deflateSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { decodeShareState, encodeShareState, fromBase64Url, SHARE_PREFIX, ShareLinkError, toBase64Url, type ShareState } from './link-codec';
+
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ShareLinkError) return error.code;
+    throw error;
+  }
+  return 'no error';
+};
+
+describe('share link codec', () => {
+  it('round-trips a view exactly', () => {
+    const state: ShareState = { source: { kind: 'example', name: 'race-timeout' }, seed: 7, crashesMs: [120], cursor: 4, selection: 'c2' };
+    const hash = encodeShareState(state);
+    expect(hash.startsWith(SHARE_PREFIX)).toBe(true);
+    expect(decodeShareState('#' + hash)).toEqual(state);
+  });
+
+  it('compresses a loaded journal well below its size', () => {
+    const text = JSON.stringify({ rows: Array.from({ length: 200 }, (_, i) => ({ id: 'inv_1', index: i, entry_type: 'Command: Run', name: `step-${i}` })) });
+    const hash = encodeShareState({ source: { kind: 'journal', text, fileName: 'j.json' } });
+    expect(hash.length).toBeLessThan(text.length / 5);
+    expect(decodeShareState(hash).source).toEqual({ kind: 'journal', text, fileName: 'j.json' });
+  });
+
+  it('base64url round-trips any bytes (seed 11)', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+      expect(fromBase64Url(toBase64Url(bytes))).toEqual(bytes);
+    }), { seed: 11, numRuns: 300 });
+  });
+
+  it('rejects damaged, foreign, future and hostile links with a stable code', () => {
+    expect(codeOf(() => decodeShareState('#hello'))).toBe('LINK_BAD_ENCODING');
+    expect(codeOf(() => decodeShareState('#v1.@@@'))).toBe('LINK_BAD_ENCODING');
+    expect(codeOf(() => decodeShareState('#v1.AAAA'))).toBe('LINK_BAD_ENCODING');
+    expect(codeOf(() => decodeShareState('#v9.abc'))).toBe('LINK_UNSUPPORTED_VERSION');
+    const json = (v: unknown) => SHARE_PREFIX + toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(v))));
+    expect(codeOf(() => decodeShareState(json({ source: { kind: 'script', src: 'x' } })))).toBe('LINK_BAD_DATA');
+    expect(codeOf(() => decodeShareState(json({ source: { kind: 'example', name: 'a' }, seed: -1 })))).toBe('LINK_BAD_DATA');
+    expect(codeOf(() => decodeShareState(json({ source: { kind: 'example', name: 'a' }, cursor: '1; alert(1)' })))).toBe('LINK_BAD_DATA');
+    expect(codeOf(() => decodeShareState(json([1, 2])))).toBe('LINK_BAD_DATA');
+    expect(codeOf(() => decodeShareState(SHARE_PREFIX + toBase64Url(deflateSync(new Uint8Array([0xff, 0xfe])))))).toBe('LINK_BAD_DATA');
+  });
+
+  it('refuses a deflate bomb without inflating it whole', () => {
+    const bomb = SHARE_PREFIX + toBase64Url(deflateSync(new Uint8Array(80 * 1024 * 1024), { level: 9 }));
+    expect(bomb.length).toBeLessThan(200_000);
+    expect(codeOf(() => decodeShareState(bomb))).toBe('LINK_TOO_LARGE');
+  });
+
+  it('drops unknown fields instead of passing them on', () => {
+    const hash = SHARE_PREFIX + toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify({ source: { kind: 'example', name: 'a', html: '<b>' }, evil: 1 }))));
+    expect(decodeShareState(hash)).toEqual({ source: { kind: 'example', name: 'a' } });
+  });
+
+  it('never throws anything but ShareLinkError on random input (seed 12)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        for (const hash of [s, SHARE_PREFIX + s]) {
+          try {
+            decodeShareState(hash);
+          } catch (error) {
+            expect(error).toBeInstanceOf(ShareLinkError);
+          }
+        }
+      }),
+      { seed: 12, numRuns: 500 },
+    );
+  });
+});

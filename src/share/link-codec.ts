@@ -1,0 +1,159 @@
+// Share links: the view (source, seed, crashes, cursor, selection) as a compressed URL hash, and back.
+// A link is untrusted input: decoding bounds every size (a deflate bomb cannot blow up memory), validates every
+// field, and fails with a ShareLinkError that has a stable code and a message a person understands.
+import { Inflate, deflateSync } from 'fflate';
+
+export type ShareSource =
+  | { kind: 'example'; name: string }
+  | { kind: 'scenario'; code: string }
+  | { kind: 'journal'; text: string; fileName?: string };
+
+export interface ShareState {
+  source: ShareSource;
+  seed?: number;
+  crashesMs?: number[];
+  cancelAtMs?: number;
+  cursor?: number;
+  selection?: string;
+  /** A scenario paired with a loaded journal, to replay it (example name or code). */
+  pairedScenario?: { kind: 'example'; name: string } | { kind: 'scenario'; code: string };
+}
+
+export const SHARE_PREFIX = 'v1.';
+/** Links longer than this are offered as a download instead (long URLs break in chat apps and some browsers). */
+export const shareLinkCharsMax = 64_000;
+/** Decoding refuses hashes over this many characters. */
+export const shareHashCharsMax = 4_000_000;
+/** And refuses to inflate past this many bytes (a tiny link can inflate to gigabytes). */
+export const shareInflatedBytesMax = 64 * 1024 * 1024;
+
+export type ShareLinkErrorCode = 'LINK_BAD_ENCODING' | 'LINK_TOO_LARGE' | 'LINK_BAD_DATA' | 'LINK_UNSUPPORTED_VERSION';
+
+export class ShareLinkError extends Error {
+  constructor(
+    readonly code: ShareLinkErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ShareLinkError';
+  }
+}
+
+const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const reverse = new Int16Array(128).fill(-1);
+for (let i = 0; i < alphabet.length; i++) reverse[alphabet.charCodeAt(i)] = i;
+
+export function toBase64Url(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += alphabet[(n >> 18) & 63] + alphabet[(n >> 12) & 63];
+    if (i + 1 < bytes.length) out += alphabet[(n >> 6) & 63];
+    if (i + 2 < bytes.length) out += alphabet[n & 63];
+  }
+  return out;
+}
+
+export function fromBase64Url(text: string): Uint8Array {
+  if (text.length % 4 === 1) throw new ShareLinkError('LINK_BAD_ENCODING', 'The link is cut off or damaged (its data has an impossible length).');
+  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
+  let bits = 0;
+  let value = 0;
+  let o = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const v = code < 128 ? reverse[code] : -1;
+    if (v < 0) throw new ShareLinkError('LINK_BAD_ENCODING', `The link is damaged: unexpected character at position ${i + 1}.`);
+    value = (value << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (value >> bits) & 255;
+    }
+  }
+  return out.subarray(0, o);
+}
+
+function inflateBounded(data: Uint8Array): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const inflater = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > shareInflatedBytesMax) throw new ShareLinkError('LINK_TOO_LARGE', `The link expands to more than ${shareInflatedBytesMax / 1024 / 1024} MB; it was refused.`);
+    chunks.push(chunk);
+  });
+  try {
+    const step = 64 * 1024;
+    for (let i = 0; i < data.length; i += step) inflater.push(data.subarray(i, i + step), i + step >= data.length);
+  } catch (error) {
+    if (error instanceof ShareLinkError) throw error;
+    throw new ShareLinkError('LINK_BAD_ENCODING', 'The link is damaged: its compressed data cannot be read.');
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.length;
+  }
+  return out;
+}
+
+const isInt = (v: unknown, min = 0): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= min;
+const isStr = (v: unknown): v is string => typeof v === 'string';
+
+function bad(field: string, why: string): never {
+  throw new ShareLinkError('LINK_BAD_DATA', `The link's data is invalid: ${field} ${why}.`);
+}
+
+function validateSource(v: unknown, field: string, allowJournal: boolean): ShareSource {
+  if (typeof v !== 'object' || v === null) bad(field, 'is missing');
+  const s = v as Record<string, unknown>;
+  if (s.kind === 'example' && isStr(s.name) && s.name.length <= 200) return { kind: 'example', name: s.name };
+  if (s.kind === 'scenario' && isStr(s.code)) return { kind: 'scenario', code: s.code };
+  if (allowJournal && s.kind === 'journal' && isStr(s.text)) {
+    return s.fileName === undefined ? { kind: 'journal', text: s.text } : isStr(s.fileName) ? { kind: 'journal', text: s.text, fileName: s.fileName.slice(0, 300) } : bad(`${field}.fileName`, 'is not text');
+  }
+  bad(field, "is not an example, a scenario or a journal");
+}
+
+/** Checks untrusted data field by field and returns only the known, well-typed fields. */
+export function validateShareState(value: unknown): ShareState {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) bad('the view', 'is not an object');
+  const v = value as Record<string, unknown>;
+  const state: ShareState = { source: validateSource(v.source, 'source', true) };
+  if (v.seed !== undefined) state.seed = isInt(v.seed) ? v.seed : bad('seed', 'is not a whole number ≥ 0');
+  if (v.crashesMs !== undefined) {
+    if (!Array.isArray(v.crashesMs) || v.crashesMs.length > 1000 || !v.crashesMs.every((c) => isInt(c))) bad('crashesMs', 'is not a list of times');
+    state.crashesMs = v.crashesMs as number[];
+  }
+  if (v.cancelAtMs !== undefined) state.cancelAtMs = isInt(v.cancelAtMs) ? v.cancelAtMs : bad('cancelAtMs', 'is not a time');
+  if (v.cursor !== undefined) state.cursor = isInt(v.cursor) ? v.cursor : bad('cursor', 'is not a step number');
+  if (v.selection !== undefined) state.selection = isStr(v.selection) && v.selection.length <= 200 ? v.selection : bad('selection', 'is not an id');
+  if (v.pairedScenario !== undefined) state.pairedScenario = validateSource(v.pairedScenario, 'pairedScenario', false) as ShareState['pairedScenario'];
+  return state;
+}
+
+/** The hash fragment (without '#') for a view. */
+export function encodeShareState(state: ShareState): string {
+  const json = new TextEncoder().encode(JSON.stringify(validateShareState(state)));
+  return SHARE_PREFIX + toBase64Url(deflateSync(json, { level: 9 }));
+}
+
+/** Reads a hash fragment (with or without '#'); throws ShareLinkError on anything wrong. */
+export function decodeShareState(hash: string): ShareState {
+  const text = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (text.length > shareHashCharsMax) throw new ShareLinkError('LINK_TOO_LARGE', `The link is longer than ${shareHashCharsMax.toLocaleString('en-US')} characters; it was refused.`);
+  if (!text.startsWith(SHARE_PREFIX)) {
+    const version = /^v(\d+)\./.exec(text)?.[1];
+    if (version) throw new ShareLinkError('LINK_UNSUPPORTED_VERSION', `The link was made by a newer Replay Inspector (format v${version}); this one reads v1.`);
+    throw new ShareLinkError('LINK_BAD_ENCODING', 'This is not a Replay Inspector share link.');
+  }
+  const bytes = inflateBounded(fromBase64Url(text.slice(SHARE_PREFIX.length)));
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new ShareLinkError('LINK_BAD_DATA', "The link's data is not valid JSON text.");
+  }
+  return validateShareState(json);
+}

@@ -1,0 +1,150 @@
+// The scenarios run against the real server, shared by the integration test and scripts/capture-fixtures.ts:
+// which handler, which input, what to do from outside while it runs, and the status it must end in.
+import type { RestateServer, ServiceProcess } from './restate';
+import { awakeableIds, cancel, resolveAwakeable, send, waitForCommands, waitForEntries, waitForStatus, type InvocationStatus } from './admin';
+
+export interface CaseContext {
+  server: RestateServer;
+  service: ServiceProcess;
+  invocationId: string;
+}
+
+export interface RealCase {
+  /** Folder name under test/fixtures/restate-1.7.12/. */
+  name: string;
+  target: string;
+  input: unknown;
+  /** What the handler does and what its journal must show (also written to the fixture's case.json). */
+  description: string;
+  finalStatus: InvocationStatus;
+  /** Acts on the running invocation from outside (resolve awakeables, cancel). */
+  drive?: (context: CaseContext) => Promise<void>;
+}
+
+export const RETRY_FAILURES = 3;
+export const FANOUT_RUNS_SMALL = 20;
+export const FANOUT_RUNS_LARGE = 3500;
+
+export const realCases: RealCase[] = [
+  {
+    name: 'race-timeout',
+    target: 'Lab/raceTimeout',
+    input: null,
+    description: 'race(run slow-fetch of 1.5 s, sleep 100 ms): the Sleep notification (c2) precedes the Run notification (c1); then the run is awaited too.',
+    finalStatus: 'completed',
+  },
+  {
+    name: 'or-timeout',
+    target: 'Lab/orTimeout',
+    input: null,
+    description: 'call Worker/slow(2000).orTimeout(100): Sleep c3 completes, the Call result c2 never arrives; the invocation fails with TimeoutError (408).',
+    finalStatus: 'completed',
+  },
+  {
+    name: 'all-calls',
+    target: 'Lab/all',
+    input: null,
+    description: 'all(Worker/slow 600, 100, 350 ms): CallInvocationId c1, c3, c5 at once; Call results in order c4 (100), c6 (350), c2 (600).',
+    finalStatus: 'completed',
+  },
+  {
+    name: 'any-first-success',
+    target: 'Lab/any',
+    input: null,
+    description: 'any(run fails-fast terminal, Worker/slow 400, Worker/slow 50): Run c1 fails first, then c5 (50 ms) succeeds and wins.',
+    finalStatus: 'completed',
+  },
+  {
+    name: 'all-settled',
+    target: 'Lab/allSettled',
+    input: null,
+    description: 'allSettled(Worker/slow 100, run boom terminal 400, sleep 50): everything settles, no fail-fast; outcome success.',
+    finalStatus: 'completed',
+  },
+  {
+    name: 'run-retry',
+    target: 'Lab/retry',
+    input: { failures: RETRY_FAILURES },
+    description: `run flaky throws a plain Error on its first ${RETRY_FAILURES} attempts ("transient 1".."transient ${RETRY_FAILURES}"): ${RETRY_FAILURES} TransientError events, then the Run succeeds.`,
+    finalStatus: 'completed',
+  },
+  {
+    name: 'run-retry-exhausted',
+    target: 'Lab/retryExhausted',
+    input: null,
+    description: 'run hopeless always throws a plain Error, maxRetryAttempts 3: transient errors, then the Run completes with a terminal failure and the invocation fails.',
+    finalStatus: 'completed',
+  },
+  {
+    name: 'terminal-failure',
+    target: 'Lab/terminal',
+    input: null,
+    description: 'run doomed throws TerminalError 422: the Run notification is a Failure {code 422}; the invocation fails with it.',
+    finalStatus: 'completed',
+  },
+  {
+    name: 'awakeables',
+    target: 'Lab/awakeables',
+    input: null,
+    description: 'all(awakeable s17, awakeable s18), resolved from outside: s18 ("second") first, then s17 ("first").',
+    finalStatus: 'completed',
+    drive: async ({ server, service, invocationId }) => {
+      const [first, second] = await awakeableIds(service.controlUrl, invocationId);
+      await resolveAwakeable(server.ingressUrl, second, 'second');
+      await waitForEntries(server.adminUrl, invocationId, 2); // Input + the s18 notification
+      await resolveAwakeable(server.ingressUrl, first, 'first');
+    },
+  },
+  {
+    name: 'suspended',
+    target: 'Lab/suspend',
+    input: null,
+    description: 'race(awakeable s17, all(awakeable s18, sleep 1 h)) never completes: status suspended, awaiting c1, s1 (cancel), s17, s18.',
+    finalStatus: 'suspended',
+  },
+  {
+    name: 'cancelled',
+    target: 'Lab/cancelMe',
+    input: null,
+    description: 'awaits Worker/slow(60000); cancelled from outside: Signal s1 (CANCEL), SendSignal cancel to the callee, Output failure 409.',
+    finalStatus: 'completed',
+    drive: async ({ server, invocationId }) => {
+      await waitForCommands(server.adminUrl, invocationId, 2); // Input + Call
+      await cancel(server.adminUrl, invocationId);
+    },
+  },
+  {
+    name: 'fanout-small',
+    target: 'Lab/fanout',
+    input: { runs: FANOUT_RUNS_SMALL },
+    description: `${FANOUT_RUNS_SMALL} runs r0..r${FANOUT_RUNS_SMALL - 1}, raced pairwise, then all awaited: ${2 * FANOUT_RUNS_SMALL + 2} entries.`,
+    finalStatus: 'completed',
+  },
+];
+
+/** The ~7,000-entry journal of the bench (issue 6): captured as a fixture, not run by the integration test. */
+export const largeFanoutCase: RealCase = {
+  name: 'fanout-7000',
+  target: 'Lab/fanout',
+  input: { runs: FANOUT_RUNS_LARGE },
+  description: `${FANOUT_RUNS_LARGE} runs raced pairwise, then all awaited: ${2 * FANOUT_RUNS_LARGE + 2} entries.`,
+  finalStatus: 'completed',
+};
+
+/** Starts every case at once, drives them, and waits for each final status. Returns the invocation ids by case name. */
+export async function runCases(server: RestateServer, service: ServiceProcess, cases: RealCase[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const c of cases) ids.set(c.name, await send(server.ingressUrl, c.target, c.input));
+  await Promise.all(
+    cases.map(async (c) => {
+      const invocationId = ids.get(c.name)!;
+      try {
+        await c.drive?.({ server, service, invocationId });
+        await waitForStatus(server.adminUrl, invocationId, c.finalStatus);
+      } catch (error) {
+        throw new Error(`case ${c.name} (${invocationId}): ${(error as Error).message}`, { cause: error });
+      }
+    }),
+  );
+  return ids;
+}

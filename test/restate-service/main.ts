@@ -1,0 +1,47 @@
+// Runs the test services as a process: `node --import tsx test/restate-service/main.ts`.
+// Listens on free ports of 127.0.0.1 (the SDK endpoint over HTTP/2, plus a small HTTP/1 control endpoint for the
+// side channel) and prints one line `READY {"port":…,"controlPort":…}` on stdout once both listen.
+import './polyfill';
+import http from 'node:http';
+import http2 from 'node:http2';
+import type { AddressInfo } from 'node:net';
+
+const { createEndpointHandler } = await import('@restatedev/restate-sdk');
+const { services } = await import('./services');
+const { sideChannel } = await import('./side-channel');
+
+function listen(server: http.Server | http2.Http2Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+const sdkServer = http2.createServer(createEndpointHandler({ services }));
+
+// GET /awakeables/<invocationId> → JSON array of awakeable ids (404 until the handler published them).
+// GET /attempts/<invocationId> → number of attempts of the flaky run.
+const controlServer = http.createServer((req, res) => {
+  const [, kind, id] = (req.url ?? '').split('/');
+  const reply = (status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  if (req.method === 'GET' && kind === 'awakeables' && id) {
+    const ids = sideChannel.awakeablesOf(decodeURIComponent(id));
+    return ids ? reply(200, ids) : reply(404, { message: 'no awakeables published yet' });
+  }
+  if (req.method === 'GET' && kind === 'attempts' && id) return reply(200, sideChannel.attemptsOf(decodeURIComponent(id)));
+  reply(404, { message: 'unknown path' });
+});
+
+const [port, controlPort] = await Promise.all([listen(sdkServer), listen(controlServer)]);
+process.stdout.write(`READY ${JSON.stringify({ port, controlPort })}\n`);
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    sdkServer.close();
+    controlServer.close();
+    process.exit(0);
+  });
+}

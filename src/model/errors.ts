@@ -7,6 +7,8 @@ export interface ReaderErrorLocation {
   field?: string;
   /** Byte/char offset in the text when known. */
   offset?: number;
+  /** The file name, when the reader was given one (readJournalFiles, options.fileName). */
+  file?: string;
 }
 
 export interface ReaderErrorInfo {

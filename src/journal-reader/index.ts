@@ -1,0 +1,107 @@
+// The journal reader: text → the one model (src/model). Pure: runs in Node, a Worker and tests alike.
+// Formats: docs/journal-format.md. Errors: ./errors.ts (ReaderError is the only exception thrown).
+import type { Journal, NativeJournalFile, ReaderWarning, SourceFormat } from '../model';
+import { assembleJournals } from './assemble';
+import { ReaderError, makeWarning } from './errors';
+import type { ReaderLimits } from './input';
+import { DEFAULT_LIMITS, prepareText } from './input';
+import { readNative } from './native';
+import type { SourceRows } from './sources';
+import { detectPrepared, readSource } from './sources';
+
+export interface ReadOptions {
+  /** Skip detection and read the text as this format. */
+  format?: SourceFormat;
+  /** Named in error and warning locations. */
+  fileName?: string;
+  /** Called with 0…1 while reading (the UI's progress bar). */
+  onProgress?: (fraction: number) => void;
+  /** Size limits (defaults: 512 MiB of text, 2,000,000 entries). */
+  limits?: Partial<ReaderLimits>;
+}
+
+export interface ReadResult {
+  format: SourceFormat;
+  journals: Journal[];
+  warnings: ReaderWarning[];
+  run?: NativeJournalFile['run'];
+}
+
+const FORMATS: SourceFormat[] = ['restate-query', 'restate-sql-json', 'restate-sql-jsonl', 'bundle', 'native'];
+
+export function readJournals(text: string, options: ReadOptions = {}): ReadResult {
+  return readJournalFiles([{ name: options.fileName ?? '', text }], options);
+}
+
+/** Several files (e.g. journal, events and invocation exports of one invocation) read as one input. */
+export function readJournalFiles(files: { name: string; text: string }[], options: ReadOptions = {}): ReadResult {
+  return guard(() => {
+    const limits: ReaderLimits = { ...DEFAULT_LIMITS, ...options.limits };
+    if (options.format !== undefined && !FORMATS.includes(options.format)) {
+      throw new ReaderError('UNKNOWN_FORMAT', {}, `unknown format '${String(options.format)}'; use one of ${FORMATS.join(', ')}`);
+    }
+    if (files.length === 0) throw new ReaderError('EMPTY_INPUT', {}, 'no files given');
+    const sources: SourceRows[] = [];
+    let totalChars = 0;
+    files.forEach((file, i) => {
+      totalChars += typeof file.text === 'string' ? file.text.length : 0;
+      if (totalChars > limits.maxChars) throw new ReaderError('TOO_LARGE', { file: file.name || undefined }, `${totalChars} characters, the limit is ${limits.maxChars}`);
+      sources.push(readSource(file.text, limits, options.format, file.name || undefined));
+      options.onProgress?.((0.5 * (i + 1)) / files.length);
+    });
+    const warnings: ReaderWarning[] = sources.flatMap((s) => s.warnings);
+    const rowSources = sources.filter((s) => s.format !== 'native');
+    const hasRows = rowSources.some((s) => s.journal.length > 0);
+    const journals: Journal[] = hasRows ? assembleJournals(rowSources, limits, warnings, options.onProgress) : [];
+    let run: NativeJournalFile['run'] | undefined;
+    for (const source of sources) {
+      for (const value of source.native) {
+        const native = readNative(value, warnings, source.file);
+        journals.push(native.journal);
+        run ??= native.run;
+      }
+    }
+    if (journals.length === 0) {
+      const side = rowSources.reduce((n, s) => n + s.events.length + s.invocations.length + s.statuses.length, 0);
+      throw new ReaderError('NO_JOURNAL_ROWS', sources.length === 1 && sources[0].file ? { file: sources[0].file } : {}, side > 0 ? `only ${side} event/invocation row(s)` : 'no rows at all');
+    }
+    if (!hasRows && rowSources.some((s) => s.events.length + s.invocations.length > 0)) {
+      warnings.push(makeWarning('ORPHAN_ROWS', undefined, 'event/invocation rows next to a native journal were ignored'));
+    }
+    options.onProgress?.(1);
+    const format = (sources.find((s) => s.journal.length > 0 || s.native.length > 0) ?? sources[0]).format;
+    const result: ReadResult = { format, journals, warnings };
+    if (run) result.run = run;
+    return result;
+  });
+}
+
+/** The format of a text, without reading it all (JSONL: its first line is parsed). */
+export function detectFormat(text: string): SourceFormat {
+  return guard(() => detectPrepared(prepareText(text, DEFAULT_LIMITS)));
+}
+
+/** The reader throws only ReaderError: anything else escaping is a bug, reported as one rather than crashing the caller. */
+function guard<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ReaderError) throw error;
+    if (error instanceof RangeError) {
+      throw new ReaderError('TOO_LARGE', {}, `the input exhausted a platform limit (${error.message.slice(0, 120)})`);
+    }
+    throw new ReaderError('INTERNAL_ERROR', {}, error instanceof Error ? error.message.slice(0, 160) : String(error));
+  }
+}
+
+export { ReaderError, READER_CODES, makeWarning, formatLocation } from './errors';
+export type { ReaderCode } from './errors';
+export type { ReaderLimits } from './input';
+export { DEFAULT_LIMITS } from './input';
+export { decodePayload } from './payload';
+export { deriveFutures, completionOrder, notificationFutureId } from './futures';
+export { summarize, summaryText } from './summary';
+export type { Summary, SummaryFuture } from './summary';
+export { toRestateQueryText } from './write-query';
+export { toNativeText } from './native';
+export { parseIsoMs, toIso } from './time';

@@ -1,0 +1,90 @@
+// The `ctx` a scenario handler receives: each method issues one command (or allocates a signal) through the
+// engine and returns a durable future. Completion ids are allocated in creation order from 1; a Call takes two
+// (invocation id, result); awakeables are signals from 17 (facts doc §1).
+import type { CallTarget } from '../model';
+import type { Engine } from './engine';
+import type { SimContext } from './scenario';
+import { DurableFuture } from './future';
+import { SimError } from './errors';
+
+export function createContext(engine: Engine): SimContext {
+  const ctx: SimContext = {
+    run(name: string) {
+      engine.ensureAlive();
+      checkName('run', name);
+      const completionId = engine.nextCompletionId++;
+      engine.command({ type: 'Run', name, completionIds: [completionId] });
+      return engine.newLeaf({ id: `c${completionId}`, type: 'Run', name, completionId }) as DurableFuture<any>;
+    },
+
+    sleep(ms: number, name = '') {
+      engine.ensureAlive();
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new SimError('SIM_BAD_OPTIONS', `sleep: ms must be a number ≥ 0, got ${ms}`);
+      const completionId = engine.nextCompletionId++;
+      const wakeUpAtMs = engine.nowMs + Math.round(ms);
+      const { appended } = engine.command({ type: 'Sleep', name, completionIds: [completionId], wakeUpAtMs });
+      if (appended) engine.setup.world!.onSleep(completionId, wakeUpAtMs);
+      return engine.newLeaf({ id: `c${completionId}`, type: 'Sleep', name, completionId }) as DurableFuture<null>;
+    },
+
+    call(target: string, input?: unknown) {
+      engine.ensureAlive();
+      const parsed = parseTarget(target);
+      const invocationIdCompletionId = engine.nextCompletionId++;
+      const resultCompletionId = engine.nextCompletionId++;
+      const calleeId = `${engine.setup.invocationId}_c${resultCompletionId}`;
+      const parameter = input === undefined ? undefined : JSON.stringify(input);
+      const { entry, appended } = engine.command({
+        type: 'Call',
+        name: '',
+        completionIds: [invocationIdCompletionId, resultCompletionId],
+        target: parsed,
+        invocationId: calleeId,
+        ...(parameter !== undefined ? { detail: { parameter } } : {}),
+      });
+      const callee = entry?.invocationId ?? calleeId;
+      if (appended) engine.setup.world!.onCall(invocationIdCompletionId, resultCompletionId, callee, `${parsed.service}/${parsed.handler}`);
+      const label = `${parsed.service}/${parsed.handler}`;
+      engine.newLeaf({ id: `c${invocationIdCompletionId}`, type: 'CallInvocationId', name: label, completionId: invocationIdCompletionId });
+      const future = engine.newLeaf({ id: `c${resultCompletionId}`, type: 'Call', name: label, completionId: resultCompletionId, calleeInvocationId: callee });
+      engine.calls.push(future);
+      return future as DurableFuture<any>;
+    },
+
+    awakeable(name: string) {
+      engine.ensureAlive();
+      checkName('awakeable', name);
+      const signalIndex = engine.nextSignalIndex++;
+      engine.setup.world?.onAwakeable(signalIndex, name);
+      return engine.newLeaf({ id: `s${signalIndex}`, type: 'Awakeable', name, signalIndex }) as DurableFuture<any>;
+    },
+
+    cancel(future: DurableFuture) {
+      engine.ensureAlive();
+      const info = future instanceof DurableFuture && future.engine === engine ? future.leaf : null;
+      if (!info || info.type !== 'Call') {
+        throw new SimError('SIM_NOT_CANCELLABLE', 'cancel: only a future returned by ctx.call can be cancelled');
+      }
+      const { appended } = engine.command({
+        type: 'SendSignal',
+        name: '',
+        completionIds: [],
+        signal: { index: 1, targetInvocationId: info.calleeInvocationId },
+      });
+      if (appended) engine.setup.world!.cancelCall(info.completionId!);
+    },
+  };
+  return ctx;
+}
+
+function checkName(what: string, name: unknown): void {
+  if (typeof name !== 'string' || name === '') throw new SimError('SIM_BAD_OPTIONS', `${what}: a non-empty name is required`);
+}
+
+function parseTarget(target: string): CallTarget {
+  const parts = typeof target === 'string' ? target.split('/') : [];
+  if (parts.some((p) => p === '') || (parts.length !== 2 && parts.length !== 3)) {
+    throw new SimError('SIM_BAD_TARGET', `call: target must be 'Service/handler' or 'Object/key/handler', got ${JSON.stringify(target)}`);
+  }
+  return parts.length === 2 ? { service: parts[0], handler: parts[1] } : { service: parts[0], key: parts[1], handler: parts[2] };
+}

@@ -1,0 +1,386 @@
+// One attempt of a handler, for live simulation and replay alike (one engine, so a replay reproduces a run by
+// construction). Commands are matched against the journal by command index; recorded notifications are popped
+// FIFO in journal order whenever every await is blocked (sdk-shared-core `src/vm/transitions/input.rs`,
+// `async_results_state.rs`); when the journal runs out, a live attempt asks the World for the next event.
+import type { CombinatorKind, CommandEntry, Decision, Entry, Mismatch, NotificationEntry, RunOutput } from '../model';
+import type { Budget } from './budget';
+import type { JournalWriter } from './journal-writer';
+import type { SimContext } from './scenario';
+import type { World } from './world';
+import { CancelledError, failureOf, SimError, TerminalError } from './errors';
+import { DurableFuture, initComposite, settle, type CompositeExtra, type FutureEngine, type LeafInfo, type NodeKind, type Settlement } from './future';
+import { notificationFutureId } from './journal-writer';
+import { plainValue, valueOfPayload } from './payload';
+import { createContext } from './context';
+import { describeCommand, matchesCommand, type IssuedCommand } from './matching';
+
+/** Microtask turns without any durable activity after which the handler counts as blocked. */
+export const IDLE_TURNS = 24;
+/** With no durable await pending, how long to wait for native promises before declaring the handler stuck. */
+export const STUCK_TURNS = 2_000;
+
+export interface Waiter {
+  future: DurableFuture;
+  label: CombinatorKind;
+  seq: number;
+  runLeaves: DurableFuture[];
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+export type AttemptResult =
+  | { end: 'done'; output: RunOutput }
+  | { end: 'crash'; atMs: number }
+  | { end: 'transient'; atMs: number; completionId: number; name: string; execution: number; failures: number }
+  | { end: 'suspension'; reason: string }
+  | { end: 'mismatch'; mismatch: Mismatch };
+
+export interface EngineSetup {
+  attempt: number;
+  /** The journal entries (a live writer's array grows while the attempt runs). */
+  entries: Entry[];
+  /** Commands by command index; those below `recordedCommands` are replayed, not appended. */
+  commands: CommandEntry[];
+  recordedCommands: number;
+  invocationId: string;
+  budget: Budget;
+  /** Live attempts only. */
+  writer?: JournalWriter;
+  world?: World;
+}
+
+export class Engine implements FutureEngine {
+  readonly decisions: Decision[] = [];
+  /** Journal index of the last entry this attempt has consumed (matched command or popped notification). */
+  position = 0;
+  private cursor = 0;
+  nextCommandIndex = 1;
+  nextCompletionId = 1;
+  nextSignalIndex = 17;
+  private readonly leaves = new Map<string, DurableFuture>();
+  private readonly early = new Map<string, NotificationEntry>();
+  readonly calls: DurableFuture[] = [];
+  private readonly active = new Set<Waiter>();
+  private awaitedRuns: DurableFuture[] = [];
+  private readonly startedRuns = new Set<number>();
+  private waiterSeq = 0;
+  activity = 0;
+  private resolvedSinceDrain = false;
+  private finished: RunOutput | null = null;
+  private mismatch: Mismatch | null = null;
+  private dead = false;
+  private cancelObserved = false;
+
+  constructor(readonly setup: EngineSetup) {
+    this.position = setup.commands[0]?.index ?? 0;
+  }
+
+  get nowMs(): number {
+    return this.setup.writer?.nowMs ?? 0;
+  }
+
+  get attempt(): number {
+    return this.setup.attempt;
+  }
+
+  ensureAlive(): void {
+    if (this.dead || this.mismatch) throw new SimError('SIM_ATTEMPT_OVER', 'this attempt has ended; its handler can no longer act');
+    this.activity++;
+  }
+
+  /** Matches a command against the journal (replay) or appends it (live). Returns the entry, or null when replay-only and new. */
+  command(issued: IssuedCommand): { entry: CommandEntry | null; appended: boolean } {
+    const commandIndex = this.nextCommandIndex++;
+    const { commands, recordedCommands, writer } = this.setup;
+    if (commandIndex < recordedCommands) {
+      const recorded = commands[commandIndex];
+      if (!matchesCommand(recorded, issued)) {
+        const expected = describeCommand(recorded);
+        const actual = describeCommand(issued);
+        this.mismatch = {
+          code: 570,
+          commandIndex,
+          expected,
+          actual,
+          message: `Journal mismatch (570, RT0016) at command ${commandIndex}: the journal has ${expected}, the handler issued ${actual}.`,
+        };
+        throw new SimError('SIM_JOURNAL_MISMATCH', this.mismatch.message);
+      }
+      this.position = Math.max(this.position, recorded.index);
+      return { entry: recorded, appended: false };
+    }
+    if (!writer) return { entry: null, appended: false };
+    const entry = writer.appendCommand(issued);
+    this.position = entry.index;
+    return { entry, appended: true };
+  }
+
+  /** A new leaf future; settled at once if its notification was already popped. */
+  newLeaf(info: LeafInfo): DurableFuture {
+    const leaf = new DurableFuture(this, 'leaf', [], info);
+    this.leaves.set(info.id, leaf);
+    const early = this.early.get(info.id);
+    if (early) {
+      this.early.delete(info.id);
+      settle(leaf, settlementOf(early, info.id), []);
+    }
+    return leaf;
+  }
+
+  compose(kind: NodeKind, children: DurableFuture[], extra: CompositeExtra = {}): DurableFuture {
+    for (const child of children) {
+      if (!(child instanceof DurableFuture)) throw new SimError('SIM_NOT_DURABLE', `${kind}: every argument must be a durable future (got ${typeof child})`);
+      if (child.engine !== this) throw new SimError('SIM_FOREIGN_FUTURE', `${kind}: a future from another attempt or scenario was passed`);
+    }
+    const node = new DurableFuture(this, kind, children, null, extra);
+    initComposite(node, []);
+    return node;
+  }
+
+  timer(ms: number): DurableFuture {
+    return this.context.sleep(ms);
+  }
+
+  readonly context: SimContext = createContext(this);
+
+  awaitFuture(future: DurableFuture, label?: CombinatorKind): Promise<unknown> {
+    if (this.dead || this.mismatch) return new Promise(() => {});
+    this.activity++;
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = { future, label: label ?? labelOf(future), seq: this.waiterSeq++, runLeaves: [], resolve, reject };
+      if (future.settlement) return this.deliver(waiter, this.position);
+      future.waiters.push(waiter);
+      this.active.add(waiter);
+      for (const leaf of future.leaves()) {
+        if (!leaf.settlement && leaf.leaf?.type === 'Run') {
+          leaf.activeAwaits++;
+          waiter.runLeaves.push(leaf);
+          this.awaitedRuns.push(leaf);
+        }
+      }
+    });
+  }
+
+  private deliver(waiter: Waiter, entryIndex: number): void {
+    this.active.delete(waiter);
+    for (const leaf of waiter.runLeaves) leaf.activeAwaits--;
+    const future = waiter.future;
+    const s = future.settlement!;
+    const decision = this.decisionOf(waiter, entryIndex, s.ok ? 'success' : 'failure');
+    if (s.childIndex >= 0 && winnerKinds.has(waiter.label) && (waiter.label !== 'all' || !s.ok)) decision.winner = s.via;
+    if (waiter.label === 'select') decision.key = future.extra.keys![s.childIndex];
+    if (!s.ok && s.error) decision.note = `${s.error.name}: ${s.error.message}`;
+    this.decisions.push(decision);
+    this.resolvedSinceDrain = true;
+    if (!s.ok) return waiter.reject(s.error);
+    if (future.kind === 'waitCompleted') {
+      const children = future.children;
+      waiter.resolve([children.filter((c) => c.settlement), children.filter((c) => !c.settlement)]);
+    } else waiter.resolve(s.value);
+  }
+
+  private decisionOf(waiter: Waiter, entryIndex: number, outcome: 'success' | 'failure'): Decision {
+    const leaves = waiter.future.leaves();
+    const completed: string[] = [];
+    const pending: string[] = [];
+    for (const leaf of leaves) (leaf.settlement ? completed : pending).push(leaf.id);
+    return {
+      combinator: waiter.label,
+      futures: leaves.map((leaf) => leaf.id),
+      completed,
+      pending,
+      entryIndex,
+      attempt: this.setup.attempt,
+      outcome,
+    };
+  }
+
+  /** Pops the next recorded notification (journal order). False when the journal has no more. */
+  private popNext(): boolean {
+    const entries = this.setup.entries;
+    while (this.cursor < entries.length) {
+      const entry = entries[this.cursor++];
+      if (entry.kind !== 'notification') continue;
+      this.setup.budget.tick();
+      this.position = Math.max(this.position, entry.index);
+      this.onNotification(entry);
+      return true;
+    }
+    return false;
+  }
+
+  private onNotification(entry: NotificationEntry): void {
+    const id = notificationFutureId(entry);
+    if (id === null) return;
+    if (id === 's1') return this.onCancel(entry);
+    const leaf = this.leaves.get(id);
+    if (!leaf) {
+      if (!this.early.has(id)) this.early.set(id, entry);
+      return;
+    }
+    if (leaf.settlement) return;
+    const settled: DurableFuture[] = [];
+    settle(leaf, settlementOf(entry, id), settled);
+    const waiters: Waiter[] = [];
+    for (const node of settled) {
+      for (const waiter of node.waiters as Waiter[]) waiters.push(waiter);
+      node.waiters = [];
+    }
+    waiters.sort((a, b) => a.seq - b.seq);
+    for (const waiter of waiters) this.deliver(waiter, entry.index);
+  }
+
+  /**
+   * CANCEL (signal 1): the SDK sends a cancel SendSignal to every child call still pending, then the awaits in
+   * progress throw 409 (implicit cancellation; sdk-typescript `restate_context_impl.ts`, facts doc §3.5).
+   */
+  private onCancel(entry: NotificationEntry): void {
+    if (this.cancelObserved) return;
+    this.cancelObserved = true;
+    try {
+      for (const call of this.calls) if (!call.settlement) this.context.cancel(call);
+    } catch (error) {
+      if (this.mismatch) return;
+      throw error;
+    }
+    const waiters = [...this.active].sort((a, b) => a.seq - b.seq);
+    for (const waiter of waiters) {
+      this.active.delete(waiter);
+      for (const leaf of waiter.runLeaves) leaf.activeAwaits--;
+      const future = waiter.future;
+      future.waiters = future.waiters.filter((w) => w !== waiter);
+      const decision = this.decisionOf(waiter, entry.index, 'failure');
+      decision.winner = 's1';
+      decision.note = 'cancelled: the invocation received the CANCEL signal (409)';
+      this.decisions.push(decision);
+      this.resolvedSinceDrain = true;
+      waiter.reject(new CancelledError());
+    }
+  }
+
+  private startAwaitedRuns(): void {
+    const world = this.setup.world!;
+    const notified = this.setup.writer!.notified;
+    for (const leaf of this.awaitedRuns) {
+      const cid = leaf.leaf!.completionId!;
+      if (leaf.settlement || leaf.activeAwaits <= 0 || this.startedRuns.has(cid) || notified.has(leaf.id)) continue;
+      this.startedRuns.add(cid);
+      world.startRun(cid, leaf.leaf!.name, this.setup.attempt);
+    }
+    this.awaitedRuns = [];
+  }
+
+  private async drain(turns: number): Promise<void> {
+    let idle = 0;
+    let seen = this.activity;
+    while (idle < turns) {
+      await undefined;
+      if (this.finished || this.mismatch) return;
+      if (this.activity !== seen) {
+        seen = this.activity;
+        idle = 0;
+      } else idle++;
+    }
+  }
+
+  /** Runs the handler for this attempt until it finishes, crashes, fails transiently, suspends or mismatches. */
+  async run(handler: (ctx: SimContext, input: unknown) => Promise<unknown>, input: unknown): Promise<AttemptResult> {
+    const started = Promise.resolve().then(() => handler(this.context, input));
+    started.then(
+      (value) => this.finish({ value: plainValue(value) }),
+      (error) => this.finish({ failure: failureOf(error) }),
+    );
+    try {
+      return await this.loop();
+    } finally {
+      this.dead = true;
+    }
+  }
+
+  private finish(output: RunOutput): void {
+    if (this.dead || this.finished) return;
+    this.finished = output;
+    this.activity++;
+  }
+
+  private async loop(): Promise<AttemptResult> {
+    for (;;) {
+      await this.drain(IDLE_TURNS);
+      if (this.mismatch) return { end: 'mismatch', mismatch: this.mismatch };
+      if (this.finished) return this.writeOutput(this.finished);
+      if (this.active.size === 0) {
+        await this.drain(STUCK_TURNS);
+        if (this.mismatch || this.finished || this.active.size > 0) continue;
+        return { end: 'suspension', reason: 'the handler awaits something that is not a durable future' };
+      }
+      this.resolvedSinceDrain = false;
+      while (!this.resolvedSinceDrain && !this.mismatch) {
+        if (this.popNext()) continue;
+        if (!this.setup.world) return this.journalExhausted();
+        this.startAwaitedRuns();
+        const next = this.setup.world.next(this.setup.attempt);
+        if (next.kind === 'appended') continue;
+        if (next.kind === 'crash') return { end: 'crash', atMs: next.atMs };
+        if (next.kind === 'transient') return { end: 'transient', ...next };
+        return { end: 'suspension', reason: `suspended: awaiting ${[...this.active].map((w) => w.future.id).join(', ')}` };
+      }
+    }
+  }
+
+  private writeOutput(output: RunOutput): AttemptResult {
+    const result = 'value' in output ? successOf(output.value) : ({ kind: 'failure', failure: output.failure } as const);
+    try {
+      this.command({ type: 'Output', name: '', completionIds: [], result });
+    } catch (error) {
+      if (this.mismatch) return { end: 'mismatch', mismatch: this.mismatch };
+      throw error;
+    }
+    return { end: 'done', output };
+  }
+
+  /** Replay only: no notification left. With recorded commands still ahead, an await was added (570). */
+  private journalExhausted(): AttemptResult {
+    const { commands, recordedCommands } = this.setup;
+    if (this.nextCommandIndex < recordedCommands) {
+      const recorded = commands[this.nextCommandIndex];
+      const expected = describeCommand(recorded);
+      this.mismatch = {
+        code: 570,
+        commandIndex: this.nextCommandIndex,
+        expected,
+        actual: 'an await that no recorded notification completes',
+        message: `Journal mismatch (570, RT0016) at command ${this.nextCommandIndex}: the handler awaits with no notifications left while the journal still has ${expected}.`,
+      };
+      return { end: 'mismatch', mismatch: this.mismatch };
+    }
+    return { end: 'suspension', reason: 'the journal ends here: the recorded invocation was still waiting' };
+  }
+}
+
+const winnerKinds = new Set<CombinatorKind>(['race', 'select', 'any', 'orTimeout', 'all']);
+
+function labelOf(future: DurableFuture): CombinatorKind {
+  return future.kind === 'leaf' || future.kind === 'map' ? 'await' : future.kind;
+}
+
+function successOf(value: unknown) {
+  const text = JSON.stringify(value);
+  return { kind: 'success' as const, payload: { encoding: 'json' as const, text, byteLength: new TextEncoder().encode(text).length } };
+}
+
+function settlementOf(entry: NotificationEntry, id: string): Settlement {
+  const base = { at: entry.index, via: id, childIndex: 0 };
+  const result = entry.result;
+  switch (result.kind) {
+    case 'failure':
+      return { ...base, ok: false, value: undefined, error: new TerminalError(result.failure.message, result.failure.code) };
+    case 'success':
+      return { ...base, ok: true, value: valueOfPayload(result.payload), error: null };
+    case 'invocation-id':
+      return { ...base, ok: true, value: result.invocationId ?? null, error: null };
+    case 'state-keys':
+      return { ...base, ok: true, value: result.keys ?? [], error: null };
+    default:
+      return { ...base, ok: true, value: null, error: null };
+  }
+}

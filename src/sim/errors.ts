@@ -1,0 +1,68 @@
+// Errors of the simulator. Two families:
+// - SimError: the simulator refuses (bad scenario, limit exceeded). Stable `code`, never a crash of the host.
+// - TerminalError and friends: what a scenario handler sees when a durable future fails (Restate's TerminalError).
+
+export type SimErrorCode =
+  | 'SIM_BAD_SCENARIO'
+  | 'SIM_BAD_OPTIONS'
+  | 'SIM_STEPS_EXCEEDED'
+  | 'SIM_NOT_DURABLE'
+  | 'SIM_FOREIGN_FUTURE'
+  | 'SIM_EMPTY_COMBINATOR'
+  | 'SIM_BAD_TARGET'
+  | 'SIM_NOT_CANCELLABLE'
+  | 'SIM_JOURNAL_MISMATCH'
+  | 'SIM_ATTEMPT_OVER';
+
+export class SimError extends Error {
+  readonly code: SimErrorCode;
+  constructor(code: SimErrorCode, message: string) {
+    super(message);
+    this.name = 'SimError';
+    this.code = code;
+  }
+}
+
+/** A failure that is not retried: recorded as a failed completion / failed output (Restate `TerminalError`). */
+export class TerminalError extends Error {
+  readonly code: number;
+  constructor(message: string, code: number = 500) {
+    super(message);
+    this.name = 'TerminalError';
+    this.code = code;
+  }
+}
+
+/** `orTimeout` lost to its timer (sdk-typescript `TimeoutError`, a TerminalError with code 408). */
+export class TimeoutError extends TerminalError {
+  constructor(message: string) {
+    super(message, 408);
+    this.name = 'TimeoutError';
+  }
+}
+
+/** The invocation was cancelled (signal 1); the current await throws this (code 409). */
+export class CancelledError extends TerminalError {
+  constructor(message = 'cancelled') {
+    super(message, 409);
+    this.name = 'CancelledError';
+  }
+}
+
+/** `any` when every future failed: AggregateError-like, carries each failure in argument order. */
+export class AggregateFailure extends TerminalError {
+  readonly errors: TerminalError[];
+  constructor(errors: TerminalError[]) {
+    super(`All ${errors.length} futures failed: ${errors.map((e) => e.message).join('; ')}`, 500);
+    this.name = 'AggregateError';
+    this.errors = errors;
+  }
+}
+
+/** What a thrown value becomes in the run's output (`{ failure: { code, message } }`). */
+export function failureOf(error: unknown): { code: number; message: string } {
+  if (error instanceof TerminalError) return { code: error.code, message: error.message };
+  if (error instanceof SimError) return { code: 500, message: `${error.code}: ${error.message}` };
+  if (error instanceof Error) return { code: 500, message: `${error.name}: ${error.message}` };
+  return { code: 500, message: `thrown: ${String(error)}` };
+}

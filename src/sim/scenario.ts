@@ -1,0 +1,91 @@
+// Scenario definition: a handler written like Restate handler code plus how the outside world behaves.
+import type { DurableFuture } from './future';
+import { SimError } from './errors';
+
+/** How one operation of the outside world behaves (a run, a call target, an awakeable). */
+export interface Behaviour {
+  /** Fixed latency, or [min, max]: a uniform integer drawn from the seed. */
+  latencyMs?: number | [number, number];
+  /** Success value (anything JSON can carry). */
+  value?: unknown;
+  /** Terminal failure: recorded as a failed completion. */
+  terminal?: { code: number; message: string };
+  /** Runs: executions that fail transiently (each fails the whole attempt) before one succeeds. */
+  transientFailures?: number;
+  /** Awakeables: resolved from outside at this virtual time. */
+  resolveAtMs?: number;
+  /** Awakeables: rejected from outside at this virtual time. */
+  rejectAtMs?: number;
+}
+
+/** The durable operations a handler can use (all return durable futures). */
+export interface SimContext {
+  /** A side effect (Run command). Lazy: it executes only while something awaits it. world key: its name. */
+  run<T = unknown>(name: string): DurableFuture<T>;
+  /** A durable timer (Sleep command); a server-side timer that survives crashes. */
+  sleep(ms: number, name?: string): DurableFuture<null>;
+  /** Calls another handler, `Service/handler` or `Object/key/handler` (Call command, two completion ids). */
+  call<T = unknown>(target: string, input?: unknown): DurableFuture<T>;
+  /** An awakeable resolved from outside (a signal from index 17). world key: its name. */
+  awakeable<T = unknown>(name: string): DurableFuture<T>;
+  /** Cancels a call: writes a SendSignal (cancel) to the callee, whose result becomes a 409 failure. */
+  cancel(future: DurableFuture): void;
+}
+
+export interface SimulateDefaults {
+  seed?: number;
+  crashes?: { atMs: number }[];
+  cancelAtMs?: number;
+}
+
+export interface ScenarioSpec {
+  name: string;
+  description?: string;
+  input?: unknown;
+  /** Keyed by run name, call target `Service/handler`, or awakeable name; an array is used in turn. */
+  world?: Record<string, Behaviour | Behaviour[]>;
+  handler: (ctx: SimContext, input: any) => Promise<unknown>;
+  /** Options `simulate` uses when the caller gives none (e.g. a crash for a crash-and-replay lesson). */
+  defaults?: SimulateDefaults;
+}
+
+export interface Scenario extends ScenarioSpec {
+  readonly description: string;
+  readonly world: Record<string, Behaviour | Behaviour[]>;
+}
+
+const behaviourKeys = new Set(['latencyMs', 'value', 'terminal', 'transientFailures', 'resolveAtMs', 'rejectAtMs']);
+
+export function defineScenario(spec: ScenarioSpec): Scenario {
+  const bad = (message: string): never => {
+    throw new SimError('SIM_BAD_SCENARIO', `scenario ${JSON.stringify(spec?.name ?? '?')}: ${message}`);
+  };
+  if (!spec || typeof spec !== 'object') bad('defineScenario needs an object');
+  if (typeof spec.name !== 'string' || spec.name.trim() === '') bad('name must be a non-empty string');
+  if (typeof spec.handler !== 'function') bad('handler must be an async function (ctx, input) => …');
+  const world = spec.world ?? {};
+  if (typeof world !== 'object' || Array.isArray(world)) bad('world must be an object keyed by name or target');
+  for (const [key, value] of Object.entries(world)) {
+    for (const behaviour of Array.isArray(value) ? value : [value]) validateBehaviour(key, behaviour, bad);
+  }
+  return { ...spec, description: spec.description ?? '', world };
+}
+
+function validateBehaviour(key: string, b: Behaviour, bad: (m: string) => never): void {
+  if (!b || typeof b !== 'object') bad(`world[${JSON.stringify(key)}] must be a behaviour object`);
+  for (const field of Object.keys(b)) {
+    if (!behaviourKeys.has(field)) bad(`world[${JSON.stringify(key)}] has unknown field '${field}'`);
+  }
+  const latency = b.latencyMs;
+  const okNumber = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0;
+  if (latency !== undefined) {
+    const ok = Array.isArray(latency) ? latency.length === 2 && latency.every(okNumber) && latency[0] <= latency[1] : okNumber(latency);
+    if (!ok) bad(`world[${JSON.stringify(key)}].latencyMs must be a number ≥ 0 or [min, max]`);
+  }
+  for (const field of ['transientFailures', 'resolveAtMs', 'rejectAtMs'] as const) {
+    if (b[field] !== undefined && !okNumber(b[field])) bad(`world[${JSON.stringify(key)}].${field} must be a number ≥ 0`);
+  }
+  if (b.terminal && (typeof b.terminal.code !== 'number' || typeof b.terminal.message !== 'string')) {
+    bad(`world[${JSON.stringify(key)}].terminal must be { code: number, message: string }`);
+  }
+}

@@ -1,0 +1,207 @@
+// The outside world of a simulation: when runs, calls, timers and awakeables complete, on a virtual clock with a
+// seeded RNG. Server-side futures (timers, calls, awakeables, cancel) are events that survive a crash of the
+// handler; run executions belong to one attempt and are lost with it.
+import type { EntryResult } from '../model';
+import type { Behaviour } from './scenario';
+import type { Budget } from './budget';
+import type { JournalWriter } from './journal-writer';
+import { compareEvents, type RunEvent, type ServerEvent, type SimEvent } from './events';
+import { MinHeap } from './heap';
+import { createRng, type Rng } from './prng';
+import { successResult } from './payload';
+
+export const RUN_LATENCY_DEFAULT_MS = 10;
+export const CALL_LATENCY_DEFAULT_MS = 50;
+/** How long a cancel takes to reach a callee and come back as its 409 result. */
+export const CANCEL_PROPAGATION_MS = 1;
+
+export type Advance =
+  | { kind: 'appended' }
+  | { kind: 'crash'; atMs: number }
+  | { kind: 'transient'; atMs: number; completionId: number; name: string; execution: number; failures: number }
+  | { kind: 'idle' };
+
+export class World {
+  private readonly heap = new MinHeap<SimEvent>(compareEvents);
+  private seq = 0;
+  private readonly rng: Rng;
+  private readonly usage = new Map<string, number>();
+  private readonly assigned = new Map<string, Behaviour>();
+  private readonly executions = new Map<number, number>();
+  private readonly callResults = new Map<number, ServerEvent>();
+  private readonly awakeables = new Set<number>();
+  private readonly crashes: number[];
+  private crashCursor = 0;
+
+  constructor(
+    private readonly behaviours: Record<string, Behaviour | Behaviour[]>,
+    seed: number,
+    private readonly writer: JournalWriter,
+    private readonly budget: Budget,
+    crashesAtMs: number[],
+  ) {
+    this.rng = createRng(seed);
+    this.crashes = [...crashesAtMs].sort((a, b) => a - b);
+  }
+
+  private get nowMs(): number {
+    return this.writer.nowMs;
+  }
+
+  /** The behaviour of one operation, fixed the first time it is seen (arrays are used in turn). */
+  private behaviourFor(futureId: string, key: string): Behaviour | undefined {
+    if (this.assigned.has(futureId)) return this.assigned.get(futureId);
+    const spec = Object.prototype.hasOwnProperty.call(this.behaviours, key) ? this.behaviours[key] : undefined;
+    let behaviour: Behaviour | undefined;
+    if (Array.isArray(spec)) {
+      const used = this.usage.get(key) ?? 0;
+      this.usage.set(key, used + 1);
+      behaviour = spec[Math.min(used, spec.length - 1)];
+    } else behaviour = spec;
+    if (behaviour) this.assigned.set(futureId, behaviour);
+    return behaviour;
+  }
+
+  private latency(behaviour: Behaviour | undefined, fallbackMs: number): number {
+    const latency = behaviour?.latencyMs;
+    if (latency === undefined) return fallbackMs;
+    if (Array.isArray(latency)) return this.rng.intBetween(Math.ceil(latency[0]), Math.floor(latency[1]));
+    return latency;
+  }
+
+  private pushServer(atMs: number, rank: 0 | 1, key: number, notification: ServerEvent['notification']): ServerEvent {
+    const event: ServerEvent = { type: 'server', atMs, rank, key, seq: this.seq++, notification, superseded: false };
+    this.heap.push(event);
+    return event;
+  }
+
+  onSleep(completionId: number, wakeUpAtMs: number): void {
+    this.pushServer(wakeUpAtMs, 0, completionId, { type: 'Sleep', name: '', completionId, result: { kind: 'void' } });
+  }
+
+  onCall(invocationIdCompletionId: number, resultCompletionId: number, calleeInvocationId: string, key: string): void {
+    const behaviour = this.behaviourFor(`c${resultCompletionId}`, key);
+    this.pushServer(this.nowMs, 0, invocationIdCompletionId, {
+      type: 'CallInvocationId',
+      name: '',
+      completionId: invocationIdCompletionId,
+      result: { kind: 'invocation-id', invocationId: calleeInvocationId },
+    });
+    const atMs = this.nowMs + this.latency(behaviour, CALL_LATENCY_DEFAULT_MS);
+    const result = outcomeOf(behaviour);
+    const event = this.pushServer(atMs, 0, resultCompletionId, { type: 'Call', name: '', completionId: resultCompletionId, result });
+    this.callResults.set(resultCompletionId, event);
+  }
+
+  /** The callee receives the cancel signal and ends with 409, unless it completes first. */
+  cancelCall(resultCompletionId: number): void {
+    const pending = this.callResults.get(resultCompletionId);
+    if (!pending || this.writer.notified.has(`c${resultCompletionId}`)) return;
+    const atMs = this.nowMs + CANCEL_PROPAGATION_MS;
+    if (pending.atMs <= atMs) return;
+    pending.superseded = true;
+    const result: EntryResult = { kind: 'failure', failure: { code: 409, message: 'cancelled' } };
+    const event = this.pushServer(atMs, 0, resultCompletionId, { ...pending.notification, result });
+    this.callResults.set(resultCompletionId, event);
+  }
+
+  onAwakeable(signalIndex: number, name: string): void {
+    if (this.awakeables.has(signalIndex)) return;
+    this.awakeables.add(signalIndex);
+    const b = this.behaviourFor(`s${signalIndex}`, name);
+    if (!b) return; // never resolved from outside: the invocation will suspend on it
+    let atMs: number;
+    let rejected = b.terminal !== undefined;
+    if (b.resolveAtMs !== undefined) {
+      atMs = b.resolveAtMs;
+      rejected = false;
+    } else if (b.rejectAtMs !== undefined) {
+      atMs = b.rejectAtMs;
+      rejected = true;
+    } else if (b.latencyMs !== undefined) atMs = this.nowMs + this.latency(b, 0);
+    else return;
+    const failure = b.terminal ?? { code: 500, message: `awakeable '${name}' rejected` };
+    const result: EntryResult = rejected ? { kind: 'failure', failure } : successResult(b.value ?? null);
+    this.pushServer(Math.max(atMs, this.nowMs), 1, signalIndex, { type: 'Signal', name, signalIndex, result });
+  }
+
+  /** Cancellation from outside: the server appends signal 1 (CANCEL). */
+  scheduleCancel(atMs: number): void {
+    this.pushServer(atMs, 1, 1, { type: 'Signal', name: 'cancel', signalIndex: 1, result: { kind: 'void' } });
+  }
+
+  /** Starts one execution of a run inside attempt `attempt`. */
+  startRun(completionId: number, name: string, attempt: number): void {
+    const behaviour = this.behaviourFor(`c${completionId}`, name);
+    const execution = (this.executions.get(completionId) ?? 0) + 1;
+    this.executions.set(completionId, execution);
+    const atMs = this.nowMs + this.latency(behaviour, RUN_LATENCY_DEFAULT_MS);
+    const failsTransiently = execution <= (behaviour?.transientFailures ?? 0);
+    const event: RunEvent = {
+      type: 'run',
+      atMs,
+      rank: 0,
+      key: completionId,
+      seq: this.seq++,
+      attempt,
+      name,
+      result: failsTransiently ? null : outcomeOf(behaviour),
+      execution,
+    };
+    this.heap.push(event);
+  }
+
+  transientFailuresOf(completionId: number): number {
+    return this.assigned.get(`c${completionId}`)?.transientFailures ?? 0;
+  }
+
+  /** Processes events until one notification is appended or the attempt ends (crash, transient failure, idle). */
+  next(attempt: number): Advance {
+    for (;;) {
+      while (this.crashCursor < this.crashes.length && this.crashes[this.crashCursor] < this.nowMs) this.crashCursor++;
+      const event = this.heap.peek();
+      if (!event) return { kind: 'idle' };
+      const crashAtMs = this.crashes[this.crashCursor];
+      if (crashAtMs !== undefined && crashAtMs <= event.atMs) {
+        this.crashCursor++;
+        this.writer.nowMs = crashAtMs;
+        return { kind: 'crash', atMs: crashAtMs };
+      }
+      this.heap.pop();
+      this.budget.tick();
+      if (event.type === 'server') {
+        if (event.superseded) continue;
+        this.writer.nowMs = event.atMs;
+        this.writer.appendNotification(event.notification);
+        return { kind: 'appended' };
+      }
+      if (event.attempt !== attempt) continue; // its attempt died: the execution was lost
+      this.writer.nowMs = event.atMs;
+      if (event.result === null) {
+        const failures = this.transientFailuresOf(event.key);
+        return { kind: 'transient', atMs: event.atMs, completionId: event.key, name: event.name, execution: event.execution, failures };
+      }
+      this.writer.appendNotification({ type: 'Run', name: '', completionId: event.key, result: event.result });
+      return { kind: 'appended' };
+    }
+  }
+
+  /** While the handler is down, the server keeps appending what completes on its side. */
+  advanceWhileDown(untilMs: number): void {
+    for (;;) {
+      const event = this.heap.peek();
+      if (!event || event.atMs > untilMs) break;
+      this.heap.pop();
+      this.budget.tick();
+      if (event.type === 'run' || event.superseded) continue;
+      this.writer.nowMs = event.atMs;
+      this.writer.appendNotification(event.notification);
+    }
+    this.writer.nowMs = Math.max(this.writer.nowMs, untilMs);
+  }
+}
+
+function outcomeOf(behaviour: Behaviour | undefined): EntryResult {
+  if (behaviour?.terminal) return { kind: 'failure', failure: { code: behaviour.terminal.code, message: behaviour.terminal.message } };
+  return successResult(behaviour?.value ?? null);
+}

@@ -53,7 +53,7 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
   const attempts: Attempt[] = [];
   const decisions: Decision[] = [];
   let output: RunOutput | null = null;
-  let status = 'running';
+  let status: string;
   for (let n = 1; ; n++) {
     const startMs = writer.nowMs;
     const startEntryIndex = writer.entries.length;

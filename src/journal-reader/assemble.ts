@@ -5,7 +5,7 @@ import { ReaderError, makeWarning } from './errors';
 import type { EntryNotes } from './entry-v2';
 import { readV2Entry } from './entry-v2';
 import { readV1Entry } from './entry-v1';
-import { applyInvocationRow, applyStatusRow, readEvent } from './events';
+import { applyInvocationRow, readEvent } from './events';
 import { isCount } from './entry-values';
 import type { ReaderLimits } from './input';
 import type { RowRef, SourceRows } from './sources';
@@ -200,13 +200,9 @@ function attachSideRows(sources: SourceRows[], byId: Map<string, Journal>, warni
       if (!list.some((e) => sameEvent(e, event))) list.push(event);
       keepPartitionKeysExact(journal.invocationId, [ref], warnings);
     }
-    for (const ref of source.invocations) {
+    for (const ref of [...source.statuses, ...source.invocations]) {
       const journal = journalFor(ref, byId, orphans);
-      if (journal) applyInvocationRow(journal, ref);
-    }
-    for (const ref of source.statuses) {
-      const journal = journalFor(ref, byId, orphans);
-      if (journal) applyStatusRow(journal, ref, warnings);
+      if (journal) applyInvocationRow(journal, ref, warnings);
     }
   }
   for (const [id, events] of eventsById) {

@@ -86,20 +86,16 @@ export function readTree(value: unknown, depth: number): FutureTree | undefined 
   return undefined;
 }
 
-/** Copies sys_invocation facts onto the journal: target, status, completion result/failure. */
-export function applyInvocationRow(journal: Journal, ref: RowRef): void {
+/**
+ * Copies sys_invocation / sys_invocation_status facts onto the journal: target, status, completion result/failure and,
+ * for a suspended invocation, the awaited future tree (suspended_waiting_future_json; both tables may carry it).
+ */
+export function applyInvocationRow(journal: Journal, ref: RowRef, warnings: ReaderWarning[]): void {
   const row = ref.row;
   if (typeof row.target === 'string') journal.target = row.target;
   if (typeof row.status === 'string') journal.status = row.status;
   if (row.completion_result === 'success' || row.completion_result === 'failure') journal.completionResult = row.completion_result;
   if (typeof row.completion_failure === 'string') journal.completionFailure = row.completion_failure;
-  journal.invocation = { ...(journal.invocation ?? {}), ...row };
-}
-
-/** sys_invocation_status: the status and the awaited tree of a suspended invocation. */
-export function applyStatusRow(journal: Journal, ref: RowRef, warnings: ReaderWarning[]): void {
-  const row = ref.row;
-  if (journal.status === null && typeof row.status === 'string') journal.status = row.status;
   journal.invocation = { ...(journal.invocation ?? {}), ...row };
   const text = row.suspended_waiting_future_json;
   if (typeof text !== 'string') return;

@@ -198,8 +198,7 @@ function addRow(source: SourceRows, row: unknown, pos: number): void {
   const ref: RowRef = { row, pos, source };
   if ('index' in row || 'entry_type' in row || 'entry_lite_json' in row || 'entry_json' in row) source.journal.push(ref);
   else if ('event_type' in row || 'event_json' in row || 'after_journal_entry_index' in row) source.events.push(ref);
-  else if ('suspended_waiting_future_json' in row) source.statuses.push(ref);
-  else if ('target' in row || 'status' in row || 'completion_result' in row) source.invocations.push(ref);
+  else if ('target' in row || 'status' in row || 'completion_result' in row || 'suspended_waiting_future_json' in row) source.invocations.push(ref);
   else if (!source.warnings.some((w) => w.code === 'UNKNOWN_ROWS')) {
     source.warnings.push(makeWarning('UNKNOWN_ROWS', locate(ref), `keys ${Object.keys(row).slice(0, 6).join(', ')}`));
   }

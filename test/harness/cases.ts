@@ -44,7 +44,7 @@ export const realCases: RealCase[] = [
     name: 'all-calls',
     target: 'Lab/all',
     input: null,
-    description: 'all(Worker/slow 600, 100, 350 ms): CallInvocationId c1, c3, c5 at once; Call results in order c4 (100), c6 (350), c2 (600).',
+    description: 'all(Worker/slow 1100, 100, 600 ms): CallInvocationId c1, c3, c5 at once; Call results in order c4 (100), c6 (600), c2 (1100).',
     finalStatus: 'completed',
   },
   {

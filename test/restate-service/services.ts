@@ -47,10 +47,11 @@ export const lab = restate.service({
       return ctx.serviceClient(worker).slow(2000).orTimeout(100);
     },
 
-    /** all() of calls taking 600, 100 and 350 ms: result notifications arrive in the order 100, 350, 600. */
+    /** all() of calls taking 1100, 100 and 600 ms: result notifications arrive in the order 100, 600, 1100 (gaps of 500 ms
+     * keep the order even when the callees start late on a loaded 2-core machine). */
     all: async (ctx: Context): Promise<number[]> => {
       const client = ctx.serviceClient(worker);
-      return RestatePromise.all([client.slow(600), client.slow(100), client.slow(350)]);
+      return RestatePromise.all([client.slow(1100), client.slow(100), client.slow(600)]);
     },
 
     /** any(): a run that fails terminally at once, calls of 400 and 50 ms; the 50 ms call is the first success. */

@@ -1,0 +1,228 @@
+// Against a REAL Restate 1.7.12 server (npm @restatedev/restate-server) and the SDK services in test/restate-service:
+// runs every case of test/harness/cases.ts, exports each invocation with `replay-inspector export`, and checks the
+// summary against what the handler must have done. One server for the whole file. If the server cannot start,
+// beforeAll fails with its output tail, and so does every test here: nothing is skipped.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import type { CliIo } from '../../src/cli/io';
+import { FANOUT_RUNS_SMALL, RETRY_FAILURES, realCases, runCases } from '../harness/cases';
+import { query, runAttempts, sqlLiteral, startRestateWithService } from '../harness/restate';
+import { rawSummaries, type RawSummary } from './raw-summary';
+
+let env: Awaited<ReturnType<typeof startRestateWithService>> | undefined;
+let ids = new Map<string, string>();
+let workDir = '';
+
+beforeAll(async () => {
+  const started = Date.now();
+  workDir = await mkdtemp(path.join(os.tmpdir(), 'ri-integration-'));
+  env = await startRestateWithService();
+  const ready = Date.now();
+  ids = await runCases(env.server, env.service, realCases);
+  console.info(
+    `restate-server ready in ${env.server.startupMs} ms; server + service + registration in ${ready - started} ms; ` +
+      `${realCases.length} cases done in ${Date.now() - ready} ms`,
+  );
+});
+
+afterAll(async () => {
+  await env?.stop();
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+function captureIo() {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    out: (text) => void (out += text),
+    err: (text) => void (err += text),
+    readFile: (file) => readFile(file),
+    writeFile: async (file, data) => {
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(file, data);
+    },
+  };
+  return { io, out: () => out, err: () => err };
+}
+
+function admin(): string {
+  if (!env) throw new Error('the Restate server did not start (see beforeAll)');
+  return env.server.adminUrl;
+}
+
+function idOf(caseName: string): string {
+  const id = ids.get(caseName);
+  if (!id) throw new Error(`case ${caseName} did not run`);
+  return id;
+}
+
+/** `replay-inspector export` of the given selection to a file in the work dir; returns the file. */
+async function exportTo(file: string, selection: string[]): Promise<string> {
+  const target = path.join(workDir, file);
+  const cli = captureIo();
+  const code = await main(['export', '--admin', admin(), ...selection, '-o', target], cli.io);
+  expect(code, cli.err()).toBe(0);
+  return target;
+}
+
+async function summaryOf(caseName: string): Promise<RawSummary> {
+  const file = await exportTo(`${caseName}.bundle.json`, ['--id', idOf(caseName)]);
+  const summaries = rawSummaries(await readFile(file, 'utf8'));
+  expect(summaries).toHaveLength(1);
+  return summaries[0];
+}
+
+function future(summary: RawSummary, id: string) {
+  const found = summary.futures.find((f) => f.id === id);
+  if (!found) throw new Error(`no future ${id} in ${JSON.stringify(summary.futures)}`);
+  return found;
+}
+
+async function completionFailure(caseName: string): Promise<string> {
+  const { rows } = await query(admin(), `SELECT completion_failure FROM sys_invocation WHERE id = ${sqlLiteral(idOf(caseName))}`);
+  return String(rows[0]?.completion_failure);
+}
+
+describe('real Restate 1.7.12 server', () => {
+  it('race(run, sleep): the timeout won, its Sleep notification precedes the Run notification', async () => {
+    const s = await summaryOf('race-timeout');
+    expect(s.target).toBe('Lab/raceTimeout');
+    expect(s.status).toBe('completed');
+    expect(s.outcome).toBe('success');
+    expect(future(s, 'c1').kind).toBe('Run');
+    expect(future(s, 'c2').kind).toBe('Sleep');
+    expect(s.completionOrder).toEqual(['c2', 'c1']);
+    expect(future(s, 'c1').result).toBe('success');
+    expect(future(s, 'c2').result).toBe('void');
+  });
+
+  it('orTimeout(100) on a 2 s call: the Sleep completes, the call result never does, the invocation fails with 408', async () => {
+    const s = await summaryOf('or-timeout');
+    expect(s.outcome).toBe('failure');
+    expect(s.completionOrder).toEqual(['c1', 'c3']);
+    expect(future(s, 'c1').kind).toBe('CallInvocationId');
+    expect(future(s, 'c2')).toMatchObject({ kind: 'Call', result: 'pending' });
+    expect(future(s, 'c3')).toMatchObject({ kind: 'Sleep', result: 'void' });
+    expect(await completionFailure('or-timeout')).toMatch(/^\[408\]/);
+  });
+
+  it('all() of calls taking 1100, 100 and 600 ms: results complete in the order of their delays', async () => {
+    const s = await summaryOf('all-calls');
+    expect(s.outcome).toBe('success');
+    const results = s.completionOrder.filter((id) => future(s, id).kind === 'Call');
+    expect(results, JSON.stringify(s)).toEqual(['c4', 'c6', 'c2']);
+    expect(s.completionOrder, JSON.stringify(s)).toEqual(['c1', 'c3', 'c5', 'c4', 'c6', 'c2']);
+  });
+
+  it('any(): the failed run does not win; the 50 ms call is the first success and the 400 ms call never completes', async () => {
+    const s = await summaryOf('any-first-success');
+    expect(s.outcome).toBe('success');
+    expect(future(s, 'c1')).toMatchObject({ kind: 'Run', result: 'failure' });
+    expect(future(s, 'c5')).toMatchObject({ kind: 'Call', result: 'success' });
+    expect(future(s, 'c3')).toMatchObject({ kind: 'Call', result: 'pending' });
+    expect(s.completionOrder.indexOf('c1')).toBeLessThan(s.completionOrder.indexOf('c5'));
+  });
+
+  it('allSettled(): a success, a failure and a sleep all settle; no fail-fast', async () => {
+    const s = await summaryOf('all-settled');
+    expect(s.outcome).toBe('success');
+    // The run is created before the call in the handler, so it holds c1; the call holds c2 and c3.
+    expect(future(s, 'c1')).toMatchObject({ kind: 'Run', result: 'failure' });
+    expect(future(s, 'c3')).toMatchObject({ kind: 'Call', result: 'success' });
+    expect(future(s, 'c4')).toMatchObject({ kind: 'Sleep', result: 'void' });
+  });
+
+  it(`a run failing ${RETRY_FAILURES} times with a plain Error: ${RETRY_FAILURES} transient errors, then success`, async () => {
+    const s = await summaryOf('run-retry');
+    expect(s.outcome).toBe('success');
+    expect(s.transientErrors).toBe(RETRY_FAILURES);
+    expect(future(s, 'c1')).toMatchObject({ kind: 'Run', result: 'success' });
+    expect(await runAttempts(env!.service.controlUrl, idOf('run-retry'))).toBe(RETRY_FAILURES + 1);
+  });
+
+  it('a run out of retry attempts (3) completes with a terminal failure after 2 transient errors', async () => {
+    const s = await summaryOf('run-retry-exhausted');
+    expect(s.outcome).toBe('failure');
+    expect(s.transientErrors).toBe(2);
+    expect(future(s, 'c1')).toMatchObject({ kind: 'Run', result: 'failure' });
+    expect(await completionFailure('run-retry-exhausted')).toContain('still failing (attempt 3)');
+  });
+
+  it('a TerminalError in a run is recorded as a failed completion at once (422)', async () => {
+    const s = await summaryOf('terminal-failure');
+    expect(s.outcome).toBe('failure');
+    expect(s.transientErrors).toBe(0);
+    expect(future(s, 'c1')).toMatchObject({ kind: 'Run', result: 'failure' });
+    expect(await completionFailure('terminal-failure')).toMatch(/^\[422\] this cannot work/);
+  });
+
+  it('awakeables resolved from outside, second first: signals s18 then s17', async () => {
+    const s = await summaryOf('awakeables');
+    expect(s.outcome).toBe('success');
+    expect(s.completionOrder).toEqual(['s18', 's17']);
+    expect(future(s, 's17')).toMatchObject({ kind: 'Awakeable', result: 'success' });
+  });
+
+  it('cancellation: the CANCEL signal s1, a cancel sent to the callee, outcome failure 409', async () => {
+    const s = await summaryOf('cancelled');
+    expect(s.outcome).toBe('failure');
+    expect(future(s, 's1')).toMatchObject({ kind: 'Cancel', result: 'void' });
+    expect(future(s, 'c2')).toMatchObject({ kind: 'Call', result: 'pending' });
+    expect(await completionFailure('cancelled')).toMatch(/^\[409\]/);
+    const bundle = JSON.parse(await readFile(path.join(workDir, 'cancelled.bundle.json'), 'utf8'));
+    const types = bundle.sys_journal.map((r: { entry_type: string }) => r.entry_type);
+    expect(types).toContain('Command: SendSignal');
+  });
+
+  it('suspension: status suspended, and the awaited futures from sys_invocation_status', async () => {
+    const s = await summaryOf('suspended');
+    expect(s.status).toBe('suspended');
+    expect(s.completionOrder).toEqual([]);
+    const bundle = JSON.parse(await readFile(path.join(workDir, 'suspended.bundle.json'), 'utf8'));
+    const tree = JSON.parse(bundle.sys_invocation_status[0].suspended_waiting_future_json);
+    const leaves = JSON.stringify(tree);
+    for (const leaf of ['{"CompletionId":1}', '{"SignalIndex":1}', '{"SignalIndex":17}', '{"SignalIndex":18}']) expect(leaves).toContain(leaf);
+  });
+
+  it(`fan-out of ${FANOUT_RUNS_SMALL} runs: every run journaled and completed`, async () => {
+    const s = await summaryOf('fanout-small');
+    expect(s.entries).toBe(2 * FANOUT_RUNS_SMALL + 2);
+    expect(s.commands).toBe(FANOUT_RUNS_SMALL + 2);
+    expect(s.futures.filter((f) => f.kind === 'Run' && f.result === 'success')).toHaveLength(FANOUT_RUNS_SMALL);
+  });
+
+  it('export --target: several invocations of Worker/slow in one bundle', async () => {
+    const file = await exportTo('worker-slow.bundle.json', ['--target', 'Worker/slow', '--status', 'completed', '--limit', '3']);
+    const summaries = rawSummaries(await readFile(file, 'utf8'));
+    const { rows } = await query(
+      admin(),
+      "SELECT id FROM sys_invocation WHERE target = 'Worker/slow' AND status = 'completed' ORDER BY created_at DESC LIMIT 3",
+    );
+    expect(summaries.map((s) => s.invocationId).sort()).toEqual(rows.map((r) => r.id).sort());
+    for (const s of summaries) expect(s).toMatchObject({ target: 'Worker/slow', status: 'completed' });
+  });
+
+  it('export keeps the partition_key digits of the server (they exceed 2^53)', async () => {
+    const id = idOf('run-retry');
+    const raw = await query(admin(), `SELECT * FROM sys_journal WHERE id = ${sqlLiteral(id)} ORDER BY index`);
+    const keys = raw.text.match(/"partition_key":\d+/g) ?? [];
+    expect(keys.length).toBeGreaterThan(0);
+    const bundleText = await readFile(await exportTo('keys.bundle.json', ['--id', id]), 'utf8');
+    expect(bundleText.match(/"partition_key":\d+/g)?.slice(0, keys.length)).toEqual(keys);
+  });
+
+  it('export of an invocation the server does not have fails with exit code 1 and says so', async () => {
+    const cli = captureIo();
+    // A well-formed id the server never issued: a real one with its last character changed.
+    const real = idOf('run-retry');
+    const unknown = real.slice(0, -1) + (real.endsWith('A') ? 'B' : 'A');
+    const file = path.join(workDir, 'unknown.json');
+    const code = await main(['export', '--admin', admin(), '--id', unknown, '-o', file], cli.io);
+    expect(cli.err()).toContain(`no such invocation on ${admin()}: ${unknown}`);
+    expect(code).toBe(1);
+    await expect(readFile(file)).rejects.toThrow('ENOENT');
+  });
+});

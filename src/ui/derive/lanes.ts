@@ -1,0 +1,33 @@
+// Lane layout: one lane per future, in the order the handler created them (then by id), with its bar extent.
+import type { Future } from '../../model';
+import { futureStartIndex } from './futureState';
+import type { TimeAxis } from './timeAxis';
+
+export interface Lane {
+  future: Future;
+  /** Bar start/end in axis units; `endU` null while the future never completes (open-ended). */
+  startU: number;
+  endU: number | null;
+}
+
+export function orderFutures(futures: readonly Future[]): Future[] {
+  return [...futures].sort((a, b) => futureStartIndex(a) - futureStartIndex(b) || idNumber(a.id) - idNumber(b.id));
+}
+
+function idNumber(id: string): number {
+  const n = Number(id.slice(1));
+  return (id[0] === 's' ? 1e9 : 0) + (Number.isFinite(n) ? n : 0);
+}
+
+export function layoutLanes(ordered: readonly Future[], axis: TimeAxis): Lane[] {
+  return ordered.map((future) => ({
+    future,
+    startU: axis.entryU(futureStartIndex(future)),
+    endU: future.completionEntryIndex === null ? null : axis.entryU(future.completionEntryIndex),
+  }));
+}
+
+/** Index of a future's lane, for scrolling it into view. */
+export function laneIndexOf(lanes: readonly Lane[], futureId: string): number {
+  return lanes.findIndex((l) => l.future.id === futureId);
+}

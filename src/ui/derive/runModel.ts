@@ -1,0 +1,36 @@
+// Everything derived once when a run is loaded; the per-cursor views are cheap functions over it.
+import type { Future, Journal, Mismatch } from '../../model';
+import type { LoadedRun } from '../engine/protocol';
+import { indexTransientErrors, type TransientIndex } from './futureState';
+import { orderFutures } from './lanes';
+import { buildSteps, type RunSteps } from './steps';
+
+export interface RunModel {
+  steps: RunSteps;
+  /** Futures in lane order. */
+  futures: Future[];
+  futuresById: Map<string, Future>;
+  transient: TransientIndex;
+  mismatchCursor: number | null;
+  /** Entry times for the wall-clock axis. */
+  times: (number | null)[];
+}
+
+/** Cursor at which the mismatching command would have been appended (its recorded command's step, or the end). */
+export function mismatchCursorOf(journal: Journal, mismatch: Mismatch | null): number | null {
+  if (!mismatch) return null;
+  const entry = journal.entries.find((e) => e.kind === 'command' && e.commandIndex === mismatch.commandIndex);
+  return entry ? entry.index + 1 : journal.entries.length;
+}
+
+export function buildRunModel(run: Pick<LoadedRun, 'journal' | 'futures' | 'decisions' | 'mismatch'>): RunModel {
+  const futures = orderFutures(run.futures);
+  return {
+    steps: buildSteps(run.journal, run.decisions),
+    futures,
+    futuresById: new Map(futures.map((f) => [f.id, f])),
+    transient: indexTransientErrors(run.journal.events),
+    mismatchCursor: mismatchCursorOf(run.journal, run.mismatch),
+    times: run.journal.entries.map((e) => e.appendedAtMs),
+  };
+}

@@ -1,0 +1,100 @@
+// The status sentence: the current step in words, for the polite live region and the header.
+// e.g. `Step 4 of 12: select: timeout (c2) won; a (c1) still pending`.
+import type { Attempt, Entry, Future, Mismatch } from '../../model';
+import { futureShortLabel, notificationFutureId } from './labels';
+import type { StepDecision } from './steps';
+
+export interface StatusInput {
+  cursor: number;
+  total: number;
+  entry: Entry | null;
+  decisions: readonly StepDecision[];
+  futuresById: ReadonlyMap<string, Future>;
+  attemptsEnded: readonly Attempt[];
+  mismatch: Mismatch | null;
+  mismatchCursor: number | null;
+}
+
+function labelOf(id: string, futuresById: ReadonlyMap<string, Future>): string {
+  const f = futuresById.get(id);
+  return f ? futureShortLabel(f) : id;
+}
+
+function list(ids: readonly string[], futuresById: ReadonlyMap<string, Future>): string {
+  return ids.map((id) => labelOf(id, futuresById)).join(', ');
+}
+
+/** One decision in words: who won, what completed, what is still pending. */
+export function decisionSentence(d: StepDecision, futuresById: ReadonlyMap<string, Future>): string {
+  const parts: string[] = [];
+  const winner = d.winner ? (d.key && d.combinator === 'select' ? `${d.key} (${d.winner})` : labelOf(d.winner, futuresById)) : null;
+  const failed = d.outcome === 'failure';
+  switch (d.combinator) {
+    case 'select':
+    case 'race':
+      parts.push(`${d.combinator}: ${winner ?? list(d.completed, futuresById)} won${failed ? ' (failed)' : ''}`);
+      break;
+    case 'any':
+      parts.push(failed ? `any: all ${d.futures.length} failed` : `any: ${winner ?? list(d.completed, futuresById)} succeeded first`);
+      break;
+    case 'all':
+      parts.push(failed && winner ? `all: ${winner} failed first` : `all: all ${d.futures.length} completed`);
+      break;
+    case 'orTimeout':
+      parts.push(failed ? `orTimeout: the timer ${winner ?? ''} fired first (408)`.replace('  ', ' ') : `orTimeout: ${list(d.completed, futuresById)} beat the timer`);
+      break;
+    case 'gather':
+    case 'allSettled':
+      parts.push(`${d.combinator}: all ${d.futures.length} settled`);
+      break;
+    case 'await':
+      parts.push(`await: ${winner ?? list(d.completed, futuresById)} ${failed ? 'failed' : 'completed'}`);
+      break;
+    default:
+      parts.push(`${d.combinator}: ${list(d.completed, futuresById) || 'none'} completed`);
+  }
+  const pending = d.pending.length ? `${list(d.pending, futuresById)} still pending` : '';
+  if (pending) parts.push(pending);
+  if (d.note) parts.push(d.note);
+  return parts.join('; ');
+}
+
+function entrySentence(e: Entry, futuresById: ReadonlyMap<string, Future>): string {
+  if (e.kind === 'notification') {
+    const id = notificationFutureId(e);
+    const f = id ? futuresById.get(id) : undefined;
+    const who = f ? futureShortLabel(f) : (id ?? e.type);
+    if (e.signalIndex === 1) return 'cancel signal received';
+    if (e.result.kind === 'failure') return `${who} failed (${e.result.failure.code} ${e.result.failure.message})`;
+    return `${who} completed`;
+  }
+  if (e.kind === 'command') {
+    if (e.type === 'Input') return 'invocation started (Input)';
+    if (e.type === 'Output') return e.result?.kind === 'failure' ? 'handler returned a failure (Output)' : 'handler returned (Output)';
+    const id = e.completionIds.length ? `c${e.completionIds[e.completionIds.length - 1]}` : null;
+    const f = id ? futuresById.get(id) : undefined;
+    return `${e.type}${e.name ? ` ${e.name}` : ''}${f ? ` (${f.id})` : ''} started`;
+  }
+  return `unknown entry ${e.type}`;
+}
+
+const endWords: Record<string, string> = {
+  crash: 'crashed',
+  'transient-failure': 'failed transiently',
+  suspension: 'suspended',
+  cancelled: 'was cancelled',
+  limit: 'hit a limit',
+};
+
+export function statusSentence(s: StatusInput): string {
+  const head = `Step ${s.cursor} of ${s.total}`;
+  if (s.cursor === 0) return `${head}: nothing appended yet`;
+  const parts: string[] = [];
+  if (s.mismatch && s.mismatchCursor === s.cursor) {
+    parts.push(`journal mismatch (570) at command ${s.mismatch.commandIndex}: expected ${s.mismatch.expected}, got ${s.mismatch.actual}`);
+  }
+  if (s.decisions.length) parts.push(...s.decisions.map((d) => decisionSentence(d, s.futuresById)));
+  else if (s.entry) parts.push(entrySentence(s.entry, s.futuresById));
+  for (const a of s.attemptsEnded) parts.push(`attempt ${a.attempt} ${endWords[a.end] ?? a.end}${a.reason ? ` (${a.reason})` : ''}`);
+  return `${head}: ${parts.join('; ')}`;
+}

@@ -1,0 +1,116 @@
+/// <reference lib="webworker" />
+// The engine Worker: parses journals and runs scenario code off the page's main thread. This is the ONLY place where
+// user scenario code is evaluated (`new Function`); the page terminates the Worker when it runs past its time limit.
+import type { Journal } from '../../model';
+import type { Scenario } from '../../sim';
+import { scenarioModuleToBody } from '../derive/scenarioSource';
+import { loadReader, loadSim, type SimApi } from './coreModules';
+import type { EngineError, EngineJob, EngineMessage, EngineResult } from './protocol';
+
+const post = (m: EngineMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
+
+const identifier = /^[A-Za-z_$][\w$]*$/;
+
+function evaluateScenario(source: string, api: SimApi): Scenario {
+  const body = scenarioModuleToBody(source);
+  const names = Object.keys(api).filter((n) => identifier.test(n) && n !== 'default');
+  const scenario = new Function(...names, `"use strict";\n${body}`)(...names.map((n) => (api as Record<string, unknown>)[n]));
+  if (!scenario || typeof scenario !== 'object') throw new Error('The scenario module must export default defineScenario({...}).');
+  return scenario as Scenario;
+}
+
+function toEngineError(e: unknown, origin: string): EngineError {
+  const err = e as { code?: unknown; message?: unknown; location?: unknown; hint?: unknown; toInfo?: () => EngineError };
+  if (err && typeof err.toInfo === 'function') return { ...err.toInfo(), origin: 'reader' };
+  const message = err && typeof err.message === 'string' ? err.message : String(e);
+  const code = err && (typeof err.code === 'string' || typeof err.code === 'number') ? String(err.code) : origin === 'scenario' ? 'SCENARIO_ERROR' : 'ENGINE_ERROR';
+  return { code, message, location: (err?.location as EngineError['location']) ?? {}, hint: typeof err?.hint === 'string' ? err.hint : undefined, origin };
+}
+
+async function read(job: Extract<EngineJob, { type: 'read' }>): Promise<EngineResult> {
+  const reader = await loadReader();
+  type ReadOut = { format: string; journals: Journal[]; warnings: EngineResult['warnings']; run?: Record<string, unknown> };
+  const out = (job.files.length === 1
+    ? await reader.readJournals(job.files[0].text, { fileName: job.files[0].name, onProgress: (fraction) => post({ type: 'progress', fraction }) })
+    : await reader.readJournalFiles(job.files)) as ReadOut;
+  if (!out.journals.length) throw Object.assign(new Error('The file holds no journal entries.'), { code: 'EMPTY', hint: 'Export sys_journal rows for one invocation.' });
+  const journal = out.journals[0];
+  const warnings = [...out.warnings];
+  if (out.journals.length > 1) warnings.push({ code: 'MANY_INVOCATIONS', message: `The file holds ${out.journals.length} invocations; showing the first (${journal.invocationId}).` });
+  const run = out.run as { decisions?: EngineResult['decisions']; attempts?: EngineResult['attempts']; output?: EngineResult['output']; seed?: number } | undefined;
+  return {
+    title: journal.target ? `${journal.target} · ${journal.invocationId}` : journal.invocationId,
+    journal,
+    futures: reader.deriveFutures(journal),
+    decisions: run?.decisions ?? [],
+    attempts: run?.attempts ?? [],
+    output: run?.output ?? null,
+    mismatch: null,
+    seed: run?.seed ?? null,
+    crashes: [],
+    warnings,
+    format: out.format,
+  };
+}
+
+async function simulate(job: Extract<EngineJob, { type: 'simulate' }>): Promise<EngineResult> {
+  const [sim, reader] = await Promise.all([loadSim(), loadReader()]);
+  let scenario: Scenario;
+  try {
+    scenario = evaluateScenario(job.source, sim);
+  } catch (e) {
+    throw Object.assign(toEngineError(e, 'scenario'), { __engine: true });
+  }
+  const options: Parameters<SimApi['simulate']>[1] = { stepsMax: job.stepsMax };
+  if (job.seed !== null) options.seed = job.seed;
+  if (job.crashes !== null) options.crashes = job.crashes.map((atMs) => ({ atMs }));
+  const run = await sim.simulate(scenario, options);
+  const crashes = job.crashes ?? scenario.defaults?.crashes?.map((c) => c.atMs) ?? [];
+  return {
+    title: job.scenarioLabel,
+    journal: run.journal,
+    futures: reader.deriveFutures(run.journal),
+    decisions: run.decisions,
+    attempts: run.attempts,
+    output: run.output,
+    mismatch: null,
+    seed: run.seed,
+    crashes,
+    warnings: [],
+    format: 'simulation',
+  };
+}
+
+async function replay(job: Extract<EngineJob, { type: 'replay' }>): Promise<EngineResult> {
+  const [sim, reader] = await Promise.all([loadSim(), loadReader()]);
+  const scenario = evaluateScenario(job.source, sim);
+  const out = await sim.replay(scenario, job.journal);
+  return {
+    title: `${job.journal.target ?? job.journal.invocationId} replayed with ${job.scenarioLabel}`,
+    journal: job.journal,
+    futures: reader.deriveFutures(job.journal),
+    decisions: out.decisions,
+    attempts: [],
+    output: out.output,
+    mismatch: out.mismatch,
+    seed: null,
+    crashes: [],
+    warnings: [],
+    format: 'replay',
+    replayedWith: job.scenarioLabel,
+  };
+}
+
+self.onmessage = async (event: MessageEvent<EngineJob>) => {
+  const job = event.data;
+  try {
+    const result = job.type === 'read' ? await read(job) : job.type === 'simulate' ? await simulate(job) : await replay(job);
+    post({ type: 'done', result });
+  } catch (e) {
+    const already = e as EngineError & { __engine?: boolean };
+    if (already && already.__engine) {
+      delete already.__engine;
+      post({ type: 'error', error: already });
+    } else post({ type: 'error', error: toEngineError(e, job.type === 'read' ? 'reader' : 'scenario') });
+  }
+};

@@ -1,0 +1,48 @@
+// Messages between the page and the engine Worker (reading journals, simulating and replaying scenarios).
+// Everything crossing the boundary is plain data (structured clone), so the Worker can be terminated at any time.
+import type { Attempt, Decision, Future, Journal, Mismatch, ReaderErrorInfo, ReaderWarning, RunOutput } from '../../model';
+
+export type RunSource =
+  | { kind: 'example'; file: string }
+  | { kind: 'file'; names: string[] }
+  | { kind: 'url'; url: string }
+  | { kind: 'scenario' };
+
+/** Everything the UI shows, as produced by the engine for one loaded or simulated run. */
+export interface LoadedRun {
+  source: RunSource;
+  title: string;
+  journal: Journal;
+  futures: Future[];
+  decisions: Decision[];
+  attempts: Attempt[];
+  output: RunOutput | null;
+  mismatch: Mismatch | null;
+  seed: number | null;
+  crashes: number[];
+  warnings: ReaderWarning[];
+  /** Reader format id, or 'simulation'. */
+  format: string;
+  /** Set when this run is a replay of an imported journal against a scenario. */
+  replayedWith?: string;
+}
+
+export type EngineJob =
+  | { type: 'read'; files: { name: string; text: string }[] }
+  /** seed / crashes null: the scenario's own defaults (e.g. the crash of a crash-and-replay lesson). */
+  | { type: 'simulate'; source: string; scenarioLabel: string; seed: number | null; crashes: number[] | null; stepsMax: number }
+  | { type: 'replay'; source: string; scenarioLabel: string; journal: Journal };
+
+/** Outcome of a job, without the source (the page adds it). */
+export type EngineResult = Omit<LoadedRun, 'source'>;
+
+/** An error as the UI shows it: a stable code, where, and what to do. */
+export interface EngineError extends ReaderErrorInfo {
+  /** 'reader' | 'scenario' | 'limit' | 'engine' */
+  origin: string;
+}
+
+export type EngineMessage =
+  | { type: 'progress'; fraction: number; label?: string }
+  | { type: 'done'; result: EngineResult }
+  | { type: 'error'; error: EngineError };

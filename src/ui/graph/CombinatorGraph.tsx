@@ -1,0 +1,67 @@
+// The combinator graph (@xyflow/react), lazy-loaded: futures → combinators → handler, synchronised with the cursor.
+import { Background, Controls, ReactFlow, type Edge, type Node, type NodeTypes } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { buildGraphModel } from '../derive/graphModel';
+import { latestDecisionIndex } from '../store/selectors';
+import { useStore } from '../store/store';
+import { layoutGraph } from './layout';
+import { CombinatorNode } from './nodes/CombinatorNode';
+import { FutureNode } from './nodes/FutureNode';
+import { HandlerNode } from './nodes/HandlerNode';
+
+// Module scope: a new object per render would make React Flow re-create every node.
+const nodeTypes: NodeTypes = { future: FutureNode as NodeTypes[string], combinator: CombinatorNode as NodeTypes[string], handler: HandlerNode as NodeTypes[string] };
+
+export default function CombinatorGraph() {
+  const { model, latest, cursor } = useStore(useShallow((s) => ({ model: s.model, latest: latestDecisionIndex(s), cursor: s.cursor })));
+  const graph = useMemo(() => (model ? buildGraphModel(model.steps, model.futuresById, latest) : null), [model, latest]);
+  const nodes: Node[] = useMemo(() => {
+    if (!graph) return [];
+    const pos = layoutGraph(graph);
+    return graph.nodes.map((n) => ({ id: n.id, type: n.type, data: n.data, position: pos.get(n.id)!, draggable: false, connectable: false }));
+  }, [graph]);
+  const edges: Edge[] = useMemo(
+    () =>
+      (graph?.edges ?? []).map((e) => {
+        const decided = e.decisionIndex !== null && model ? model.steps.decisions[e.decisionIndex].entryIndex + 1 <= cursor : false;
+        const win = e.winner && decided;
+        return {
+          id: e.id,
+          source: e.source,
+          target: e.target,
+          animated: win,
+          label: win ? 'won' : undefined,
+          style: { stroke: win ? 'var(--winner)' : 'var(--ghost)', strokeWidth: win ? 3 : 1.5 },
+          labelStyle: { fontWeight: 700 },
+        };
+      }),
+    [graph, model, cursor],
+  );
+  if (!graph || graph.nodes.length === 0)
+    return <p className="empty">No combinator decisions in this run. Pair an imported journal with a scenario (Scenario tab → Replay) to see them.</p>;
+  return (
+    <div className="graph-wrap" aria-label="Combinator graph" role="img">
+      <ReactFlow
+        key={graph.shown.join(',')}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        fitView
+        fitViewOptions={{ padding: 0.15 }}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        onNodeClick={(_, node) => {
+          const data = node.data as { futureId?: string };
+          if (data.futureId) useStore.getState().select(data.futureId);
+        }}
+        proOptions={{ hideAttribution: true }}
+        colorMode="system"
+      >
+        <Background gap={16} size={1} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+// The scenario editor: edit the handler and the world, pick a seed, inject crashes, re-simulate; or replay the
+// loaded (imported) journal against the code to see its decisions, or the first journal mismatch (570).
+import { lazy, Suspense } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { parseCrashList } from '../store/scenarioSlice';
+import { useStore } from '../store/store';
+import { exampleSource, examples } from './examples';
+import { replayLoaded, simulateExample, simulateSource } from './loaders';
+
+const CodeEditor = lazy(() => import('./CodeEditor'));
+
+function startingSource(file: string | null): string {
+  return (file && exampleSource(file)) ?? (examples[0] ? (exampleSource(examples[0].file) ?? '') : '');
+}
+
+export function ScenarioPanel() {
+  const { run, editorSource, seed, crashes, theme, loading } = useStore(
+    useShallow((s) => ({ run: s.run, editorSource: s.editorSource, seed: s.editorSeed, crashes: s.editorCrashes, theme: s.theme, loading: !!s.loading })),
+  );
+  const exampleFile = run?.source.kind === 'example' ? run.source.file : null;
+  const code = editorSource ?? startingSource(exampleFile);
+  const imported = run?.source.kind === 'file' || run?.source.kind === 'url';
+  const { setEditorSource, setEditorSeed, setEditorCrashes } = useStore.getState();
+  const dark = theme === 'dark' || (theme === 'system' && document.documentElement.dataset.theme === 'dark');
+  const unchangedExample = exampleFile !== null && editorSource === null;
+  const simulate = () => {
+    const list = parseCrashList(crashes);
+    if (unchangedExample) void simulateExample(exampleFile!, seed, list);
+    else void simulateSource(code, seed, list);
+  };
+  return (
+    <div className="editor-panel">
+      <div className="cm-wrap">
+        <Suspense fallback={<p className="empty">Loading the editor…</p>}>
+          <CodeEditor value={code} onChange={(v) => setEditorSource(v)} dark={dark} />
+        </Suspense>
+      </div>
+      <form
+        className="editor-side"
+        onSubmit={(e) => {
+          e.preventDefault();
+          simulate();
+        }}
+      >
+        <label>
+          Start from example
+          <select
+            value=""
+            onChange={(e) => {
+              if (e.target.value) setEditorSource(exampleSource(e.target.value));
+            }}
+          >
+            <option value="">(choose…)</option>
+            {examples.map((ex) => (
+              <option key={ex.file} value={ex.file}>
+                {ex.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Seed
+          <input type="number" value={seed} onChange={(e) => setEditorSeed(Math.trunc(Number(e.target.value)) || 0)} aria-label="Seed" />
+        </label>
+        <label>
+          Crash at (ms)
+          <input value={crashes} placeholder="e.g. 150, 400" onChange={(e) => setEditorCrashes(e.target.value)} aria-label="Crash at (ms)" />
+        </label>
+        <button className="btn primary" type="submit" disabled={loading}>
+          ▶ Simulate
+        </button>
+        <button className="btn" type="button" disabled={!imported || loading} onClick={() => void replayLoaded(code, exampleFile ?? 'edited scenario')} title="Replay the imported journal against this code">
+          Replay loaded journal
+        </button>
+        <p style={{ color: 'var(--muted)', margin: 0 }}>
+          Runs in a Worker with a 5 s limit. Tip: Alt+click the timeline ruler to add a crash there.
+        </p>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// The scenario editor's working copy: code, seed and crash times, kept across tab switches.
+import type { StateCreator } from 'zustand';
+import type { Store } from './store';
+
+export interface ScenarioSlice {
+  /** Code in the editor; null until the user opens the editor (it then starts from the loaded example). */
+  editorSource: string | null;
+  editorSeed: number;
+  /** Crash times as typed (ms, comma separated). */
+  editorCrashes: string;
+  bottomTab: 'graph' | 'journal' | 'scenario';
+  setEditorSource(source: string | null): void;
+  setEditorSeed(seed: number): void;
+  setEditorCrashes(text: string): void;
+  setBottomTab(tab: ScenarioSlice['bottomTab']): void;
+}
+
+export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (set) => ({
+  editorSource: null,
+  editorSeed: 1,
+  editorCrashes: '',
+  bottomTab: 'graph',
+  setEditorSource: (editorSource) => set({ editorSource }),
+  setEditorSeed: (editorSeed) => set({ editorSeed }),
+  setEditorCrashes: (editorCrashes) => set({ editorCrashes }),
+  setBottomTab: (bottomTab) => set({ bottomTab }),
+});
+
+/** `150, 300ms` → [150, 300]; anything that is not a non-negative number is ignored. */
+export function parseCrashList(text: string): number[] {
+  return text
+    .split(/[,\s]+/)
+    .map((t) => t.replace(/ms$/i, ''))
+    .filter((t) => /^\d+(\.\d+)?$/.test(t))
+    .map(Number)
+    .slice(0, 16);
+}

@@ -1,0 +1,176 @@
+// The timeline: one virtualized lane per future (only visible lanes are in the DOM, so 100,000 futures stay smooth),
+// an axis ruler, markers and the cursor line. Ctrl/⌘+wheel zooms, Shift+wheel or drag pans, +/− zoom, 0 fits.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { futureStateAt, futureStartIndex } from '../derive/futureState';
+import { highlightAt } from '../derive/highlight';
+import { laneIndexOf, layoutLanes } from '../derive/lanes';
+import { buildTimeAxis, fitWindow, type ViewWindow } from '../derive/timeAxis';
+import { ZOOM_EVENT } from '../app/useKeyboard';
+import { useStore } from '../store/store';
+import { LABEL_WIDTH_PX, LANE_HEIGHT_PX } from './geometry';
+import { LaneRow } from './LaneRow';
+import { TimelineOverlay } from './TimelineOverlay';
+import { TimelineRuler } from './TimelineRuler';
+import { TimelineToolbar } from './TimelineToolbar';
+
+const RACE_LIKE = new Set(['select', 'race', 'any', 'orTimeout']);
+
+export function Timeline() {
+  const { run, model, cursor, selection, axisMode, compressGaps, storedWindow } = useStore(
+    useShallow((s) => ({ run: s.run, model: s.model, cursor: s.cursor, selection: s.selection, axisMode: s.axisMode, compressGaps: s.compressGaps, storedWindow: s.window })),
+  );
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [widthPx, setWidthPx] = useState(0);
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setWidthPx(Math.max(0, el.clientWidth - LABEL_WIDTH_PX)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const axis = useMemo(() => buildTimeAxis(model?.times ?? [], axisMode, compressGaps), [model, axisMode, compressGaps]);
+  const lanes = useMemo(() => (model ? layoutLanes(model.futures, axis) : []), [model, axis]);
+  const window: ViewWindow = storedWindow ?? fitWindow(axis);
+  const highlight = useMemo(() => (model ? highlightAt(model.steps, cursor) : null), [model, cursor]);
+  const transientU = useMemo(() => {
+    const byCommand = new Map<number, number[]>();
+    if (!run) return byCommand;
+    for (const e of run.journal.events) if (e.type === 'TransientError' && e.relatedCommandIndex !== undefined) {
+      const list = byCommand.get(e.relatedCommandIndex) ?? [];
+      if (e.afterEntryIndex < cursor) list.push(axis.cursorU(e.afterEntryIndex + 1));
+      byCommand.set(e.relatedCommandIndex, list);
+    }
+    return byCommand;
+  }, [run, axis, cursor]);
+
+  const virtualizer = useVirtualizer({ count: lanes.length, getScrollElement: () => scrollRef.current, estimateSize: () => LANE_HEIGHT_PX, overscan: 12 });
+
+  const zoomBy = useCallback(
+    (factor: number, anchorU?: number) => {
+      const s = useStore.getState();
+      s.zoom(factor, anchorU ?? axis.cursorU(s.cursor), s.window ?? fitWindow(axis));
+    },
+    [axis],
+  );
+  useEffect(() => {
+    const onZoom = (e: Event) => zoomBy((e as CustomEvent<number>).detail);
+    globalThis.addEventListener(ZOOM_EVENT, onZoom);
+    return () => globalThis.removeEventListener(ZOOM_EVENT, onZoom);
+  }, [zoomBy]);
+
+  // Wheel: Ctrl/⌘ zooms around the pointer, Shift (or a horizontal wheel) pans; plain wheel scrolls the lanes.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      const s = useStore.getState();
+      const w = s.window ?? fitWindow(axis);
+      const x = e.clientX - el.getBoundingClientRect().left - LABEL_WIDTH_PX;
+      const anchor = w.u0 + (x / Math.max(1, widthPx)) * (w.u1 - w.u0);
+      if (e.ctrlKey || e.metaKey) {
+        e.preventDefault();
+        s.zoom(e.deltaY < 0 ? 1.25 : 1 / 1.25, anchor, w);
+      } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+        e.preventDefault();
+        const delta = (e.shiftKey ? e.deltaY : e.deltaX) / Math.max(1, widthPx);
+        s.pan(delta * (w.u1 - w.u0), w);
+      }
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [axis, widthPx]);
+
+  // Drag on the bar area pans; a click without movement still selects the lane.
+  const drag = useRef<{ x: number; w: ViewWindow; moved: boolean } | null>(null);
+  const onPointerDown = (e: React.PointerEvent) => {
+    const el = scrollRef.current;
+    if (!el || e.button !== 0 || e.clientX - el.getBoundingClientRect().left < LABEL_WIDTH_PX) return;
+    drag.current = { x: e.clientX, w: useStore.getState().window ?? fitWindow(axis), moved: false };
+  };
+  const onPointerMove = (e: React.PointerEvent) => {
+    const d = drag.current;
+    if (!d) return;
+    const dx = e.clientX - d.x;
+    if (Math.abs(dx) > 3) d.moved = true;
+    if (d.moved) useStore.getState().setWindow({ u0: d.w.u0 - (dx / Math.max(1, widthPx)) * (d.w.u1 - d.w.u0), u1: d.w.u1 - (dx / Math.max(1, widthPx)) * (d.w.u1 - d.w.u0) });
+  };
+  const onClickCapture = (e: React.MouseEvent) => {
+    if (drag.current?.moved) {
+      e.stopPropagation();
+      e.preventDefault();
+    }
+    drag.current = null;
+  };
+
+  const onSelect = useCallback((id: string) => useStore.getState().select(id), []);
+  const onKeyNav = useCallback(
+    (id: string, delta: number) => {
+      const i = laneIndexOf(lanes, id) + delta;
+      if (i < 0 || i >= lanes.length) return;
+      const next = lanes[i].future.id;
+      useStore.getState().select(next);
+      virtualizer.scrollToIndex(i);
+      requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-future-id="${next}"]`)?.focus());
+    },
+    [lanes, virtualizer],
+  );
+
+  // Keep the selected lane in view when the selection changes from elsewhere (graph, URL).
+  useEffect(() => {
+    if (!selection) return;
+    const i = laneIndexOf(lanes, selection);
+    if (i >= 0) virtualizer.scrollToIndex(i, { align: 'auto' });
+  }, [selection, lanes, virtualizer]);
+
+  if (!run || !model) return null;
+  const cursorU = axis.cursorU(cursor);
+  return (
+    <section className="timeline" aria-label="Timeline" style={{ ['--label-w' as string]: `${LABEL_WIDTH_PX}px` }}>
+      <TimelineToolbar onZoom={(f) => zoomBy(f)} />
+      <TimelineRuler axis={axis} window={window} widthPx={widthPx} lanes={lanes.length} />
+      <div className="tl-scroll" ref={scrollRef} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onClickCapture={onClickCapture} onPointerUp={() => setTimeout(() => (drag.current = null))}>
+        {lanes.length === 0 && <p className="empty">This journal has no futures (no run, sleep, call or awakeable).</p>}
+        <div className="tl-inner" style={{ height: virtualizer.getTotalSize() }} role="list" aria-label="Futures">
+          {virtualizer.getVirtualItems().map((item) => {
+            const lane = lanes[item.index];
+            const f = lane.future;
+            const state = futureStateAt(f, cursor, model.transient);
+            const candidate = !!highlight?.candidates.has(f.id);
+            let role: 'winner' | 'loser' | 'failed-first' | null = null;
+            if (candidate && highlight) {
+              const d = highlight.decision;
+              if (highlight.winner === f.id) role = d.combinator === 'all' && d.outcome === 'failure' ? 'failed-first' : 'winner';
+              else if (highlight.winner && RACE_LIKE.has(d.combinator)) role = 'loser';
+            }
+            return (
+              <div role="listitem" key={f.id}>
+                <LaneRow
+                  lane={lane}
+                  state={state}
+                  cursorU={cursorU}
+                  window={window}
+                  widthPx={widthPx}
+                  top={item.start}
+                  height={item.size}
+                  selected={selection === f.id}
+                  candidate={candidate && !!highlight?.fresh}
+                  role={role}
+                  dim={!!highlight?.fresh && !candidate && futureStartIndex(f) < cursor}
+                  transientU={f.commandIndex !== null ? (transientU.get(f.commandIndex) ?? []) : []}
+                  onSelect={onSelect}
+                  onKeyNav={onKeyNav}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div style={{ position: 'relative', gridRow: 3, gridColumn: 1, pointerEvents: 'none' }}>
+        <TimelineOverlay axis={axis} window={window} widthPx={widthPx} cursor={cursor} attempts={run.attempts} events={run.journal.events} mismatchCursor={model.mismatchCursor} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+// Markers over all lanes: attempt bands, crash / retry / suspension / mismatch markers, idle gaps and the cursor line.
+import type { Attempt, JournalEvent } from '../../model';
+import { uToPx, type TimeAxis, type ViewWindow } from '../derive/timeAxis';
+
+export interface OverlayProps {
+  axis: TimeAxis;
+  window: ViewWindow;
+  widthPx: number;
+  cursor: number;
+  attempts: Attempt[];
+  events: JournalEvent[];
+  mismatchCursor: number | null;
+}
+
+const endLabel: Record<string, string> = { crash: '⚡ crash', 'transient-failure': '↻ retry', suspension: '⏸ suspended', cancelled: '✕ cancelled', limit: '⛔ limit' };
+const endClass: Record<string, string> = { crash: '', 'transient-failure': 'transient', suspension: 'suspension', cancelled: '', limit: '' };
+
+/** Events that happened after the same entry are merged into one marker. */
+function eventMarkers(events: JournalEvent[]): { after: number; type: string; count: number; text: string }[] {
+  const byKey = new Map<string, { after: number; type: string; count: number; text: string }>();
+  for (const e of events) {
+    if (e.type !== 'TransientError' && e.type !== 'Suspended' && e.type !== 'Paused') continue;
+    const key = `${e.afterEntryIndex}:${e.type}`;
+    const m = byKey.get(key) ?? { after: e.afterEntryIndex, type: e.type, count: 0, text: '' };
+    m.count++;
+    m.text = e.type === 'TransientError' ? `transient ${e.code}` : e.type.toLowerCase();
+    byKey.set(key, m);
+  }
+  return [...byKey.values()];
+}
+
+export function TimelineOverlay(p: OverlayProps) {
+  const px = (u: number) => uToPx(p.window, p.widthPx, u);
+  const inView = (x: number) => x > -40 && x < p.widthPx + 40;
+  const cursorX = px(p.axis.cursorU(p.cursor));
+  return (
+    <div className="tl-overlay" aria-hidden="true">
+      {p.axis.segments
+        .filter((s) => s.compressed)
+        .map((s, i) => (
+          <div key={`gap${i}`} className="gap-mark" style={{ left: (px(s.u0) + px(s.u1)) / 2, opacity: 0.6, width: Math.max(8, px(s.u1) - px(s.u0)), marginLeft: -Math.max(8, px(s.u1) - px(s.u0)) / 2 }} />
+        ))}
+      {p.attempts.length > 1 &&
+        p.attempts.map((a) => {
+          const x0 = px(p.axis.cursorU(a.startEntryIndex));
+          const x1 = px(p.axis.cursorU(a.endEntryIndex));
+          return (
+            <div key={`a${a.attempt}`} className="band" style={{ left: x0, width: Math.max(2, x1 - x0), opacity: a.startEntryIndex <= p.cursor ? 1 : 0.4 }}>
+              <span className="band-label" style={{ top: 2 + ((a.attempt - 1) % 2) * 13 }}>attempt {a.attempt}</span>
+            </div>
+          );
+        })}
+      {p.attempts
+        .filter((a) => a.end !== 'done')
+        .map((a) => {
+          const x = px(p.axis.cursorU(a.endEntryIndex));
+          return inView(x) ? (
+            <div key={`e${a.attempt}`} className={`marker ${endClass[a.end] ?? ''}`} style={{ left: x, opacity: a.endEntryIndex <= p.cursor ? 1 : 0.4 }} title={a.reason}>
+              <span className="marker-label" style={{ top: 16 + ((a.attempt - 1) % 2) * 14 }}>{endLabel[a.end] ?? a.end}</span>
+            </div>
+          ) : null;
+        })}
+      {eventMarkers(p.events).map((m) => {
+        const x = px(p.axis.cursorU(m.after + 1));
+        return inView(x) ? (
+          <div key={`ev${m.after}${m.type}`} className={`marker ${m.type === 'TransientError' ? 'transient' : 'suspension'}`} style={{ left: x, opacity: m.after < p.cursor ? 1 : 0.4 }}>
+            <span className="marker-label" style={{ top: 'auto', bottom: 4 }}>
+              {m.text}
+              {m.count > 1 ? ` ×${m.count}` : ''}
+            </span>
+          </div>
+        ) : null;
+      })}
+      {p.mismatchCursor !== null && (
+        <div className="marker mismatch" style={{ left: px(p.axis.cursorU(p.mismatchCursor)) }}>
+          <span className="marker-label">570 mismatch</span>
+        </div>
+      )}
+      <div className="cursor-line" style={{ left: cursorX }} />
+    </div>
+  );
+}

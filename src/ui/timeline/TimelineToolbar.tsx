@@ -1,0 +1,53 @@
+// Timeline controls: axis mode, idle-gap compression, zoom and fit, and a legend of bar styles.
+import { useStore } from '../store/store';
+
+export function TimelineToolbar({ onZoom }: { onZoom(factor: number): void }) {
+  const axisMode = useStore((s) => s.axisMode);
+  const compressGaps = useStore((s) => s.compressGaps);
+  const { setAxisMode, setCompressGaps, setWindow } = useStore.getState();
+  return (
+    <div className="tl-toolbar" role="toolbar" aria-label="Timeline">
+      <button className="btn" aria-pressed={axisMode === 'wall'} onClick={() => setAxisMode('wall')} title="Position entries by appended_at">
+        Wall clock
+      </button>
+      <button className="btn" aria-pressed={axisMode === 'logical'} onClick={() => setAxisMode('logical')} title="Position entries by journal index">
+        Journal index
+      </button>
+      <label style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}>
+        <input type="checkbox" checked={compressGaps} disabled={axisMode !== 'wall'} onChange={(e) => setCompressGaps(e.target.checked)} />
+        Compress idle gaps
+      </label>
+      <button className="btn icon" aria-label="Zoom in" title="Zoom in (+)" onClick={() => onZoom(1.5)}>
+        +
+      </button>
+      <button className="btn icon" aria-label="Zoom out" title="Zoom out (−)" onClick={() => onZoom(1 / 1.5)}>
+        −
+      </button>
+      <button className="btn" onClick={() => setWindow(null)} title="Fit to view (0)">
+        Fit
+      </button>
+      <span className="legend" aria-hidden="true">
+        <span>
+          <span className="sw" style={{ background: 'var(--ok-soft)', border: '1px solid var(--ok)' }} />
+          completed
+        </span>
+        <span>
+          <span className="sw bar pending" style={{ position: 'static' }} />
+          pending
+        </span>
+        <span>
+          <span className="sw bar retrying" style={{ position: 'static' }} />
+          retrying
+        </span>
+        <span>
+          <span className="sw" style={{ background: 'var(--fail-soft)', border: '2px solid var(--fail)' }} />
+          failed
+        </span>
+        <span>
+          <span className="sw" style={{ background: 'var(--winner)' }} />
+          winner
+        </span>
+      </span>
+    </div>
+  );
+}

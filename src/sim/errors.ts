@@ -28,6 +28,8 @@ export class TerminalError extends Error {
   readonly code: number;
   constructor(message: string, code: number = 500) {
     super(message);
+    // Enumerable, so an error a handler returns (e.g. an allSettled reason) keeps its message in the JSON output.
+    Object.defineProperty(this, 'message', { value: message, enumerable: true, writable: true, configurable: true });
     this.name = 'TerminalError';
     this.code = code;
   }

@@ -2,15 +2,17 @@
 // runs every case of test/harness/cases.ts, exports each invocation with `replay-inspector export`, and checks the
 // summary against what the handler must have done. One server for the whole file. If the server cannot start,
 // beforeAll fails with its output tail, and so does every test here: nothing is skipped.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
+import { readJournals, type Summary } from '../../src/journal-reader';
+import type { CommandEntry, FutureTree, Journal } from '../../src/model';
 import { FANOUT_RUNS_SMALL, RETRY_FAILURES, realCases, runCases } from '../harness/cases';
-import { query, runAttempts, sqlLiteral, startRestateWithService } from '../harness/restate';
-import { rawSummaries, type RawSummary } from './raw-summary';
+import { pollUntil, query, runAttempts, sqlLiteral, startRestateWithService } from '../harness/restate';
 
 let env: Awaited<ReturnType<typeof startRestateWithService>> | undefined;
 let ids = new Map<string, string>();
@@ -40,10 +42,7 @@ function captureIo() {
     out: (text) => void (out += text),
     err: (text) => void (err += text),
     readFile: (file) => readFile(file),
-    writeFile: async (file, data) => {
-      const { writeFile } = await import('node:fs/promises');
-      await writeFile(file, data);
-    },
+    writeFile: (file, data) => writeFile(file, data),
   };
   return { io, out: () => out, err: () => err };
 }
@@ -68,14 +67,36 @@ async function exportTo(file: string, selection: string[]): Promise<string> {
   return target;
 }
 
-async function summaryOf(caseName: string): Promise<RawSummary> {
-  const file = await exportTo(`${caseName}.bundle.json`, ['--id', idOf(caseName)]);
-  const summaries = rawSummaries(await readFile(file, 'utf8'));
-  expect(summaries).toHaveLength(1);
-  return summaries[0];
+/** `replay-inspector summary <file>`: one summary object, or an array for several invocations. */
+async function summaryOfFile(file: string): Promise<Summary | Summary[]> {
+  const cli = captureIo();
+  const code = await main(['summary', file], cli.io);
+  expect(code, cli.err()).toBe(0);
+  return JSON.parse(cli.out()) as Summary | Summary[];
 }
 
-function future(summary: RawSummary, id: string) {
+/** Exports the case's invocation with `replay-inspector export` and summarises the bundle with `summary`. */
+async function summaryOf(caseName: string): Promise<Summary> {
+  const file = await exportTo(`${caseName}.bundle.json`, ['--id', idOf(caseName)]);
+  const summary = await summaryOfFile(file);
+  if (Array.isArray(summary)) throw new Error(`expected one invocation in ${file}, got ${summary.length}`);
+  expect(summary.invocationId).toBe(idOf(caseName));
+  return summary;
+}
+
+/** The case's exported bundle (written by summaryOf) read into the model. */
+async function journalOf(caseName: string): Promise<Journal> {
+  const { journals } = readJournals(await readFile(path.join(workDir, `${caseName}.bundle.json`), 'utf8'));
+  expect(journals).toHaveLength(1);
+  return journals[0];
+}
+
+function leaves(tree: FutureTree): string[] {
+  if (tree.node === 'Single') return [tree.completionId !== undefined ? `c${tree.completionId}` : `s${tree.signalIndex ?? tree.signalName}`];
+  return tree.children.flatMap(leaves);
+}
+
+function future(summary: Summary, id: string) {
   const found = summary.futures.find((f) => f.id === id);
   if (!found) throw new Error(`no future ${id} in ${JSON.stringify(summary.futures)}`);
   return found;
@@ -141,6 +162,9 @@ describe('real Restate 1.7.12 server', () => {
     expect(s.transientErrors).toBe(RETRY_FAILURES);
     expect(future(s, 'c1')).toMatchObject({ kind: 'Run', result: 'success' });
     expect(await runAttempts(env!.service.controlUrl, idOf('run-retry'))).toBe(RETRY_FAILURES + 1);
+    const journal = await journalOf('run-retry');
+    const messages = journal.events.map((e) => (e.type === 'TransientError' ? e.message : e.type));
+    expect(messages).toEqual(Array.from({ length: RETRY_FAILURES }, (_, i) => `transient ${i + 1}`));
   });
 
   it('a run out of retry attempts (3) completes with a terminal failure after 2 transient errors', async () => {
@@ -172,19 +196,23 @@ describe('real Restate 1.7.12 server', () => {
     expect(future(s, 's1')).toMatchObject({ kind: 'Cancel', result: 'void' });
     expect(future(s, 'c2')).toMatchObject({ kind: 'Call', result: 'pending' });
     expect(await completionFailure('cancelled')).toMatch(/^\[409\]/);
-    const bundle = JSON.parse(await readFile(path.join(workDir, 'cancelled.bundle.json'), 'utf8'));
-    const types = bundle.sys_journal.map((r: { entry_type: string }) => r.entry_type);
-    expect(types).toContain('Command: SendSignal');
+    // The SDK propagates the cancellation to the callee with a SendSignal of index 1.
+    const commands = (await journalOf('cancelled')).entries.filter((e): e is CommandEntry => e.kind === 'command');
+    const call = commands.find((c) => c.type === 'Call');
+    const sendSignal = commands.find((c) => c.type === 'SendSignal');
+    expect(call?.invocationId).toMatch(/^inv_/);
+    expect(sendSignal?.signal).toMatchObject({ index: 1, targetInvocationId: call?.invocationId });
   });
 
   it('suspension: status suspended, and the awaited futures from sys_invocation_status', async () => {
     const s = await summaryOf('suspended');
     expect(s.status).toBe('suspended');
     expect(s.completionOrder).toEqual([]);
-    const bundle = JSON.parse(await readFile(path.join(workDir, 'suspended.bundle.json'), 'utf8'));
-    const tree = JSON.parse(bundle.sys_invocation_status[0].suspended_waiting_future_json);
-    const leaves = JSON.stringify(tree);
-    for (const leaf of ['{"CompletionId":1}', '{"SignalIndex":1}', '{"SignalIndex":17}', '{"SignalIndex":18}']) expect(leaves).toContain(leaf);
+    expect(future(s, 'c1')).toMatchObject({ kind: 'Sleep', result: 'pending' });
+    // race(awakeable s17, all(awakeable s18, sleep c1)); SDK 1.17.2 reports it flattened, with the CANCEL signal s1.
+    const awaiting = (await journalOf('suspended')).awaiting;
+    if (!awaiting) throw new Error('no awaited tree read from sys_invocation_status');
+    expect(leaves(awaiting).sort()).toEqual(['c1', 's1', 's17', 's18']);
   });
 
   it(`fan-out of ${FANOUT_RUNS_SMALL} runs: every run journaled and completed`, async () => {
@@ -195,14 +223,39 @@ describe('real Restate 1.7.12 server', () => {
   });
 
   it('export --target: several invocations of Worker/slow in one bundle', async () => {
+    // The 2 s callee of or-timeout may still be running: wait until every Worker/slow is done, so the newest three are stable.
+    await pollUntil(
+      async () => {
+        const { rows } = await query(admin(), "SELECT count(*) AS n FROM sys_invocation WHERE target = 'Worker/slow' AND status <> 'completed'");
+        return rows[0]?.n === 0 ? true : undefined;
+      },
+      { timeoutMs: 30_000, what: 'every Worker/slow invocation to complete' },
+    );
     const file = await exportTo('worker-slow.bundle.json', ['--target', 'Worker/slow', '--status', 'completed', '--limit', '3']);
-    const summaries = rawSummaries(await readFile(file, 'utf8'));
+    const summaries = await summaryOfFile(file);
+    if (!Array.isArray(summaries)) throw new Error('expected an array of summaries for several invocations');
     const { rows } = await query(
       admin(),
       "SELECT id FROM sys_invocation WHERE target = 'Worker/slow' AND status = 'completed' ORDER BY created_at DESC LIMIT 3",
     );
     expect(summaries.map((s) => s.invocationId).sort()).toEqual(rows.map((r) => r.id).sort());
-    for (const s of summaries) expect(s).toMatchObject({ target: 'Worker/slow', status: 'completed' });
+    for (const s of summaries) {
+      expect(s).toMatchObject({ target: 'Worker/slow', status: 'completed', commands: 3, notifications: 1 });
+      // A callee either slept to the end, or (the callee of the cancelled case) was cancelled during its sleep.
+      const expected = s.outcome === 'success'
+        ? [{ id: 'c1', kind: 'Sleep', result: 'void' }]
+        : [{ id: 'c1', kind: 'Sleep', result: 'pending' }, { id: 's1', kind: 'Cancel', result: 'void' }];
+      expect(s.futures).toMatchObject(expected);
+    }
+  });
+
+  it('the installed command (node bin/replay-inspector.mjs export) writes the same invocation', async () => {
+    const file = path.join(workDir, 'spawned.bundle.json');
+    const result = await runBin(['export', '--admin', admin(), '--id', idOf('all-calls'), '-o', file]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Exported 1 invocation(s), 11 journal entries, 0 events');
+    const spawned = await summaryOfFile(file);
+    expect(spawned).toEqual(await summaryOf('all-calls'));
   });
 
   it('export keeps the partition_key digits of the server (they exceed 2^53)', async () => {
@@ -226,3 +279,21 @@ describe('real Restate 1.7.12 server', () => {
     await expect(readFile(file)).rejects.toThrow('ENOENT');
   });
 });
+
+/** Runs the real command line (tsx-loaded TypeScript) as a child process. */
+function runBin(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const repoRoot = path.resolve(import.meta.dirname, '../..');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/replay-inspector.mjs'), ...args], { cwd: repoRoot });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}

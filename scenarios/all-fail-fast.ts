@@ -11,10 +11,9 @@ export default defineScenario({
   },
   handler: async (ctx) => {
     const checks = [ctx.call('Checks/address'), ctx.call('Checks/card'), ctx.call('Checks/coupon')];
-    try {
-      return { valid: true, results: await all(checks) };
-    } catch (error) {
-      return { valid: false, reason: error.message, code: error.code };
-    }
+    return await all(checks).then(
+      (results) => ({ valid: true, results }),
+      (error) => ({ valid: false, reason: error.message, code: error.code }),
+    );
   },
 });

@@ -19,11 +19,12 @@ export default defineScenario({
     const ok = [];
     const failed = [];
     for (const future of done) {
-      try {
-        ok.push(await future);
-      } catch (error) {
-        failed.push(error.message);
-      }
+      const outcome = await future.then(
+        (value) => ({ value }),
+        (error) => ({ error: error.message }),
+      );
+      if ('error' in outcome) failed.push(outcome.error);
+      else ok.push(outcome.value);
     }
     return { ok, failed };
   },

@@ -89,20 +89,20 @@ export function all<T = any>(futures: DurableFuture<T>[]): DurableFuture<T[]> {
 }
 
 /** The first success; when all fail, an AggregateError-like TerminalError (AggregateFailure) with every error. */
-export function any<T = any>(futures: DurableFuture<T>[]): DurableFuture<T> {
+export function any<T = any>(futures: DurableFuture<any>[]): DurableFuture<T> {
   const list = [...(futures ?? [])] as DurableFuture[];
   nonEmpty('any', list);
   return engineOf('any', list).compose('any', list) as DurableFuture<T>;
 }
 
 /** The first to settle, success or failure. */
-export function race<T = any>(futures: DurableFuture<T>[]): DurableFuture<T> {
+export function race<T = any>(futures: DurableFuture<any>[]): DurableFuture<T> {
   const list = [...(futures ?? [])] as DurableFuture[];
   nonEmpty('race', list);
   return engineOf('race', list).compose('race', list) as DurableFuture<T>;
 }
 
-export type SettledResult<T> = { status: 'fulfilled'; value: T } | { status: 'rejected'; reason: unknown };
+export type SettledResult<T> = { status: 'fulfilled'; value: T; reason?: undefined } | { status: 'rejected'; reason: any; value?: undefined };
 
 /** Waits for all; resolves to `{status, value | reason}` records in argument order. */
 export function allSettled<T = any>(futures: DurableFuture<T>[]): DurableFuture<SettledResult<T>[]> {

@@ -21,13 +21,13 @@ export interface Behaviour {
 /** The durable operations a handler can use (all return durable futures). */
 export interface SimContext {
   /** A side effect (Run command). Lazy: it executes only while something awaits it. world key: its name. */
-  run<T = unknown>(name: string): DurableFuture<T>;
+  run<T = any>(name: string): DurableFuture<T>;
   /** A durable timer (Sleep command); a server-side timer that survives crashes. */
   sleep(ms: number, name?: string): DurableFuture<null>;
   /** Calls another handler, `Service/handler` or `Object/key/handler` (Call command, two completion ids). */
-  call<T = unknown>(target: string, input?: unknown): DurableFuture<T>;
+  call<T = any>(target: string, input?: unknown): DurableFuture<T>;
   /** An awakeable resolved from outside (a signal from index 17). world key: its name. */
-  awakeable<T = unknown>(name: string): DurableFuture<T>;
+  awakeable<T = any>(name: string): DurableFuture<T>;
   /** Cancels a call: writes a SendSignal (cancel) to the callee, whose result becomes a 409 failure. */
   cancel(future: DurableFuture): void;
 }

@@ -10,9 +10,11 @@ function where(loc: { row?: number; line?: number; field?: string; offset?: numb
   return parts.join(', ');
 }
 
+const NO_WARNINGS: never[] = [];
+
 export function ErrorBanner() {
   const error = useStore((s) => s.error);
-  const warnings = useStore((s) => s.run?.warnings ?? []);
+  const warnings = useStore((s) => s.run?.warnings ?? NO_WARNINGS);
   if (error) {
     const loc = where(error.location ?? {});
     return (

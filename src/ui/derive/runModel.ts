@@ -23,8 +23,21 @@ export function mismatchCursorOf(journal: Journal, mismatch: Mismatch | null): n
   return entry ? entry.index + 1 : journal.entries.length;
 }
 
+/**
+ * Futures as the UI names them: a call without a user-given name is named by its target (`OpenAI/complete`), so
+ * that lanes, the status line and the graph say which service answered, not just `call (c2)`.
+ */
+export function withDisplayNames(futures: readonly Future[], journal: Journal): Future[] {
+  return futures.map((f) => {
+    if (f.name || f.entryIndex === null) return f;
+    const e = journal.entries[f.entryIndex];
+    if (e && e.kind === 'command' && e.target) return { ...f, name: `${e.target.service}/${e.target.handler}` };
+    return f;
+  });
+}
+
 export function buildRunModel(run: Pick<LoadedRun, 'journal' | 'futures' | 'decisions' | 'mismatch'>): RunModel {
-  const futures = orderFutures(run.futures);
+  const futures = orderFutures(withDisplayNames(run.futures, run.journal));
   return {
     steps: buildSteps(run.journal, run.decisions),
     futures,

@@ -106,8 +106,8 @@ export interface ViewWindow {
 }
 
 export function fitWindow(axis: Pick<TimeAxis, 'span'>): ViewWindow {
-  const pad = axis.span * 0.03;
-  return { u0: -pad, u1: axis.span + pad };
+  // More room on the right: open-ended pending bars and the "won" badges live there.
+  return { u0: -axis.span * 0.02, u1: axis.span * 1.1 };
 }
 
 /** Zoom around an anchor (axis units) by `factor` (>1 zooms in). Never narrower than a tiny width. */

@@ -54,6 +54,7 @@ export function runEngineJob(job: EngineJob, options: { timeoutMs: number; onPro
       event.preventDefault();
       settle?.(() => reject(new EngineFailure({ code: 'ENGINE_ERROR', origin: 'engine', message: event.message || 'The engine Worker failed.', location: {} })));
     };
+    worker.postMessage(job);
   });
   return {
     promise,

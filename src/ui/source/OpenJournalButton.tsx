@@ -1,10 +1,11 @@
 // The "Open journal" file input, styled as a button. Accepts every format the reader supports (one or more files).
+import { Icon } from '../app/Icon';
 import { openBrowserFiles } from './loaders';
 
 export function OpenJournalButton() {
   return (
     <label className="btn primary file-btn" title="Open a Restate journal export (query JSON, restate sql --json/--jsonl, bundle, native)">
-      <span aria-hidden="true">📂</span> Open journal…
+      <Icon name="open" /> Open journal…
       <input
         type="file"
         aria-label="Open journal"

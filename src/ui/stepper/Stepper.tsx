@@ -1,5 +1,6 @@
 // The replay stepper: step, jump between decisions, play at a speed, scrub, and jump to a journal entry.
 import { useShallow } from 'zustand/react/shallow';
+import { Icon } from '../app/Icon';
 import { SPEEDS } from '../store/cursorSlice';
 import { useStore } from '../store/store';
 
@@ -23,19 +24,19 @@ export function Stepper() {
     <div className="stepper" role="toolbar" aria-label="Replay stepper">
       <div className="group">
         <button className="btn" onClick={actions.previousDecision} disabled={disabled || !hasPrev} aria-label="Previous decision" title="Previous decision (Shift+←)">
-          ⏮ <span>Decision</span>
+          <Icon name="prevDecision" /> <span>Decision</span>
         </button>
         <button className="btn icon" onClick={actions.stepBack} disabled={disabled || cursor === 0} aria-label="Step back" title="Step back (←)">
-          ◀
+          <Icon name="back" />
         </button>
         <button className="btn" onClick={actions.togglePlay} disabled={disabled} aria-label={playing ? 'Pause' : 'Play'} title="Play / pause (Space)" style={{ width: 70 }}>
-          {playing ? '⏸ Pause' : '▶ Play'}
+          <Icon name={playing ? 'pause' : 'play'} /> {playing ? 'Pause' : 'Play'}
         </button>
         <button className="btn icon" onClick={actions.stepForward} disabled={disabled || cursor >= total} aria-label="Step forward" title="Step forward (→)">
-          ▶
+          <Icon name="forward" />
         </button>
         <button className="btn" onClick={actions.nextDecision} disabled={disabled || !hasNext} aria-label="Next decision" title="Next decision (Shift+→)">
-          <span>Decision</span> ⏭
+          <span>Decision</span> <Icon name="nextDecision" />
         </button>
       </div>
       <label>

@@ -51,9 +51,11 @@ export const LaneRow = memo(function LaneRow(p: LaneRowProps) {
     else if (xEnd > cut) bars.push({ key: 'g', cls: 'ghost', ...span(cut, xEnd) });
   } else bars.push({ key: 'd', cls: stateClass[p.state], ...span(x0, xEnd ?? x0) });
   const badgeX = p.state === 'completed-success' || p.state === 'failed-terminal' ? Math.max(xEnd ?? x0, x0 + MIN_BAR_PX) : Math.max(xCur, x0 + MIN_BAR_PX);
+  // Keep the badge inside the lane: when the bar ends near the right edge, put it inside the bar's end.
+  const badgeInside = badgeX > p.widthPx - 70;
   const roleText = p.role === 'winner' ? 'won' : p.role === 'failed-first' ? 'failed first' : p.role === 'loser' ? 'lost' : null;
   const label = `${futureLabel(f)}: ${futureStateText[p.state]}${roleText ? `, ${roleText}` : ''}`;
-  const cls = ['lane', p.candidate ? 'candidate' : '', p.dim ? 'dim' : ''].join(' ');
+  const cls = ['lane', f.kind === 'CallInvocationId' ? 'minor' : '', p.candidate ? 'candidate' : '', p.dim ? 'dim' : ''].join(' ');
   return (
     <button
       type="button"
@@ -88,7 +90,7 @@ export const LaneRow = memo(function LaneRow(p: LaneRowProps) {
           <span key={i} className="tick-mark" style={{ left: px(u) }} />
         ))}
         {roleText && (
-          <span className={`badge ${p.role === 'winner' ? 'won' : p.role === 'failed-first' ? 'fail' : 'lost'}`} style={{ left: badgeX }}>
+          <span className={`badge ${p.role === 'winner' ? 'won' : p.role === 'failed-first' ? 'fail' : 'lost'}`} style={badgeInside ? { left: badgeX - 8, transform: 'translate(-100%, -50%)' } : { left: badgeX }}>
             {p.role === 'winner' ? '★ won' : roleText}
           </span>
         )}

@@ -9,7 +9,7 @@ import { laneIndexOf, layoutLanes } from '../derive/lanes';
 import { buildTimeAxis, fitWindow, type ViewWindow } from '../derive/timeAxis';
 import { ZOOM_EVENT } from '../app/useKeyboard';
 import { useStore } from '../store/store';
-import { LABEL_WIDTH_PX, LANE_HEIGHT_PX } from './geometry';
+import { LABEL_WIDTH_PX, laneHeight } from './geometry';
 import { LaneRow } from './LaneRow';
 import { TimelineOverlay } from './TimelineOverlay';
 import { TimelineRuler } from './TimelineRuler';
@@ -46,7 +46,8 @@ export function Timeline() {
     return byCommand;
   }, [run, axis, cursor]);
 
-  const virtualizer = useVirtualizer({ count: lanes.length, getScrollElement: () => scrollRef.current, estimateSize: () => LANE_HEIGHT_PX, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: lanes.length, getScrollElement: () => scrollRef.current, estimateSize: (i) => laneHeight(lanes[i]?.future.kind), overscan: 12 });
+  useEffect(() => virtualizer.measure(), [lanes, virtualizer]);
 
   const zoomBy = useCallback(
     (factor: number, anchorU?: number) => {
@@ -131,7 +132,7 @@ export function Timeline() {
     <section className="timeline" aria-label="Timeline" style={{ ['--label-w' as string]: `${LABEL_WIDTH_PX}px` }}>
       <TimelineToolbar onZoom={(f) => zoomBy(f)} />
       <TimelineRuler axis={axis} window={window} widthPx={widthPx} lanes={lanes.length} />
-      <div className="tl-scroll" ref={scrollRef} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onClickCapture={onClickCapture} onPointerUp={() => setTimeout(() => (drag.current = null))}>
+      <div className="tl-scroll" style={{ gridRow: 3, gridColumn: 1 }} ref={scrollRef} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onClickCapture={onClickCapture} onPointerUp={() => setTimeout(() => (drag.current = null))}>
         {lanes.length === 0 && <p className="empty">This journal has no futures (no run, sleep, call or awakeable).</p>}
         <div className="tl-inner" style={{ height: virtualizer.getTotalSize() }} role="list" aria-label="Futures">
           {virtualizer.getVirtualItems().map((item) => {

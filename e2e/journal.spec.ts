@@ -1,0 +1,51 @@
+// Opening real Restate 1.7.12 exports in each format the reader supports, by the file input and by drag-and-drop.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { SAMPLES } from './pages/InspectorPage';
+
+test('opens a /query JSON export: the sleep beat the run, which never completed', async ({ inspector }) => {
+  await inspector.openSample('race-timeout/journal.query.json');
+  await expect(inspector.lane('c1')).toHaveAccessibleName(/Run fetch-a \(c1\): pending/);
+  await expect(inspector.lane('c2')).toHaveAccessibleName(/Sleep \(c2\): completed/);
+  await expect(inspector.status).toHaveText(/^Step 5 of 5: /);
+});
+
+for (const file of ['journal.query.json', 'journal.sql.json', 'journal.sql.jsonl']) {
+  test(`opens run-retry ${file} with the summary's future ids`, async ({ inspector }) => {
+    await inspector.openSample(`run-retry/${file}`);
+    await expect(inspector.lanes).toHaveCount(3);
+    for (const id of ['c1', 'c2', 'c3']) await expect(inspector.lane(id)).toBeVisible();
+    await expect(inspector.lane('c1')).toHaveAccessibleName(/Run flaky \(c1\)/);
+    await expect(inspector.lane('c3')).toHaveAccessibleName(/Call .*\(c3\)/);
+  });
+}
+
+test('opens the three query files of one invocation together and shows its transient errors', async ({ inspector }) => {
+  await inspector.openSample('run-retry/journal.query.json', 'run-retry/events.query.json', 'run-retry/invocation.query.json');
+  await expect(inspector.inspector).toContainText('Fanout/retry');
+  await inspector.stepBack.click();
+  await inspector.stepBack.click();
+  await expect(inspector.lane('c1')).toHaveAccessibleName(/Run flaky \(c1\): retrying after a transient error/);
+});
+
+test('a file dropped on the page is opened', async ({ inspector, page }) => {
+  const text = readFileSync(path.join(SAMPLES, 'race-timeout/journal.query.json'), 'utf8');
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], 'journal.query.json', { type: 'application/json' }));
+    return dt;
+  }, text);
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+  await expect(page.getByText('Drop a journal file to open it')).toBeVisible();
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await expect(inspector.lane('c2')).toHaveAccessibleName(/Sleep \(c2\)/);
+});
+
+test('a file that is not a journal gives an error that names it, and the page keeps working', async ({ inspector }) => {
+  await inspector.openJournal.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello, not a journal') });
+  await expect(inspector.alert).toContainText('notes.txt');
+  await inspector.openSample('race-timeout/journal.query.json');
+  await expect(inspector.alert).toBeHidden();
+  await expect(inspector.lanes).toHaveCount(2);
+});

@@ -157,8 +157,11 @@ function childSettled(node: DurableFuture, child: DurableFuture, out: DurableFut
     case 'leaf':
       return;
     case 'race':
-    case 'waitCompleted':
       result = { ...decided(), ok: s.ok, value: s.value, error: s.error };
+      break;
+    case 'waitCompleted':
+      // Never fails: a failed future is just a completed one (its [completed, pending] lists are built on delivery).
+      result = { ...decided(), ok: true, value: null, error: null };
       break;
     case 'select': {
       const d = decided();

@@ -128,3 +128,8 @@ export async function waitForEntries(adminUrl: string, id: string, entries: numb
     { timeoutMs: options.timeoutMs ?? 30_000, intervalMs: 50, what: `${id} to journal ${entries} entries`, describe: () => `last seen ${String(last)}` },
   );
 }
+
+/** Invokes and waits for the response (`POST <ingress>/<target>`); returns the response text. */
+export async function call(ingressUrl: string, target: string, input: unknown = null): Promise<string> {
+  return request('POST', `${ingressUrl}/${target}`, input);
+}

@@ -1,7 +1,7 @@
 // The scenarios run against the real server, shared by the integration test and scripts/capture-fixtures.ts:
 // which handler, which input, what to do from outside while it runs, and the status it must end in.
 import type { RestateServer, ServiceProcess } from './restate';
-import { awakeableIds, cancel, resolveAwakeable, send, waitForCommands, waitForEntries, waitForStatus, type InvocationStatus } from './admin';
+import { awakeableIds, call, cancel, resolveAwakeable, send, waitForCommands, waitForEntries, waitForStatus, type InvocationStatus } from './admin';
 
 export interface CaseContext {
   server: RestateServer;
@@ -17,6 +17,8 @@ export interface RealCase {
   /** What the handler does and what its journal must show (also written to the fixture's case.json). */
   description: string;
   finalStatus: InvocationStatus;
+  /** Runs before the invocation is sent (e.g. seeds state). */
+  prepare?: (server: RestateServer) => Promise<void>;
   /** Acts on the running invocation from outside (resolve awakeables, cancel). */
   drive?: (context: CaseContext) => Promise<void>;
 }
@@ -114,6 +116,51 @@ export const realCases: RealCase[] = [
     },
   },
   {
+    name: 'send-attach',
+    target: 'Extras/sendAndAttach',
+    input: null,
+    description: 'OneWayCall to Worker/slow(50) (CallInvocationId c1), then AttachInvocation c2 on the callee: success 50.',
+    finalStatus: 'completed',
+  },
+  {
+    name: 'named-signal',
+    target: 'Extras/namedSignal',
+    input: null,
+    description: 'awaits the named signal "go", sent by another invocation (Extras/sendSignal, a SendSignal command): a named Signal notification.',
+    finalStatus: 'completed',
+    drive: async ({ server, invocationId }) => {
+      await call(server.ingressUrl, 'Extras/sendSignal', { target: invocationId, name: 'go', value: 'went' });
+    },
+  },
+  {
+    name: 'paused',
+    target: 'Extras/paused',
+    input: null,
+    description: 'the handler throws a plain Error; handler retry policy maxAttempts 2, onMaxAttempts pause: status paused after 2 transient errors.',
+    finalStatus: 'paused',
+  },
+  {
+    name: 'lazy-state',
+    target: 'Counter/c1/bump',
+    input: null,
+    description: 'virtual object with lazy state, second bump of key c1: GetLazyState c1 (success 1), SetState, GetLazyStateKeys c2 (state-keys).',
+    finalStatus: 'completed',
+    prepare: async (server) => {
+      await call(server.ingressUrl, 'Counter/c1/bump');
+    },
+  },
+  {
+    name: 'durable-promise',
+    target: 'Approval/wf-1/run',
+    input: null,
+    description: 'workflow run: PeekPromise "approval" (void: not yet), GetPromise "approval" completed by the shared handler approve("yes").',
+    finalStatus: 'completed',
+    drive: async ({ server, invocationId }) => {
+      await waitForCommands(server.adminUrl, invocationId, 3); // Input, PeekPromise, GetPromise
+      await call(server.ingressUrl, 'Approval/wf-1/approve', 'yes');
+    },
+  },
+  {
     name: 'fanout-small',
     target: 'Lab/fanout',
     input: { runs: FANOUT_RUNS_SMALL },
@@ -134,7 +181,10 @@ export const largeFanoutCase: RealCase = {
 /** Starts every case at once, drives them, and waits for each final status. Returns the invocation ids by case name. */
 export async function runCases(server: RestateServer, service: ServiceProcess, cases: RealCase[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  for (const c of cases) ids.set(c.name, await send(server.ingressUrl, c.target, c.input));
+  for (const c of cases) {
+    await c.prepare?.(server);
+    ids.set(c.name, await send(server.ingressUrl, c.target, c.input));
+  }
   await Promise.all(
     cases.map(async (c) => {
       const invocationId = ids.get(c.name)!;

@@ -215,6 +215,53 @@ describe('real Restate 1.7.12 server', () => {
     expect(leaves(awaiting).sort()).toEqual(['c1', 's1', 's17', 's18']);
   });
 
+  it('one-way call then attach: CallInvocationId c1, then AttachInvocation c2 with the callee result', async () => {
+    const s = await summaryOf('send-attach');
+    expect(s.outcome).toBe('success');
+    expect(s.completionOrder).toEqual(['c1', 'c2']);
+    expect(s.futures).toMatchObject([
+      { id: 'c1', kind: 'CallInvocationId', result: 'invocation-id' },
+      { id: 'c2', kind: 'AttachInvocation', result: 'success' },
+    ]);
+    const commands = (await journalOf('send-attach')).entries.filter((e): e is CommandEntry => e.kind === 'command');
+    expect(commands.map((c) => c.type)).toEqual(['Input', 'OneWayCall', 'AttachInvocation', 'Output']);
+  });
+
+  it('a named signal sent by another invocation completes the wait', async () => {
+    const s = await summaryOf('named-signal');
+    expect(s.outcome).toBe('success');
+    expect(s.futures).toHaveLength(1);
+    expect(s.futures[0]).toMatchObject({ kind: 'Signal', name: 'go', result: 'success' });
+    expect(s.completionOrder).toEqual([s.futures[0].id]);
+  });
+
+  it('a handler failing past its retry policy (pause) is paused: a transient error and a Paused event', async () => {
+    const s = await summaryOf('paused');
+    expect(s.status).toBe('paused');
+    expect(s.outcome).toBeNull();
+    // Two attempts with the same error message: the server keeps one TransientError (consecutive duplicates merge).
+    expect(s.transientErrors).toBe(1);
+    expect((await journalOf('paused')).events.map((e) => e.type)).toEqual(['TransientError', 'Paused']);
+  });
+
+  it('lazy state: GetLazyState and GetLazyStateKeys are completions', async () => {
+    const s = await summaryOf('lazy-state');
+    expect(s.outcome).toBe('success');
+    expect(s.futures).toMatchObject([
+      { id: 'c1', kind: 'GetLazyState', result: 'success' },
+      { id: 'c2', kind: 'GetLazyStateKeys', result: 'state-keys' },
+    ]);
+  });
+
+  it('workflow durable promise: peek finds nothing, get is completed by the shared handler', async () => {
+    const s = await summaryOf('durable-promise');
+    expect(s.outcome).toBe('success');
+    expect(s.futures).toMatchObject([
+      { id: 'c1', kind: 'PeekPromise', result: 'void' },
+      { id: 'c2', kind: 'GetPromise', result: 'success' },
+    ]);
+  });
+
   it(`fan-out of ${FANOUT_RUNS_SMALL} runs: every run journaled and completed`, async () => {
     const s = await summaryOf('fanout-small');
     expect(s.entries).toBe(2 * FANOUT_RUNS_SMALL + 2);

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 
 const { createEndpointHandler } = await import('@restatedev/restate-sdk');
 const { services } = await import('./services');
+const { moreServices } = await import('./more-services');
 const { sideChannel } = await import('./side-channel');
 
 function listen(server: http.Server | http2.Http2Server): Promise<number> {
@@ -17,7 +18,7 @@ function listen(server: http.Server | http2.Http2Server): Promise<number> {
   });
 }
 
-const sdkServer = http2.createServer(createEndpointHandler({ services }));
+const sdkServer = http2.createServer(createEndpointHandler({ services: [...services, ...moreServices] }));
 
 // GET /awakeables/<invocationId> → JSON array of awakeable ids (404 until the handler published them).
 // GET /attempts/<invocationId> → number of attempts of the flaky run.

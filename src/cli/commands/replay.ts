@@ -1,7 +1,78 @@
-// Placeholder until the owning work lands: fails loudly rather than pretending to work.
+// `replay-inspector replay <scenario-file> <journal-file> [--id inv_…]`: replays a journal (native file or any
+// Restate export the reader knows) against a scenario's handler; prints each decision on a line, then the output.
+// Exit 1 with the mismatch on a 570 journal mismatch; 2 on bad input.
+import type { Decision, RunOutput } from '../../model';
+import { ReaderError, readJournals } from '../../journal-reader';
+import { replay, SimError } from '../../sim';
 import type { CliIo } from '../io';
+import { parseArgs } from '../io';
+import { loadScenario, ScenarioLoadError } from './scenario-loader';
+import { errorText } from './summary';
 
-export async function run(_args: string[], io: CliIo): Promise<number> {
-  io.err('replay-inspector replay: not available in this build yet.\n');
-  return 3;
+const USAGE = 'Usage: replay-inspector replay <scenario-file> <journal-file> [--id inv_…]\n';
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { positional, flags } = parseArgs(args);
+  if (positional.length !== 2) {
+    io.err(`replay-inspector replay: expected a scenario file and a journal file.\n${USAGE}`);
+    return 2;
+  }
+  const [scenarioPath, journalPath] = positional;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8').decode(await io.readFile(journalPath));
+  } catch (error) {
+    io.err(`replay-inspector replay: cannot read ${journalPath}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  try {
+    const scenario = await loadScenario(scenarioPath);
+    const { journals } = readJournals(text, { fileName: journalPath });
+    const wanted = flags.get('id')?.[0];
+    const journal = wanted ? journals.find((j) => j.invocationId === wanted) : journals[0];
+    if (!journal) {
+      io.err(`replay-inspector replay: no invocation ${wanted} in ${journalPath} (it has ${journals.map((j) => j.invocationId).join(', ')})\n`);
+      return 2;
+    }
+    if (!wanted && journals.length > 1) io.err(`note: ${journals.length} invocations in the file; replaying ${journal.invocationId} (choose with --id)\n`);
+    const result = await replay(scenario, journal);
+    io.out(`replay of ${journal.invocationId} with scenario '${scenario.name}': ${result.decisions.length} decisions\n`);
+    result.decisions.forEach((d, i) => io.out(decisionLine(d, i) + '\n'));
+    if (result.mismatch) {
+      const m = result.mismatch;
+      io.out(`journal mismatch ${m.code} at command ${m.commandIndex}: expected ${m.expected}, actual ${m.actual}\n  ${m.message}\n`);
+      return 1;
+    }
+    io.out(`output: ${outputText(result.output)}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ReaderError) {
+      io.err(errorText(error));
+      return 2;
+    }
+    if (error instanceof ScenarioLoadError) {
+      io.err(`replay-inspector replay: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof SimError) {
+      io.err(`replay-inspector replay: error ${error.code}: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+/** e.g. `#2 entry 8: select(c4, c5) → c4 won (key c); completed c4; pending c5 [success]` */
+export function decisionLine(d: Decision, i: number): string {
+  const parts = [`#${i + 1} entry ${d.entryIndex}: ${d.combinator}(${d.futures.join(', ')})`];
+  if (d.winner) parts[0] += ` → ${d.winner} won${d.key !== undefined ? ` (key ${d.key})` : ''}`;
+  parts.push(`completed ${d.completed.join(', ') || '-'}`);
+  parts.push(`pending ${d.pending.join(', ') || '-'}`);
+  return `${parts.join('; ')} [${d.outcome ?? 'success'}]${d.note ? ` ${d.note}` : ''}`;
+}
+
+function outputText(output: RunOutput | null): string {
+  if (output === null) return 'none (the journal ends before the handler finished)';
+  if ('value' in output) return JSON.stringify(output.value);
+  return `failure ${output.failure.code}: ${output.failure.message}`;
 }

@@ -1,7 +1,77 @@
-// Placeholder until the owning work lands: fails loudly rather than pretending to work.
+// `replay-inspector simulate <scenario-file> [--seed N] [--crash-at MS]... [--cancel-at MS] [--steps-max N] [-o out.json]`
+// Simulates a scenario and writes its journal as a native journal file (src/model/files.ts), to stdout without -o.
+import type { NativeJournalFile } from '../../model';
+import { simulate, SimError, type SimulateOptions } from '../../sim';
 import type { CliIo } from '../io';
+import { parseArgs } from '../io';
+import { loadScenario, ScenarioLoadError } from './scenario-loader';
 
-export async function run(_args: string[], io: CliIo): Promise<number> {
-  io.err('replay-inspector simulate: not available in this build yet.\n');
-  return 3;
+const USAGE = 'Usage: replay-inspector simulate <scenario-file> [--seed N] [--crash-at MS]... [--cancel-at MS] [--steps-max N] [-o out.json]\n';
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { positional, flags } = parseArgs(args, { o: 'output' });
+  if (positional.length !== 1) {
+    io.err(`replay-inspector simulate: expected one scenario file.\n${USAGE}`);
+    return 2;
+  }
+  const options: SimulateOptions = {};
+  try {
+    const seed = intFlag(flags, 'seed');
+    if (seed !== undefined) options.seed = seed;
+    const crashes = (flags.get('crash-at') ?? []).map((v) => toInt('crash-at', v));
+    if (crashes.length > 0) options.crashes = crashes.map((atMs) => ({ atMs }));
+    const cancelAtMs = intFlag(flags, 'cancel-at');
+    if (cancelAtMs !== undefined) options.cancelAtMs = cancelAtMs;
+    const stepsMax = intFlag(flags, 'steps-max');
+    if (stepsMax !== undefined) options.stepsMax = stepsMax;
+  } catch (error) {
+    io.err(`replay-inspector simulate: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const scenario = await loadScenario(positional[0]);
+    const sim = await simulate(scenario, options);
+    const file: NativeJournalFile = {
+      format: 'replay-inspector/journal',
+      version: 1,
+      journal: sim.journal,
+      run: {
+        scenario: scenario.name,
+        seed: sim.seed,
+        decisions: sim.decisions,
+        attempts: sim.attempts,
+        output: sim.output,
+        completionOrder: sim.completionOrder,
+      },
+    };
+    const text = JSON.stringify(file, null, 2) + '\n';
+    const output = flags.get('output')?.[0];
+    if (output) {
+      await io.writeFile(output, text);
+      const attempts = sim.attempts.map((a) => a.end).join(', ');
+      io.out(`wrote ${output}: ${sim.journal.entries.length} entries, ${sim.decisions.length} decisions, attempts: ${attempts}, output ${JSON.stringify(sim.output)}\n`);
+    } else io.out(text);
+    return 0;
+  } catch (error) {
+    if (error instanceof ScenarioLoadError) {
+      io.err(`replay-inspector simulate: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof SimError) {
+      io.err(`replay-inspector simulate: error ${error.code}: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function intFlag(flags: Map<string, string[]>, name: string): number | undefined {
+  const values = flags.get(name);
+  if (!values) return undefined;
+  return toInt(name, values[values.length - 1]);
+}
+
+function toInt(name: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new Error(`--${name} needs a whole number ≥ 0, got '${value}'`);
+  return Number(value);
 }

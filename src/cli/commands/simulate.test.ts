@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../main';
+import type { CliIo } from '../io';
+import type { NativeJournalFile } from '../../model';
+
+function fakeIo(files: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const written: Record<string, string> = {};
+  const io: CliIo = {
+    out: (t) => void out.push(t),
+    err: (t) => void err.push(t),
+    readFile: async (path) => {
+      const text = written[path] ?? files[path];
+      if (text === undefined) throw new Error(`ENOENT: ${path}`);
+      return new TextEncoder().encode(text);
+    },
+    writeFile: async (path, data) => void (written[path] = typeof data === 'string' ? data : new TextDecoder().decode(data)),
+  };
+  return { io, out, err, written };
+}
+
+describe('replay-inspector simulate', () => {
+  it('writes a native journal file to stdout, with the seed and crash options applied', async () => {
+    const { io, out } = fakeIo();
+    const code = await main(['simulate', 'scenarios/crash-and-replay.ts', '--seed', '9', '--crash-at', '30', '--crash-at', '400'], io);
+    expect(code).toBe(0);
+    const file = JSON.parse(out.join('')) as NativeJournalFile;
+    expect(file.format).toBe('replay-inspector/journal');
+    expect(file.version).toBe(1);
+    expect(file.journal.invocationId).toBe('inv_sim_crash-and-replay_9');
+    expect(file.run?.seed).toBe(9);
+    expect(file.run?.attempts.map((a) => a.end)).toEqual(['crash', 'done']);
+    expect(file.run?.attempts[0].endMs).toBe(30);
+  });
+
+  it('writes to -o and is deterministic', async () => {
+    const a = fakeIo();
+    const b = fakeIo();
+    expect(await main(['simulate', 'scenarios/llm-race.ts', '--seed', '3', '-o', 'out.json'], a.io)).toBe(0);
+    expect(await main(['simulate', 'scenarios/llm-race.ts', '--seed', '3', '-o', 'out.json'], b.io)).toBe(0);
+    expect(a.written['out.json']).toBe(b.written['out.json']);
+    expect(a.out.join('')).toMatch(/^wrote out\.json: 9 entries/);
+  });
+
+  it('applies --cancel-at', async () => {
+    const { io, out } = fakeIo();
+    expect(await main(['simulate', 'scenarios/fan-out.ts', '--cancel-at', '5'], io)).toBe(0);
+    const file = JSON.parse(out.join('')) as NativeJournalFile;
+    expect(file.run?.output).toEqual({ failure: { code: 409, message: 'cancelled' } });
+  });
+
+  it('exits 2 with a clear message on bad arguments or a missing scenario', async () => {
+    const bad = fakeIo();
+    expect(await main(['simulate', 'scenarios/fan-out.ts', '--seed', 'abc'], bad.io)).toBe(2);
+    expect(bad.err.join('')).toContain("--seed needs a whole number");
+    const missing = fakeIo();
+    expect(await main(['simulate', 'scenarios/does-not-exist.ts'], missing.io)).toBe(2);
+    expect(missing.err.join('')).toContain('cannot load scenario file');
+    const none = fakeIo();
+    expect(await main(['simulate'], none.io)).toBe(2);
+  });
+
+  it('exits 2 with SIM_STEPS_EXCEEDED when the step limit is hit', async () => {
+    const { io, err } = fakeIo();
+    expect(await main(['simulate', 'scenarios/fan-out.ts', '--steps-max', '2'], io)).toBe(2);
+    expect(err.join('')).toContain('SIM_STEPS_EXCEEDED');
+  });
+});
+
+describe('replay-inspector replay', () => {
+  it('prints one line per decision and the output (exit 0)', async () => {
+    const sim = fakeIo();
+    await main(['simulate', 'scenarios/timeout-race.ts', '--seed', '2', '-o', 'j.json'], sim.io);
+    const { io, out } = fakeIo(sim.written);
+    expect(await main(['replay', 'scenarios/timeout-race.ts', 'j.json'], io)).toBe(0);
+    const lines = out.join('').trim().split('\n');
+    expect(lines[0]).toMatch(/^replay of inv_sim_timeout-race_2 with scenario 'timeout-race': \d+ decisions$/);
+    expect(lines[1]).toMatch(/^#1 entry \d+: select\(c2, c3\) → c\d won \(key (quote|timeout)\)/);
+    expect(lines[lines.length - 1]).toMatch(/^output: /);
+  });
+
+  it('exits 1 and prints the mismatch on 570', async () => {
+    const sim = fakeIo();
+    await main(['simulate', 'scenarios/journal-mismatch.ts', '-o', 'j.json'], sim.io);
+    const { io, out } = fakeIo(sim.written);
+    expect(await main(['replay', 'scenarios/journal-mismatch-changed.ts', 'j.json'], io)).toBe(1);
+    expect(out.join('')).toContain("journal mismatch 570 at command 1: expected Run 'create-account', actual Run 'fraud-check'");
+  });
+
+  it('exits 2 on a journal file that is not a journal', async () => {
+    const { io, err } = fakeIo({ 'bad.json': '{"hello": 1}' });
+    expect(await main(['replay', 'scenarios/fan-out.ts', 'bad.json'], io)).toBe(2);
+    expect(err.join('')).toMatch(/^error [A-Z_]+: /);
+  });
+});

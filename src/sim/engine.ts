@@ -8,7 +8,7 @@ import type { JournalWriter } from './journal-writer';
 import type { SimContext } from './scenario';
 import type { World } from './world';
 import { CancelledError, failureOf, SimError, TerminalError } from './errors';
-import { DurableFuture, initComposite, settle, type CompositeExtra, type FutureEngine, type LeafInfo, type NodeKind, type Settlement } from './future';
+import { DurableFuture, initComposite, settle, settlementOf, type CompositeExtra, type FutureEngine, type LeafInfo, type NodeKind, type Settlement } from './future';
 import { notificationFutureId } from './journal-writer';
 import { plainValue, valueOfPayload } from './payload';
 import { createContext } from './context';
@@ -122,7 +122,7 @@ export class Engine implements FutureEngine {
     const early = this.early.get(info.id);
     if (early) {
       this.early.delete(info.id);
-      settle(leaf, settlementOf(early, info.id), []);
+      settle(leaf, notificationSettlement(early, info.id), []);
     }
     return leaf;
   }
@@ -149,7 +149,7 @@ export class Engine implements FutureEngine {
     return new Promise((resolve, reject) => {
       const waiter: Waiter = { future, label: label ?? labelOf(future), seq: this.waiterSeq++, runLeaves: [], resolve, reject };
       if (future.settlement) return this.deliver(waiter, this.position);
-      future.waiters.push(waiter);
+      (future.waiters ??= []).push(waiter);
       this.active.add(waiter);
       for (const leaf of future.leaves()) {
         if (!leaf.settlement && leaf.leaf?.type === 'Run') {
@@ -220,11 +220,11 @@ export class Engine implements FutureEngine {
     }
     if (leaf.settlement) return;
     const settled: DurableFuture[] = [];
-    settle(leaf, settlementOf(entry, id), settled);
+    settle(leaf, notificationSettlement(entry, id), settled);
     const waiters: Waiter[] = [];
     for (const node of settled) {
       for (const waiter of node.waiters as Waiter[]) waiters.push(waiter);
-      node.waiters = [];
+      node.waiters = null;
     }
     waiters.sort((a, b) => a.seq - b.seq);
     for (const waiter of waiters) this.deliver(waiter, entry.index);
@@ -248,7 +248,7 @@ export class Engine implements FutureEngine {
       this.active.delete(waiter);
       for (const leaf of waiter.runLeaves) leaf.activeAwaits--;
       const future = waiter.future;
-      future.waiters = future.waiters.filter((w) => w !== waiter);
+      future.waiters = future.waiters?.filter((w) => w !== waiter) ?? null;
       const decision = this.decisionOf(waiter, entry.index, 'failure');
       decision.winner = 's1';
       decision.note = 'cancelled: the invocation received the CANCEL signal (409)';
@@ -368,19 +368,18 @@ function successOf(value: unknown) {
   return { kind: 'success' as const, payload: { encoding: 'json' as const, text, byteLength: new TextEncoder().encode(text).length } };
 }
 
-function settlementOf(entry: NotificationEntry, id: string): Settlement {
-  const base = { at: entry.index, via: id, childIndex: 0 };
+function notificationSettlement(entry: NotificationEntry, id: string): Settlement {
   const result = entry.result;
   switch (result.kind) {
     case 'failure':
-      return { ...base, ok: false, value: undefined, error: new TerminalError(result.failure.message, result.failure.code) };
+      return settlementOf(false, undefined, new TerminalError(result.failure.message, result.failure.code), entry.index, id, 0);
     case 'success':
-      return { ...base, ok: true, value: valueOfPayload(result.payload), error: null };
+      return settlementOf(true, valueOfPayload(result.payload), null, entry.index, id, 0);
     case 'invocation-id':
-      return { ...base, ok: true, value: result.invocationId ?? null, error: null };
+      return settlementOf(true, result.invocationId ?? null, null, entry.index, id, 0);
     case 'state-keys':
-      return { ...base, ok: true, value: result.keys ?? [], error: null };
+      return settlementOf(true, result.keys ?? [], null, entry.index, id, 0);
     default:
-      return { ...base, ok: true, value: null, error: null };
+      return settlementOf(true, null, null, entry.index, id, 0);
   }
 }

@@ -55,12 +55,19 @@ export interface LeafInfo {
   calleeInvocationId?: string;
 }
 
+const NO_EXTRA: CompositeExtra = Object.freeze({});
+
+/** One allocation site and one property order for every settlement (keeps V8 objects monomorphic). */
+export function settlementOf(ok: boolean, value: unknown, error: TerminalError | null, at: number, via: string, childIndex: number): Settlement {
+  return { ok, value, error, at, via, childIndex };
+}
+
 export class DurableFuture<T = unknown> implements PromiseLike<T> {
   settlement: Settlement | null = null;
   /** Composite nodes still listening to this one. */
   parents: Set<DurableFuture> | null = null;
-  /** Pending awaits (engine Waiter objects). */
-  waiters: unknown[] = [];
+  /** Pending awaits (engine Waiter objects); null until the first (most leaves are never awaited directly). */
+  waiters: unknown[] | null = null;
   /** Awaits currently blocked on this leaf (a run executes only while awaited). */
   activeAwaits = 0;
   pendingChildren = 0;
@@ -72,7 +79,7 @@ export class DurableFuture<T = unknown> implements PromiseLike<T> {
     readonly kind: NodeKind,
     readonly children: DurableFuture[],
     readonly leaf: LeafInfo | null,
-    readonly extra: CompositeExtra = {},
+    readonly extra: CompositeExtra = NO_EXTRA,
   ) {}
 
   /** `c<completionId>` / `s<signalIndex>` for leaves; a readable expression for combinators. */
@@ -126,7 +133,7 @@ export class DurableFuture<T = unknown> implements PromiseLike<T> {
 /** Settles `node` and propagates to its parents; every node that settled and has waiters is pushed to `out`. */
 export function settle(node: DurableFuture, settlement: Settlement, out: DurableFuture[]): void {
   node.settlement = settlement;
-  if (node.waiters.length > 0) out.push(node);
+  if (node.waiters !== null && node.waiters.length > 0) out.push(node);
   const parents = node.parents;
   node.parents = null;
   if (parents) for (const parent of parents) childSettled(parent, node, out);
@@ -148,55 +155,54 @@ function childSettled(node: DurableFuture, child: DurableFuture, out: DurableFut
   if (node.settlement) return;
   node.pendingChildren--;
   const s = child.settlement!;
-  // indexOf only where a winner is reported: `all` over 100,000 children must stay linear.
-  const base = { at: s.at, via: s.via, childIndex: -1 };
-  const decided = () => ({ ...base, childIndex: node.children.indexOf(child) });
   const done = node.pendingChildren === 0;
+  // indexOf only where a winner is reported: `all` over 100,000 children must stay linear.
+  const indexOfChild = () => node.children.indexOf(child);
   let result: Settlement | null = null;
   switch (node.kind) {
     case 'leaf':
       return;
     case 'race':
-      result = { ...decided(), ok: s.ok, value: s.value, error: s.error };
+      result = settlementOf(s.ok, s.value, s.error, s.at, s.via, indexOfChild());
       break;
     case 'waitCompleted':
       // Never fails: a failed future is just a completed one (its [completed, pending] lists are built on delivery).
-      result = { ...decided(), ok: true, value: null, error: null };
+      result = settlementOf(true, null, null, s.at, s.via, indexOfChild());
       break;
     case 'select': {
-      const d = decided();
+      const index = indexOfChild();
       result = s.ok
-        ? { ...d, ok: true, value: [node.extra.keys![d.childIndex], s.value], error: null }
-        : { ...d, ok: false, value: undefined, error: s.error };
+        ? settlementOf(true, [node.extra.keys![index], s.value], null, s.at, s.via, index)
+        : settlementOf(false, undefined, s.error, s.at, s.via, index);
       break;
     }
     case 'orTimeout': {
-      const d = decided();
+      const index = indexOfChild();
       result =
-        d.childIndex === 1
-          ? { ...d, ok: false, value: undefined, error: new TimeoutError(`timed out after ${node.extra.timeoutMs} ms`) }
-          : { ...d, ok: s.ok, value: s.value, error: s.error };
+        index === 1
+          ? settlementOf(false, undefined, new TimeoutError(`timed out after ${node.extra.timeoutMs} ms`), s.at, s.via, index)
+          : settlementOf(s.ok, s.value, s.error, s.at, s.via, index);
       break;
     }
     case 'map':
-      result = s.ok ? mapped(node, s, base) : { ...base, ok: false, value: undefined, error: s.error };
+      result = s.ok ? mapped(node, s) : settlementOf(false, undefined, s.error, s.at, s.via, 0);
       break;
     case 'all':
-      if (!s.ok) result = { ...decided(), ok: false, value: undefined, error: s.error };
-      else if (done) result = { ...base, ok: true, value: node.children.map((c) => c.settlement!.value), error: null };
+      if (!s.ok) result = settlementOf(false, undefined, s.error, s.at, s.via, indexOfChild());
+      else if (done) result = settlementOf(true, node.children.map((c) => c.settlement!.value), null, s.at, s.via, -1);
       break;
     case 'any':
-      if (s.ok) result = { ...decided(), ok: true, value: s.value, error: null };
+      if (s.ok) result = settlementOf(true, s.value, null, s.at, s.via, indexOfChild());
       else if (done) {
         const errors = node.children.map((c) => c.settlement!.error!);
-        result = { ...base, ok: false, value: undefined, error: new AggregateFailure(errors) };
+        result = settlementOf(false, undefined, new AggregateFailure(errors), s.at, s.via, -1);
       }
       break;
     case 'allSettled':
-      if (done) result = { ...base, ok: true, value: node.children.map(settledRecord), error: null };
+      if (done) result = settlementOf(true, node.children.map(settledRecord), null, s.at, s.via, -1);
       break;
     case 'gather':
-      if (done) result = { ...base, ok: true, value: [...node.children], error: null };
+      if (done) result = settlementOf(true, [...node.children], null, s.at, s.via, -1);
       break;
   }
   if (!result) return;
@@ -204,15 +210,14 @@ function childSettled(node: DurableFuture, child: DurableFuture, out: DurableFut
   settle(node, result, out);
 }
 
-function mapped(node: DurableFuture, s: Settlement, base: Omit<Settlement, 'ok' | 'value' | 'error'>): Settlement {
+function mapped(node: DurableFuture, s: Settlement): Settlement {
   try {
-    return { ...base, ok: true, value: node.extra.mapFn!(s.value), error: null };
+    return settlementOf(true, node.extra.mapFn!(s.value), null, s.at, s.via, 0);
   } catch (error) {
     const terminal = error instanceof TerminalError ? error : new TerminalError(String((error as Error)?.message ?? error));
-    return { ...base, ok: false, value: undefined, error: terminal };
+    return settlementOf(false, undefined, terminal, s.at, s.via, 0);
   }
 }
-
 function settledRecord(child: DurableFuture): unknown {
   const s = child.settlement!;
   return s.ok ? { status: 'fulfilled', value: s.value } : { status: 'rejected', reason: s.error };

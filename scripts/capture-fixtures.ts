@@ -3,15 +3,14 @@
 // test/fixtures/restate-1.7.12/<case>/ with the raw `/query` responses (journal, events, invocation: exactly the
 // text the server sent), the bundle written by `replay-inspector export`, and for some cases the output of
 // `restate sql --json/--jsonl`. Also a multi-invocation export (several Worker/slow calls) and the ~7,000-entry fan-out.
-import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../src/cli/main';
 import type { CliIo } from '../src/cli/io';
 import { largeFanoutCase, realCases, runCases, type RealCase } from '../test/harness/cases';
-import { query, restateBinary, sqlLiteral, startRestateWithService } from '../test/harness/restate';
+import { query, sqlLiteral, startRestateWithService } from '../test/harness/restate';
+import { restateSql } from '../test/harness/restate-cli';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fixturesDir = path.join(repoRoot, 'test/fixtures/restate-1.7.12');
@@ -32,28 +31,7 @@ async function exportBundle(adminUrl: string, selection: string[], file: string)
   if (code !== 0) throw new Error(`export ${selection.join(' ')} exited with ${code}`);
 }
 
-/** Runs `restate sql` against the admin API; returns stdout and stderr as printed. */
-function restateSql(adminUrl: string, format: '--json' | '--jsonl', sql: string, configHome: string): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(restateBinary('restate'), ['sql', format, sql], {
-      env: { ...process.env, RESTATE_ADMIN_URL: adminUrl, RESTATE_CLI_CONFIG_HOME: configHome },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve({ stdout, stderr });
-      else reject(new Error(`restate sql exited with ${code}: ${stderr}`));
-    });
-  });
-}
-
-async function captureCase(adminUrl: string, c: RealCase, invocationId: string, configHome: string): Promise<void> {
+async function captureCase(adminUrl: string, c: RealCase, invocationId: string): Promise<void> {
   const dir = path.join(fixturesDir, c.name);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
@@ -69,8 +47,8 @@ async function captureCase(adminUrl: string, c: RealCase, invocationId: string, 
   await writeFile(path.join(dir, 'invocation.query.json'), invocation.text);
   await exportBundle(adminUrl, ['--id', invocationId], path.join(dir, 'bundle.json'));
   if (SQL_CLI_CASES.has(c.name)) {
-    const json = await restateSql(adminUrl, '--json', journalSql, configHome);
-    const jsonl = await restateSql(adminUrl, '--jsonl', journalSql, configHome);
+    const json = await restateSql(adminUrl, '--json', journalSql);
+    const jsonl = await restateSql(adminUrl, '--jsonl', journalSql);
     await writeFile(path.join(dir, 'journal.sql.json'), json.stdout);
     await writeFile(path.join(dir, 'journal.sql.jsonl'), jsonl.stdout);
     // What a terminal shows with stdout and stderr together (the CLI adds "N rows. Query took …" on stderr).
@@ -123,15 +101,13 @@ async function capture(): Promise<void> {
   const wanted = [...realCases, largeFanoutCase].filter((c) => only.size === 0 || only.has(c.name));
   const started = Date.now();
   const env = await startRestateWithService();
-  const configHome = await mkdtemp(path.join(os.tmpdir(), 'ri-restate-cli-'));
   try {
     console.log(`server up in ${env.server.startupMs} ms (admin ${env.server.adminUrl})`);
     const ids = await runCases(env.server, env.service, wanted);
-    for (const c of wanted) await captureCase(env.server.adminUrl, c, ids.get(c.name)!, configHome);
+    for (const c of wanted) await captureCase(env.server.adminUrl, c, ids.get(c.name)!);
     if (only.size === 0 || only.has('multi-worker-slow')) await captureMulti(env.server.adminUrl);
   } finally {
     await env.stop();
-    await rm(configHome, { recursive: true, force: true });
   }
   console.log(`done in ${Date.now() - started} ms`);
 }

@@ -13,6 +13,7 @@ import { readJournals, type Summary } from '../../src/journal-reader';
 import type { CommandEntry, FutureTree, Journal } from '../../src/model';
 import { FANOUT_RUNS_SMALL, RETRY_FAILURES, realCases, runCases } from '../harness/cases';
 import { pollUntil, query, runAttempts, sqlLiteral, startRestateWithService } from '../harness/restate';
+import { restateSql } from '../harness/restate-cli';
 
 let env: Awaited<ReturnType<typeof startRestateWithService>> | undefined;
 let ids = new Map<string, string>();
@@ -303,6 +304,37 @@ describe('real Restate 1.7.12 server', () => {
     expect(result.stdout).toContain('Exported 1 invocation(s), 11 journal entries, 0 events');
     const spawned = await summaryOfFile(file);
     expect(spawned).toEqual(await summaryOf('all-calls'));
+  });
+
+  it('every case: the summary of the bundle equals the summary of the raw /query exports of the same invocation', async () => {
+    for (const c of realCases) {
+      const id = sqlLiteral(idOf(c.name));
+      const files: string[] = [];
+      for (const [table, order] of [['sys_journal', 'ORDER BY index'], ['sys_journal_events', ''], ['sys_invocation', '']]) {
+        const file = path.join(workDir, `${c.name}.${table}.query.json`);
+        await writeFile(file, (await query(admin(), `SELECT * FROM ${table} WHERE id = ${id} ${order}`)).text);
+        files.push(file);
+      }
+      const cli = captureIo();
+      expect(await main(['summary', ...files], cli.io), cli.err()).toBe(0);
+      const bundle = await exportTo(`${c.name}.cross.bundle.json`, ['--id', idOf(c.name)]);
+      expect(JSON.parse(cli.out()), c.name).toEqual(await summaryOfFile(bundle));
+    }
+  });
+
+  it('`restate sql --json` and `--jsonl` output (as printed, row count line included) reads like the /query export', async () => {
+    const sql = `SELECT * FROM sys_journal WHERE id = ${sqlLiteral(idOf('all-calls'))} ORDER BY index`;
+    const queryFile = path.join(workDir, 'all-calls.journal.query.json');
+    await writeFile(queryFile, (await query(admin(), sql)).text);
+    const expected = await summaryOfFile(queryFile);
+    const json = await restateSql(admin(), '--json', sql);
+    const jsonl = await restateSql(admin(), '--jsonl', sql);
+    expect(json.stderr).toMatch(/11 rows\. Query took/);
+    for (const [name, text] of [['sql.json', json.stdout + json.stderr], ['sql.jsonl', jsonl.stdout]]) {
+      const file = path.join(workDir, `all-calls.${name}`);
+      await writeFile(file, text);
+      expect(await summaryOfFile(file), name).toEqual(expected);
+    }
   });
 
   it('export keeps the partition_key digits of the server (they exceed 2^53)', async () => {

@@ -2,7 +2,7 @@
 // construction). Commands are matched against the journal by command index; recorded notifications are popped
 // FIFO in journal order whenever every await is blocked (sdk-shared-core `src/vm/transitions/input.rs`,
 // `async_results_state.rs`); when the journal runs out, a live attempt asks the World for the next event.
-import type { CombinatorKind, CommandEntry, Decision, Entry, Mismatch, NotificationEntry, RunOutput } from '../model';
+import type { CombinatorKind, CommandEntry, Decision, Entry, FutureTree, Mismatch, NotificationEntry, RunOutput } from '../model';
 import type { Budget } from './budget';
 import type { JournalWriter } from './journal-writer';
 import type { SimContext } from './scenario';
@@ -32,7 +32,7 @@ export type AttemptResult =
   | { end: 'done'; output: RunOutput }
   | { end: 'crash'; atMs: number }
   | { end: 'transient'; atMs: number; completionId: number; name: string; execution: number; failures: number }
-  | { end: 'suspension'; reason: string }
+  | { end: 'suspension'; reason: string; awaiting: FutureTree | null }
   | { end: 'mismatch'; mismatch: Mismatch };
 
 export interface EngineSetup {
@@ -258,6 +258,17 @@ export class Engine implements FutureEngine {
     }
   }
 
+  /**
+   * What the blocked handler awaits, in the shape Restate records for a suspended invocation
+   * (sys_invocation_status.suspended_waiting_future_json; implicit cancellation adds signal 1).
+   */
+  awaitingTree(): FutureTree | null {
+    const trees = [...this.active].sort((a, b) => a.seq - b.seq).map((w) => treeOf(w.future));
+    if (trees.length === 0) return null;
+    if (!this.cancelObserved) trees.push({ node: 'Single', signalIndex: 1 });
+    return trees.length === 1 ? trees[0] : { node: 'Unknown', children: trees };
+  }
+
   private startAwaitedRuns(): void {
     const world = this.setup.world!;
     const notified = this.setup.writer!.notified;
@@ -311,7 +322,7 @@ export class Engine implements FutureEngine {
       if (this.active.size === 0) {
         await this.drain(STUCK_TURNS);
         if (this.mismatch || this.finished || this.active.size > 0) continue;
-        return { end: 'suspension', reason: 'the handler awaits something that is not a durable future' };
+        return { end: 'suspension', reason: 'the handler awaits something that is not a durable future', awaiting: null };
       }
       this.resolvedSinceDrain = false;
       while (!this.resolvedSinceDrain && !this.mismatch) {
@@ -322,7 +333,7 @@ export class Engine implements FutureEngine {
         if (next.kind === 'appended') continue;
         if (next.kind === 'crash') return { end: 'crash', atMs: next.atMs };
         if (next.kind === 'transient') return { end: 'transient', ...next };
-        return { end: 'suspension', reason: `suspended: awaiting ${[...this.active].map((w) => w.future.id).join(', ')}` };
+        return { end: 'suspension', reason: `suspended: awaiting ${[...this.active].map((w) => w.future.id).join(', ')}`, awaiting: this.awaitingTree() };
       }
     }
   }
@@ -353,11 +364,29 @@ export class Engine implements FutureEngine {
       };
       return { end: 'mismatch', mismatch: this.mismatch };
     }
-    return { end: 'suspension', reason: 'the journal ends here: the recorded invocation was still waiting' };
+    return { end: 'suspension', reason: 'the journal ends here: the recorded invocation was still waiting', awaiting: this.awaitingTree() };
   }
 }
 
 const winnerKinds = new Set<CombinatorKind>(['race', 'select', 'any', 'orTimeout', 'all']);
+
+const treeNodes: Record<string, Exclude<FutureTree['node'], 'Single'>> = {
+  race: 'FirstCompleted',
+  select: 'FirstCompleted',
+  orTimeout: 'FirstCompleted',
+  waitCompleted: 'FirstCompleted',
+  all: 'AllSucceededOrFirstFailed',
+  any: 'FirstSucceededOrAllFailed',
+  allSettled: 'AllCompleted',
+  gather: 'AllCompleted',
+  map: 'Unknown',
+};
+
+function treeOf(future: DurableFuture): FutureTree {
+  const leaf = future.leaf;
+  if (leaf) return leaf.signalIndex !== undefined ? { node: 'Single', signalIndex: leaf.signalIndex } : { node: 'Single', completionId: leaf.completionId };
+  return { node: treeNodes[future.kind] ?? 'Unknown', children: future.children.map(treeOf) };
+}
 
 function labelOf(future: DurableFuture): CombinatorKind {
   return future.kind === 'leaf' || future.kind === 'map' ? 'await' : future.kind;

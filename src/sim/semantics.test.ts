@@ -332,6 +332,8 @@ describe('limits and bad input', () => {
     expect(run.journal.status).toBe('suspended');
     expect(run.attempts[0].end).toBe('suspension');
     expect(run.output).toBeNull();
+    expect(run.journal.awaiting).toEqual({ node: 'Unknown', children: [{ node: 'Single', signalIndex: 17 }, { node: 'Single', signalIndex: 1 }] });
+    expect(run.journal.events).toEqual([{ type: 'Suspended', afterEntryIndex: 0, appendedAtMs: 0, awaitingOn: run.journal.awaiting }]);
   });
 });
 

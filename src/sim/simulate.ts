@@ -1,7 +1,7 @@
 // simulate(scenario, options) → SimRun: runs attempts of the handler on a virtual clock until it finishes,
 // suspends or hits a limit. A crash or a transient run failure ends an attempt; the server keeps appending what
 // completes on its side while the handler is down; the next attempt replays the journal, then goes live.
-import type { Attempt, AttemptEnd, Decision, RunOutput, SimRun } from '../model';
+import type { Attempt, AttemptEnd, Decision, FutureTree, RunOutput, SimRun } from '../model';
 import type { Scenario } from './scenario';
 import { Budget } from './budget';
 import { Engine, type AttemptResult } from './engine';
@@ -54,6 +54,7 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
   const decisions: Decision[] = [];
   let output: RunOutput | null = null;
   let status: string;
+  let awaiting: FutureTree | null = null;
   for (let n = 1; ; n++) {
     const startMs = writer.nowMs;
     const startEntryIndex = writer.entries.length;
@@ -78,6 +79,8 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
     }
     if (result.end === 'suspension') {
       status = 'suspended';
+      awaiting = result.awaiting;
+      writer.addEvent({ type: 'Suspended', afterEntryIndex: writer.lastIndex, appendedAtMs: writer.nowMs, ...(awaiting ? { awaitingOn: awaiting } : {}) });
       break;
     }
     if (result.end === 'mismatch') {
@@ -99,6 +102,7 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
     status,
     output: output ? ('value' in output ? 'success' : 'failure') : null,
   });
+  if (status === 'suspended') journal.awaiting = awaiting;
   if (output && 'failure' in output) journal.completionFailure = `[${output.failure.code}] ${output.failure.message}`;
   const completionOrder: string[] = [];
   for (const entry of writer.entries) {

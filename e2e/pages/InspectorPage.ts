@@ -55,7 +55,8 @@ export class InspectorPage {
   }
 
   example(name: string): Locator {
-    return this.examples.getByRole('button', { name: new RegExp(`^${name}\\b`) });
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return this.examples.getByRole('button', { name: new RegExp(`^${escaped}(\\s|$)`) });
   }
 
   async openSample(...files: string[]): Promise<void> {

@@ -34,6 +34,7 @@ describe('time axis', () => {
     expect(uToPx(w, 500, 50)).toBe(250);
     expect(formatOffsetMs(1500)).toBe('+1.50 s');
     expect(formatOffsetMs(120)).toBe('+120 ms');
+    expect(formatOffsetMs(206_500, 500)).toBe('+3m 26.5s');
   });
 });
 

@@ -126,10 +126,14 @@ export function uToPx(w: ViewWindow, widthPx: number, u: number): number {
   return ((u - w.u0) / (w.u1 - w.u0 || 1)) * widthPx;
 }
 
-/** Human tick label: `+1.25 s`, `+120 ms`. */
-export function formatOffsetMs(ms: number): string {
+/** Human tick label: `+1.25 s`, `+120 ms`, `+3m 26.5s`; `stepMs` (the tick spacing) sets the precision. */
+export function formatOffsetMs(ms: number, stepMs = 1000): string {
   const abs = Math.abs(ms);
-  if (abs >= 60_000) return `+${(ms / 60_000).toFixed(1)} min`;
+  if (abs >= 60_000) {
+    const minutes = Math.floor(ms / 60_000);
+    const seconds = (ms - minutes * 60_000) / 1000;
+    return `+${minutes}m ${seconds.toFixed(stepMs < 1000 ? (stepMs < 100 ? 2 : 1) : 0)}s`;
+  }
   if (abs >= 1000) return `+${(ms / 1000).toFixed(abs >= 10_000 ? 0 : 2)} s`;
   return `+${Math.round(ms)} ms`;
 }
@@ -171,10 +175,17 @@ export function axisTicks(axis: TimeAxis, w: ViewWindow, count: number): Tick[] 
     const t1 = uToTime(axis.segments, Math.min(w.u1, s.u1));
     const step = niceStep(((w.u1 - w.u0) / (s.u1 - s.u0 || 1)) * (s.t1 - s.t0), count);
     for (let t = Math.ceil((t0 - axis.originMs) / step) * step + axis.originMs; t <= t1 && ticks.length < 200; t += step) {
-      ticks.push({ u: timeToU(axis.segments, t), label: formatOffsetMs(t - axis.originMs) });
+      ticks.push({ u: timeToU(axis.segments, t), label: formatOffsetMs(t - axis.originMs, step) });
     }
   }
   // Drop ticks that would overlap (segments can produce neighbours closer than a label).
   const minGap = (w.u1 - w.u0) / (count * 1.6);
   return ticks.filter((t, i, all) => i === 0 || t.u - all[i - 1].u >= minGap);
+}
+
+/** `3.4 min`, `1.2 s`, `80 ms`: a duration in words for gaps and tooltips. */
+export function formatDuration(ms: number): string {
+  if (ms >= 60_000) return `${(ms / 60_000).toFixed(1)} min`;
+  if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${Math.round(ms)} ms`;
 }

@@ -14,12 +14,11 @@ function startingSource(file: string | null): string {
 }
 
 export function ScenarioPanel() {
-  const { run, editorSource, seed, crashes, theme, loading } = useStore(
-    useShallow((s) => ({ run: s.run, editorSource: s.editorSource, seed: s.editorSeed, crashes: s.editorCrashes, theme: s.theme, loading: !!s.loading })),
+  const { run, editorSource, editorLabel, seed, crashes, theme, loading } = useStore(
+    useShallow((s) => ({ run: s.run, editorSource: s.editorSource, editorLabel: s.editorLabel, seed: s.editorSeed, crashes: s.editorCrashes, theme: s.theme, loading: !!s.loading })),
   );
   const exampleFile = run?.source.kind === 'example' ? run.source.file : null;
   const code = editorSource ?? startingSource(exampleFile);
-  const imported = run?.source.kind === 'file' || run?.source.kind === 'url';
   const { setEditorSource, setEditorSeed, setEditorCrashes } = useStore.getState();
   const dark = theme === 'dark' || (theme === 'system' && document.documentElement.dataset.theme === 'dark');
   const unchangedExample = exampleFile !== null && editorSource === null;
@@ -45,9 +44,10 @@ export function ScenarioPanel() {
         <label>
           Start from example
           <select
+            aria-label="Start from example"
             value=""
             onChange={(e) => {
-              if (e.target.value) setEditorSource(exampleSource(e.target.value));
+              if (e.target.value) setEditorSource(exampleSource(e.target.value), e.target.value);
             }}
           >
             <option value="">(choose…)</option>
@@ -69,7 +69,7 @@ export function ScenarioPanel() {
         <button className="btn primary" type="submit" disabled={loading}>
           ▶ Simulate
         </button>
-        <button className="btn" type="button" disabled={!imported || loading} onClick={() => void replayLoaded(code, exampleFile ?? 'edited scenario')} title="Replay the imported journal against this code">
+        <button className="btn" type="button" disabled={!run || loading} onClick={() => void replayLoaded(code, editorSource === null ? (exampleFile ?? 'scenario') : (editorLabel ?? 'edited scenario'))} title="Replay the loaded journal against this code (decisions, or the first journal mismatch)">
           Replay loaded journal
         </button>
         <p style={{ color: 'var(--muted)', margin: 0 }}>

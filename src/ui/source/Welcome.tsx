@@ -1,7 +1,6 @@
 // What a first-time visitor sees before anything is loaded: what the tool does and where to start.
 import { examples } from './examples';
 import { simulateExample } from './loaders';
-import { OpenJournalButton } from './OpenJournalButton';
 
 export function Welcome() {
   return (
@@ -12,7 +11,10 @@ export function Welcome() {
         timeline, and the stepper walks through the replay, showing which notification decided each <code>race</code>,{' '}
         <code>select</code>, <code>all</code> or <code>waitCompleted</code>.
       </p>
-      <OpenJournalButton />
+      {/* One file input only (the header's "Open journal"): this button opens the same picker. */}
+      <button className="btn primary" onClick={() => document.querySelector<HTMLInputElement>('input[type="file"][aria-label="Open journal"]')?.click()}>
+        Choose a journal file…
+      </button>
       <div className="cards">
         {examples.map((ex) => (
           <button key={ex.file} className="card" onClick={() => void simulateExample(ex.file, null, null)}>

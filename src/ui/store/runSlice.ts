@@ -33,7 +33,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
   error: null,
   setRun: (run, at) => {
     const model = buildRunModel(run);
-    const cursor = at?.cursor !== undefined ? clampCursor(model.steps, at.cursor) : initialCursor(model.steps);
+    const cursor = at?.cursor !== undefined ? clampCursor(model.steps, at.cursor) : (model.mismatchCursor ?? initialCursor(model.steps));
     const selection = at?.selection && (model.futuresById.has(at.selection) || /^[ed]\d+$/.test(at.selection)) ? at.selection : null;
     set({ run, model, cursor, selection, loading: null, error: null, playing: false, window: null });
   },

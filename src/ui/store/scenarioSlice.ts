@@ -5,11 +5,13 @@ import type { Store } from './store';
 export interface ScenarioSlice {
   /** Code in the editor; null until the user opens the editor (it then starts from the loaded example). */
   editorSource: string | null;
+  /** Which example the code started from (for labels), null when typed from scratch. */
+  editorLabel: string | null;
   editorSeed: number;
   /** Crash times as typed (ms, comma separated). */
   editorCrashes: string;
   bottomTab: 'graph' | 'journal' | 'scenario';
-  setEditorSource(source: string | null): void;
+  setEditorSource(source: string | null, label?: string | null): void;
   setEditorSeed(seed: number): void;
   setEditorCrashes(text: string): void;
   setBottomTab(tab: ScenarioSlice['bottomTab']): void;
@@ -17,10 +19,11 @@ export interface ScenarioSlice {
 
 export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (set) => ({
   editorSource: null,
+  editorLabel: null,
   editorSeed: 1,
   editorCrashes: '',
   bottomTab: 'graph',
-  setEditorSource: (editorSource) => set({ editorSource }),
+  setEditorSource: (editorSource, label) => set((s) => ({ editorSource, editorLabel: label === undefined ? s.editorLabel : label })),
   setEditorSeed: (editorSeed) => set({ editorSeed }),
   setEditorCrashes: (editorCrashes) => set({ editorCrashes }),
   setBottomTab: (bottomTab) => set({ bottomTab }),

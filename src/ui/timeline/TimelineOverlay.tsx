@@ -38,7 +38,7 @@ export function TimelineOverlay(p: OverlayProps) {
       {p.axis.segments
         .filter((s) => s.compressed)
         .map((s, i) => (
-          <div key={`gap${i}`} className="gap-mark" style={{ left: (px(s.u0) + px(s.u1)) / 2, opacity: 0.6, width: Math.max(8, px(s.u1) - px(s.u0)), marginLeft: -Math.max(8, px(s.u1) - px(s.u0)) / 2 }} />
+          <div key={`gap${i}`} className="gap-mark" style={{ left: (px(s.u0) + px(s.u1)) / 2, opacity: 0.25, width: Math.max(8, px(s.u1) - px(s.u0)), marginLeft: -Math.max(8, px(s.u1) - px(s.u0)) / 2 }} />
         ))}
       {p.attempts.length > 1 &&
         p.attempts.map((a) => {
@@ -60,11 +60,11 @@ export function TimelineOverlay(p: OverlayProps) {
             </div>
           ) : null;
         })}
-      {eventMarkers(p.events).map((m) => {
+      {eventMarkers(p.events).map((m, i) => {
         const x = px(p.axis.cursorU(m.after + 1));
         return inView(x) ? (
           <div key={`ev${m.after}${m.type}`} className={`marker ${m.type === 'TransientError' ? 'transient' : 'suspension'}`} style={{ left: x, opacity: m.after < p.cursor ? 1 : 0.4 }}>
-            <span className="marker-label" style={{ top: 'auto', bottom: 4 }}>
+            <span className="marker-label" style={{ top: 'auto', bottom: 4 + (i % 3) * 15 }}>
               {m.text}
               {m.count > 1 ? ` ×${m.count}` : ''}
             </span>

@@ -1,5 +1,5 @@
 // The axis ruler over the lanes: time since the first entry (wall clock) or journal index (logical).
-import { axisTicks, uToPx, type TimeAxis, type ViewWindow } from '../derive/timeAxis';
+import { axisTicks, formatDuration, uToPx, type TimeAxis, type ViewWindow } from '../derive/timeAxis';
 
 export function TimelineRuler({ axis, window, widthPx, lanes }: { axis: TimeAxis; window: ViewWindow; widthPx: number; lanes: number }) {
   const ticks = widthPx > 0 ? axisTicks(axis, window, Math.max(2, Math.floor(widthPx / 90))) : [];
@@ -17,7 +17,7 @@ export function TimelineRuler({ axis, window, widthPx, lanes }: { axis: TimeAxis
         {axis.segments
           .filter((s) => s.compressed)
           .map((s, i) => (
-            <span key={i} className="gap-mark" title="idle gap (compressed)" style={{ left: (uToPx(window, widthPx, s.u0) + uToPx(window, widthPx, s.u1)) / 2 }} />
+            <span key={i} className="gap-mark" title={`idle gap of ${formatDuration(s.t1 - s.t0)}, compressed`} style={{ left: (uToPx(window, widthPx, s.u0) + uToPx(window, widthPx, s.u1)) / 2 }} />
           ))}
       </div>
     </div>

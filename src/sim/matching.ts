@@ -1,6 +1,7 @@
 // How replay compares a command the handler issues with the recorded one at the same command index
-// (sdk-shared-core `src/vm/transitions/journal.rs`: type and name; sleeps compare only the name; calls also
-// compare their target). A difference is a journal mismatch, error 570 (RT0016).
+// (sdk-shared-core `src/vm/transitions/journal.rs`, `check_entry_header_match` over `CommandMessageHeaderEq`:
+// type and name; sleeps compare only the name; calls also compare their target). A difference is a journal
+// mismatch, error 570 (RT0016).
 import type { CommandEntry } from '../model';
 import type { CommandFields } from './journal-writer';
 

@@ -1,14 +1,34 @@
 // Child processes for the harness: each runs in its own process group (so the whole tree can be stopped), keeps the
 // tail of its output for error messages, and is killed when the test process exits, even on a crash.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import net from 'node:net';
 
 const TAIL_LINES_MAX = 60;
 const live = new Set<ManagedProcess>();
 
-process.once('exit', () => {
+const dirsToRemove = new Set<string>();
+
+/** Removes `dir` when this process exits or is signalled, if `stop()` did not get to it first. */
+export function removeOnExit(dir: string): () => void {
+  dirsToRemove.add(dir);
+  return () => dirsToRemove.delete(dir);
+}
+
+function killAll(): void {
   for (const proc of live) proc.killGroup('SIGKILL');
-});
+  for (const dir of dirsToRemove) rmSync(dir, { recursive: true, force: true });
+  dirsToRemove.clear();
+}
+
+process.once('exit', killAll);
+// On a signal, stop the children too, then let the signal do what it would have done without this listener.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    killAll();
+    process.kill(process.pid, signal);
+  });
+}
 
 export class ManagedProcess {
   readonly child: ChildProcess;

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from './admin';
-import { ManagedProcess, StopPolling, freePort, pollUntil } from './processes';
+import { ManagedProcess, StopPolling, freePort, pollUntil, removeOnExit } from './processes';
 
 export { pollUntil } from './processes';
 export * from './admin';
@@ -55,6 +55,7 @@ on-max-attempts = "pause"
 
 export async function startRestate(options: { startTimeoutMs?: number } = {}): Promise<RestateServer> {
   const baseDir = await mkdtemp(path.join(os.tmpdir(), 'ri-restate-'));
+  const forgetDir = removeOnExit(baseDir);
   const [ingressPort, adminPort, nodePort] = await distinctFreePorts(3);
   const configFile = path.join(baseDir, 'config.toml');
   await writeFile(configFile, CONFIG);
@@ -81,6 +82,7 @@ export async function startRestate(options: { startTimeoutMs?: number } = {}): P
     stopped = true;
     await proc.stop();
     await rm(baseDir, { recursive: true, force: true });
+    forgetDir();
   };
   const adminUrl = `http://127.0.0.1:${adminPort}`;
   const ingressUrl = `http://127.0.0.1:${ingressPort}`;

@@ -297,6 +297,13 @@ describe('real Restate 1.7.12 server', () => {
     }
   });
 
+  it('export --target Object/key/handler: both bumps of counter c1 (the seeding call and the case)', async () => {
+    const summaries = await summaryOfFile(await exportTo('counter.bundle.json', ['--target', 'Counter/c1/bump', '--limit', '5']));
+    if (!Array.isArray(summaries)) throw new Error('expected an array of summaries for several invocations');
+    expect(summaries.map((s) => s.target)).toEqual(['Counter/c1/bump', 'Counter/c1/bump']);
+    expect(summaries.map((s) => s.invocationId)).toContain(idOf('lazy-state'));
+  });
+
   it('the installed command (node bin/replay-inspector.mjs export) writes the same invocation', async () => {
     const file = path.join(workDir, 'spawned.bundle.json');
     const result = await runBin(['export', '--admin', admin(), '--id', idOf('all-calls'), '-o', file]);

@@ -95,6 +95,16 @@ describe('export', () => {
     expect(JSON.parse(m.out()).sys_journal[0].id).toBe(ID);
   });
 
+  it('selects a virtual object or workflow key with Object/key/handler', async () => {
+    responder = happy;
+    recorded.queries.length = 0;
+    const m = memoryIo();
+    expect(await run(['--admin', admin, '--target', 'Approval/wf-1/run', '-o', '-'], m.io)).toBe(0);
+    expect(recorded.queries[0]).toBe(
+      "SELECT id FROM sys_invocation WHERE target_service_name = 'Approval' AND target_service_key = 'wf-1' AND target_handler_name = 'run' ORDER BY created_at DESC LIMIT 20",
+    );
+  });
+
   it.each([
     [['--id', ID, '-o', 'x.json'], '--admin'],
     [['--admin', 'http://h', '--id', ID], '-o <file>'],
@@ -102,6 +112,8 @@ describe('export', () => {
     [['--admin', 'http://h', '--id', ID, '--target', 'A/b', '-o', 'x'], 'either --id or --target'],
     [['--admin', 'http://h', '--id', "inv_1' OR '1'='1", '-o', 'x'], 'invocation id'],
     [['--admin', 'http://h', '--target', "A/b' --", '-o', 'x'], 'Service/handler'],
+    [['--admin', 'http://h', '--target', "A/k'ey/b", '-o', 'x'], 'Service/handler'],
+    [['--admin', 'http://h', '--target', 'A/k/e/b', '-o', 'x'], 'Service/handler'],
     [['--admin', 'http://h', '--target', 'A/b', '--limit', '0', '-o', 'x'], '--limit'],
     [['--admin', 'http://h', '--target', 'A/b', '--status', 'weird', '-o', 'x'], '--status'],
     [['--admin', 'ftp://h', '--id', ID, '-o', 'x'], 'http(s)'],

@@ -6,16 +6,19 @@ import type { CliIo } from '../io';
 import { parseArgs } from '../io';
 
 const USAGE =
-  'Usage: replay-inspector export --admin <url> (--id <inv_…> [--id …] | --target <Service/handler> [--limit N] [--status S]) -o <file|->';
+  'Usage: replay-inspector export --admin <url> (--id <inv_…> [--id …] | --target <Service/handler|Object/key/handler> [--limit N] [--status S]) -o <file|->';
 const INVOCATION_ID = /^inv_[A-Za-z0-9]+$/;
-// A Restate service name (letters, digits, `_`, `.`, `-`) and a handler name (an identifier).
-const TARGET = /^([A-Za-z_][A-Za-z0-9_.-]{0,199})\/([A-Za-z_][A-Za-z0-9_]{0,199})$/;
+// A Restate service name (letters, digits, `_`, `.`, `-`), for virtual objects and workflows optionally a key
+// (no `/`, quote or whitespace), and a handler name (an identifier): the shape of sys_invocation.target.
+const TARGET = /^([A-Za-z_][A-Za-z0-9_.-]{0,199})\/(?:([^/'"\s\\]{1,200})\/)?([A-Za-z_][A-Za-z0-9_]{0,199})$/;
 const STATUSES = ['pending', 'scheduled', 'ready', 'running', 'paused', 'backing-off', 'suspended', 'completed'];
 const LIMIT_DEFAULT = 20;
 const LIMIT_MAX = 1000;
 const TIMEOUT_MS_DEFAULT = 60_000;
 
-type Selection = { kind: 'ids'; ids: string[] } | { kind: 'target'; service: string; handler: string; limit: number; status?: string };
+type Selection =
+  | { kind: 'ids'; ids: string[] }
+  | { kind: 'target'; service: string; key?: string; handler: string; limit: number; status?: string };
 
 interface ExportOptions {
   adminUrl: string;
@@ -76,10 +79,11 @@ function parseOptions(args: string[]): ExportOptions {
   let selection: Selection;
   if (target !== undefined) {
     const match = TARGET.exec(target);
-    if (!match) throw new UsageError(`--target must look like Service/handler, got '${target}'`);
+    if (!match) throw new UsageError(`--target must look like Service/handler or Object/key/handler, got '${target}'`);
     const status = single('status');
     if (status !== undefined && !STATUSES.includes(status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
-    selection = { kind: 'target', service: match[1], handler: match[2], limit: positiveInt(single('limit'), 'limit', LIMIT_DEFAULT, LIMIT_MAX), status };
+    const limit = positiveInt(single('limit'), 'limit', LIMIT_DEFAULT, LIMIT_MAX);
+    selection = { kind: 'target', service: match[1], key: match[2], handler: match[3], limit, status };
   } else {
     for (const id of ids) if (!INVOCATION_ID.test(id)) throw new UsageError(`--id must be an invocation id like inv_1abc…, got '${id}'`);
     if (flags.has('limit') || flags.has('status')) throw new UsageError('--limit and --status go with --target');
@@ -172,13 +176,15 @@ async function selectIds(options: ExportOptions): Promise<{ ids: string[]; descr
   const selection = options.selection;
   if (selection.kind === 'ids') return { ids: selection.ids, description: `id IN (${selection.ids.map(sqlLiteral).join(', ')})` };
   const where = [`target_service_name = ${sqlLiteral(selection.service)}`, `target_handler_name = ${sqlLiteral(selection.handler)}`];
+  if (selection.key !== undefined) where.splice(1, 0, `target_service_key = ${sqlLiteral(selection.key)}`);
   if (selection.status) where.push(`status = ${sqlLiteral(selection.status)}`);
   const sql = `SELECT id FROM sys_invocation WHERE ${where.join(' AND ')} ORDER BY created_at DESC LIMIT ${selection.limit}`;
   const { rows } = await runQuery(options, sql);
   const ids = rows.map((row) => String(row.id)).filter((id) => INVOCATION_ID.test(id));
   if (ids.length === 0) {
     const status = selection.status ? ` with status ${selection.status}` : '';
-    throw new ExportError(`no invocations of ${selection.service}/${selection.handler}${status} on ${options.adminUrl}`);
+    const target = [selection.service, selection.key, selection.handler].filter((part) => part !== undefined).join('/');
+    throw new ExportError(`no invocations of ${target}${status} on ${options.adminUrl}`);
   }
   return { ids, description: sql };
 }

@@ -250,7 +250,7 @@ describe('cancellation', () => {
     });
     const run = await simulate(s);
     expect(run.output).toEqual({ value: [{ status: 'rejected', reason: { message: 'cancelled', name: 'TerminalError', code: 409 } }, { status: 'fulfilled', value: 2 }] });
-    expect(journalLog(run).slice(3)).toEqual(['0 SendSignal', '0 => c1 invocation-id', '0 => c3 invocation-id', '1 => c2 failure 409', '5 => c4 success 2', '5 Output']);
+    expect(journalLog(run)).toEqual(['0 Input', '0 Call', '0 => c1 invocation-id', '0 Call', '0 => c3 invocation-id', '0 SendSignal', '1 => c2 failure 409', '5 => c4 success 2', '5 Output']);
     const notACall = await simulate(scenario({}, async (ctx) => ctx.cancel(ctx.run('x'))));
     expect(JSON.stringify(notACall.output)).toContain('SIM_NOT_CANCELLABLE');
   });

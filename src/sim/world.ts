@@ -81,7 +81,9 @@ export class World {
 
   onCall(invocationIdCompletionId: number, resultCompletionId: number, calleeInvocationId: string, key: string): void {
     const behaviour = this.behaviourFor(`c${resultCompletionId}`, key);
-    this.pushServer(this.nowMs, 0, invocationIdCompletionId, {
+    // The server answers with the callee's invocation id as soon as it logs the Call: a real journal has the
+    // CallInvocationId notification right after its Call command (test/fixtures/restate-1.7.12/all-calls).
+    this.writer.appendNotification({
       type: 'CallInvocationId',
       name: '',
       completionId: invocationIdCompletionId,

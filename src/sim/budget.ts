@@ -15,7 +15,7 @@ export class Budget {
     if (++this.steps > this.stepsMax) {
       throw new SimError(
         'SIM_STEPS_EXCEEDED',
-        `the simulation took more than ${this.stepsMax} steps (events + notifications); raise stepsMax or shrink the scenario`,
+        `the simulation took more than ${this.stepsMax} steps (durable operations + events + notifications); raise stepsMax or shrink the scenario`,
       );
     }
   }

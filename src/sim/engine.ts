@@ -70,6 +70,8 @@ export class Engine implements FutureEngine {
   private mismatch: Mismatch | null = null;
   private dead = false;
   private cancelObserved = false;
+  /** A limit hit inside a handler operation: it ends the simulation, whatever the handler does with the error. */
+  private fatal: SimError | null = null;
 
   constructor(readonly setup: EngineSetup) {
     this.position = setup.commands[0]?.index ?? 0;
@@ -83,9 +85,17 @@ export class Engine implements FutureEngine {
     return this.setup.attempt;
   }
 
+  /** Every durable operation counts against stepsMax: a handler creating operations forever is stopped too. */
   ensureAlive(): void {
+    if (this.fatal) throw this.fatal;
     if (this.dead || this.mismatch) throw new SimError('SIM_ATTEMPT_OVER', 'this attempt has ended; its handler can no longer act');
     this.activity++;
+    try {
+      this.setup.budget.tick();
+    } catch (error) {
+      this.fatal = error as SimError;
+      throw error;
+    }
   }
 
   /** Matches a command against the journal (replay) or appends it (live). Returns the entry, or null when replay-only and new. */
@@ -286,7 +296,7 @@ export class Engine implements FutureEngine {
     let seen = this.activity;
     while (idle < turns) {
       await undefined;
-      if (this.finished || this.mismatch) return;
+      if (this.finished || this.mismatch || this.fatal) return;
       if (this.activity !== seen) {
         seen = this.activity;
         idle = 0;
@@ -317,6 +327,7 @@ export class Engine implements FutureEngine {
   private async loop(): Promise<AttemptResult> {
     for (;;) {
       await this.drain(IDLE_TURNS);
+      if (this.fatal) throw this.fatal;
       if (this.mismatch) return { end: 'mismatch', mismatch: this.mismatch };
       if (this.finished) return this.writeOutput(this.finished);
       if (this.active.size === 0) {

@@ -306,6 +306,20 @@ describe('limits and bad input', () => {
     await expect(simulate(s, { stepsMax: 20 })).rejects.toBeInstanceOf(SimError);
   });
 
+  it('a handler that creates operations forever (even catching the error) is stopped with SIM_STEPS_EXCEEDED', async () => {
+    const s = scenario({}, async (ctx) => {
+      for (let i = 0; i < 1_000_000; i++) {
+        try {
+          ctx.run('again');
+        } catch {
+          // a careless handler swallows everything
+        }
+      }
+      return 'never';
+    });
+    await expect(simulate(s, { stepsMax: 500 })).rejects.toMatchObject({ code: 'SIM_STEPS_EXCEEDED' });
+  });
+
   it('a handler exception becomes the failure output, not a simulator crash', async () => {
     const run = await simulate(scenario({}, async () => {
       throw new TypeError('oops');

@@ -9,12 +9,13 @@ import { SimError } from './errors';
 
 export function createContext(engine: Engine): SimContext {
   const ctx: SimContext = {
-    run(name: string) {
+    run(name: string, fn?: () => unknown) {
       engine.ensureAlive();
       checkName('run', name);
+      if (fn !== undefined && typeof fn !== 'function') throw new SimError('SIM_BAD_OPTIONS', `run '${name}': the second argument must be a function`);
       const completionId = engine.nextCompletionId++;
       engine.command({ type: 'Run', name, completionIds: [completionId] });
-      return engine.newLeaf({ id: `c${completionId}`, type: 'Run', name, completionId }) as DurableFuture<any>;
+      return engine.newLeaf({ id: `c${completionId}`, type: 'Run', name, completionId, compute: fn }) as DurableFuture<any>;
     },
 
     sleep(ms: number, name = '') {

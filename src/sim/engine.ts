@@ -10,7 +10,7 @@ import type { World } from './world';
 import { CancelledError, failureOf, SimError, TerminalError } from './errors';
 import { DurableFuture, initComposite, settle, settlementOf, type CompositeExtra, type FutureEngine, type LeafInfo, type NodeKind, type Settlement } from './future';
 import { notificationFutureId } from './journal-writer';
-import { plainValue, valueOfPayload } from './payload';
+import { plainValue, successResult, valueOfPayload } from './payload';
 import { createContext } from './context';
 import { describeCommand, matchesCommand, type IssuedCommand } from './matching';
 
@@ -286,7 +286,7 @@ export class Engine implements FutureEngine {
       const cid = leaf.leaf!.completionId!;
       if (leaf.settlement || leaf.activeAwaits <= 0 || this.startedRuns.has(cid) || notified.has(leaf.id)) continue;
       this.startedRuns.add(cid);
-      world.startRun(cid, leaf.leaf!.name, this.setup.attempt);
+      world.startRun(cid, leaf.leaf!.name, this.setup.attempt, computeRun(leaf.leaf!.compute));
     }
     this.awaitedRuns = [];
   }
@@ -397,6 +397,20 @@ function treeOf(future: DurableFuture): FutureTree {
   const leaf = future.leaf;
   if (leaf) return leaf.signalIndex !== undefined ? { node: 'Single', signalIndex: leaf.signalIndex } : { node: 'Single', completionId: leaf.completionId };
   return { node: treeNodes[future.kind] ?? 'Unknown', children: future.children.map(treeOf) };
+}
+
+/** Runs the closure of `ctx.run(name, fn)` once per execution; its value (or terminal failure) is what gets journaled. */
+function computeRun(compute: (() => unknown) | undefined) {
+  if (!compute) return undefined;
+  try {
+    const value = compute();
+    if (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') {
+      return { kind: 'failure' as const, failure: { code: 500, message: 'run closures must be synchronous in the simulator (use world latencies for time)' } };
+    }
+    return successResult(plainValue(value));
+  } catch (error) {
+    return { kind: 'failure' as const, failure: failureOf(error) };
+  }
 }
 
 function labelOf(future: DurableFuture): CombinatorKind {

@@ -51,6 +51,8 @@ export interface LeafInfo {
   name: string;
   completionId?: number;
   signalIndex?: number;
+  /** Runs: the closure computing the value when the run executes (never called on replay). */
+  compute?: () => unknown;
   /** Calls: the callee's invocation id (for cancel). */
   calleeInvocationId?: string;
 }

@@ -20,8 +20,12 @@ export interface Behaviour {
 
 /** The durable operations a handler can use (all return durable futures). */
 export interface SimContext {
-  /** A side effect (Run command). Lazy: it executes only while something awaits it. world key: its name. */
-  run<T = any>(name: string): DurableFuture<T>;
+  /**
+   * A side effect (Run command). Lazy: it executes only while something awaits it. world key: its name (latency,
+   * failures, value). With `fn`, the value is `fn()` (synchronous, deterministic), computed at each execution and
+   * journaled; a replay never calls it. A throw becomes a terminal failure.
+   */
+  run<T = any>(name: string, fn?: () => T): DurableFuture<T>;
   /** A durable timer (Sleep command); a server-side timer that survives crashes. */
   sleep(ms: number, name?: string): DurableFuture<null>;
   /** Calls another handler, `Service/handler` or `Object/key/handler` (Call command, two completion ids). */

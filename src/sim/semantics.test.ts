@@ -1,6 +1,6 @@
 // One test per semantic rule of issue 3 (facts doc §3–4).
 import { describe, expect, it } from 'vitest';
-import { simulate, replay, race, all, any, gather, select, waitCompleted, asCompleted, allSettled, SimError } from './index';
+import { simulate, replay, race, all, any, gather, select, waitCompleted, asCompleted, allSettled, SimError, TerminalError } from './index';
 import { journalLog, scenario, stripAttempt } from './test-helpers';
 
 describe('winner = earliest notification in journal order', () => {
@@ -188,6 +188,26 @@ describe('runs: lazy, transient and terminal failures', () => {
     expect(run.journal.entries.filter((e) => e.kind === 'notification')).toHaveLength(2);
     expect(run.journal.events.filter((e) => e.type === 'TransientError')).toHaveLength(2);
     expect(run.journal.events[0]).toMatchObject({ relatedCommandIndex: 2, relatedCommandName: 'flaky', relatedCommandType: 'Run' });
+  });
+
+  it('run(name, fn) journals fn() at execution; a replay never calls fn', async () => {
+    let calls = 0;
+    const s = scenario({ sum: { latencyMs: 5 } }, async (ctx, input) => {
+      const total = await ctx.run('sum', () => {
+        calls++;
+        return input.a + input.b;
+      });
+      const bad = await ctx.run('bad', () => {
+        throw new TerminalError('no way', 422);
+      }).then(() => 'ok', (e) => e.code);
+      return [total, bad];
+    }, { input: { a: 2, b: 3 } });
+    const run = await simulate(s);
+    expect(run.output).toEqual({ value: [5, 422] });
+    expect(calls).toBe(1);
+    const r = await replay(s, run.journal);
+    expect(r.output).toEqual(run.output);
+    expect(calls).toBe(1);
   });
 
   it('a terminal failure is recorded as a failed completion', async () => {

@@ -133,7 +133,7 @@ export class World {
   }
 
   /** Starts one execution of a run inside attempt `attempt`. */
-  startRun(completionId: number, name: string, attempt: number): void {
+  startRun(completionId: number, name: string, attempt: number, computed?: EntryResult): void {
     const behaviour = this.behaviourFor(`c${completionId}`, name);
     const execution = (this.executions.get(completionId) ?? 0) + 1;
     this.executions.set(completionId, execution);
@@ -147,7 +147,7 @@ export class World {
       seq: this.seq++,
       attempt,
       name,
-      result: failsTransiently ? null : outcomeOf(behaviour),
+      result: failsTransiently ? null : (computed ?? outcomeOf(behaviour)),
       execution,
     };
     this.heap.push(event);

@@ -53,7 +53,7 @@ export const realCases: RealCase[] = [
     name: 'any-first-success',
     target: 'Lab/any',
     input: null,
-    description: 'any(run fails-fast terminal, Worker/slow 400, Worker/slow 50): Run c1 fails first, then c5 (50 ms) succeeds and wins.',
+    description: 'any(run fails-fast terminal, Worker/slow 2000, Worker/slow 50): Run c1 fails first, then c5 (50 ms) succeeds and wins.',
     finalStatus: 'completed',
   },
   {

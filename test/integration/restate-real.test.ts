@@ -139,7 +139,7 @@ describe('real Restate 1.7.12 server', () => {
     expect(s.completionOrder, JSON.stringify(s)).toEqual(['c1', 'c3', 'c5', 'c4', 'c6', 'c2']);
   });
 
-  it('any(): the failed run does not win; the 50 ms call is the first success and the 400 ms call never completes', async () => {
+  it('any(): the failed run does not win; the 50 ms call is the first success and the 2 s call never completes', async () => {
     const s = await summaryOf('any-first-success');
     expect(s.outcome).toBe('success');
     expect(future(s, 'c1')).toMatchObject({ kind: 'Run', result: 'failure' });
@@ -271,7 +271,8 @@ describe('real Restate 1.7.12 server', () => {
   });
 
   it('export --target: several invocations of Worker/slow in one bundle', async () => {
-    // The 2 s callee of or-timeout may still be running: wait until every Worker/slow is done, so the newest three are stable.
+    // The 2 s callees of or-timeout and any may still be running: wait until every Worker/slow is done, so the newest
+    // three are stable.
     await pollUntil(
       async () => {
         const { rows } = await query(admin(), "SELECT count(*) AS n FROM sys_invocation WHERE target = 'Worker/slow' AND status <> 'completed'");

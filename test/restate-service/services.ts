@@ -54,13 +54,14 @@ export const lab = restate.service({
       return RestatePromise.all([client.slow(1100), client.slow(100), client.slow(600)]);
     },
 
-    /** any(): a run that fails terminally at once, calls of 400 and 50 ms; the 50 ms call is the first success. */
+    /** any(): a run that fails terminally at once, calls of 2000 and 50 ms; the 50 ms call is the first
+     * success, and the handler ends long before the 2 s call completes (its result is never journaled). */
     any: async (ctx: Context): Promise<string> => {
       const client = ctx.serviceClient(worker);
       const failing = ctx.run('fails-fast', async (): Promise<number> => {
         throw new TerminalError('nope', { errorCode: 500 });
       });
-      const winner = await RestatePromise.any([failing, client.slow(400), client.slow(50)]);
+      const winner = await RestatePromise.any([failing, client.slow(2000), client.slow(50)]);
       return `first success: ${winner}`;
     },
 

@@ -2,18 +2,17 @@
 // runs every case of test/harness/cases.ts, exports each invocation with `replay-inspector export`, and checks the
 // summary against what the handler must have done. One server for the whole file. If the server cannot start,
 // beforeAll fails with its output tail, and so does every test here: nothing is skipped.
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
 import { readJournals, type Summary } from '../../src/journal-reader';
-import type { CommandEntry, FutureTree, Journal } from '../../src/model';
+import type { CommandEntry, Journal } from '../../src/model';
 import { FANOUT_RUNS_SMALL, RETRY_FAILURES, realCases, runCases } from '../harness/cases';
 import { pollUntil, query, runAttempts, sqlLiteral, startRestateWithService } from '../harness/restate';
 import { restateSql } from '../harness/restate-cli';
+import { captureIo, leaves, runBin } from './cli-helpers';
 
 let env: Awaited<ReturnType<typeof startRestateWithService>> | undefined;
 let ids = new Map<string, string>();
@@ -35,18 +34,6 @@ afterAll(async () => {
   await env?.stop();
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
-
-function captureIo() {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (text) => void (out += text),
-    err: (text) => void (err += text),
-    readFile: (file) => readFile(file),
-    writeFile: (file, data) => writeFile(file, data),
-  };
-  return { io, out: () => out, err: () => err };
-}
 
 function admin(): string {
   if (!env) throw new Error('the Restate server did not start (see beforeAll)');
@@ -90,11 +77,6 @@ async function journalOf(caseName: string): Promise<Journal> {
   const { journals } = readJournals(await readFile(path.join(workDir, `${caseName}.bundle.json`), 'utf8'));
   expect(journals).toHaveLength(1);
   return journals[0];
-}
-
-function leaves(tree: FutureTree): string[] {
-  if (tree.node === 'Single') return [tree.completionId !== undefined ? `c${tree.completionId}` : `s${tree.signalIndex ?? tree.signalName}`];
-  return tree.children.flatMap(leaves);
 }
 
 function future(summary: Summary, id: string) {
@@ -366,21 +348,3 @@ describe('real Restate 1.7.12 server', () => {
     await expect(readFile(file)).rejects.toThrow('ENOENT');
   });
 });
-
-/** Runs the real command line (tsx-loaded TypeScript) as a child process. */
-function runBin(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const repoRoot = path.resolve(import.meta.dirname, '../..');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/replay-inspector.mjs'), ...args], { cwd: repoRoot });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}

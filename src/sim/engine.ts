@@ -105,8 +105,9 @@ export class Engine implements FutureEngine {
     if (commandIndex < recordedCommands) {
       const recorded = commands[commandIndex];
       if (!matchesCommand(recorded, issued)) {
-        const expected = describeCommand(recorded);
-        const actual = describeCommand(issued);
+        const sameHeader = describeCommand(recorded) === describeCommand(issued);
+        const expected = describeCommand(recorded, sameHeader);
+        const actual = describeCommand(issued, sameHeader);
         this.mismatch = {
           code: 570,
           commandIndex,

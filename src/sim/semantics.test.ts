@@ -295,6 +295,13 @@ describe('replay and journal mismatch (570)', () => {
     expect(r.output).toBeNull();
   });
 
+  it('a call with another parameter is a mismatch too (CallCommandMessage compares it)', async () => {
+    const a = scenario({}, async (ctx) => await ctx.call('S/h', { n: 1 }));
+    const b = scenario({}, async (ctx) => await ctx.call('S/h', { n: 2 }));
+    const r = await replay(b, (await simulate(a)).journal);
+    expect(r.mismatch).toMatchObject({ code: 570, commandIndex: 1, expected: 'Call S/h with parameter {"n":1}', actual: 'Call S/h with parameter {"n":2}' });
+  });
+
   it('running out of notifications while recorded commands remain is also 570', async () => {
     const run = await simulate(v1);
     const v3 = scenario({}, async (ctx) => {

@@ -3,14 +3,16 @@
 // FIFO in journal order whenever every await is blocked (sdk-shared-core `src/vm/transitions/input.rs`,
 // `async_results_state.rs`); when the journal runs out, a live attempt asks the World for the next event.
 import type { CombinatorKind, CommandEntry, Decision, Entry, FutureTree, Mismatch, NotificationEntry, RunOutput } from '../model';
+import { decisionFor, explainSettlement, labelOf, treeOf } from './decisions';
+import { computeRun, notificationSettlement, outputResult } from './results';
 import type { Budget } from './budget';
 import type { JournalWriter } from './journal-writer';
 import type { SimContext } from './scenario';
 import type { World } from './world';
-import { CancelledError, failureOf, SimError, TerminalError } from './errors';
-import { DurableFuture, initComposite, settle, settlementOf, type CompositeExtra, type FutureEngine, type LeafInfo, type NodeKind, type Settlement } from './future';
+import { CancelledError, failureOf, SimError } from './errors';
+import { DurableFuture, initComposite, settle, type CompositeExtra, type FutureEngine, type LeafInfo, type NodeKind } from './future';
 import { notificationFutureId } from './journal-writer';
-import { plainValue, successResult, valueOfPayload } from './payload';
+import { plainValue } from './payload';
 import { createContext } from './context';
 import { describeCommand, matchesCommand, type IssuedCommand } from './matching';
 
@@ -177,33 +179,13 @@ export class Engine implements FutureEngine {
     for (const leaf of waiter.runLeaves) leaf.activeAwaits--;
     const future = waiter.future;
     const s = future.settlement!;
-    const decision = this.decisionOf(waiter, entryIndex, s.ok ? 'success' : 'failure');
-    if (s.childIndex >= 0 && winnerKinds.has(waiter.label) && (waiter.label !== 'all' || !s.ok)) decision.winner = s.via;
-    if (waiter.label === 'select') decision.key = future.extra.keys![s.childIndex];
-    if (!s.ok && s.error) decision.note = `${s.error.name}: ${s.error.message}`;
-    this.decisions.push(decision);
+    this.decisions.push(explainSettlement(decisionFor(future, waiter.label, entryIndex, this.setup.attempt, s.ok ? 'success' : 'failure'), future));
     this.resolvedSinceDrain = true;
     if (!s.ok) return waiter.reject(s.error);
     if (future.kind === 'waitCompleted') {
       const children = future.children;
       waiter.resolve([children.filter((c) => c.settlement), children.filter((c) => !c.settlement)]);
     } else waiter.resolve(s.value);
-  }
-
-  private decisionOf(waiter: Waiter, entryIndex: number, outcome: 'success' | 'failure'): Decision {
-    const leaves = waiter.future.leaves();
-    const completed: string[] = [];
-    const pending: string[] = [];
-    for (const leaf of leaves) (leaf.settlement ? completed : pending).push(leaf.id);
-    return {
-      combinator: waiter.label,
-      futures: leaves.map((leaf) => leaf.id),
-      completed,
-      pending,
-      entryIndex,
-      attempt: this.setup.attempt,
-      outcome,
-    };
   }
 
   /** Pops the next recorded notification (journal order). False when the journal has no more. */
@@ -260,7 +242,7 @@ export class Engine implements FutureEngine {
       for (const leaf of waiter.runLeaves) leaf.activeAwaits--;
       const future = waiter.future;
       future.waiters = future.waiters?.filter((w) => w !== waiter) ?? null;
-      const decision = this.decisionOf(waiter, entry.index, 'failure');
+      const decision = decisionFor(future, waiter.label, entry.index, this.setup.attempt, 'failure');
       decision.winner = 's1';
       decision.note = 'cancelled: the invocation received the CANCEL signal (409)';
       this.decisions.push(decision);
@@ -351,9 +333,8 @@ export class Engine implements FutureEngine {
   }
 
   private writeOutput(output: RunOutput): AttemptResult {
-    const result = 'value' in output ? successOf(output.value) : ({ kind: 'failure', failure: output.failure } as const);
     try {
-      this.command({ type: 'Output', name: '', completionIds: [], result });
+      this.command({ type: 'Output', name: '', completionIds: [], result: outputResult(output) });
     } catch (error) {
       if (this.mismatch) return { end: 'mismatch', mismatch: this.mismatch };
       throw error;
@@ -377,64 +358,5 @@ export class Engine implements FutureEngine {
       return { end: 'mismatch', mismatch: this.mismatch };
     }
     return { end: 'suspension', reason: 'the journal ends here: the recorded invocation was still waiting', awaiting: this.awaitingTree() };
-  }
-}
-
-const winnerKinds = new Set<CombinatorKind>(['race', 'select', 'any', 'orTimeout', 'all']);
-
-const treeNodes: Record<string, Exclude<FutureTree['node'], 'Single'>> = {
-  race: 'FirstCompleted',
-  select: 'FirstCompleted',
-  orTimeout: 'FirstCompleted',
-  waitCompleted: 'FirstCompleted',
-  all: 'AllSucceededOrFirstFailed',
-  any: 'FirstSucceededOrAllFailed',
-  allSettled: 'AllCompleted',
-  gather: 'AllCompleted',
-  map: 'Unknown',
-};
-
-function treeOf(future: DurableFuture): FutureTree {
-  const leaf = future.leaf;
-  if (leaf) return leaf.signalIndex !== undefined ? { node: 'Single', signalIndex: leaf.signalIndex } : { node: 'Single', completionId: leaf.completionId };
-  return { node: treeNodes[future.kind] ?? 'Unknown', children: future.children.map(treeOf) };
-}
-
-/** Runs the closure of `ctx.run(name, fn)` once per execution; its value (or terminal failure) is what gets journaled. */
-function computeRun(compute: (() => unknown) | undefined) {
-  if (!compute) return undefined;
-  try {
-    const value = compute();
-    if (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') {
-      return { kind: 'failure' as const, failure: { code: 500, message: 'run closures must be synchronous in the simulator (use world latencies for time)' } };
-    }
-    return successResult(plainValue(value));
-  } catch (error) {
-    return { kind: 'failure' as const, failure: failureOf(error) };
-  }
-}
-
-function labelOf(future: DurableFuture): CombinatorKind {
-  return future.kind === 'leaf' || future.kind === 'map' ? 'await' : future.kind;
-}
-
-function successOf(value: unknown) {
-  const text = JSON.stringify(value);
-  return { kind: 'success' as const, payload: { encoding: 'json' as const, text, byteLength: new TextEncoder().encode(text).length } };
-}
-
-function notificationSettlement(entry: NotificationEntry, id: string): Settlement {
-  const result = entry.result;
-  switch (result.kind) {
-    case 'failure':
-      return settlementOf(false, undefined, new TerminalError(result.failure.message, result.failure.code), entry.index, id, 0);
-    case 'success':
-      return settlementOf(true, valueOfPayload(result.payload), null, entry.index, id, 0);
-    case 'invocation-id':
-      return settlementOf(true, result.invocationId ?? null, null, entry.index, id, 0);
-    case 'state-keys':
-      return settlementOf(true, result.keys ?? [], null, entry.index, id, 0);
-    default:
-      return settlementOf(true, null, null, entry.index, id, 0);
   }
 }

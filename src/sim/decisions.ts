@@ -1,0 +1,48 @@
+// Decisions as data: what an await decided, and the awaited tree in Restate's shape.
+import type { CombinatorKind, Decision, FutureTree } from '../model';
+import type { DurableFuture } from './future';
+
+/** Combinators whose decision names the future that decided it (a failing `all` too). */
+const winnerKinds = new Set<CombinatorKind>(['race', 'select', 'any', 'orTimeout', 'all']);
+
+export function labelOf(future: DurableFuture): CombinatorKind {
+  return future.kind === 'leaf' || future.kind === 'map' ? 'await' : future.kind;
+}
+
+/** The decision of one await of `future` (label = how it was awaited), made at journal index `entryIndex`. */
+export function decisionFor(future: DurableFuture, label: CombinatorKind, entryIndex: number, attempt: number, outcome: 'success' | 'failure'): Decision {
+  const leaves = future.leaves();
+  const completed: string[] = [];
+  const pending: string[] = [];
+  for (const leaf of leaves) (leaf.settlement ? completed : pending).push(leaf.id);
+  return { combinator: label, futures: leaves.map((leaf) => leaf.id), completed, pending, entryIndex, attempt, outcome };
+}
+
+/** Adds winner / key / note from the settlement of the awaited future. */
+export function explainSettlement(decision: Decision, future: DurableFuture): Decision {
+  const s = future.settlement!;
+  const label = decision.combinator;
+  if (s.childIndex >= 0 && winnerKinds.has(label) && (label !== 'all' || !s.ok)) decision.winner = s.via;
+  if (label === 'select') decision.key = future.extra.keys![s.childIndex];
+  if (!s.ok && s.error) decision.note = `${s.error.name}: ${s.error.message}`;
+  return decision;
+}
+
+// Restate's node types (sdk-shared-core `src/vm/transitions/combinators.rs`; facts doc §3.4).
+const treeNodes: Record<string, Exclude<FutureTree['node'], 'Single'>> = {
+  race: 'FirstCompleted',
+  select: 'FirstCompleted',
+  orTimeout: 'FirstCompleted',
+  waitCompleted: 'FirstCompleted',
+  all: 'AllSucceededOrFirstFailed',
+  any: 'FirstSucceededOrAllFailed',
+  allSettled: 'AllCompleted',
+  gather: 'AllCompleted',
+  map: 'Unknown',
+};
+
+export function treeOf(future: DurableFuture): FutureTree {
+  const leaf = future.leaf;
+  if (leaf) return leaf.signalIndex !== undefined ? { node: 'Single', signalIndex: leaf.signalIndex } : { node: 'Single', completionId: leaf.completionId };
+  return { node: treeNodes[future.kind] ?? 'Unknown', children: future.children.map(treeOf) };
+}

@@ -20,10 +20,17 @@ export function assembleJournals(sources: SourceRows[], limits: ReaderLimits, wa
     if (total > limits.maxEntries) {
       throw new ReaderError('TOO_LARGE', { file: source.file }, `more than ${limits.maxEntries} journal entries`);
     }
+    let lastId = '';
+    let group: RowRef[] = [];
     for (const ref of source.journal) {
-      const id = invocationIdOf(ref);
-      let group = groups.get(id);
-      if (!group) groups.set(id, (group = []));
+      const id = ref.row.id;
+      // Rows of one invocation come together: skip the map lookup while the id stays the same.
+      if (id !== lastId || typeof id !== 'string') {
+        lastId = invocationIdOf(ref);
+        let found = groups.get(lastId);
+        if (!found) groups.set(lastId, (found = []));
+        group = found;
+      }
       group.push(ref);
     }
   }
@@ -61,6 +68,7 @@ function readJournal(id: string, refs: RowRef[], warnings: ReaderWarning[]): Jou
   let version = 0;
   let badTime: RowRef | null = null;
   let v1Rows = 0;
+  const callees = new Map<number, string>();
   for (let i = 0; i < ordered.length; i++) {
     const ref = ordered[i];
     const row = ref.row;
@@ -82,11 +90,20 @@ function readJournal(id: string, refs: RowRef[], warnings: ReaderWarning[]): Jou
       }
       entry = readV2Entry(ref, index, appendedAtMs, notes);
     }
-    if (entry.kind === 'command') entry.commandIndex = commandIndex++;
-    else if (entry.kind === 'unknown' && isCommandRow(row)) commandIndex++;
+    if (entry.kind === 'command') {
+      entry.commandIndex = commandIndex++;
+      if (entry.invocationId !== undefined && entry.completionIds.length > 0) callees.set(entry.completionIds[0], entry.invocationId);
+    } else if (entry.kind === 'notification') {
+      // entry_lite_json of a CallInvocationId notification lacks the id; the Call command that allocated it has it.
+      if (entry.result.kind === 'invocation-id' && entry.result.invocationId === undefined && entry.completionId !== undefined) {
+        const invocationId = callees.get(entry.completionId);
+        if (invocationId !== undefined) entry.result = { kind: 'invocation-id', invocationId };
+      }
+    } else if (isCommandRow(row)) {
+      commandIndex++;
+    }
     entries[i] = entry;
   }
-  fillCallInvocationIds(entries);
   if (badTime) warnings.push(makeWarning('BAD_TIME', locate(badTime, 'appended_at')));
   if (v1Rows > 0) warnings.push(makeWarning('V1_ROWS', locate(ordered[0]), `${v1Rows} row(s) of invocation ${id}`));
   if (entries.some((e) => e.kind === 'unknown' && e.combinatorOrder)) warnings.push(makeWarning('OLD_COMBINATOR_ENTRY', locate(ordered[0]), id));
@@ -156,22 +173,6 @@ function checkGaps(ordered: RowRef[], warnings: ReaderWarning[]): RowRef[] {
     warnings.push(makeWarning('INDEX_GAP', locate(ordered[0]), `${ordered.length} rows span indexes ${String(ordered[0].row.index)}–${last} of ${String(ordered[0].row.id)}`));
   }
   return ordered;
-}
-
-/** CallInvocationId notifications in entry_lite_json lack the id; the Call command that allocated it has it. */
-function fillCallInvocationIds(entries: Entry[]): void {
-  let byCompletion: Map<number, string> | null = null;
-  for (const entry of entries) {
-    if (entry.kind !== 'notification' || entry.result.kind !== 'invocation-id' || entry.result.invocationId) continue;
-    if (!byCompletion) {
-      byCompletion = new Map();
-      for (const e of entries) {
-        if (e.kind === 'command' && e.invocationId && e.completionIds.length > 0) byCompletion.set(e.completionIds[0], e.invocationId);
-      }
-    }
-    const invocationId = entry.completionId === undefined ? undefined : byCompletion.get(entry.completionId);
-    if (invocationId) entry.result = { kind: 'invocation-id', invocationId };
-  }
 }
 
 /** The Output command says how the handler ended when no sys_invocation row does. */

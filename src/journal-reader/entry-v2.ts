@@ -7,6 +7,8 @@ import {
   COMMAND_TYPES, COMPLETION_TYPES, failureFrom, isCount, resultFromFull, signalIdFrom, targetFrom,
 } from './entry-values';
 import { decodeByteArray } from './payload';
+import { scanFailure } from './payload-scan';
+import { LazySuccess, setFullJsonPayloadReader } from './lazy-payload';
 import type { RowRef } from './sources';
 import { isObject, locate } from './sources';
 
@@ -16,9 +18,10 @@ export interface EntryNotes {
   withoutJson: boolean;
 }
 
-const NOTIFICATION_LITE = /^\{"Notification":\{"ty":(?:\{"Completion":"(\w+)"\}|"Signal"),"id":\{"(CompletionId|SignalIndex)":(\d{1,10})\},"result":"(Void|Success)"\}\}$/;
+const NOTIFICATION_LITE = /^\{"Notification":\{"ty":(?:\{"Completion":"(\w+)"\}|"Signal"),"id":\{"(CompletionId|SignalIndex)":(\d{1,10})\},"result":"(Void|Success|Failure|InvocationId)"\}\}$/;
 const RUN_LITE = /^\{"Command":\{"Run":\{"completion_id":(\d{1,10})(?:,"name":"([^"\\]*)")?\}\}\}$/;
 const SLEEP_LITE = /^\{"Command":\{"Sleep":\{"wake_up_time":(\d{1,16}),"completion_id":(\d{1,10})(?:,"name":"([^"\\]*)")?\}\}\}$/;
+const CALL_LITE = /^\{"Command":\{"Call":\{"invocation_id":"(inv_\w+)","invocation_target":\{"Service":\{"name":"([^"\\]*)","handler":"([^"\\]*)","scope":null\}\},"invocation_id_completion_id":(\d{1,10}),"result_completion_id":(\d{1,10})(?:,"name":"([^"\\]*)")?\}\}\}$/;
 const INPUT_LITE = '{"Command":{"Input":{}}}';
 const OUTPUT_SUCCESS_LITE = '{"Command":{"Output":{"result":"Success"}}}';
 
@@ -48,32 +51,55 @@ function fastLite(ref: RowRef, lite: string, index: number, appendedAtMs: number
     const type = m[1] ?? 'Signal';
     if (m[1] !== undefined ? m[2] !== 'CompletionId' || !COMPLETION_TYPES.has(type) : m[2] !== 'SignalIndex') return null;
     const id = Number(m[3]);
-    const result: EntryResult = m[4] === 'Void' ? { kind: 'void' } : lazySuccess(row.entry_json);
+    const result = fastResult(m[4], row.entry_json);
+    if (!result) return null;
     const entry: NotificationEntry = { kind: 'notification', index, type, name: '', appendedAtMs, raw: row, result };
     if (m[1] !== undefined) entry.completionId = id;
     else entry.signalIndex = id;
     return entry;
   }
   if (c2 !== 67 /* C */) return null;
-  let m = RUN_LITE.exec(lite);
-  if (m) return command(row, index, appendedAtMs, 'Run', m[2] ?? rowName(row), [Number(m[1])]);
-  m = SLEEP_LITE.exec(lite);
-  if (m) {
-    const entry = command(row, index, appendedAtMs, 'Sleep', m[3] ?? rowName(row), [Number(m[2])]);
-    entry.wakeUpAtMs = Number(m[1]);
-    return entry;
+  // Dispatch on the command name (after `{"Command":{"`) so that only one pattern is tried.
+  let m: RegExpExecArray | null;
+  if (lite.startsWith('Run"', 13)) {
+    m = RUN_LITE.exec(lite);
+    if (m) return command(row, index, appendedAtMs, 'Run', m[2] ?? rowName(row), [Number(m[1])]);
+  } else if (lite.startsWith('Sleep"', 13)) {
+    m = SLEEP_LITE.exec(lite);
+    if (m) {
+      const entry = command(row, index, appendedAtMs, 'Sleep', m[3] ?? rowName(row), [Number(m[2])]);
+      entry.wakeUpAtMs = Number(m[1]);
+      return entry;
+    }
+  } else if (lite.startsWith('Call"', 13)) {
+    m = CALL_LITE.exec(lite);
+    if (m) {
+      const entry = command(row, index, appendedAtMs, 'Call', m[6] ?? rowName(row), [Number(m[4]), Number(m[5])]);
+      entry.invocationId = m[1];
+      entry.target = { service: m[2], handler: m[3] };
+      return entry;
+    }
   }
   if (lite === INPUT_LITE) {
     const entry = command(row, index, appendedAtMs, 'Input', rowName(row), []);
-    entry.result = lazySuccess(row.entry_json);
+    entry.result = successFrom(row.entry_json, true);
     return entry;
   }
   if (lite === OUTPUT_SUCCESS_LITE) {
     const entry = command(row, index, appendedAtMs, 'Output', rowName(row), []);
-    entry.result = lazySuccess(row.entry_json);
+    entry.result = successFrom(row.entry_json);
     return entry;
   }
   return null;
+}
+
+/** Result of a lite notification on the fast path; null sends the row to the general path. */
+function fastResult(kind: string, entryJson: unknown): EntryResult | null {
+  if (kind === 'Void') return { kind: 'void' };
+  if (kind === 'Success') return successFrom(entryJson);
+  if (kind === 'InvocationId') return { kind: 'invocation-id' };
+  const failure = typeof entryJson === 'string' ? scanFailure(entryJson) : undefined;
+  return failure ? { kind: 'failure', failure } : null;
 }
 
 function command(row: Record<string, unknown>, index: number, appendedAtMs: number | null, type: string, name: string, completionIds: number[]): CommandEntry {
@@ -92,20 +118,9 @@ function parseInner(ref: RowRef, text: string, field: string): unknown {
   }
 }
 
-/** A success result whose payload is decoded from entry_json on first read, then kept. */
-function lazySuccess(entryJson: unknown): EntryResult {
-  const result: EntryResult = { kind: 'success' };
-  if (typeof entryJson !== 'string') return result;
-  Object.defineProperty(result, 'payload', {
-    enumerable: true,
-    configurable: true,
-    get(): Payload | undefined {
-      const payload = payloadFromEntryJson(entryJson);
-      Object.defineProperty(result, 'payload', { value: payload, enumerable: true, configurable: true, writable: true });
-      return payload;
-    },
-  });
-  return result;
+/** A success result whose payload is read from entry_json when first looked at (see lazy-payload.ts). */
+function successFrom(entryJson: unknown, isInput = false): EntryResult {
+  return typeof entryJson === 'string' ? new LazySuccess(entryJson, isInput) : { kind: 'success' };
 }
 
 /** The success payload inside a full entry_json (undefined when unreadable: the payload then shows as absent). */
@@ -124,6 +139,8 @@ export function payloadFromEntryJson(entryJson: string): Payload | undefined {
 }
 
 /** `{"Command":{"Run":{…}}}` → Run; `{"Notification":{"Completion":{"Call":{…}}}}` → Call; Signal → Signal. */
+setFullJsonPayloadReader((json) => payloadFromEntryJson(json));
+
 function innerBody(parsed: unknown): { type: string; value: Record<string, unknown>; command: boolean } | undefined {
   if (!isObject(parsed)) return undefined;
   const outer = isObject(parsed.Command) ? parsed.Command : isObject(parsed.Notification) ? parsed.Notification : undefined;
@@ -183,7 +200,7 @@ function commandFrom(ref: RowRef, type: string, b: Record<string, unknown>, isLi
   if (Object.keys(detail).length > 0) entry.detail = detail;
   const resultValue = type === 'Input' ? undefined : type === 'CompletePromise' || type === 'SetState' ? b.value : b.result;
   if (type === 'Input') {
-    entry.result = isLite ? lazySuccess(row.entry_json) : successOf(b.payload);
+    entry.result = isLite ? successFrom(row.entry_json, true) : successOf(b.payload);
   } else if (resultValue !== undefined) {
     entry.result = isLite ? liteResult(ref, resultValue, notes) : resultFromFull(resultValue);
     if (!entry.result) delete entry.result;
@@ -218,7 +235,7 @@ function liteResult(ref: RowRef, kind: unknown, notes: EntryNotes): EntryResult 
     case 'Void':
       return { kind: 'void' };
     case 'Success':
-      return lazySuccess(row.entry_json);
+      return successFrom(row.entry_json);
     case 'InvocationId':
       return { kind: 'invocation-id' };
     case 'Failure':

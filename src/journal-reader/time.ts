@@ -7,8 +7,8 @@ let cachedDayMs = 0;
 /** Parses `YYYY-MM-DDTHH:MM:SS[.sss]Z` (and anything Date.parse accepts); null when it is not a time. */
 export function parseIsoMs(text: string): number | null {
   if (text.length === 24 && text.charCodeAt(10) === 84 /* T */ && text.charCodeAt(23) === 90 /* Z */) {
-    const prefix = text.slice(0, 10);
-    if (prefix !== cachedDayPrefix) {
+    if (!text.startsWith(cachedDayPrefix) || cachedDayPrefix === '') {
+      const prefix = text.slice(0, 10);
       const dayMs = Date.parse(prefix + 'T00:00:00Z');
       if (Number.isNaN(dayMs)) return fallback(text);
       cachedDayPrefix = prefix;

@@ -1,7 +1,79 @@
-// Placeholder until the owning work lands: fails loudly rather than pretending to work.
+// `replay-inspector summary <file|folder> [more…] [--format F]`: the JSON summary of each invocation in the input
+// (the shape of expected.summary.json in the samples). A folder contributes its *.json / *.jsonl files; files in a
+// folder that are not journal exports (expected.summary.json, case.json…) are skipped with a note on stderr.
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SourceFormat } from '../../model';
+import { ReaderError, detectFormat, formatLocation, readJournalFiles, summaryText } from '../../journal-reader';
 import type { CliIo } from '../io';
+import { parseArgs } from '../io';
 
-export async function run(_args: string[], io: CliIo): Promise<number> {
-  io.err('replay-inspector summary: not available in this build yet.\n');
-  return 3;
+const FORMATS: SourceFormat[] = ['restate-query', 'restate-sql-json', 'restate-sql-jsonl', 'bundle', 'native'];
+const USAGE = 'Usage: replay-inspector summary <file|folder> [more files] [--format restate-query|restate-sql-json|restate-sql-jsonl|bundle|native]\n';
+const decoder = new TextDecoder('utf-8');
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { positional, flags } = parseArgs(args);
+  const format = flags.get('format')?.[0];
+  if (positional.length === 0) {
+    io.err(`replay-inspector summary: no input file.\n${USAGE}`);
+    return 2;
+  }
+  if (format !== undefined && !FORMATS.includes(format as SourceFormat)) {
+    io.err(`replay-inspector summary: unknown --format '${format}'.\n${USAGE}`);
+    return 2;
+  }
+  const files: { name: string; text: string }[] = [];
+  try {
+    for (const path of positional) {
+      if ((await stat(path)).isDirectory()) files.push(...(await folderFiles(path, io)));
+      else files.push({ name: path, text: decoder.decode(await io.readFile(path)) });
+    }
+  } catch (error) {
+    io.err(`replay-inspector summary: cannot read input: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  try {
+    const result = readJournalFiles(files, { format: format as SourceFormat | undefined });
+    for (const warning of result.warnings) {
+      const where = warning.location ? formatLocation(warning.location) : '';
+      io.err(`warning ${warning.code}: ${warning.message}${where ? ` (${where})` : ''}\n`);
+    }
+    io.out(summaryText(result.journals));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ReaderError)) throw error;
+    io.err(errorText(error));
+    return 2;
+  }
+}
+
+export function errorText(error: ReaderError): string {
+  const where = formatLocation(error.location);
+  return [
+    `error ${error.code}: ${error.message}`,
+    where ? `  at ${where}` : null,
+    error.hint ? `  hint: ${error.hint}` : null,
+  ].filter((line) => line !== null).join('\n') + '\n';
+}
+
+/** The journal exports in a folder, by name; other JSON files are skipped (said on stderr). */
+async function folderFiles(folder: string, io: CliIo): Promise<{ name: string; text: string }[]> {
+  const names = (await readdir(folder)).filter((n) => /\.jsonl?$/i.test(n)).sort();
+  const files: { name: string; text: string }[] = [];
+  for (const name of names) {
+    const path = join(folder, name);
+    const text = decoder.decode(await io.readFile(path));
+    try {
+      detectFormat(text);
+    } catch (error) {
+      if (error instanceof ReaderError && (error.code === 'UNKNOWN_FORMAT' || error.code === 'EMPTY_INPUT')) {
+        io.err(`note: skipped ${path}: not a journal export\n`);
+        continue;
+      }
+      throw error;
+    }
+    files.push({ name: path, text });
+  }
+  return files;
 }

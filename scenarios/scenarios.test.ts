@@ -20,6 +20,9 @@ describe('built-in scenarios', () => {
   for (const s of scenarios) {
     it(`${s.name}: simulates to completion and replays without mismatch`, async () => {
       const run = await simulate(s);
+      // Plain data: it crosses a Worker boundary and is saved as JSON.
+      expect(structuredClone(run)).toEqual(run);
+      expect(JSON.parse(JSON.stringify(run.decisions))).toEqual(run.decisions);
       expect(run.journal.status).toBe('completed');
       expect(run.output).not.toBeNull();
       const r = await replay(s, run.journal);

@@ -28,9 +28,21 @@ export const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
 
-/** Waits two animation frames: the browser has laid out and painted what the last input caused. */
+/**
+ * Resolves just after the next frame: a requestAnimationFrame callback runs before that frame's style, layout and
+ * paint, and a message posted from it is handled after them. So what the last input caused has been drawn.
+ */
 export function afterPaint(page: Page): Promise<void> {
-  return page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve();
+          channel.port2.postMessage(0);
+        }),
+      ),
+  );
 }
 
 /**

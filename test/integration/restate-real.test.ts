@@ -17,17 +17,24 @@ import { captureIo, leaves, runBin } from './cli-helpers';
 let env: Awaited<ReturnType<typeof startRestateWithService>> | undefined;
 let ids = new Map<string, string>();
 let workDir = '';
+// A failed start is kept and rethrown by every test, so each one FAILS with the reason (a throwing beforeAll would
+// only mark them skipped).
+let startError: Error | undefined;
 
 beforeAll(async () => {
   const started = Date.now();
   workDir = await mkdtemp(path.join(os.tmpdir(), 'ri-integration-'));
-  env = await startRestateWithService();
-  const ready = Date.now();
-  ids = await runCases(env.server, env.service, realCases);
-  console.info(
-    `restate-server ready in ${env.server.startupMs} ms; server + service + registration in ${ready - started} ms; ` +
-      `${realCases.length} cases done in ${Date.now() - ready} ms`,
-  );
+  try {
+    env = await startRestateWithService();
+    const ready = Date.now();
+    ids = await runCases(env.server, env.service, realCases);
+    console.info(
+      `restate-server ready in ${env.server.startupMs} ms; server + service + registration in ${ready - started} ms; ` +
+        `${realCases.length} cases done in ${Date.now() - ready} ms`,
+    );
+  } catch (error) {
+    startError = error instanceof Error ? error : new Error(String(error));
+  }
 });
 
 afterAll(async () => {
@@ -35,12 +42,18 @@ afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
-function admin(): string {
+function ready(): NonNullable<typeof env> {
+  if (startError) throw startError;
   if (!env) throw new Error('the Restate server did not start (see beforeAll)');
-  return env.server.adminUrl;
+  return env;
+}
+
+function admin(): string {
+  return ready().server.adminUrl;
 }
 
 function idOf(caseName: string): string {
+  ready();
   const id = ids.get(caseName);
   if (!id) throw new Error(`case ${caseName} did not run`);
   return id;
@@ -91,6 +104,11 @@ async function completionFailure(caseName: string): Promise<string> {
 }
 
 describe('real Restate 1.7.12 server', () => {
+  it('starts, with the test services registered, and every case reaches its final status', () => {
+    expect(ready().server.startupMs).toBeGreaterThan(0);
+    expect([...ids.keys()]).toEqual(realCases.map((c) => c.name));
+  });
+
   it('race(run, sleep): the timeout won, its Sleep notification precedes the Run notification', async () => {
     const s = await summaryOf('race-timeout');
     expect(s.target).toBe('Lab/raceTimeout');
@@ -144,7 +162,7 @@ describe('real Restate 1.7.12 server', () => {
     expect(s.outcome).toBe('success');
     expect(s.transientErrors).toBe(RETRY_FAILURES);
     expect(future(s, 'c1')).toMatchObject({ kind: 'Run', result: 'success' });
-    expect(await runAttempts(env!.service.controlUrl, idOf('run-retry'))).toBe(RETRY_FAILURES + 1);
+    expect(await runAttempts(ready().service.controlUrl, idOf('run-retry'))).toBe(RETRY_FAILURES + 1);
     const journal = await journalOf('run-retry');
     const messages = journal.events.map((e) => (e.type === 'TransientError' ? e.message : e.type));
     expect(messages).toEqual(Array.from({ length: RETRY_FAILURES }, (_, i) => `transient ${i + 1}`));
@@ -255,9 +273,10 @@ describe('real Restate 1.7.12 server', () => {
   it('export --target: several invocations of Worker/slow in one bundle', async () => {
     // The 2 s callees of or-timeout and any may still be running: wait until every Worker/slow is done, so the newest
     // three are stable.
+    const adminUrl = admin();
     await pollUntil(
       async () => {
-        const { rows } = await query(admin(), "SELECT count(*) AS n FROM sys_invocation WHERE target = 'Worker/slow' AND status <> 'completed'");
+        const { rows } = await query(adminUrl, "SELECT count(*) AS n FROM sys_invocation WHERE target = 'Worker/slow' AND status <> 'completed'");
         return rows[0]?.n === 0 ? true : undefined;
       },
       { timeoutMs: 30_000, what: 'every Worker/slow invocation to complete' },

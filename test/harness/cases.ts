@@ -133,6 +133,13 @@ export const realCases: RealCase[] = [
     },
   },
   {
+    name: 'self-signal',
+    target: 'Extras/selfSignal',
+    input: null,
+    description: 'sends the named signal "self" to itself (SendSignal command with a name), then awaits it: a named Signal notification.',
+    finalStatus: 'completed',
+  },
+  {
     name: 'paused',
     target: 'Extras/paused',
     input: null,

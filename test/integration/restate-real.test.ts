@@ -236,6 +236,14 @@ describe('real Restate 1.7.12 server', () => {
     expect(s.completionOrder).toEqual([s.futures[0].id]);
   });
 
+  it('a named signal sent to itself: a SendSignal command with the name, then the Signal notification', async () => {
+    const s = await summaryOf('self-signal');
+    expect(s.outcome).toBe('success');
+    expect(s.futures).toMatchObject([{ kind: 'Signal', name: 'self', result: 'success' }]);
+    const commands = (await journalOf('self-signal')).entries.filter((e): e is CommandEntry => e.kind === 'command');
+    expect(commands.find((c) => c.type === 'SendSignal')?.signal).toMatchObject({ name: 'self', targetInvocationId: idOf('self-signal') });
+  });
+
   it('a handler failing past its retry policy (pause) is paused: a transient error and a Paused event', async () => {
     const s = await summaryOf('paused');
     expect(s.status).toBe('paused');

@@ -24,6 +24,12 @@ export const extras = restate.service({
       ctx.invocation(restate.InvocationIdParser.fromString(input.target)).signal<string>(input.name).resolve(input.value);
     },
 
+    /** Sends the named signal `self` to itself (a SendSignal command with a name), then waits for it. */
+    selfSignal: async (ctx: Context): Promise<string> => {
+      ctx.invocation(ctx.request().id).signal<string>('self').resolve('hello me');
+      return ctx.signal<string>('self');
+    },
+
     /** Throws a plain Error from the handler itself; after 2 attempts the retry policy pauses the invocation. */
     paused: restate.handlers.handler(
       { retryPolicy: { maxAttempts: 2, onMaxAttempts: 'pause', initialInterval: 20, maxInterval: 50 } },

@@ -71,6 +71,7 @@ export function App() {
   useHashSync();
   const dropping = useFileDrop();
   const hasRun = useStore((s) => s.run !== null);
+  const lanesPx = useStore((s) => s.model?.lanesHeightPx ?? 0);
   return (
     <div className="app">
       <Header />
@@ -84,7 +85,7 @@ export function App() {
         <ExamplesGallery />
         {hasRun ? (
           <>
-            <main className="center" aria-label="Run">
+            <main className="center" aria-label="Run" style={{ ['--lanes-px' as string]: `${lanesPx}px` }}>
               <Timeline />
               <div className="splitter" aria-hidden="true" />
               <BottomPanel />

@@ -31,3 +31,10 @@ export function layoutLanes(ordered: readonly Future[], axis: TimeAxis): Lane[] 
 export function laneIndexOf(lanes: readonly Lane[], futureId: string): number {
   return lanes.findIndex((l) => l.future.id === futureId);
 }
+
+export const LANE_HEIGHT_PX = 28;
+
+/** CallInvocationId futures are bookkeeping (the callee's id arrives at once): thinner lanes keep focus on results. */
+export function laneHeight(kind: string | undefined): number {
+  return kind === 'CallInvocationId' ? 20 : LANE_HEIGHT_PX;
+}

@@ -2,7 +2,7 @@
 import type { Future, Journal, Mismatch } from '../../model';
 import type { LoadedRun } from '../engine/protocol';
 import { indexTransientErrors, type TransientIndex } from './futureState';
-import { orderFutures } from './lanes';
+import { laneHeight, orderFutures } from './lanes';
 import { buildSteps, type RunSteps } from './steps';
 
 export interface RunModel {
@@ -12,6 +12,8 @@ export interface RunModel {
   futuresById: Map<string, Future>;
   transient: TransientIndex;
   mismatchCursor: number | null;
+  /** Total height the lanes want (px), to size the timeline against the details panel. */
+  lanesHeightPx: number;
   /** Entry times for the wall-clock axis. */
   times: (number | null)[];
 }
@@ -45,5 +47,6 @@ export function buildRunModel(run: Pick<LoadedRun, 'journal' | 'futures' | 'deci
     transient: indexTransientErrors(run.journal.events),
     mismatchCursor: mismatchCursorOf(run.journal, run.mismatch),
     times: run.journal.entries.map((e) => e.appendedAtMs),
+    lanesHeightPx: futures.reduce((sum, f) => sum + laneHeight(f.kind), 0),
   };
 }

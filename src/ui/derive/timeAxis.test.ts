@@ -38,7 +38,7 @@ describe('time axis', () => {
   });
 });
 
-import { axisTicks, niceStep, uToTime } from './timeAxis';
+import { axisTicks, fitWindow, niceStep, uToTime } from './timeAxis';
 
 describe('ticks', () => {
   it('inverts the mapping and picks round steps', () => {
@@ -53,5 +53,20 @@ describe('ticks', () => {
     expect(axisTicks(logical, { u0: 0, u1: 5 }, 5).map((t) => t.label)).toEqual(['#0', '#1', '#2', '#3', '#4', '#5']);
     const wall = buildTimeAxis([0, 50, 100], 'wall', false);
     expect(axisTicks(wall, { u0: 0, u1: 100 }, 5).map((t) => t.label)).toEqual(['+0 ms', '+20 ms', '+40 ms', '+60 ms', '+80 ms', '+100 ms']);
+  });
+});
+
+import { visibleGaps } from './timeAxis';
+
+describe('ticks across compressed gaps', () => {
+  it('never puts a tick inside a compressed gap and lists the gaps in view', () => {
+    const axis = buildTimeAxis([0, 10, 20, 300_000, 300_010, 300_020], 'wall', true);
+    const window = fitWindow(axis);
+    const ticks = axisTicks(axis, window, 8);
+    const gap = axis.segments.find((s) => s.compressed)!;
+    expect(ticks.length).toBeGreaterThan(2);
+    for (const t of ticks) expect(t.u <= gap.u0 || t.u >= gap.u1).toBe(true);
+    expect(visibleGaps(axis, window)).toEqual([gap]);
+    expect(visibleGaps(axis, { u0: gap.u1 + 1, u1: gap.u1 + 5 })).toEqual([]);
   });
 });

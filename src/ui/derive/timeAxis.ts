@@ -23,6 +23,10 @@ export interface TimeAxis {
   segments: AxisSegment[];
   /** Wall mode: time (ms) of the first entry, for tick labels relative to the start. */
   originMs: number;
+  /** Wall mode: position of a time in the journal's clock (attempt starts/ends); null in logical mode. */
+  timeU(ms: number): number | null;
+  /** The compressed segments only, in order (for drawing gap markers without scanning every segment). */
+  gaps: AxisSegment[];
 }
 
 /** Times per entry with unknowns filled from the previous known time (or the next, at the start). */
@@ -83,7 +87,7 @@ export function buildTimeAxis(times: readonly (number | null)[], mode: AxisMode,
   const hasTimes = times.some((t) => t !== null);
   if (mode === 'logical' || !hasTimes) {
     // Entry i sits in the middle of [i, i+1]; the cursor after k entries sits at k (everything left of it happened).
-    return { mode: 'logical', span: Math.max(1, n), entryU: (i) => i + 0.5, cursorU: (k) => k, segments: [], originMs: 0 };
+    return { mode: 'logical', span: Math.max(1, n), entryU: (i) => i + 0.5, cursorU: (k) => k, segments: [], originMs: 0, timeU: () => null, gaps: [] };
   }
   const filled = fillTimes(times);
   const segments = buildSegments(filled, compressGaps);
@@ -96,6 +100,8 @@ export function buildTimeAxis(times: readonly (number | null)[], mode: AxisMode,
     cursorU: (k) => (k <= 0 ? 0 : (us[Math.min(n, k) - 1] ?? 0)),
     segments,
     originMs: filled[0] ?? 0,
+    timeU: (ms) => timeToU(segments, ms),
+    gaps: segments.filter((seg) => seg.compressed),
   };
 }
 
@@ -138,13 +144,26 @@ export function formatOffsetMs(ms: number, stepMs = 1000): string {
   return `+${Math.round(ms)} ms`;
 }
 
+/** Index of the segment holding `value` of `key` (binary search; segments are sorted and contiguous). */
+function segmentIndex(segments: readonly AxisSegment[], value: number, key: 'u' | 't'): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((key === 'u' ? segments[mid].u1 : segments[mid].t1) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Inverse of timeToU (wall mode). */
 export function uToTime(segments: readonly AxisSegment[], u: number): number {
   if (!segments.length) return u;
   if (u <= segments[0].u0) return segments[0].t0 - (segments[0].u0 - u);
-  for (const s of segments) if (u <= s.u1) return s.t0 + ((u - s.u0) / (s.u1 - s.u0 || 1)) * (s.t1 - s.t0);
   const last = segments[segments.length - 1];
-  return last.t1 + (u - last.u1);
+  if (u >= last.u1) return last.t1 + (u - last.u1);
+  const s = segments[segmentIndex(segments, u, 'u')];
+  return s.t0 + ((u - s.u0) / (s.u1 - s.u0 || 1)) * (s.t1 - s.t0);
 }
 
 /** A round step (1, 2, 5 × 10^k) giving about `count` ticks over `range`. */
@@ -168,15 +187,20 @@ export function axisTicks(axis: TimeAxis, w: ViewWindow, count: number): Tick[] 
     for (let i = Math.max(0, Math.ceil(w.u0 / step) * step); i <= w.u1 && ticks.length < 200; i += step) ticks.push({ u: i, label: `#${i}` });
     return ticks;
   }
+  // Uncompressed segments have slope 1 (1 unit = 1 ms), so a round step in units is a round step in ms.
+  // Ticks inside compressed gaps are skipped by jumping over the gap; every loop is bounded (200 ticks, 1000 turns).
   const ticks: Tick[] = [];
-  for (const s of axis.segments) {
-    if (s.compressed || s.u1 < w.u0 || s.u0 > w.u1) continue;
-    const t0 = uToTime(axis.segments, Math.max(w.u0, s.u0));
-    const t1 = uToTime(axis.segments, Math.min(w.u1, s.u1));
-    const step = niceStep(((w.u1 - w.u0) / (s.u1 - s.u0 || 1)) * (s.t1 - s.t0), count);
-    for (let t = Math.ceil((t0 - axis.originMs) / step) * step + axis.originMs; t <= t1 && ticks.length < 200; t += step) {
-      ticks.push({ u: timeToU(axis.segments, t), label: formatOffsetMs(t - axis.originMs, step) });
+  const step = niceStep(w.u1 - w.u0, count);
+  const t1 = uToTime(axis.segments, w.u1);
+  let t = Math.ceil((uToTime(axis.segments, w.u0) - axis.originMs) / step) * step + axis.originMs;
+  for (let turns = 0; t <= t1 && ticks.length < 200 && turns < 1000; turns++) {
+    const seg = axis.segments[segmentIndex(axis.segments, t, 't')];
+    if (seg && seg.compressed && t > seg.t0 && t < seg.t1) {
+      t = Math.ceil((seg.t1 - axis.originMs) / step) * step + axis.originMs;
+      continue;
     }
+    ticks.push({ u: timeToU(axis.segments, t), label: formatOffsetMs(t - axis.originMs, step) });
+    t += step;
   }
   // Drop ticks that would overlap (segments can produce neighbours closer than a label).
   const minGap = (w.u1 - w.u0) / (count * 1.6);
@@ -188,4 +212,18 @@ export function formatDuration(ms: number): string {
   if (ms >= 60_000) return `${(ms / 60_000).toFixed(1)} min`;
   if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
   return `${Math.round(ms)} ms`;
+}
+
+/** Compressed gaps visible in the window (at most `max`, so a journal with thousands of gaps draws a bounded DOM). */
+export function visibleGaps(axis: Pick<TimeAxis, 'gaps'>, w: ViewWindow, max = 100): AxisSegment[] {
+  const out: AxisSegment[] = [];
+  let lo = 0;
+  let hi = axis.gaps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (axis.gaps[mid].u1 < w.u0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < axis.gaps.length && out.length < max && axis.gaps[i].u0 <= w.u1; i++) out.push(axis.gaps[i]);
+  return out;
 }

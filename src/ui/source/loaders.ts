@@ -115,3 +115,14 @@ export async function replayLoaded(source: string, scenarioLabel: string): Promi
   if (!run) return null;
   return execute({ type: 'replay', source, scenarioLabel, journal: run.journal }, run.source, `Replaying with ${scenarioLabel}`, scenarioLabel);
 }
+
+/** Re-simulates the loaded example or edited scenario with these crash times (same seed). */
+export async function resimulateWithCrashes(crashes: number[]): Promise<LoadedRun | null> {
+  const s = useStore.getState();
+  const run = s.run;
+  if (!run) return null;
+  s.setEditorCrashes(crashes.join(', '));
+  if (run.source.kind === 'example' && s.editorSource === null) return simulateExample(run.source.file, run.seed, crashes);
+  if (run.source.kind === 'scenario' || s.editorSource !== null) return simulateSource(s.editorSource ?? storedScenario() ?? '', run.seed, crashes);
+  return null;
+}

@@ -1,6 +1,6 @@
 // Markers over all lanes: attempt bands, crash / retry / suspension / mismatch markers, idle gaps and the cursor line.
 import type { Attempt, JournalEvent } from '../../model';
-import { uToPx, type TimeAxis, type ViewWindow } from '../derive/timeAxis';
+import { uToPx, visibleGaps, type TimeAxis, type ViewWindow } from '../derive/timeAxis';
 
 export interface OverlayProps {
   axis: TimeAxis;
@@ -10,6 +10,7 @@ export interface OverlayProps {
   attempts: Attempt[];
   events: JournalEvent[];
   mismatchCursor: number | null;
+  virtualTime: boolean;
 }
 
 const endLabel: Record<string, string> = { crash: '⚡ crash', 'transient-failure': '↻ retry', suspension: '⏸ suspended', cancelled: '✕ cancelled', limit: '⛔ limit' };
@@ -33,34 +34,38 @@ export function TimelineOverlay(p: OverlayProps) {
   const px = (u: number) => uToPx(p.window, p.widthPx, u);
   const inView = (x: number) => x > -40 && x < p.widthPx + 40;
   const cursorX = px(p.axis.cursorU(p.cursor));
+  // Simulated attempts carry their virtual times: on the time axis a crash sits where it happened (at 60 ms), not at
+  // the last entry before it; on the index axis it sits after the entries the attempt appended.
+  const virtual = p.virtualTime && p.axis.mode === 'wall';
+  const attemptStartX = (a: Attempt) => px((virtual ? p.axis.timeU(a.startMs) : null) ?? p.axis.cursorU(a.startEntryIndex));
+  const attemptEndX = (a: Attempt) => px((virtual ? p.axis.timeU(a.endMs) : null) ?? p.axis.cursorU(a.endEntryIndex));
   return (
     <div className="tl-overlay" aria-hidden="true">
-      {p.axis.segments
-        .filter((s) => s.compressed)
-        .map((s, i) => (
+      {visibleGaps(p.axis, p.window).map((s, i) => (
           <div key={`gap${i}`} className="gap-mark" style={{ left: (px(s.u0) + px(s.u1)) / 2, opacity: 0.25, width: Math.max(8, px(s.u1) - px(s.u0)), marginLeft: -Math.max(8, px(s.u1) - px(s.u0)) / 2 }} />
         ))}
       {p.attempts.length > 1 &&
         p.attempts.map((a) => {
-          const x0 = px(p.axis.cursorU(a.startEntryIndex));
-          const x1 = px(p.axis.cursorU(a.endEntryIndex));
+          const x0 = attemptStartX(a);
+          const x1 = attemptEndX(a);
           return (
             <div key={`a${a.attempt}`} className="band" style={{ left: x0, width: Math.max(2, x1 - x0), opacity: a.startEntryIndex <= p.cursor ? 1 : 0.4 }}>
-              <span className="band-label" style={{ top: 2 + ((a.attempt - 1) % 2) * 13 }}>attempt {a.attempt}</span>
+              <span className="band-label" style={{ top: 2 + ((a.attempt - 1) % 2) * 13, left: Math.min(4, p.widthPx - 64 - x0) }}>attempt {a.attempt}</span>
             </div>
           );
         })}
       {p.attempts
         .filter((a) => a.end !== 'done')
         .map((a) => {
-          const x = px(p.axis.cursorU(a.endEntryIndex));
+          const x = attemptEndX(a);
           return inView(x) ? (
             <div key={`e${a.attempt}`} className={`marker ${endClass[a.end] ?? ''}`} style={{ left: x, opacity: a.endEntryIndex <= p.cursor ? 1 : 0.4 }} title={a.reason}>
               <span className="marker-label" style={{ top: 16 + ((a.attempt - 1) % 2) * 14 }}>{endLabel[a.end] ?? a.end}</span>
             </div>
           ) : null;
         })}
-      {eventMarkers(p.events).map((m, i) => {
+      {/* Simulated runs show their attempts instead; the events would repeat them. */}
+      {(p.attempts.length ? [] : eventMarkers(p.events)).map((m, i) => {
         const x = px(p.axis.cursorU(m.after + 1));
         return inView(x) ? (
           <div key={`ev${m.after}${m.type}`} className={`marker ${m.type === 'TransientError' ? 'transient' : 'suspension'}`} style={{ left: x, opacity: m.after < p.cursor ? 1 : 0.4 }}>

@@ -17,7 +17,7 @@ const commands: Record<string, CommandInfo> = {
   },
   export: {
     summary: 'Export invocations from a running Restate server into a bundle file.',
-    usage: 'replay-inspector export --admin <url> (--id <inv_…> | --target <Service/handler> [--limit N]) -o <file>',
+    usage: 'replay-inspector export --admin <url> (--id <inv_…> [--id …] | --target <Service/handler|Object/key/handler> [--limit N] [--status S]) -o <file|-> [--timeout-ms N]',
     load: () => import('./commands/export'),
   },
   simulate: {

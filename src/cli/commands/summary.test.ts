@@ -52,7 +52,7 @@ describe('replay-inspector summary', () => {
     expect(await run([path], io)).toBe(2);
     expect(io.stdout).toBe('');
     expect(io.stderr).toContain('error TRUNCATED: The file ends in the middle of the JSON');
-    expect(io.stderr).toContain(`at ${path}, offset 32`);
+    expect(io.stderr).toContain(`at ${path}, line 1, offset 32`);
     expect(io.stderr).toContain('hint: ');
   });
 

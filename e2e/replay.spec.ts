@@ -58,3 +58,31 @@ test('play runs to the end and the button turns back into Play', async ({ inspec
   const total = (await inspector.status.textContent())!.match(/of (\d+)/)![1];
   await expect(inspector.status).toHaveText(new RegExp(`^Step ${total} of ${total}`));
 });
+
+test('a real Restate journal paired with handler code replays into decisions', async ({ inspector, page }) => {
+  await inspector.openSample('race-timeout/journal.query.json');
+  await expect(inspector.lanes).toHaveCount(2);
+  await inspector.scenarioTab.click();
+  const code = page.locator('.cm-content');
+  await expect(code).toBeVisible();
+  await code.fill(
+    "import { defineScenario, race } from '../src/sim';\n" +
+      "export default defineScenario({ name: 'fanout-race', handler: async (ctx) => race([ctx.run('fetch-a'), ctx.sleep(100)]) });\n",
+  );
+  await page.getByRole('button', { name: 'Replay loaded journal' }).click();
+  await expect(inspector.status).toHaveText('Step 4 of 5: race: sleep (c2) won; fetch-a (c1) still pending');
+  await expect(inspector.lane('c2')).toHaveAccessibleName('Sleep (c2): completed, won');
+});
+
+test('a scenario that never ends is stopped with a clear message and the page stays usable', async ({ inspector, page }) => {
+  await inspector.example('fan-out').click();
+  await expect(inspector.status).toHaveText(/^Step/);
+  await inspector.scenarioTab.click();
+  await page.locator('.cm-content').fill(
+    "import { defineScenario } from '../src/sim';\nexport default defineScenario({ name: 'spin', handler: async () => { for (;;) {} } });\n",
+  );
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  await inspector.stepBack.click();
+  await expect(inspector.alert).toContainText('TIME_LIMIT', { timeout: 15_000 });
+  await expect(inspector.lanes.first()).toBeVisible();
+});

@@ -64,7 +64,7 @@ export function EntryDetails({ entry, title, virtualTime }: { entry: Entry; titl
       )}
       {raw && (
         <details>
-          <summary style={{ cursor: 'pointer', marginTop: 6, display: 'flex', alignItems: 'center' }}>
+          <summary style={{ cursor: 'pointer', marginTop: 6 }}>
             Raw row <CopyButton text={raw} what={`raw row of entry ${entry.index}`} />
           </summary>
           <pre className="code">{raw}</pre>

@@ -13,7 +13,7 @@ function outcome(read: () => ReturnType<typeof readJournals>): string {
     result.journals.forEach(summarize);
     return 'ok';
   } catch (error) {
-    if (!(error instanceof ReaderError)) throw new Error(`not a ReaderError: ${String(error)}`);
+    if (!(error instanceof ReaderError)) throw new Error(`not a ReaderError: ${String(error)}`, { cause: error });
     expect(error.code in READER_CODES).toBe(true);
     expect(error.code).not.toBe('INTERNAL_ERROR');
     expect(error.location).toBeTypeOf('object');

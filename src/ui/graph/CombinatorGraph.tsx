@@ -16,6 +16,7 @@ const nodeTypes: NodeTypes = { future: FutureNode as NodeTypes[string], combinat
 
 export default function CombinatorGraph() {
   const { model, latest, cursor } = useStore(useShallow((s) => ({ model: s.model, latest: latestDecisionIndex(s), cursor: s.cursor })));
+  const theme = useStore((s) => s.theme);
   const graph = useMemo(() => (model ? buildGraphModel(model.steps, model.futuresById, latest) : null), [model, latest]);
   const nodes: Node[] = useMemo(() => {
     if (!graph) return [];
@@ -49,7 +50,7 @@ export default function CombinatorGraph() {
         edges={edges}
         nodeTypes={nodeTypes}
         fitView
-        fitViewOptions={{ padding: 0.15 }}
+        fitViewOptions={{ padding: 0.15, maxZoom: 1.3 }}
         nodesDraggable={false}
         nodesConnectable={false}
         onNodeClick={(_, node) => {
@@ -57,7 +58,7 @@ export default function CombinatorGraph() {
           if (data.futureId) useStore.getState().select(data.futureId);
         }}
         proOptions={{ hideAttribution: true }}
-        colorMode="system"
+        colorMode={theme}
       >
         <Background gap={16} size={1} />
         <Controls showInteractive={false} />

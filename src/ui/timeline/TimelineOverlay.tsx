@@ -54,6 +54,16 @@ export function TimelineOverlay(p: OverlayProps) {
             </div>
           );
         })}
+      {p.attempts.slice(1).map((next, i) => {
+        // Between an attempt's end and the next one's start the handler is down; server-side futures still complete.
+        const x0 = attemptEndX(p.attempts[i]);
+        const x1 = attemptStartX(next);
+        return x1 - x0 > 2 ? (
+          <div key={`down${next.attempt}`} className="down-band" style={{ left: x0, width: x1 - x0 }}>
+            {x1 - x0 > 70 && <span className="band-label">handler down</span>}
+          </div>
+        ) : null;
+      })}
       {p.attempts
         .filter((a) => a.end !== 'done')
         .map((a) => {

@@ -49,3 +49,24 @@ test('a file that is not a journal gives an error that names it, and the page ke
   await expect(inspector.alert).toBeHidden();
   await expect(inspector.lanes).toHaveCount(2);
 });
+
+test('an opened file survives a reload of the tab, at the same step and selection', async ({ inspector, page }) => {
+  await inspector.openSample('race-timeout/journal.query.json');
+  await inspector.stepBack.click();
+  await inspector.lane('c1').click();
+  await expect(page).toHaveURL(/src=file%3Ajournal.query.json&cursor=4&sel=c1/);
+  await page.reload();
+  await expect(inspector.status).toHaveText(/^Step 4 of 5/);
+  await expect(inspector.lane('c1')).toHaveAttribute('aria-pressed', 'true');
+  await expect(inspector.inspector).toContainText('Run fetch-a (c1)');
+});
+
+test('the journal tab lists every entry and clicking one moves the cursor there', async ({ inspector, page }) => {
+  await inspector.openSample('run-retry/journal.sql.jsonl');
+  await inspector.journalTab.click();
+  const rows = page.getByRole('list', { name: 'Journal entries' }).getByRole('listitem');
+  await expect(rows).toHaveCount(7);
+  await rows.nth(2).click();
+  await expect(inspector.status).toHaveText(/^Step 3 of 7/);
+  await expect(inspector.inspector).toContainText('Command: Call');
+});

@@ -72,3 +72,37 @@ test('?src= opens a journal by URL', async ({ inspector, page }) => {
   await page.goto('./?src=samples/race.json');
   await expect(inspector.lane('c2')).toHaveAccessibleName(/Sleep \(c2\)/);
 });
+
+test('+/− zoom the timeline and 0 fits it again; the axis switches to journal index', async ({ inspector, page }) => {
+  await inspector.example('llm-race').click();
+  await expect(inspector.status).toHaveText(/^Step/);
+  const ticks = page.locator('.tick');
+  const fitted = await ticks.allTextContents();
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  await expect.poll(() => ticks.allTextContents()).not.toEqual(fitted);
+  await page.keyboard.press('0');
+  await expect.poll(() => ticks.allTextContents()).toEqual(fitted);
+  await page.getByRole('button', { name: 'Journal-index axis' }).click();
+  await expect(ticks.first()).toHaveText(/^#\d+$/);
+});
+
+test('Alt+click on the time axis crashes the handler there and re-simulates', async ({ inspector, page }) => {
+  await inspector.example('llm-race').click();
+  await expect(inspector.status).toHaveText(/^Step/);
+  const ruler = page.locator('.ruler-area');
+  const box = (await ruler.boundingBox())!;
+  await ruler.click({ modifiers: ['Alt'], position: { x: box.width * 0.3, y: 10 } });
+  await expect(page).toHaveURL(/crash=\d+/);
+  await expect(inspector.inspector).toContainText('1: crash');
+  await expect(inspector.timeline.getByText('handler down')).toBeVisible();
+});
+
+test('the theme toggle switches between system, dark and light', async ({ inspector, page }) => {
+  const toggle = page.getByRole('button', { name: /^Theme:/ });
+  await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(inspector.examples).toBeVisible();
+});

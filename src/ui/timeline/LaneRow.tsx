@@ -65,6 +65,7 @@ export const LaneRow = memo(function LaneRow(p: LaneRowProps) {
       data-state={p.state}
       aria-label={label}
       aria-pressed={p.selected}
+      title={`${label}\nentries #${f.entryIndex ?? '—'} → ${f.completionEntryIndex === null ? 'never completed' : `#${f.completionEntryIndex}`}${f.startMs !== null && f.endMs !== null ? ` · took ${f.endMs - f.startMs} ms` : ''}`}
       onClick={() => p.onSelect(f.id)}
       onKeyDown={(e) => {
         if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

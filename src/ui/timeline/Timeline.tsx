@@ -170,7 +170,7 @@ export function Timeline() {
         </div>
       </div>
       <div style={{ position: 'relative', gridRow: 3, gridColumn: 1, pointerEvents: 'none' }}>
-        <TimelineOverlay axis={axis} window={window} widthPx={widthPx} cursor={cursor} attempts={run.attempts} events={run.journal.events} mismatchCursor={model.mismatchCursor} virtualTime={!!run.journal.virtualTime} />
+        <TimelineOverlay axis={axis} window={window} widthPx={widthPx} cursor={cursor} attempts={run.attempts} events={run.journal.events} mismatchCursor={model.mismatchCursor} virtualTime={!!run.journal.virtualTime} decidingEntry={highlight?.fresh ? highlight.decision.entryIndex : null} />
       </div>
     </section>
   );

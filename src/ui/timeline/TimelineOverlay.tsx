@@ -11,6 +11,8 @@ export interface OverlayProps {
   events: JournalEvent[];
   mismatchCursor: number | null;
   virtualTime: boolean;
+  /** Entry whose notification decided the decision made at this step (marked so the eye finds the cause). */
+  decidingEntry: number | null;
 }
 
 const endLabel: Record<string, string> = { crash: '⚡ crash', 'transient-failure': '↻ retry', suspension: '⏸ suspended', cancelled: '✕ cancelled', limit: '⛔ limit' };
@@ -89,6 +91,11 @@ export function TimelineOverlay(p: OverlayProps) {
       {p.mismatchCursor !== null && (
         <div className="marker mismatch" style={{ left: px(p.axis.cursorU(p.mismatchCursor)) }}>
           <span className="marker-label">570 mismatch</span>
+        </div>
+      )}
+      {p.decidingEntry !== null && (
+        <div className="decided-mark" style={{ left: px(p.axis.entryU(p.decidingEntry)) }}>
+          <span className="marker-label">decided by #{p.decidingEntry}</span>
         </div>
       )}
       <div className="cursor-line" style={{ left: cursorX }} />

@@ -98,4 +98,9 @@ export interface ReplayRun {
   decisions: Decision[];
   output: RunOutput | null;
   mismatch: Mismatch | null;
+  /**
+   * Non-fatal observations, when there are any: e.g. the handler threw a retryable error (the attempt would fail
+   * and be retried), or its Output value differs from the recorded one while payload checks are off.
+   */
+  notes?: string[];
 }

@@ -46,3 +46,14 @@ export function treeOf(future: DurableFuture): FutureTree {
   if (leaf) return leaf.signalIndex !== undefined ? { node: 'Single', signalIndex: leaf.signalIndex } : { node: 'Single', completionId: leaf.completionId };
   return { node: treeNodes[future.kind] ?? 'Unknown', children: future.children.map(treeOf) };
 }
+
+/**
+ * What a blocked handler awaits, in the shape Restate records for a suspended invocation
+ * (sys_invocation_status.suspended_waiting_future_json); implicit cancellation adds signal 1 until it was seen.
+ */
+export function awaitingTreeOf(awaited: DurableFuture[], cancelObserved: boolean): FutureTree | null {
+  const trees = awaited.map(treeOf);
+  if (trees.length === 0) return null;
+  if (!cancelObserved) trees.push({ node: 'Single', signalIndex: 1 });
+  return trees.length === 1 ? trees[0] : { node: 'Unknown', children: trees };
+}

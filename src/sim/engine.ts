@@ -2,54 +2,22 @@
 // construction). Commands are matched against the journal by command index; recorded notifications are popped
 // FIFO in journal order whenever every await is blocked (sdk-shared-core `src/vm/transitions/input.rs`,
 // `async_results_state.rs`); when the journal runs out, a live attempt asks the World for the next event.
-import type { CombinatorKind, CommandEntry, Decision, Entry, FutureTree, Mismatch, NotificationEntry, RunOutput } from '../model';
-import { decisionFor, explainSettlement, labelOf, treeOf } from './decisions';
-import { computeRun, notificationSettlement, outputResult } from './results';
-import type { Budget } from './budget';
-import type { JournalWriter } from './journal-writer';
+import type { CombinatorKind, CommandEntry, Decision, FutureTree, Mismatch, NotificationEntry, RunOutput } from '../model';
+import type { AttemptResult, EngineSetup, Waiter } from './engine-types';
 import type { SimContext } from './scenario';
-import type { World } from './world';
-import { CancelledError, failureOf, SimError } from './errors';
+import { awaitingTreeOf, decisionFor, explainSettlement, labelOf } from './decisions';
+import { computeRun, notificationSettlement, outputResult } from './results';
+import { CancelledError, failureOf, retryableMessage, SimError, TerminalError } from './errors';
 import { DurableFuture, initComposite, settle, type CompositeExtra, type FutureEngine, type LeafInfo, type NodeKind } from './future';
 import { notificationFutureId } from './journal-writer';
 import { plainValue } from './payload';
 import { createContext } from './context';
-import { describeCommand, matchesCommand, type IssuedCommand } from './matching';
+import { commandMismatch, exhaustedMismatch, matchesCommand, outputPayloadDiffers, type IssuedCommand } from './matching';
+import { nextRunRetry } from './retry-policy';
+import { drainUntilIdle, IDLE_TURNS, STUCK_TURNS } from './idle';
 
-/** Microtask turns without any durable activity after which the handler counts as blocked. */
-export const IDLE_TURNS = 24;
-/** With no durable await pending, how long to wait for native promises before declaring the handler stuck. */
-export const STUCK_TURNS = 2_000;
-
-export interface Waiter {
-  future: DurableFuture;
-  label: CombinatorKind;
-  seq: number;
-  runLeaves: DurableFuture[];
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-}
-
-export type AttemptResult =
-  | { end: 'done'; output: RunOutput }
-  | { end: 'crash'; atMs: number }
-  | { end: 'transient'; atMs: number; completionId: number; name: string; execution: number; failures: number }
-  | { end: 'suspension'; reason: string; awaiting: FutureTree | null }
-  | { end: 'mismatch'; mismatch: Mismatch };
-
-export interface EngineSetup {
-  attempt: number;
-  /** The journal entries (a live writer's array grows while the attempt runs). */
-  entries: Entry[];
-  /** Commands by command index; those below `recordedCommands` are replayed, not appended. */
-  commands: CommandEntry[];
-  recordedCommands: number;
-  invocationId: string;
-  budget: Budget;
-  /** Live attempts only. */
-  writer?: JournalWriter;
-  world?: World;
-}
+export type { AttemptResult, EngineSetup, Waiter } from './engine-types';
+export { IDLE_TURNS, STUCK_TURNS } from './idle';
 
 export class Engine implements FutureEngine {
   readonly decisions: Decision[] = [];
@@ -74,6 +42,12 @@ export class Engine implements FutureEngine {
   private cancelObserved = false;
   /** A limit hit inside a handler operation: it ends the simulation, whatever the handler does with the error. */
   private fatal: SimError | null = null;
+  /** The handler threw a non-terminal error: the attempt fails (retried by the server). */
+  private handlerError: ReturnType<typeof failureOf> | null = null;
+  /** Commands this attempt appended (not replayed): after one, a run failure's retry count restarts at 1. */
+  appendedCommands = 0;
+  /** Non-fatal observations of a replay (e.g. an Output value that differs while payload checks are off). */
+  readonly notes: string[] = [];
 
   constructor(readonly setup: EngineSetup) {
     this.position = setup.commands[0]?.index ?? 0;
@@ -106,23 +80,19 @@ export class Engine implements FutureEngine {
     const { commands, recordedCommands, writer } = this.setup;
     if (commandIndex < recordedCommands) {
       const recorded = commands[commandIndex];
-      if (!matchesCommand(recorded, issued)) {
-        const sameHeader = describeCommand(recorded) === describeCommand(issued);
-        const expected = describeCommand(recorded, sameHeader);
-        const actual = describeCommand(issued, sameHeader);
-        this.mismatch = {
-          code: 570,
-          commandIndex,
-          expected,
-          actual,
-          message: `Journal mismatch (570, RT0016) at command ${commandIndex}: the journal has ${expected}, the handler issued ${actual}.`,
-        };
+      const payloadChecks = this.setup.payloadChecks ?? true;
+      if (!matchesCommand(recorded, issued, payloadChecks)) {
+        this.mismatch = commandMismatch(commandIndex, recorded, issued);
         throw new SimError('SIM_JOURNAL_MISMATCH', this.mismatch.message);
+      }
+      if (!payloadChecks && recorded.type === 'Output' && outputPayloadDiffers(recorded, issued)) {
+        this.notes.push(`output differs from the recorded one (not a mismatch with payload checks off): recorded ${recorded.result?.kind === 'success' ? recorded.result.payload?.text : ''}, now ${issued.result?.kind === 'success' ? issued.result.payload?.text : ''}`);
       }
       this.position = Math.max(this.position, recorded.index);
       return { entry: recorded, appended: false };
     }
     if (!writer) return { entry: null, appended: false };
+    this.appendedCommands++;
     const entry = writer.appendCommand(issued);
     this.position = entry.index;
     return { entry, appended: true };
@@ -251,15 +221,10 @@ export class Engine implements FutureEngine {
     }
   }
 
-  /**
-   * What the blocked handler awaits, in the shape Restate records for a suspended invocation
-   * (sys_invocation_status.suspended_waiting_future_json; implicit cancellation adds signal 1).
-   */
+  /** What the blocked handler awaits (see `awaitingTreeOf`). */
   awaitingTree(): FutureTree | null {
-    const trees = [...this.active].sort((a, b) => a.seq - b.seq).map((w) => treeOf(w.future));
-    if (trees.length === 0) return null;
-    if (!this.cancelObserved) trees.push({ node: 'Single', signalIndex: 1 });
-    return trees.length === 1 ? trees[0] : { node: 'Unknown', children: trees };
+    const awaited = [...this.active].sort((a, b) => a.seq - b.seq).map((w) => w.future);
+    return awaitingTreeOf(awaited, this.cancelObserved);
   }
 
   private startAwaitedRuns(): void {
@@ -274,17 +239,8 @@ export class Engine implements FutureEngine {
     this.awaitedRuns = [];
   }
 
-  private async drain(turns: number): Promise<void> {
-    let idle = 0;
-    let seen = this.activity;
-    while (idle < turns) {
-      await undefined;
-      if (this.finished || this.mismatch || this.fatal) return;
-      if (this.activity !== seen) {
-        seen = this.activity;
-        idle = 0;
-      } else idle++;
-    }
+  private drain(turns: number): Promise<void> {
+    return drainUntilIdle(() => this.activity, () => !!(this.finished || this.mismatch || this.fatal || this.handlerError), turns);
   }
 
   /** Runs the handler for this attempt until it finishes, crashes, fails transiently, suspends or mismatches. */
@@ -292,7 +248,7 @@ export class Engine implements FutureEngine {
     const started = Promise.resolve().then(() => handler(this.context, input));
     started.then(
       (value) => this.finish({ value: plainValue(value) }),
-      (error) => this.finish({ failure: failureOf(error) }),
+      (error) => (error instanceof TerminalError ? this.finish({ failure: failureOf(error) }) : this.failAttempt(error)),
     );
     try {
       return await this.loop();
@@ -307,11 +263,22 @@ export class Engine implements FutureEngine {
     this.activity++;
   }
 
+  /**
+   * A non-terminal error from the handler fails the attempt; the server retries it with its invocation retry policy
+   * (sdk-typescript `endpoint/handlers/generic.ts` → `notify_error`; only a TerminalError becomes the Output).
+   */
+  private failAttempt(error: unknown): void {
+    if (this.dead || this.finished || this.handlerError) return;
+    this.handlerError = { code: 500, message: retryableMessage(error) };
+    this.activity++;
+  }
+
   private async loop(): Promise<AttemptResult> {
     for (;;) {
       await this.drain(IDLE_TURNS);
       if (this.fatal) throw this.fatal;
       if (this.mismatch) return { end: 'mismatch', mismatch: this.mismatch };
+      if (this.handlerError) return { end: 'handler-error', atMs: this.nowMs, failure: this.handlerError };
       if (this.finished) return this.writeOutput(this.finished);
       if (this.active.size === 0) {
         await this.drain(STUCK_TURNS);
@@ -326,10 +293,32 @@ export class Engine implements FutureEngine {
         const next = this.setup.world.next(this.setup.attempt);
         if (next.kind === 'appended') continue;
         if (next.kind === 'crash') return { end: 'crash', atMs: next.atMs };
-        if (next.kind === 'transient') return { end: 'transient', ...next };
+        if (next.kind === 'transient') {
+          const result = this.runFailed(next);
+          if (result) return result;
+          continue;
+        }
         return { end: 'suspension', reason: `suspended: awaiting ${[...this.active].map((w) => w.future.id).join(', ')}`, awaiting: this.awaitingTree() };
       }
     }
+  }
+
+  /**
+   * A run execution failed with a retryable error. Its retry count (sdk-shared-core `ProposeRunCompletion`): the
+   * server's count since the last stored command + 1 while nothing new was written in this attempt, else 1. When the
+   * run's policy is exhausted its completion is a terminal failure and the attempt goes on; otherwise it fails.
+   */
+  private runFailed(next: Extract<ReturnType<NonNullable<EngineSetup['world']>['next']>, { kind: 'transient' }>): AttemptResult | null {
+    const world = this.setup.world!;
+    const policy = world.behaviourOf(next.completionId)?.retry ?? this.setup.runRetryDefault;
+    const retryCount = (this.appendedCommands === 0 ? (this.setup.retryCountAtStart ?? 0) : 0) + 1;
+    const decision = nextRunRetry(policy, retryCount);
+    if (decision.kind === 'terminal') {
+      world.failRun(next.completionId, { code: 500, message: next.message });
+      return null;
+    }
+    const { kind: _kind, ...rest } = next;
+    return { end: 'transient', ...rest, retryCount, delayMs: decision.delayMs };
   }
 
   private writeOutput(output: RunOutput): AttemptResult {
@@ -346,15 +335,7 @@ export class Engine implements FutureEngine {
   private journalExhausted(): AttemptResult {
     const { commands, recordedCommands } = this.setup;
     if (this.nextCommandIndex < recordedCommands) {
-      const recorded = commands[this.nextCommandIndex];
-      const expected = describeCommand(recorded);
-      this.mismatch = {
-        code: 570,
-        commandIndex: this.nextCommandIndex,
-        expected,
-        actual: 'an await that no recorded notification completes',
-        message: `Journal mismatch (570, RT0016) at command ${this.nextCommandIndex}: the handler awaits with no notifications left while the journal still has ${expected}.`,
-      };
+      this.mismatch = exhaustedMismatch(this.nextCommandIndex, commands[this.nextCommandIndex]);
       return { end: 'mismatch', mismatch: this.mismatch };
     }
     return { end: 'suspension', reason: 'the journal ends here: the recorded invocation was still waiting', awaiting: this.awaitingTree() };

@@ -35,17 +35,17 @@ export class TerminalError extends Error {
   }
 }
 
-/** `orTimeout` lost to its timer (sdk-typescript `TimeoutError`, a TerminalError with code 408). */
+/** `orTimeout` lost to its timer (sdk-typescript `types/errors.ts` `TimeoutError`: code 408, "Timeout occurred"). */
 export class TimeoutError extends TerminalError {
-  constructor(message: string) {
+  constructor(message = 'Timeout occurred') {
     super(message, 408);
     this.name = 'TimeoutError';
   }
 }
 
-/** The invocation was cancelled (signal 1); the current await throws this (code 409). */
+/** The invocation was cancelled (signal 1); the current await throws this (sdk-typescript `CancelledError`: 409, "Cancelled"). */
 export class CancelledError extends TerminalError {
-  constructor(message = 'cancelled') {
+  constructor(message = 'Cancelled') {
     super(message, 409);
     this.name = 'CancelledError';
   }
@@ -59,6 +59,16 @@ export class AggregateFailure extends TerminalError {
     this.name = 'AggregateError';
     this.errors = errors;
   }
+}
+
+/**
+ * The message of a retryable (non-terminal) error as the SDK reports it: the error's own message
+ * (sdk-typescript passes `err.message`; test/fixtures/restate-1.7.12/paused: "always broken").
+ */
+export function retryableMessage(error: unknown): string {
+  if (error instanceof SimError) return `${error.code}: ${error.message}`;
+  if (error instanceof Error) return error.message;
+  return String(error);
 }
 
 /** What a thrown value becomes in the run's output (`{ failure: { code, message } }`). */

@@ -182,7 +182,7 @@ function childSettled(node: DurableFuture, child: DurableFuture, out: DurableFut
       const index = indexOfChild();
       result =
         index === 1
-          ? settlementOf(false, undefined, new TimeoutError(`timed out after ${node.extra.timeoutMs} ms`), s.at, s.via, index)
+          ? settlementOf(false, undefined, new TimeoutError(), s.at, s.via, index)
           : settlementOf(s.ok, s.value, s.error, s.at, s.via, index);
       break;
     }

@@ -1,15 +1,18 @@
 // How replay compares a command the handler issues with the recorded one at the same command index
-// (sdk-shared-core `src/vm/transitions/journal.rs`, `check_entry_header_match` over `CommandMessageHeaderEq`:
-// type and name; sleeps compare only the name; calls also compare their target). A difference is a journal
-// mismatch, error 570 (RT0016).
-import type { CommandEntry } from '../model';
+// (sdk-shared-core `src/vm/transitions/journal.rs`, `check_entry_header_match` over `CommandMessageHeaderEq` in
+// `src/service_protocol/messages.rs`: type and name; sleeps compare only the name; calls also compare their target
+// and parameter; the Output compares its whole result, value bytes included). A difference is a journal mismatch,
+// error 570 (RT0016). With payload checks disabled (`NonDeterministicChecksOption::PayloadChecksDisabled`, which
+// sdk-typescript turns on only when a journal codec is configured), success payloads are not compared, but a
+// success against a failure, or two different failures, still are.
+import type { CommandEntry, EntryResult, Mismatch } from '../model';
 import type { CommandFields } from './journal-writer';
 
 export type IssuedCommand = CommandFields;
 
-export function matchesCommand(recorded: CommandEntry, issued: IssuedCommand): boolean {
+export function matchesCommand(recorded: CommandEntry, issued: IssuedCommand, payloadChecks = true): boolean {
   if (recorded.type !== issued.type) return false;
-  if (recorded.type === 'Output') return true;
+  if (recorded.type === 'Output') return sameOutput(recorded.result, issued.result, payloadChecks);
   if ((recorded.name ?? '') !== (issued.name ?? '')) return false;
   if (recorded.type === 'Call' || recorded.type === 'OneWayCall') {
     const a = recorded.target;
@@ -19,12 +22,36 @@ export function matchesCommand(recorded: CommandEntry, issued: IssuedCommand): b
     // so it is compared only when both sides have it (simulated journals).
     const p = recorded.detail?.parameter;
     const q = issued.detail?.parameter;
-    if (p !== undefined && q !== undefined && p !== q) return false;
+    if (payloadChecks && p !== undefined && q !== undefined && p !== q) return false;
   }
   return true;
 }
 
-export function describeCommand(command: Pick<CommandEntry, 'type' | 'name' | 'target' | 'detail'>, withParameter = false): string {
+/**
+ * OutputCommandMessage::header_eq. A recorded result without its payload (an export of `entry_lite_json` only)
+ * cannot be compared by value: only its kind is.
+ */
+function sameOutput(recorded: EntryResult | undefined, issued: EntryResult | undefined, payloadChecks: boolean): boolean {
+  if (!recorded || !issued) return true;
+  if (recorded.kind !== issued.kind) return false;
+  if (recorded.kind === 'failure' && issued.kind === 'failure') {
+    return recorded.failure.code === issued.failure.code && recorded.failure.message === issued.failure.message;
+  }
+  if (recorded.kind === 'success' && issued.kind === 'success' && payloadChecks) {
+    return !recorded.payload || !issued.payload || recorded.payload.text === issued.payload.text;
+  }
+  return true;
+}
+
+/** True when two Output results differ by their success payload only (what payload checks would catch). */
+export function outputPayloadDiffers(recorded: CommandEntry, issued: IssuedCommand): boolean {
+  const a = recorded.result;
+  const b = issued.result;
+  return a?.kind === 'success' && b?.kind === 'success' && !!a.payload && !!b.payload && a.payload.text !== b.payload.text;
+}
+
+export function describeCommand(command: Pick<CommandEntry, 'type' | 'name' | 'target' | 'detail' | 'result'>, withParameter = false): string {
+  if (command.type === 'Output' && withParameter) return `Output ${describeResult(command.result)}`;
   const parts: string[] = [command.type];
   if (command.name) parts.push(`'${command.name}'`);
   if (command.target) {
@@ -33,4 +60,37 @@ export function describeCommand(command: Pick<CommandEntry, 'type' | 'name' | 't
   }
   if (withParameter && command.detail?.parameter !== undefined) parts.push(`with parameter ${command.detail.parameter}`);
   return parts.join(' ');
+}
+
+function describeResult(result: EntryResult | undefined): string {
+  if (!result) return 'with no result';
+  if (result.kind === 'failure') return `failure [${result.failure.code}] ${result.failure.message}`;
+  if (result.kind === 'success') return result.payload ? `value ${result.payload.text}` : 'value (payload not exported)';
+  return result.kind;
+}
+
+/** The 570 for a command that differs from the recorded one (expected = journal, actual = handler). */
+export function commandMismatch(commandIndex: number, recorded: CommandEntry, issued: IssuedCommand): Mismatch {
+  const sameHeader = describeCommand(recorded) === describeCommand(issued);
+  const expected = describeCommand(recorded, sameHeader);
+  const actual = describeCommand(issued, sameHeader);
+  return {
+    code: 570,
+    commandIndex,
+    expected,
+    actual,
+    message: `Journal mismatch (570, RT0016) at command ${commandIndex}: the journal has ${expected}, the handler issued ${actual}.`,
+  };
+}
+
+/** The 570 for an await with no notification left while the journal still has commands ("an await was added"). */
+export function exhaustedMismatch(commandIndex: number, recorded: CommandEntry): Mismatch {
+  const expected = describeCommand(recorded);
+  return {
+    code: 570,
+    commandIndex,
+    expected,
+    actual: 'an await that no recorded notification completes',
+    message: `Journal mismatch (570, RT0016) at command ${commandIndex}: the handler awaits with no notifications left while the journal still has ${expected}.`,
+  };
 }

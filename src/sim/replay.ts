@@ -14,6 +14,12 @@ export interface ReplayOptions {
   stepsMax?: number;
   /** The attempt number written on the decisions (default 1). */
   attempt?: number;
+  /**
+   * Compare success payloads (the Output value, a call's parameter) as Restate does by default (true). false mirrors
+   * sdk-shared-core `NonDeterministicChecksOption::PayloadChecksDisabled` (sdk-typescript with a journal codec):
+   * a differing Output value is then only reported in `notes`.
+   */
+  payloadChecks?: boolean;
 }
 
 export async function replay(scenario: Scenario, journal: Journal, options: ReplayOptions = {}): Promise<ReplayRun> {
@@ -37,11 +43,16 @@ export async function replay(scenario: Scenario, journal: Journal, options: Repl
     recordedCommands: commands.length,
     invocationId: journal.invocationId,
     budget: new Budget(options.stepsMax),
+    payloadChecks: options.payloadChecks ?? true,
   });
   const result = await engine.run(scenario.handler, input);
-  return {
+  const notes = [...engine.notes];
+  if (result.end === 'handler-error') notes.push(`the handler threw a retryable error (the attempt would fail and be retried): ${result.failure.message}`);
+  const run: ReplayRun = {
     decisions: engine.decisions,
     output: result.end === 'done' ? result.output : null,
     mismatch: result.end === 'mismatch' ? result.mismatch : null,
   };
+  if (notes.length > 0) run.notes = notes;
+  return run;
 }

@@ -16,6 +16,27 @@ export interface Behaviour {
   resolveAtMs?: number;
   /** Awakeables: rejected from outside at this virtual time. */
   rejectAtMs?: number;
+  /** Runs: the retry policy of this run (sdk-typescript `RunOptions`); default: `defaults.runRetry`, else none. */
+  retry?: RunRetryPolicy;
+  /** Runs: the message of the retryable error each failing execution throws (default names the run and execution). */
+  transientMessage?: string;
+}
+
+/**
+ * A run's retry policy, mirroring sdk-typescript `RunOptions` (`maxRetryAttempts`, `initialRetryInterval`,
+ * `retryIntervalFactor`, `maxRetryInterval`). Giving any field makes it an exponential policy with the SDK's
+ * defaults for the others (50 ms, ×2, 10 s, unlimited attempts); giving none leaves the retries to the server's
+ * invocation retry policy (the SDK's `RetryPolicy::Infinite`). See docs/restate-semantics-notes.md.
+ */
+export interface RunRetryPolicy {
+  /** Executions in all, the first included; when the last fails, the run completes with a terminal failure (500). */
+  maxAttempts?: number;
+  /** Delay before the first retry (default 50 ms). */
+  initialIntervalMs?: number;
+  /** Growth factor of the delay (default 2). */
+  factor?: number;
+  /** Cap on the delay (default 10,000 ms). */
+  maxIntervalMs?: number;
 }
 
 /** The durable operations a handler can use (all return durable futures). */
@@ -40,6 +61,8 @@ export interface SimulateDefaults {
   seed?: number;
   crashes?: { atMs: number }[];
   cancelAtMs?: number;
+  /** Retry policy of every run whose behaviour has no `retry` (a scenario-wide RunOptions). */
+  runRetry?: RunRetryPolicy;
 }
 
 export interface ScenarioSpec {
@@ -58,7 +81,8 @@ export interface Scenario extends ScenarioSpec {
   readonly world: Record<string, Behaviour | Behaviour[]>;
 }
 
-const behaviourKeys = new Set(['latencyMs', 'value', 'terminal', 'transientFailures', 'resolveAtMs', 'rejectAtMs']);
+const behaviourKeys = new Set(['latencyMs', 'value', 'terminal', 'transientFailures', 'resolveAtMs', 'rejectAtMs', 'retry', 'transientMessage']);
+const retryKeys = new Set(['maxAttempts', 'initialIntervalMs', 'factor', 'maxIntervalMs']);
 
 export function defineScenario(spec: ScenarioSpec): Scenario {
   const bad = (message: string): never => {
@@ -72,6 +96,7 @@ export function defineScenario(spec: ScenarioSpec): Scenario {
   for (const [key, value] of Object.entries(world)) {
     for (const behaviour of Array.isArray(value) ? value : [value]) validateBehaviour(key, behaviour, bad);
   }
+  if (spec.defaults?.runRetry !== undefined) validateRetry('defaults.runRetry', spec.defaults.runRetry, bad);
   return { ...spec, description: spec.description ?? '', world };
 }
 
@@ -91,5 +116,16 @@ function validateBehaviour(key: string, b: Behaviour, bad: (m: string) => never)
   }
   if (b.terminal && (typeof b.terminal.code !== 'number' || typeof b.terminal.message !== 'string')) {
     bad(`world[${JSON.stringify(key)}].terminal must be { code: number, message: string }`);
+  }
+  if (b.transientMessage !== undefined && typeof b.transientMessage !== 'string') bad(`world[${JSON.stringify(key)}].transientMessage must be a string`);
+  if (b.retry !== undefined) validateRetry(`world[${JSON.stringify(key)}].retry`, b.retry, bad);
+}
+
+function validateRetry(where: string, policy: RunRetryPolicy, bad: (m: string) => never): void {
+  if (!policy || typeof policy !== 'object' || Array.isArray(policy)) bad(`${where} must be an object { maxAttempts?, initialIntervalMs?, factor?, maxIntervalMs? }`);
+  for (const [field, value] of Object.entries(policy)) {
+    if (!retryKeys.has(field)) bad(`${where} has unknown field '${field}'`);
+    const ok = typeof value === 'number' && Number.isFinite(value) && (field === 'maxAttempts' ? Number.isInteger(value) && value >= 1 : field === 'factor' ? value >= 1 : value >= 0);
+    if (!ok) bad(`${where}.${field} must be ${field === 'maxAttempts' ? 'an integer ≥ 1' : field === 'factor' ? 'a number ≥ 1' : 'a number ≥ 0'}`);
   }
 }

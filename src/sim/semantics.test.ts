@@ -269,10 +269,12 @@ describe('cancellation', () => {
       return await allSettled([slow, fast]);
     });
     const run = await simulate(s);
-    expect(run.output).toEqual({ value: [{ status: 'rejected', reason: { message: 'cancelled', name: 'TerminalError', code: 409 } }, { status: 'fulfilled', value: 2 }] });
+    expect(run.output).toEqual({ value: [{ status: 'rejected', reason: { message: 'Cancelled', name: 'TerminalError', code: 409 } }, { status: 'fulfilled', value: 2 }] });
     expect(journalLog(run)).toEqual(['0 Input', '0 Call', '0 => c1 invocation-id', '0 Call', '0 => c3 invocation-id', '0 SendSignal', '1 => c2 failure 409', '5 => c4 success 2', '5 Output']);
-    const notACall = await simulate(scenario({}, async (ctx) => ctx.cancel(ctx.run('x'))));
-    expect(JSON.stringify(notACall.output)).toContain('SIM_NOT_CANCELLABLE');
+    // A usage error is a plain (non-terminal) error: the attempt fails and is retried, like any bug in a handler.
+    const notACall = await simulate(scenario({}, async (ctx) => ctx.cancel(ctx.run('x'))), { attemptsMax: 2 });
+    expect(notACall.output).toBeNull();
+    expect(notACall.attempts[0].reason).toContain('SIM_NOT_CANCELLABLE');
   });
 });
 
@@ -347,19 +349,12 @@ describe('limits and bad input', () => {
     await expect(simulate(s, { stepsMax: 500 })).rejects.toMatchObject({ code: 'SIM_STEPS_EXCEEDED' });
   });
 
-  it('a handler exception becomes the failure output, not a simulator crash', async () => {
-    const run = await simulate(scenario({}, async () => {
-      throw new TypeError('oops');
-    }));
-    expect(run.output).toEqual({ failure: { code: 500, message: 'TypeError: oops' } });
-    expect(run.journal.status).toBe('completed');
-    expect(run.journal.completionResult).toBe('failure');
-  });
-
-  it('passing a native promise to a combinator is a clear error inside the handler', async () => {
-    const run = await simulate(scenario({}, async (ctx) => await race([ctx.run('a'), Promise.resolve(1) as never])));
-    expect(run.output).toMatchObject({ failure: { code: 500 } });
-    expect(JSON.stringify(run.output)).toContain('SIM_NOT_DURABLE');
+  it('passing a native promise to a combinator is a clear (retryable) error inside the handler', async () => {
+    const run = await simulate(scenario({}, async (ctx) => await race([ctx.run('a'), Promise.resolve(1) as never])), { attemptsMax: 3 });
+    expect(run.output).toBeNull();
+    expect(run.journal.status).toBe('paused');
+    expect(run.attempts.map((a) => a.end)).toEqual(['transient-failure', 'transient-failure', 'limit']);
+    expect(run.attempts[0].reason).toContain('SIM_NOT_DURABLE');
   });
 
   it('bad options and bad scenarios are rejected with stable codes', async () => {

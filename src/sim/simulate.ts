@@ -4,7 +4,9 @@
 import type { Attempt, AttemptEnd, Decision, FutureTree, RunOutput, SimRun } from '../model';
 import type { Scenario } from './scenario';
 import { Budget } from './budget';
-import { Engine, type AttemptResult } from './engine';
+import { Engine } from './engine';
+import { describeEnd, transientEvent, TransientErrorDedup } from './attempt-events';
+import { invocationRetryDelayMs } from './retry-policy';
 import { SimError } from './errors';
 import { JournalWriter, notificationFutureId } from './journal-writer';
 import { successResult, valueOfPayload } from './payload';
@@ -19,15 +21,18 @@ export interface SimulateOptions {
   cancelAtMs?: number;
   /** Limit on events + notifications processed (default 1,000,000): SimError SIM_STEPS_EXCEEDED beyond. */
   stepsMax?: number;
-  /** Limit on attempts (default 20): the invocation is left backing off after that. */
+  /**
+   * The invocation retry policy's max attempts, the first included (default 20; Restate's default is 70). When a
+   * retry is needed after that many, the invocation is paused (Restate 1.7 `on-max-attempts = "pause"`). Attempts
+   * retried with a delay chosen by a run's own retry policy do not count (the server skips its policy for them).
+   */
   attemptsMax?: number;
-  /** First retry delay; doubles each attempt, capped at 10 s (default 100 ms). */
+  /** First delay of the invocation retry policy; doubles each retry, capped at 10 s (default 100 ms). */
   retryDelayMs?: number;
 }
 
 export const ATTEMPTS_MAX_DEFAULT = 20;
 export const RETRY_DELAY_DEFAULT_MS = 100;
-const RETRY_DELAY_CAP_MS = 10_000;
 
 export function simulationInvocationId(scenarioName: string, seed: number): string {
   return `inv_sim_${scenarioName.replace(/[^A-Za-z0-9]+/g, '-')}_${seed}`;
@@ -55,6 +60,11 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
   let output: RunOutput | null = null;
   let status: string;
   let awaiting: FutureTree | null = null;
+  // The server's retry bookkeeping (restate `crates/invoker-impl/src/invocation_state_machine.rs`): attempts counted
+  // by the invocation retry policy, and the retry count since the last stored command sent in the StartMessage.
+  let policyAttempts = 1;
+  let retryCountSinceLastCommand = 0;
+  const dedup = new TransientErrorDedup();
   for (let n = 1; ; n++) {
     const startMs = writer.nowMs;
     const startEntryIndex = writer.entries.length;
@@ -67,8 +77,14 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
       budget,
       writer,
       world,
+      runRetryDefault: defaults.runRetry,
+      retryCountAtStart: retryCountSinceLastCommand,
     });
     const result = await engine.run(scenario.handler, input);
+    if (engine.appendedCommands > 0) {
+      retryCountSinceLastCommand = 0;
+      dedup.commandWritten();
+    }
     for (const decision of engine.decisions) decisions.push(decision);
     const { end, reason } = describeEnd(result);
     attempts.push({ attempt: n, startMs, endMs: writer.nowMs, end, reason, startEntryIndex, endEntryIndex: writer.entries.length });
@@ -87,13 +103,22 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
       status = 'paused';
       break;
     }
-    writer.addEvent(transientEvent(writer, result));
-    if (n >= attemptsMax) {
-      status = 'backing-off';
-      attempts[attempts.length - 1].reason += ` (attemptsMax ${attemptsMax} reached: simulation stopped)`;
+    const event = transientEvent(writer, result);
+    if (event && dedup.shouldEmit(event)) writer.addEvent(event);
+    retryCountSinceLastCommand++;
+    const delayOverrideMs = result.end === 'transient' ? result.delayMs : null;
+    if (delayOverrideMs === null && policyAttempts >= attemptsMax) {
+      status = 'paused';
+      const last = attempts[attempts.length - 1];
+      last.end = 'limit';
+      last.reason += `; attemptsMax ${attemptsMax} reached: the invocation is paused (Restate default-retry-policy on-max-attempts = "pause")`;
+      writer.addEvent({ type: 'Paused', afterEntryIndex: writer.lastIndex, appendedAtMs: writer.nowMs, message: `max attempts (${attemptsMax}) reached: ${last.reason}` });
       break;
     }
-    world.advanceWhileDown(writer.nowMs + Math.min(retryDelayMs * 2 ** (n - 1), RETRY_DELAY_CAP_MS));
+    let delayMs: number;
+    if (delayOverrideMs !== null) delayMs = delayOverrideMs;
+    else delayMs = invocationRetryDelayMs(retryDelayMs, policyAttempts++);
+    world.advanceWhileDown(writer.nowMs + delayMs);
   }
 
   const journal = writer.toJournal({
@@ -111,37 +136,6 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
     if (id) completionOrder.push(id);
   }
   return { journal, decisions, attempts, output, completionOrder, seed };
-}
-
-function describeEnd(result: AttemptResult): { end: AttemptEnd; reason: string } {
-  switch (result.end) {
-    case 'done':
-      if ('failure' in result.output && result.output.failure.code === 409) return { end: 'cancelled', reason: 'the invocation was cancelled (409)' };
-      return { end: 'done', reason: 'value' in result.output ? 'the handler returned' : `the handler failed: ${result.output.failure.message}` };
-    case 'crash':
-      return { end: 'crash', reason: `simulated crash at ${result.atMs} ms: runs in flight are lost` };
-    case 'transient':
-      return { end: 'transient-failure', reason: `run '${result.name}' failed transiently (execution ${result.execution} of ${result.failures} failing)` };
-    case 'suspension':
-      return { end: 'suspension', reason: result.reason };
-    case 'mismatch':
-      return { end: 'limit', reason: result.mismatch.message };
-  }
-}
-
-function transientEvent(writer: JournalWriter, result: AttemptResult) {
-  const base = { type: 'TransientError' as const, afterEntryIndex: writer.lastIndex, appendedAtMs: writer.nowMs, code: 500 };
-  if (result.end === 'transient') {
-    const command = writer.commands.find((c) => c.type === 'Run' && c.completionIds[0] === result.completionId);
-    return {
-      ...base,
-      message: `run '${result.name}' failed with a retryable error (simulated, execution ${result.execution})`,
-      relatedCommandIndex: command?.commandIndex,
-      relatedCommandName: result.name,
-      relatedCommandType: 'Run',
-    };
-  }
-  return { ...base, message: 'simulated crash: the handler process died (stream closed)', docCode: 'RT0010' };
 }
 
 function checkInt(name: string, value: unknown): number {

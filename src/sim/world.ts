@@ -18,7 +18,7 @@ export const CANCEL_PROPAGATION_MS = 1;
 export type Advance =
   | { kind: 'appended' }
   | { kind: 'crash'; atMs: number }
-  | { kind: 'transient'; atMs: number; completionId: number; name: string; execution: number; failures: number }
+  | { kind: 'transient'; atMs: number; completionId: number; name: string; execution: number; failures: number; message: string }
   | { kind: 'idle' };
 
 export class World {
@@ -102,7 +102,9 @@ export class World {
     const atMs = this.nowMs + CANCEL_PROPAGATION_MS;
     if (pending.atMs <= atMs) return;
     pending.superseded = true;
-    const result: EntryResult = { kind: 'failure', failure: { code: 409, message: 'cancelled' } };
+    const result: EntryResult = { kind: 'failure', failure: { code: 409, message: 'Cancelled' } };
+    // A cancelled callee written with the TS SDK ends with its CancelledError: [409] Cancelled (sdk-typescript
+    // `types/errors.ts`).
     const event = this.pushServer(atMs, 0, resultCompletionId, { ...pending.notification, result });
     this.callResults.set(resultCompletionId, event);
   }
@@ -157,6 +159,16 @@ export class World {
     return this.assigned.get(`c${completionId}`)?.transientFailures ?? 0;
   }
 
+  /** The behaviour fixed for a run or call (undefined when the world has none for it). */
+  behaviourOf(completionId: number): Behaviour | undefined {
+    return this.assigned.get(`c${completionId}`);
+  }
+
+  /** A run whose retries are exhausted: its completion is journaled as a terminal failure (sdk-shared-core `ProposeRunCompletion`). */
+  failRun(completionId: number, failure: { code: number; message: string }): void {
+    this.writer.appendNotification({ type: 'Run', name: '', completionId, result: { kind: 'failure', failure } });
+  }
+
   /** Processes events until one notification is appended or the attempt ends (crash, transient failure, idle). */
   next(attempt: number): Advance {
     for (;;) {
@@ -181,7 +193,8 @@ export class World {
       this.writer.nowMs = event.atMs;
       if (event.result === null) {
         const failures = this.transientFailuresOf(event.key);
-        return { kind: 'transient', atMs: event.atMs, completionId: event.key, name: event.name, execution: event.execution, failures };
+        const message = this.behaviourOf(event.key)?.transientMessage ?? `run '${event.name}' failed with a retryable error (simulated, execution ${event.execution})`;
+        return { kind: 'transient', atMs: event.atMs, completionId: event.key, name: event.name, execution: event.execution, failures, message };
       }
       this.writer.appendNotification({ type: 'Run', name: '', completionId: event.key, result: event.result });
       return { kind: 'appended' };

@@ -47,7 +47,7 @@ describe('replay-inspector simulate', () => {
     const { io, out } = fakeIo();
     expect(await main(['simulate', 'scenarios/fan-out.ts', '--cancel-at', '5'], io)).toBe(0);
     const file = JSON.parse(out.join('')) as NativeJournalFile;
-    expect(file.run?.output).toEqual({ failure: { code: 409, message: 'cancelled' } });
+    expect(file.run?.output).toEqual({ failure: { code: 409, message: 'Cancelled' } });
   });
 
   it('exits 2 with a clear message on bad arguments or a missing scenario', async () => {

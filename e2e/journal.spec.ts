@@ -70,3 +70,14 @@ test('the journal tab lists every entry and clicking one moves the cursor there'
   await expect(inspector.status).toHaveText(/^Step 3 of 7/);
   await expect(inspector.inspector).toContainText('Command: Call');
 });
+
+test('every lane of a 300-future journal is findable by its summary id, and arrows keep lanes in view', async ({ inspector, page }) => {
+  await inspector.openJournal.setInputFiles(path.join(SAMPLES, '..', 'many-futures.query.json'));
+  await expect(inspector.lanes).toHaveCount(300);
+  await expect(inspector.lane('c300')).toHaveAccessibleName('Run r300 (c300): completed');
+  await inspector.lane('c299').scrollIntoViewIfNeeded();
+  await inspector.lane('c299').click();
+  await page.keyboard.press('ArrowDown');
+  await expect(inspector.lane('c300')).toBeFocused();
+  await expect(inspector.lane('c300')).toBeInViewport();
+});

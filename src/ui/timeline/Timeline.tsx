@@ -16,6 +16,8 @@ import { TimelineRuler } from './TimelineRuler';
 import { TimelineToolbar } from './TimelineToolbar';
 
 const RACE_LIKE = new Set(['select', 'race', 'any', 'orTimeout']);
+const ALL_LANES_MAX = 400;
+const NO_TICKS: number[] = [];
 
 export function Timeline() {
   const { run, model, cursor, selection, axisMode, compressGaps, storedWindow } = useStore(
@@ -33,7 +35,8 @@ export function Timeline() {
 
   const axis = useMemo(() => buildTimeAxis(model?.times ?? [], axisMode, compressGaps), [model, axisMode, compressGaps]);
   const lanes = useMemo(() => (model ? layoutLanes(model.futures, axis) : []), [model, axis]);
-  const window: ViewWindow = storedWindow ?? fitWindow(axis);
+  const fitted = useMemo(() => fitWindow(axis), [axis]);
+  const window: ViewWindow = storedWindow ?? fitted;
   const highlight = useMemo(() => (model ? highlightAt(model.steps, cursor) : null), [model, cursor]);
   const transientU = useMemo(() => {
     const byCommand = new Map<number, number[]>();
@@ -46,7 +49,11 @@ export function Timeline() {
     return byCommand;
   }, [run, axis, cursor]);
 
-  const virtualizer = useVirtualizer({ count: lanes.length, getScrollElement: () => scrollRef.current, estimateSize: (i) => laneHeight(lanes[i]?.future.kind), overscan: 12 });
+  const virtualizer = useVirtualizer({ count: lanes.length, getScrollElement: () => scrollRef.current, estimateSize: (i) => laneHeight(lanes[i]?.future.kind),
+    // Up to ALL_LANES_MAX lanes are all in the DOM (findable by data-future-id without scrolling); beyond that only
+    // the visible ones, so 100,000 futures stay smooth.
+    overscan: lanes.length <= ALL_LANES_MAX ? ALL_LANES_MAX : 12,
+  });
   useEffect(() => virtualizer.measure(), [lanes, virtualizer]);
 
   const zoomBy = useCallback(
@@ -160,7 +167,7 @@ export function Timeline() {
                   candidate={candidate && !!highlight?.fresh}
                   role={role}
                   dim={!!highlight?.fresh && !candidate && futureStartIndex(f) < cursor}
-                  transientU={f.commandIndex !== null ? (transientU.get(f.commandIndex) ?? []) : []}
+                  transientU={(f.commandIndex !== null && transientU.get(f.commandIndex)) || NO_TICKS}
                   onSelect={onSelect}
                   onKeyNav={onKeyNav}
                 />

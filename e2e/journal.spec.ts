@@ -81,3 +81,15 @@ test('every lane of a 300-future journal is findable by its summary id, and arro
   await expect(inspector.lane('c300')).toBeFocused();
   await expect(inspector.lane('c300')).toBeInViewport();
 });
+
+test('names and payloads that contain HTML are shown as text and never run', async ({ inspector, page }) => {
+  const hostile = '<img src=x onerror="window.__pwned=1">';
+  // The name is read from entry_json (JSON inside JSON), hence the doubly escaped quotes.
+  const text = readFileSync(path.join(SAMPLES, 'race-timeout/journal.query.json'), 'utf8').replaceAll('fetch-a', hostile.replaceAll('"', '\\\\\\"'));
+  await inspector.openJournal.setInputFiles({ name: 'hostile.query.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(inspector.lane('c1')).toHaveAccessibleName(`Run ${hostile} (c1): pending`);
+  await inspector.lane('c1').click();
+  await expect(inspector.inspector).toContainText(hostile);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+});

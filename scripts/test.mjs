@@ -4,17 +4,26 @@
 // problems; the exit code is non-zero if any stage failed. Ends with the total test count.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 
 const resultsDir = '.test-results';
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
 const only = process.argv.slice(2);
+
+// The e2e preview server gets a free port, so a dev server or another run on the default port never collides.
+const e2ePort = process.env.E2E_PORT ?? (await new Promise((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address();
+    probe.close(() => resolve(String(port)));
+  });
+}));
 const stages = [
   { name: 'lint', cmd: ['npx', 'eslint', '.', '--max-warnings=0'] },
   { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'unit', cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsDir}/unit.json`], counts: vitestCounts(`${resultsDir}/unit.json`) },
-  { name: 'e2e', pre: ['node', 'scripts/ensure-browser.mjs'], cmd: ['npx', 'playwright', 'test', '--reporter=list,json'], env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${resultsDir}/e2e.json` }, counts: playwrightCounts(`${resultsDir}/e2e.json`) },
+  { name: 'e2e', pre: ['node', 'scripts/ensure-browser.mjs'], cmd: ['npx', 'playwright', 'test', '--reporter=list,json'], env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${resultsDir}/e2e.json`, E2E_PORT: e2ePort }, counts: playwrightCounts(`${resultsDir}/e2e.json`) },
   { name: 'integration', cmd: ['npx', 'vitest', 'run', '--config', 'vitest.integration.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsDir}/integration.json`], counts: vitestCounts(`${resultsDir}/integration.json`) },
 ].filter((s) => only.length === 0 || only.includes(s.name));
 

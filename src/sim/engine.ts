@@ -3,17 +3,18 @@
 // FIFO in journal order whenever every await is blocked (sdk-shared-core `src/vm/transitions/input.rs`,
 // `async_results_state.rs`); when the journal runs out, a live attempt asks the World for the next event.
 import type { CombinatorKind, CommandEntry, Decision, FutureTree, Mismatch, NotificationEntry, RunOutput } from '../model';
-import type { AttemptResult, EngineSetup, Waiter } from './engine-types';
+import type { AttemptResult, EngineSetup } from './engine-types';
 import type { SimContext } from './scenario';
-import { awaitingTreeOf, decisionFor, explainSettlement, labelOf } from './decisions';
-import { computeRun, notificationSettlement, outputResult } from './results';
-import { CancelledError, failureOf, retryableMessage, SimError, TerminalError } from './errors';
+import { awaitingTreeOf, labelOf } from './decisions';
+import { Waiters } from './waiters';
+import { notificationSettlement, outputResult } from './results';
+import { RunExecutions } from './runs';
+import { failureOf, retryableMessage, SimError, TerminalError } from './errors';
 import { DurableFuture, initComposite, settle, type CompositeExtra, type FutureEngine, type LeafInfo, type NodeKind } from './future';
 import { notificationFutureId } from './journal-writer';
 import { plainValue } from './payload';
 import { createContext } from './context';
 import { commandMismatch, exhaustedMismatch, matchesCommand, outputPayloadDiffers, type IssuedCommand } from './matching';
-import { nextRunRetry } from './retry-policy';
 import { drainUntilIdle, IDLE_TURNS, STUCK_TURNS } from './idle';
 
 export type { AttemptResult, EngineSetup, Waiter } from './engine-types';
@@ -30,12 +31,9 @@ export class Engine implements FutureEngine {
   private readonly leaves = new Map<string, DurableFuture>();
   private readonly early = new Map<string, NotificationEntry>();
   readonly calls: DurableFuture[] = [];
-  private readonly active = new Set<Waiter>();
-  private awaitedRuns: DurableFuture[] = [];
-  private readonly startedRuns = new Set<number>();
-  private waiterSeq = 0;
+  private readonly waiters: Waiters;
+  private readonly runs: RunExecutions;
   activity = 0;
-  private resolvedSinceDrain = false;
   private finished: RunOutput | null = null;
   private mismatch: Mismatch | null = null;
   private dead = false;
@@ -51,6 +49,8 @@ export class Engine implements FutureEngine {
 
   constructor(readonly setup: EngineSetup) {
     this.position = setup.commands[0]?.index ?? 0;
+    this.runs = new RunExecutions(setup);
+    this.waiters = new Waiters(this.decisions, setup.attempt);
   }
 
   get nowMs(): number {
@@ -130,32 +130,8 @@ export class Engine implements FutureEngine {
     if (this.dead || this.mismatch) return new Promise(() => {});
     this.activity++;
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { future, label: label ?? labelOf(future), seq: this.waiterSeq++, runLeaves: [], resolve, reject };
-      if (future.settlement) return this.deliver(waiter, this.position);
-      (future.waiters ??= []).push(waiter);
-      this.active.add(waiter);
-      for (const leaf of future.leaves()) {
-        if (!leaf.settlement && leaf.leaf?.type === 'Run') {
-          leaf.activeAwaits++;
-          waiter.runLeaves.push(leaf);
-          this.awaitedRuns.push(leaf);
-        }
-      }
+      this.waiters.add(future, label ?? labelOf(future), resolve, reject, this.position, (leaf) => this.runs.awaitedNow(leaf));
     });
-  }
-
-  private deliver(waiter: Waiter, entryIndex: number): void {
-    this.active.delete(waiter);
-    for (const leaf of waiter.runLeaves) leaf.activeAwaits--;
-    const future = waiter.future;
-    const s = future.settlement!;
-    this.decisions.push(explainSettlement(decisionFor(future, waiter.label, entryIndex, this.setup.attempt, s.ok ? 'success' : 'failure'), future));
-    this.resolvedSinceDrain = true;
-    if (!s.ok) return waiter.reject(s.error);
-    if (future.kind === 'waitCompleted') {
-      const children = future.children;
-      waiter.resolve([children.filter((c) => c.settlement), children.filter((c) => !c.settlement)]);
-    } else waiter.resolve(s.value);
   }
 
   /** Pops the next recorded notification (journal order). False when the journal has no more. */
@@ -184,13 +160,7 @@ export class Engine implements FutureEngine {
     if (leaf.settlement) return;
     const settled: DurableFuture[] = [];
     settle(leaf, notificationSettlement(entry, id), settled);
-    const waiters: Waiter[] = [];
-    for (const node of settled) {
-      for (const waiter of node.waiters as Waiter[]) waiters.push(waiter);
-      node.waiters = null;
-    }
-    waiters.sort((a, b) => a.seq - b.seq);
-    for (const waiter of waiters) this.deliver(waiter, entry.index);
+    this.waiters.deliverSettled(settled, entry.index);
   }
 
   /**
@@ -206,37 +176,12 @@ export class Engine implements FutureEngine {
       if (this.mismatch) return;
       throw error;
     }
-    const waiters = [...this.active].sort((a, b) => a.seq - b.seq);
-    for (const waiter of waiters) {
-      this.active.delete(waiter);
-      for (const leaf of waiter.runLeaves) leaf.activeAwaits--;
-      const future = waiter.future;
-      future.waiters = future.waiters?.filter((w) => w !== waiter) ?? null;
-      const decision = decisionFor(future, waiter.label, entry.index, this.setup.attempt, 'failure');
-      decision.winner = 's1';
-      decision.note = 'cancelled: the invocation received the CANCEL signal (409)';
-      this.decisions.push(decision);
-      this.resolvedSinceDrain = true;
-      waiter.reject(new CancelledError());
-    }
+    this.waiters.rejectAllCancelled(entry.index);
   }
 
   /** What the blocked handler awaits (see `awaitingTreeOf`). */
   awaitingTree(): FutureTree | null {
-    const awaited = [...this.active].sort((a, b) => a.seq - b.seq).map((w) => w.future);
-    return awaitingTreeOf(awaited, this.cancelObserved);
-  }
-
-  private startAwaitedRuns(): void {
-    const world = this.setup.world!;
-    const notified = this.setup.writer!.notified;
-    for (const leaf of this.awaitedRuns) {
-      const cid = leaf.leaf!.completionId!;
-      if (leaf.settlement || leaf.activeAwaits <= 0 || this.startedRuns.has(cid) || notified.has(leaf.id)) continue;
-      this.startedRuns.add(cid);
-      world.startRun(cid, leaf.leaf!.name, this.setup.attempt, computeRun(leaf.leaf!.compute));
-    }
-    this.awaitedRuns = [];
+    return awaitingTreeOf(this.waiters.awaitedFutures(), this.cancelObserved);
   }
 
   private drain(turns: number): Promise<void> {
@@ -280,45 +225,27 @@ export class Engine implements FutureEngine {
       if (this.mismatch) return { end: 'mismatch', mismatch: this.mismatch };
       if (this.handlerError) return { end: 'handler-error', atMs: this.nowMs, failure: this.handlerError };
       if (this.finished) return this.writeOutput(this.finished);
-      if (this.active.size === 0) {
+      if (this.waiters.size === 0) {
         await this.drain(STUCK_TURNS);
-        if (this.mismatch || this.finished || this.active.size > 0) continue;
+        if (this.mismatch || this.finished || this.waiters.size > 0) continue;
         return { end: 'suspension', reason: 'the handler awaits something that is not a durable future', awaiting: null };
       }
-      this.resolvedSinceDrain = false;
-      while (!this.resolvedSinceDrain && !this.mismatch) {
+      this.waiters.resolvedSinceDrain = false;
+      while (!this.waiters.resolvedSinceDrain && !this.mismatch) {
         if (this.popNext()) continue;
         if (!this.setup.world) return this.journalExhausted();
-        this.startAwaitedRuns();
+        this.runs.startAwaited();
         const next = this.setup.world.next(this.setup.attempt);
         if (next.kind === 'appended') continue;
         if (next.kind === 'crash') return { end: 'crash', atMs: next.atMs };
         if (next.kind === 'transient') {
-          const result = this.runFailed(next);
+          const result = this.runs.failed(next, this.appendedCommands);
           if (result) return result;
           continue;
         }
-        return { end: 'suspension', reason: `suspended: awaiting ${[...this.active].map((w) => w.future.id).join(', ')}`, awaiting: this.awaitingTree() };
+        return { end: 'suspension', reason: `suspended: awaiting ${this.waiters.awaitedFutures().map((f) => f.id).join(', ')}`, awaiting: this.awaitingTree() };
       }
     }
-  }
-
-  /**
-   * A run execution failed with a retryable error. Its retry count (sdk-shared-core `ProposeRunCompletion`): the
-   * server's count since the last stored command + 1 while nothing new was written in this attempt, else 1. When the
-   * run's policy is exhausted its completion is a terminal failure and the attempt goes on; otherwise it fails.
-   */
-  private runFailed(next: Extract<ReturnType<NonNullable<EngineSetup['world']>['next']>, { kind: 'transient' }>): AttemptResult | null {
-    const world = this.setup.world!;
-    const policy = world.behaviourOf(next.completionId)?.retry ?? this.setup.runRetryDefault;
-    const retryCount = (this.appendedCommands === 0 ? (this.setup.retryCountAtStart ?? 0) : 0) + 1;
-    const decision = nextRunRetry(policy, retryCount);
-    if (decision.kind === 'terminal') {
-      world.failRun(next.completionId, { code: 500, message: next.message });
-      return null;
-    }
-    const { kind: _kind, ...rest } = next;
-    return { end: 'transient', ...rest, retryCount, delayMs: decision.delayMs };
   }
 
   private writeOutput(output: RunOutput): AttemptResult {

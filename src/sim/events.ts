@@ -26,6 +26,8 @@ export interface RunEvent {
   name: string;
   /** null: this execution fails transiently (the attempt fails). */
   result: EntryResult | null;
+  /** The retryable error's message when the run closure threw it. */
+  message?: string;
   execution: number;
 }
 

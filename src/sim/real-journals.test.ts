@@ -126,6 +126,16 @@ const cases: Case[] = [
       handler: async (ctx) => await ctx.run('flaky'),
     }),
   },
+  {
+    folder: 'run-retry-exhausted',
+    sameShape: true,
+    scenario: defineScenario({
+      name: 'Lab/retryExhausted',
+      // test/restate-service/services.ts: a run that always throws a plain Error, { maxRetryAttempts: 3 }.
+      world: { hopeless: { latencyMs: 5, transientFailures: 99, retry: { maxAttempts: 3 } } },
+      handler: async (ctx) => await ctx.run('hopeless'),
+    }),
+  },
 ];
 
 describe('real Restate 1.7.12 journals', () => {
@@ -164,6 +174,24 @@ describe('real Restate 1.7.12 journals', () => {
     const run = await simulate(cases.find((c) => c.folder === 'run-retry')!.scenario);
     expect(run.journal.events.filter((e) => e.type === 'TransientError')).toHaveLength(3);
     expect(run.attempts.map((a) => a.end)).toEqual(['transient-failure', 'transient-failure', 'transient-failure', 'done']);
+  });
+
+  it('run-retry-exhausted: like the server, 2 TransientError events on the Run, then its terminal failure [500] becomes the Output', async () => {
+    const c = cases.find((x) => x.folder === 'run-retry-exhausted')!;
+    const real = readJournals(readFileSync(join(fixtures, 'run-retry-exhausted', 'bundle.json'), 'utf8')).journals[0];
+    const run = await simulate(c.scenario);
+    const summary = (j: Journal) => j.events.map((e) => (e.type === 'TransientError' ? [e.type, e.code, e.docCode, e.relatedCommandIndex, e.relatedCommandType] : [e.type]));
+    expect(summary(run.journal)).toEqual(summary(real));
+    expect(run.output).toMatchObject({ failure: { code: 500 } });
+    expect(real.completionFailure).toBe('[500] still failing (attempt 3)');
+  });
+
+  it('the recorded Output is compared on replay: a handler returning another value gives 570 (OutputCommandMessage::header_eq)', async () => {
+    const changed = defineScenario({ name: 'changed', handler: async (ctx) => `${await ctx.run('flaky')}!` });
+    const r = await replay(changed, realJournal('run-retry'));
+    expect(r.mismatch).toMatchObject({ code: 570, commandIndex: 2 });
+    expect(r.mismatch?.expected).toMatch(/^Output value /);
+    expect(r.mismatch?.actual).toMatch(/^Output value .*!"$/);
   });
 
   it('a handler changed to call first gives 570 against the real journal', async () => {

@@ -1,6 +1,6 @@
 // Journal results ⇄ what the handler sees: settlements of notifications, journaled values of runs and outputs.
 import type { EntryResult, NotificationEntry, RunOutput } from '../model';
-import { failureOf, TerminalError } from './errors';
+import { failureOf, retryableMessage, TerminalError } from './errors';
 import { settlementOf, type Settlement } from './future';
 import { plainValue, successResult, valueOfPayload } from './payload';
 
@@ -20,8 +20,14 @@ export function notificationSettlement(entry: NotificationEntry, id: string): Se
   }
 }
 
-/** Runs the closure of `ctx.run(name, fn)` once per execution; its value (or terminal failure) is what gets journaled. */
-export function computeRun(compute: (() => unknown) | undefined): EntryResult | undefined {
+/** What one execution of a run closure gives: a result to journal, or a retryable error (the attempt fails). */
+export type RunExecution = EntryResult | { kind: 'retryable'; message: string };
+
+/**
+ * Runs the closure of `ctx.run(name, fn)` once per execution. A value or a TerminalError is journaled; any other
+ * throw is a retryable failure, as in sdk-typescript `context_impl.ts` (`propose_run_completion_failure_transient`).
+ */
+export function computeRun(compute: (() => unknown) | undefined): RunExecution | undefined {
   if (!compute) return undefined;
   try {
     const value = compute();
@@ -30,7 +36,8 @@ export function computeRun(compute: (() => unknown) | undefined): EntryResult | 
     }
     return successResult(plainValue(value));
   } catch (error) {
-    return { kind: 'failure', failure: failureOf(error) };
+    if (error instanceof TerminalError) return { kind: 'failure', failure: failureOf(error) };
+    return { kind: 'retryable', message: retryableMessage(error) };
   }
 }
 

@@ -1,7 +1,7 @@
 // simulate(scenario, options) → SimRun: runs attempts of the handler on a virtual clock until it finishes,
 // suspends or hits a limit. A crash or a transient run failure ends an attempt; the server keeps appending what
 // completes on its side while the handler is down; the next attempt replays the journal, then goes live.
-import type { Attempt, AttemptEnd, Decision, FutureTree, RunOutput, SimRun } from '../model';
+import type { Attempt, Decision, FutureTree, RunOutput, SimRun } from '../model';
 import type { Scenario } from './scenario';
 import { Budget } from './budget';
 import { Engine } from './engine';

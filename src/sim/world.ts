@@ -9,6 +9,7 @@ import { compareEvents, type RunEvent, type ServerEvent, type SimEvent } from '.
 import { MinHeap } from './heap';
 import { createRng, type Rng } from './prng';
 import { successResult } from './payload';
+import type { RunExecution } from './results';
 
 export const RUN_LATENCY_DEFAULT_MS = 10;
 export const CALL_LATENCY_DEFAULT_MS = 50;
@@ -135,7 +136,7 @@ export class World {
   }
 
   /** Starts one execution of a run inside attempt `attempt`. */
-  startRun(completionId: number, name: string, attempt: number, computed?: EntryResult): void {
+  startRun(completionId: number, name: string, attempt: number, computed?: RunExecution): void {
     const behaviour = this.behaviourFor(`c${completionId}`, name);
     const execution = (this.executions.get(completionId) ?? 0) + 1;
     this.executions.set(completionId, execution);
@@ -149,9 +150,10 @@ export class World {
       seq: this.seq++,
       attempt,
       name,
-      result: failsTransiently ? null : (computed ?? outcomeOf(behaviour)),
+      result: failsTransiently || computed?.kind === 'retryable' ? null : (computed ?? outcomeOf(behaviour)),
       execution,
     };
+    if (!failsTransiently && computed?.kind === 'retryable') event.message = computed.message;
     this.heap.push(event);
   }
 
@@ -193,7 +195,7 @@ export class World {
       this.writer.nowMs = event.atMs;
       if (event.result === null) {
         const failures = this.transientFailuresOf(event.key);
-        const message = this.behaviourOf(event.key)?.transientMessage ?? `run '${event.name}' failed with a retryable error (simulated, execution ${event.execution})`;
+        const message = event.message ?? this.behaviourOf(event.key)?.transientMessage ?? `run '${event.name}' failed with a retryable error (simulated, execution ${event.execution})`;
         return { kind: 'transient', atMs: event.atMs, completionId: event.key, name: event.name, execution: event.execution, failures, message };
       }
       this.writer.appendNotification({ type: 'Run', name: '', completionId: event.key, result: event.result });

@@ -8,7 +8,7 @@ import { readJournals, toRestateQueryText } from '../src/journal-reader';
 
 const ENTRIES = Number(process.argv[2] ?? 100_000);
 const WARMUP_RUNS = 3;
-const MEASURED_RUNS = 9;
+const MEASURED_RUNS = 15;
 
 // A full GC before each timed run, so neither side pays for the other's garbage.
 setFlagsFromString('--expose-gc');

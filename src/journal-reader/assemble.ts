@@ -1,6 +1,6 @@
 // Rows from one or more sources → journals: group by invocation id (order of first appearance), order by index,
 // drop identical duplicates, read each entry, number the commands, attach events and invocation rows.
-import type { Entry, Journal, JournalEvent, ReaderWarning } from '../model';
+import type { Entry, Journal, JournalEvent, ReaderWarning, RestateRow } from '../model';
 import { ReaderError, makeWarning } from './errors';
 import type { EntryNotes } from './entry-v2';
 import { readV2Entry } from './entry-v2';
@@ -12,36 +12,70 @@ import type { RowRef, SourceRows } from './sources';
 import { locate } from './sources';
 import { parseIsoMs } from './time';
 
+/** The rows of one invocation, as parallel arrays (see RowList). */
+interface Group {
+  rows: RestateRow[];
+  pos: number[];
+  /** Source of each row; empty when all rows come from `single`. */
+  src: SourceRows[];
+  single?: SourceRows;
+}
+
+function sourceAt(group: Group, k: number): SourceRows {
+  return group.single ?? group.src[k];
+}
+
+function refAt(group: Group, k: number): RowRef {
+  return { row: group.rows[k], pos: group.pos[k], source: sourceAt(group, k) };
+}
+
+/** The common case, one source holding one invocation, needs no copying. */
+function wholeSourceGroup(source: SourceRows): Group | null {
+  const { rows, pos } = source.journal;
+  const id = rows[0].id;
+  if (typeof id !== 'string' || id === '') return null;
+  for (let k = 1; k < rows.length; k++) if (rows[k].id !== id) return null;
+  return { rows, pos, src: [], single: source };
+}
+
 export function assembleJournals(sources: SourceRows[], limits: ReaderLimits, warnings: ReaderWarning[], onProgress?: (fraction: number) => void): Journal[] {
-  const groups = new Map<string, RowRef[]>();
+  const groups = new Map<string, Group>();
   let total = 0;
   for (const source of sources) {
-    total += source.journal.length;
+    const { rows, pos } = source.journal;
+    total += rows.length;
     if (total > limits.maxEntries) {
       throw new ReaderError('TOO_LARGE', { file: source.file }, `more than ${limits.maxEntries} journal entries`);
     }
+    if (rows.length === 0) continue;
+    const whole = groups.size === 0 && sources.filter((x) => x.journal.rows.length > 0).length === 1 ? wholeSourceGroup(source) : null;
+    if (whole) {
+      groups.set(rows[0].id as string, whole);
+      continue;
+    }
     let lastId = '';
-    let group: RowRef[] = [];
-    for (const ref of source.journal) {
-      const id = ref.row.id;
+    let group: Group | undefined;
+    for (let k = 0; k < rows.length; k++) {
+      const id = rows[k].id;
       // Rows of one invocation come together: skip the map lookup while the id stays the same.
-      if (id !== lastId || typeof id !== 'string') {
-        lastId = invocationIdOf(ref);
-        let found = groups.get(lastId);
-        if (!found) groups.set(lastId, (found = []));
-        group = found;
+      if (id !== lastId || group === undefined || typeof id !== 'string') {
+        lastId = invocationIdOf({ row: rows[k], pos: pos[k], source });
+        group = groups.get(lastId);
+        if (!group) groups.set(lastId, (group = { rows: [], pos: [], src: [] }));
       }
-      group.push(ref);
+      group.rows.push(rows[k]);
+      group.pos.push(pos[k]);
+      group.src.push(source);
     }
   }
   const journals: Journal[] = [];
   const byId = new Map<string, Journal>();
   let done = 0;
-  for (const [id, refs] of groups) {
-    const journal = readJournal(id, refs, warnings);
+  for (const [id, group] of groups) {
+    const journal = readJournal(id, group, warnings);
     journals.push(journal);
     byId.set(id, journal);
-    done += refs.length;
+    done += group.rows.length;
     onProgress?.(0.5 + (0.45 * done) / Math.max(1, total));
   }
   attachSideRows(sources, byId, warnings);
@@ -60,35 +94,40 @@ function invocationIdOf(ref: RowRef): string {
   throw new ReaderError(id === undefined ? 'MISSING_FIELD' : 'BAD_FIELD_TYPE', locate(ref, 'id'), 'every row names its invocation id');
 }
 
-function readJournal(id: string, refs: RowRef[], warnings: ReaderWarning[]): Journal {
-  const ordered = orderByIndex(refs, warnings);
+function readJournal(id: string, unordered: Group, warnings: ReaderWarning[]): Journal {
+  const group = orderByIndex(unordered, warnings);
+  const count = group.rows.length;
   const notes: EntryNotes = { unknownTypes: [], missingDetail: false, withoutJson: false };
-  const entries: Entry[] = new Array(ordered.length);
+  const entries: Entry[] = [];
   let commandIndex = 0;
   let version = 0;
-  let badTime: RowRef | null = null;
+  let badTime = -1;
   let v1Rows = 0;
   const callees = new Map<number, string>();
-  for (let i = 0; i < ordered.length; i++) {
-    const ref = ordered[i];
-    const row = ref.row;
+  // One cursor for all rows: entry readers copy what they keep (locations), never the cursor itself.
+  const cursor: RowRef = refAt(group, 0);
+  for (let k = 0; k < count; k++) {
+    const row = group.rows[k];
+    cursor.row = row;
+    cursor.pos = group.pos[k];
+    cursor.source = sourceAt(group, k);
     const index = row.index as number;
-    const rowVersion = versionOf(ref);
+    const rowVersion = versionOf(cursor);
     if (rowVersion > version) version = rowVersion;
     let entry: Entry;
     if (rowVersion === 1) {
       v1Rows++;
-      entry = readV1Entry(ref, index, commandIndex);
+      entry = readV1Entry(cursor, index, commandIndex);
     } else {
       let appendedAtMs: number | null = null;
       const appendedAt = row.appended_at;
       if (typeof appendedAt === 'string') {
         appendedAtMs = parseIsoMs(appendedAt);
-        if (appendedAtMs === null) badTime ??= ref;
-      } else if (appendedAt !== undefined && appendedAt !== null) {
-        badTime ??= ref;
+        if (appendedAtMs === null && badTime < 0) badTime = k;
+      } else if (appendedAt !== undefined && appendedAt !== null && badTime < 0) {
+        badTime = k;
       }
-      entry = readV2Entry(ref, index, appendedAtMs, notes);
+      entry = readV2Entry(cursor, index, appendedAtMs, notes);
     }
     if (entry.kind === 'command') {
       entry.commandIndex = commandIndex++;
@@ -102,17 +141,18 @@ function readJournal(id: string, refs: RowRef[], warnings: ReaderWarning[]): Jou
     } else if (isCommandRow(row)) {
       commandIndex++;
     }
-    entries[i] = entry;
+    entries.push(entry);
   }
-  if (badTime) warnings.push(makeWarning('BAD_TIME', locate(badTime, 'appended_at')));
-  if (v1Rows > 0) warnings.push(makeWarning('V1_ROWS', locate(ordered[0]), `${v1Rows} row(s) of invocation ${id}`));
-  if (entries.some((e) => e.kind === 'unknown' && e.combinatorOrder)) warnings.push(makeWarning('OLD_COMBINATOR_ENTRY', locate(ordered[0]), id));
+  const first = refAt(group, 0);
+  if (badTime >= 0) warnings.push(makeWarning('BAD_TIME', locate(refAt(group, badTime), 'appended_at')));
+  if (v1Rows > 0) warnings.push(makeWarning('V1_ROWS', locate(first), `${v1Rows} row(s) of invocation ${id}`));
+  if (entries.some((e) => e.kind === 'unknown' && e.combinatorOrder)) warnings.push(makeWarning('OLD_COMBINATOR_ENTRY', locate(first), id));
   if (notes.unknownTypes.length > 0) {
-    warnings.push(makeWarning('UNKNOWN_ENTRY_TYPE', locate(ordered[0]), [...new Set(notes.unknownTypes)].slice(0, 5).join(', ')));
+    warnings.push(makeWarning('UNKNOWN_ENTRY_TYPE', locate(first), [...new Set(notes.unknownTypes)].slice(0, 5).join(', ')));
   }
-  if (notes.missingDetail) warnings.push(makeWarning('MISSING_RESULT_DETAIL', locate(ordered[0]), id));
-  if (notes.withoutJson) warnings.push(makeWarning('ENTRY_WITHOUT_JSON', locate(ordered[0]), id));
-  keepPartitionKeysExact(id, ordered, warnings);
+  if (notes.missingDetail) warnings.push(makeWarning('MISSING_RESULT_DETAIL', locate(first), id));
+  if (notes.withoutJson) warnings.push(makeWarning('ENTRY_WITHOUT_JSON', locate(first), id));
+  keepPartitionKeysExact(id, group, warnings);
   return { invocationId: id, target: null, status: null, version: version || 2, entries, events: [] };
 }
 
@@ -133,31 +173,34 @@ function versionOf(ref: RowRef): number {
 }
 
 /** Sorted by index; identical duplicates dropped (warning), different rows at one index rejected. */
-function orderByIndex(refs: RowRef[], warnings: ReaderWarning[]): RowRef[] {
+function orderByIndex(group: Group, warnings: ReaderWarning[]): Group {
+  const { rows } = group;
   let sorted = true;
-  for (let i = 0; i < refs.length; i++) {
-    const index = refs[i].row.index;
+  for (let k = 0; k < rows.length; k++) {
+    const index = rows[k].index;
     if (!isCount(index)) {
-      throw new ReaderError(index === undefined ? 'MISSING_FIELD' : 'BAD_FIELD_TYPE', locate(refs[i], 'index'), 'index is the entry\'s position, a whole number');
+      throw new ReaderError(index === undefined ? 'MISSING_FIELD' : 'BAD_FIELD_TYPE', locate(refAt(group, k), 'index'), 'index is the entry\'s position, a whole number');
     }
-    if (i > 0 && index <= (refs[i - 1].row.index as number)) sorted = false;
+    if (k > 0 && index <= (rows[k - 1].index as number)) sorted = false;
   }
-  const ordered = sorted ? refs : [...refs].sort((a, b) => (a.row.index as number) - (b.row.index as number));
-  if (sorted) return checkGaps(ordered, warnings);
-  const unique: RowRef[] = [];
+  if (sorted) return checkGaps(group, warnings);
+  const order = rows.map((_, k) => k).sort((a, b) => (rows[a].index as number) - (rows[b].index as number) || a - b);
+  const unique: Group = { rows: [], pos: [], src: [] };
   let duplicates = 0;
-  for (const ref of ordered) {
-    const previous = unique[unique.length - 1];
-    if (previous && previous.row.index === ref.row.index) {
-      if (!sameEntry(previous.row, ref.row)) {
-        throw new ReaderError('DUPLICATE_INDEX', locate(ref, 'index'), `index ${String(ref.row.index)} of ${String(ref.row.id)} appears twice with different content`);
+  for (const k of order) {
+    const last = unique.rows.length - 1;
+    if (last >= 0 && unique.rows[last].index === rows[k].index) {
+      if (!sameEntry(unique.rows[last], rows[k])) {
+        throw new ReaderError('DUPLICATE_INDEX', locate(refAt(group, k), 'index'), `index ${String(rows[k].index)} of ${String(rows[k].id)} appears twice with different content`);
       }
       duplicates++;
       continue;
     }
-    unique.push(ref);
+    unique.rows.push(rows[k]);
+    unique.pos.push(group.pos[k]);
+    unique.src.push(sourceAt(group, k));
   }
-  if (duplicates > 0) warnings.push(makeWarning('DUPLICATE_ROWS', locate(unique[0]), `${duplicates} duplicate row(s) of ${String(unique[0].row.id)}`));
+  if (duplicates > 0) warnings.push(makeWarning('DUPLICATE_ROWS', locate(refAt(unique, 0)), `${duplicates} duplicate row(s) of ${String(unique.rows[0].id)}`));
   return checkGaps(unique, warnings);
 }
 
@@ -167,12 +210,13 @@ function sameEntry(a: Record<string, unknown>, b: Record<string, unknown>): bool
     (a.entry_json === b.entry_json || a.entry_json === undefined || b.entry_json === undefined);
 }
 
-function checkGaps(ordered: RowRef[], warnings: ReaderWarning[]): RowRef[] {
-  const last = ordered[ordered.length - 1].row.index as number;
-  if (ordered[0].row.index !== 0 || last !== ordered.length - 1) {
-    warnings.push(makeWarning('INDEX_GAP', locate(ordered[0]), `${ordered.length} rows span indexes ${String(ordered[0].row.index)}–${last} of ${String(ordered[0].row.id)}`));
+function checkGaps(group: Group, warnings: ReaderWarning[]): Group {
+  const { rows } = group;
+  const last = rows[rows.length - 1].index as number;
+  if (rows[0].index !== 0 || last !== rows.length - 1) {
+    warnings.push(makeWarning('INDEX_GAP', locate(refAt(group, 0)), `${rows.length} rows span indexes ${String(rows[0].index)}–${last} of ${String(rows[0].id)}`));
   }
-  return ordered;
+  return group;
 }
 
 /** The Output command says how the handler ended when no sys_invocation row does. */
@@ -199,7 +243,7 @@ function attachSideRows(sources: SourceRows[], byId: Map<string, Journal>, warni
       let list = eventsById.get(journal.invocationId);
       if (!list) eventsById.set(journal.invocationId, (list = []));
       if (!list.some((e) => sameEvent(e, event))) list.push(event);
-      keepPartitionKeysExact(journal.invocationId, [ref], warnings);
+      keepPartitionKeysExact(journal.invocationId, { rows: [ref.row], pos: [ref.pos], src: [ref.source] }, warnings);
     }
     for (const ref of [...source.statuses, ...source.invocations]) {
       const journal = journalFor(ref, byId, orphans);
@@ -232,18 +276,18 @@ function journalFor(ref: RowRef, byId: Map<string, Journal>, orphans: Set<string
  * partition_key is a u64: JSON.parse rounds it above 2^53. The raw rows keep it as the exact decimal string taken
  * from the text, or lose it (with a warning) when the text does not show it next to the row's id.
  */
-function keepPartitionKeysExact(id: string, refs: RowRef[], warnings: ReaderWarning[]): void {
-  const first = refs[0].row.partition_key;
+function keepPartitionKeysExact(id: string, group: Group, warnings: ReaderWarning[]): void {
+  const first = group.rows[0].partition_key;
   if (typeof first !== 'number' || Number.isSafeInteger(first)) return;
   let exact: string | undefined;
   let exactSource: SourceRows | undefined;
   let dropped = false;
-  for (const ref of refs) {
-    const row = ref.row;
+  for (let k = 0; k < group.rows.length; k++) {
+    const row = group.rows[k];
     if (typeof row.partition_key !== 'number' || Number.isSafeInteger(row.partition_key)) continue;
-    if (exactSource !== ref.source) {
-      exactSource = ref.source;
-      exact = exactPartitionKey(ref.source.text, id);
+    if (exactSource !== sourceAt(group, k)) {
+      exactSource = sourceAt(group, k);
+      exact = exactPartitionKey(exactSource.text, id);
     }
     if (exact !== undefined) row.partition_key = exact;
     else {
@@ -251,7 +295,7 @@ function keepPartitionKeysExact(id: string, refs: RowRef[], warnings: ReaderWarn
       dropped = true;
     }
   }
-  if (dropped) warnings.push(makeWarning('PARTITION_KEY_DROPPED', locate(refs[0], 'partition_key'), id));
+  if (dropped) warnings.push(makeWarning('PARTITION_KEY_DROPPED', locate(refAt(group, 0), 'partition_key'), id));
 }
 
 function exactPartitionKey(text: string, id: string): string | undefined {

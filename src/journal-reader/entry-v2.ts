@@ -8,6 +8,8 @@ import {
 } from './entry-values';
 import { decodeByteArray } from './payload';
 import { scanFailure } from './payload-scan';
+import type { LiteCommand } from './lite-scan';
+import { scanLiteRun, scanLiteSleep } from './lite-scan';
 import { LazySuccess, setFullJsonPayloadReader } from './lazy-payload';
 import type { RowRef } from './sources';
 import { isObject, locate } from './sources';
@@ -19,8 +21,6 @@ export interface EntryNotes {
 }
 
 const NOTIFICATION_LITE = /^\{"Notification":\{"ty":(?:\{"Completion":"(\w+)"\}|"Signal"),"id":\{"(CompletionId|SignalIndex)":(\d{1,10})\},"result":"(Void|Success|Failure|InvocationId)"\}\}$/;
-const RUN_LITE = /^\{"Command":\{"Run":\{"completion_id":(\d{1,10})(?:,"name":"([^"\\]*)")?\}\}\}$/;
-const SLEEP_LITE = /^\{"Command":\{"Sleep":\{"wake_up_time":(\d{1,16}),"completion_id":(\d{1,10})(?:,"name":"([^"\\]*)")?\}\}\}$/;
 const CALL_LITE = /^\{"Command":\{"Call":\{"invocation_id":"(inv_\w+)","invocation_target":\{"Service":\{"name":"([^"\\]*)","handler":"([^"\\]*)","scope":null\}\},"invocation_id_completion_id":(\d{1,10}),"result_completion_id":(\d{1,10})(?:,"name":"([^"\\]*)")?\}\}\}$/;
 const INPUT_LITE = '{"Command":{"Input":{}}}';
 const OUTPUT_SUCCESS_LITE = '{"Command":{"Output":{"result":"Success"}}}';
@@ -42,37 +42,35 @@ export function readV2Entry(ref: RowRef, index: number, appendedAtMs: number | n
   return unknownEntry(ref, index, appendedAtMs, type, 'the row has neither entry_json nor entry_lite_json');
 }
 
+const commandScan: LiteCommand = { completionId: -1, wakeUpTime: -1, name: null };
+
 function fastLite(ref: RowRef, lite: string, index: number, appendedAtMs: number | null): Entry | null {
   const row = ref.row;
   const c2 = lite.charCodeAt(2);
   if (c2 === 78 /* N */) {
     const m = NOTIFICATION_LITE.exec(lite);
-    if (!m) return null;
-    const type = m[1] ?? 'Signal';
-    if (m[1] !== undefined ? m[2] !== 'CompletionId' || !COMPLETION_TYPES.has(type) : m[2] !== 'SignalIndex') return null;
-    const id = Number(m[3]);
+    if (m === null) return null;
     const result = fastResult(m[4], row.entry_json);
     if (!result) return null;
-    const entry: NotificationEntry = { kind: 'notification', index, type, name: '', appendedAtMs, raw: row, result };
-    if (m[1] !== undefined) entry.completionId = id;
-    else entry.signalIndex = id;
-    return entry;
+    if (m[1] === undefined) {
+      return m[2] === 'SignalIndex' ? { kind: 'notification', index, type: 'Signal', name: '', appendedAtMs, raw: row, result, signalIndex: Number(m[3]) } : null;
+    }
+    if (m[2] !== 'CompletionId' || !COMPLETION_TYPES.has(m[1])) return null;
+    return { kind: 'notification', index, type: m[1], name: '', appendedAtMs, raw: row, result, completionId: Number(m[3]) };
   }
   if (c2 !== 67 /* C */) return null;
-  // Dispatch on the command name (after `{"Command":{"`) so that only one pattern is tried.
-  let m: RegExpExecArray | null;
+  // Dispatch on the command name (after `{"Command":{"`) so that only one reader is tried.
+  const c = commandScan;
   if (lite.startsWith('Run"', 13)) {
-    m = RUN_LITE.exec(lite);
-    if (m) return command(row, index, appendedAtMs, 'Run', m[2] ?? rowName(row), [Number(m[1])]);
+    if (scanLiteRun(lite, c)) return command(row, index, appendedAtMs, 'Run', c.name ?? rowName(row), [c.completionId]);
   } else if (lite.startsWith('Sleep"', 13)) {
-    m = SLEEP_LITE.exec(lite);
-    if (m) {
-      const entry = command(row, index, appendedAtMs, 'Sleep', m[3] ?? rowName(row), [Number(m[2])]);
-      entry.wakeUpAtMs = Number(m[1]);
+    if (scanLiteSleep(lite, c)) {
+      const entry = command(row, index, appendedAtMs, 'Sleep', c.name ?? rowName(row), [c.completionId]);
+      entry.wakeUpAtMs = c.wakeUpTime;
       return entry;
     }
   } else if (lite.startsWith('Call"', 13)) {
-    m = CALL_LITE.exec(lite);
+    const m = CALL_LITE.exec(lite);
     if (m) {
       const entry = command(row, index, appendedAtMs, 'Call', m[6] ?? rowName(row), [Number(m[4]), Number(m[5])]);
       entry.invocationId = m[1];
@@ -98,6 +96,7 @@ function fastResult(kind: string, entryJson: unknown): EntryResult | null {
   if (kind === 'Void') return { kind: 'void' };
   if (kind === 'Success') return successFrom(entryJson);
   if (kind === 'InvocationId') return { kind: 'invocation-id' };
+  if (kind !== 'Failure') return null;
   const failure = typeof entryJson === 'string' ? scanFailure(entryJson) : undefined;
   return failure ? { kind: 'failure', failure } : null;
 }

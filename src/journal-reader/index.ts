@@ -51,7 +51,7 @@ export function readJournalFiles(files: { name: string; text: string }[], option
     });
     const warnings: ReaderWarning[] = sources.flatMap((s) => s.warnings);
     const rowSources = sources.filter((s) => s.format !== 'native');
-    const hasRows = rowSources.some((s) => s.journal.length > 0);
+    const hasRows = rowSources.some((s) => s.journal.rows.length > 0);
     const journals: Journal[] = hasRows ? assembleJournals(rowSources, limits, warnings, options.onProgress) : [];
     let run: NativeJournalFile['run'] | undefined;
     for (const source of sources) {
@@ -69,7 +69,7 @@ export function readJournalFiles(files: { name: string; text: string }[], option
       warnings.push(makeWarning('ORPHAN_ROWS', undefined, 'event/invocation rows next to a native journal were ignored'));
     }
     options.onProgress?.(1);
-    const format = (sources.find((s) => s.journal.length > 0 || s.native.length > 0) ?? sources[0]).format;
+    const format = (sources.find((s) => s.journal.rows.length > 0 || s.native.length > 0) ?? sources[0]).format;
     const result: ReadResult = { format, journals, warnings };
     if (run) result.run = run;
     return result;

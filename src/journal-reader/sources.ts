@@ -12,13 +12,20 @@ export interface RowRef {
   source: SourceRows;
 }
 
+/** Journal rows of one source, as parallel arrays: no object per row (100,000 of them would all survive to old space). */
+export interface RowList {
+  rows: RestateRow[];
+  /** Row number (json) or line number (jsonl) of each row. */
+  pos: number[];
+}
+
 export interface SourceRows {
   format: SourceFormat;
   file?: string;
   unit: 'row' | 'line';
   /** Bundle: the table the rows came from, for locations. */
   text: string;
-  journal: RowRef[];
+  journal: RowList;
   events: RowRef[];
   invocations: RowRef[];
   statuses: RowRef[];
@@ -85,7 +92,7 @@ export function readSource(text: string, limits: ReaderLimits, forced?: SourceFo
     file,
     unit: format === 'restate-sql-jsonl' ? 'line' : 'row',
     text,
-    journal: [],
+    journal: { rows: [], pos: [] },
     events: [],
     invocations: [],
     statuses: [],
@@ -167,7 +174,7 @@ function readBundle(source: SourceRows, value: unknown): void {
     const code = typeof value.version === 'number' ? 'UNSUPPORTED_VERSION' : 'MISSING_FIELD';
     throw new ReaderError(code, withFile({ field: 'version' }, source.file), `bundle version ${JSON.stringify(value.version ?? null)}; this reader reads version 1`);
   }
-  const tables: [string, RowRef[]][] = [
+  const tables: [string, RowRef[] | RowList][] = [
     ['sys_journal', source.journal],
     ['sys_journal_events', source.events],
     ['sys_invocation', source.invocations],
@@ -181,7 +188,11 @@ function readBundle(source: SourceRows, value: unknown): void {
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
       if (!isObject(row)) throw new ReaderError('BAD_FIELD_TYPE', withFile({ row: i, field: table }, source.file), 'a row is not an object');
-      target.push({ row, pos: i, source });
+      if (Array.isArray(target)) target.push({ row, pos: i, source });
+      else {
+        target.rows.push(row);
+        target.pos.push(i);
+      }
     }
   }
 }
@@ -195,9 +206,13 @@ function addRow(source: SourceRows, row: unknown, pos: number): void {
     const location = source.unit === 'row' ? { row: pos } : { line: pos };
     throw new ReaderError('BAD_FIELD_TYPE', withFile(location, source.file), 'a row is not a JSON object');
   }
+  if ('index' in row || 'entry_type' in row || 'entry_lite_json' in row || 'entry_json' in row) {
+    source.journal.rows.push(row);
+    source.journal.pos.push(pos);
+    return;
+  }
   const ref: RowRef = { row, pos, source };
-  if ('index' in row || 'entry_type' in row || 'entry_lite_json' in row || 'entry_json' in row) source.journal.push(ref);
-  else if ('event_type' in row || 'event_json' in row || 'after_journal_entry_index' in row) source.events.push(ref);
+  if ('event_type' in row || 'event_json' in row || 'after_journal_entry_index' in row) source.events.push(ref);
   else if ('target' in row || 'status' in row || 'completion_result' in row || 'suspended_waiting_future_json' in row) source.invocations.push(ref);
   else if (!source.warnings.some((w) => w.code === 'UNKNOWN_ROWS')) {
     source.warnings.push(makeWarning('UNKNOWN_ROWS', locate(ref), `keys ${Object.keys(row).slice(0, 6).join(', ')}`));

@@ -67,7 +67,8 @@ test('a real Restate journal paired with handler code replays into decisions', a
   await expect(code).toBeVisible();
   await code.fill(
     "import { defineScenario, race } from '../src/sim';\n" +
-      "export default defineScenario({ name: 'fanout-race', handler: async (ctx) => race([ctx.run('fetch-a'), ctx.sleep(100)]) });\n",
+      "export default defineScenario({ name: 'fanout-race', handler: async (ctx) =>\n" +
+      "  race([ctx.run('fetch-a').map((v) => ({ kind: 'value', v })), ctx.sleep(100).map(() => ({ kind: 'timeout' }))]) });\n",
   );
   await page.getByRole('button', { name: 'Replay loaded journal' }).click();
   await expect(inspector.status).toHaveText('Step 4 of 5: race: sleep (c2) won; fetch-a (c1) still pending');

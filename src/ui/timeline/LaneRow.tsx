@@ -31,6 +31,15 @@ const stateClass: Record<FutureState, string> = {
   'failed-terminal': 'failed',
 };
 
+/** Compact state words for the label column (the accessible name and tooltip keep the full words). */
+const shortState: Record<FutureState, string> = {
+  'not-started': '—',
+  pending: 'pending',
+  'transient-retrying': 'retrying',
+  'completed-success': 'done',
+  'failed-terminal': 'failed',
+};
+
 function span(x0: number, x1: number) {
   return { left: x0, width: Math.max(MIN_BAR_PX, x1 - x0) };
 }
@@ -79,7 +88,7 @@ export const LaneRow = memo(function LaneRow(p: LaneRowProps) {
         <span className="fid">{f.id}</span>
         <span className="kind">{f.kind}</span>
         <span className="fname">{f.name}</span>
-        <span className="state">{futureStateText[p.state]}</span>
+        <span className={`state s-${p.state}`}>{shortState[p.state]}</span>
       </span>
       <span className="lane-area" aria-hidden="true">
         {bars.map((b) => (

@@ -12,6 +12,8 @@ import anyFallbacks from './any-fallbacks';
 import allSettledReport from './all-settled-report';
 import crashAndReplay from './crash-and-replay';
 import transientRetries from './transient-retries';
+import runRetryExhausted from './run-retry-exhausted';
+import handlerTransientError from './handler-transient-error';
 import awakeableApproval from './awakeable-approval';
 import cancelFromOutside from './cancel-from-outside';
 import journalMismatch from './journal-mismatch';
@@ -30,11 +32,19 @@ export const scenarios: Scenario[] = [
   allSettledReport,
   crashAndReplay,
   transientRetries,
+  runRetryExhausted,
+  handlerTransientError,
   awakeableApproval,
   cancelFromOutside,
   journalMismatch,
   journalMismatchChanged,
 ];
+
+/**
+ * Scenarios whose lesson ends with the invocation paused instead of completed (a retryable handler error that
+ * repeats on every replay until the retry policy's max attempts; Restate's on-max-attempts default is pause).
+ */
+export const endsPaused: ReadonlySet<Scenario> = new Set([handlerTransientError]);
 
 /** Deliberate mismatch pairs: replaying `original`'s journal with `changed` gives a 570 journal mismatch. */
 export const mismatchPairs: { original: Scenario; changed: Scenario }[] = [

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simulate, replay } from '../src/sim';
-import { mismatchPairs, scenarios } from './index';
+import { endsPaused, mismatchPairs, scenarios } from './index';
 
 const lastAttempt = <T extends { attempt: number }>(items: T[]) => {
   const last = Math.max(...items.map((d) => d.attempt));
@@ -23,8 +23,10 @@ describe('built-in scenarios', () => {
       // Plain data: it crosses a Worker boundary and is saved as JSON.
       expect(structuredClone(run)).toEqual(run);
       expect(JSON.parse(JSON.stringify(run.decisions))).toEqual(run.decisions);
-      expect(run.journal.status).toBe('completed');
-      expect(run.output).not.toBeNull();
+      const paused = endsPaused.has(s);
+      expect(run.journal.status).toBe(paused ? 'paused' : 'completed');
+      if (paused) expect(run.output).toBeNull();
+      else expect(run.output).not.toBeNull();
       const r = await replay(s, run.journal);
       expect(r.mismatch).toBeNull();
       expect(r.output).toEqual(run.output);
@@ -47,6 +49,23 @@ describe('built-in scenarios', () => {
       const r = await replay(changed, run.journal);
       expect(r.mismatch).toMatchObject({ code: 570, commandIndex: 1, expected: "Run 'create-account'", actual: "Run 'fraud-check'" });
     }
+  });
+
+  it('run-retry-exhausted: two failed attempts, then the run fails terminally and the handler falls back', async () => {
+    const s = scenarios.find((x) => x.name === 'run-retry-exhausted')!;
+    const run = await simulate(s);
+    expect(run.attempts.map((a) => [a.end, a.startMs])).toEqual([['transient-failure', 0], ['transient-failure', 95], ['done', 225]]);
+    expect(run.output).toEqual({ value: { order: 'o-17', paid: false, reason: '[500] gateway timeout', invoice: 'inv-o-17' } });
+    // Identical consecutive errors are recorded once, as the server does; the first attempt wrote commands.
+    expect(run.journal.events.map((e) => e.type)).toEqual(['TransientError']);
+  });
+
+  it('handler-transient-error: every attempt fails the same way on replay, then the invocation is paused', async () => {
+    const s = scenarios.find((x) => x.name === 'handler-transient-error')!;
+    const run = await simulate(s);
+    expect(run.attempts.map((a) => a.end)).toEqual(['transient-failure', 'transient-failure', 'transient-failure', 'limit']);
+    expect(run.journal.events.map((e) => e.type)).toEqual(['TransientError', 'Paused']);
+    expect(new Set(run.decisions.map((d) => d.winner))).toEqual(new Set(['c2']));
   });
 
   it('the crash scenario crashes once and its race goes the other way on replay', async () => {

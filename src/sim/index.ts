@@ -1,6 +1,6 @@
 // Public API of the simulator and replay engine (issue 3). Scenario files import only from here.
 export { defineScenario } from './scenario';
-export type { Scenario, ScenarioSpec, SimContext, Behaviour, SimulateDefaults } from './scenario';
+export type { Scenario, ScenarioSpec, SimContext, Behaviour, SimulateDefaults, RunRetryPolicy } from './scenario';
 export { simulate, simulationInvocationId } from './simulate';
 export type { SimulateOptions } from './simulate';
 export { replay } from './replay';

@@ -63,6 +63,10 @@ export interface SimulateDefaults {
   cancelAtMs?: number;
   /** Retry policy of every run whose behaviour has no `retry` (a scenario-wide RunOptions). */
   runRetry?: RunRetryPolicy;
+  /** The invocation retry policy's max attempts (see SimulateOptions.attemptsMax). */
+  attemptsMax?: number;
+  /** The invocation retry policy's first delay (see SimulateOptions.retryDelayMs). */
+  retryDelayMs?: number;
 }
 
 export interface ScenarioSpec {

@@ -45,8 +45,8 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
   const crashes = (options.crashes ?? defaults.crashes ?? []).map((c, i) => checkInt(`crashes[${i}].atMs`, c?.atMs));
   const cancelAtMs = options.cancelAtMs ?? defaults.cancelAtMs;
   if (cancelAtMs !== undefined) checkInt('cancelAtMs', cancelAtMs);
-  const attemptsMax = checkInt('attemptsMax', options.attemptsMax ?? ATTEMPTS_MAX_DEFAULT);
-  const retryDelayMs = checkInt('retryDelayMs', options.retryDelayMs ?? RETRY_DELAY_DEFAULT_MS);
+  const attemptsMax = Math.max(1, checkInt('attemptsMax', options.attemptsMax ?? defaults.attemptsMax ?? ATTEMPTS_MAX_DEFAULT));
+  const retryDelayMs = checkInt('retryDelayMs', options.retryDelayMs ?? defaults.retryDelayMs ?? RETRY_DELAY_DEFAULT_MS);
   const budget = new Budget(options.stepsMax);
   const writer = new JournalWriter();
   const invocationId = simulationInvocationId(scenario.name, seed);
@@ -112,7 +112,9 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
       const last = attempts[attempts.length - 1];
       last.end = 'limit';
       last.reason += `; attemptsMax ${attemptsMax} reached: the invocation is paused (Restate default-retry-policy on-max-attempts = "pause")`;
-      writer.addEvent({ type: 'Paused', afterEntryIndex: writer.lastIndex, appendedAtMs: writer.nowMs, message: `max attempts (${attemptsMax}) reached: ${last.reason}` });
+      // A real Paused event carries the last failure (test/fixtures/restate-1.7.12/paused/events.query.json).
+      const lastFailure = event ? `[${event.code}] ${event.message}` : last.reason;
+      writer.addEvent({ type: 'Paused', afterEntryIndex: writer.lastIndex, appendedAtMs: writer.nowMs, message: `max attempts (${attemptsMax}) reached; last failure: ${lastFailure}` });
       break;
     }
     let delayMs: number;

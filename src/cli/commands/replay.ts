@@ -43,6 +43,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       io.out(`journal mismatch ${m.code} at command ${m.commandIndex}: expected ${m.expected}, actual ${m.actual}\n  ${m.message}\n`);
       return 1;
     }
+    for (const note of result.notes ?? []) io.out(`note: ${note}\n`);
     io.out(`output: ${outputText(result.output)}\n`);
     return 0;
   } catch (error) {
@@ -72,7 +73,7 @@ export function decisionLine(d: Decision, i: number): string {
 }
 
 function outputText(output: RunOutput | null): string {
-  if (output === null) return 'none (the journal ends before the handler finished)';
+  if (output === null) return 'none (the journal ends before the handler finished, or the handler failed with a retryable error)';
   if ('value' in output) return JSON.stringify(output.value);
   return `failure ${output.failure.code}: ${output.failure.message}`;
 }

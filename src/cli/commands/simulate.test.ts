@@ -88,6 +88,15 @@ describe('replay-inspector replay', () => {
     expect(out.join('')).toContain("journal mismatch 570 at command 1: expected Run 'create-account', actual Run 'fraud-check'");
   });
 
+  it('a paused simulation (retryable handler error) says so; its replay prints the error as a note (exit 0)', async () => {
+    const sim = fakeIo();
+    expect(await main(['simulate', 'scenarios/handler-transient-error.ts', '-o', 'j.json'], sim.io)).toBe(0);
+    expect(sim.out.join('')).toContain('attempts: transient-failure, transient-failure, transient-failure, limit, status paused, output null');
+    const { io, out } = fakeIo(sim.written);
+    expect(await main(['replay', 'scenarios/handler-transient-error.ts', 'j.json'], io)).toBe(0);
+    expect(out.join('')).toContain('note: the handler threw a retryable error (the attempt would fail and be retried): quote service too slow\n');
+  });
+
   it('exits 2 on a journal file that is not a journal', async () => {
     const { io, err } = fakeIo({ 'bad.json': '{"hello": 1}' });
     expect(await main(['replay', 'scenarios/fan-out.ts', 'bad.json'], io)).toBe(2);

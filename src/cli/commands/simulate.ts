@@ -49,7 +49,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (output) {
       await io.writeFile(output, text);
       const attempts = sim.attempts.map((a) => a.end).join(', ');
-      io.out(`wrote ${output}: ${sim.journal.entries.length} entries, ${sim.decisions.length} decisions, attempts: ${attempts}, output ${JSON.stringify(sim.output)}\n`);
+      io.out(`wrote ${output}: ${sim.journal.entries.length} entries, ${sim.decisions.length} decisions, attempts: ${attempts}, status ${sim.journal.status}, output ${JSON.stringify(sim.output)}\n`);
     } else io.out(text);
     return 0;
   } catch (error) {

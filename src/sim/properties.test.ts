@@ -31,15 +31,19 @@ const stepArb = (kinds: LeafKind[], combinators: Combinator[], createMax: number
 
 const programArb = fc.array(stepArb(['run', 'sleep', 'call', 'awakeable'], allCombinators, 3), { minLength: 1, maxLength: 5 });
 
-/** Builds a scenario from a random program: every leaf gets its own world entry. */
-function programScenario(steps: StepSpec[]): Scenario {
+/**
+ * Builds a scenario from a random program: every leaf gets its own world entry. With `runRetryMax`, every run has a
+ * retry policy of that many attempts; with `throwAtEnd`, the handler throws a plain Error after its last step.
+ */
+function programScenario(steps: StepSpec[], runRetryMax?: number, throwAtEnd = false): Scenario {
   const world: Record<string, Behaviour> = {};
   let n = 0;
   for (const step of steps) {
     for (const leaf of step.create) {
       const i = n++;
       const outcome = leaf.fail ? { terminal: { code: 400 + i, message: `fail ${i}` } } : { value: `v${i}` };
-      if (leaf.kind === 'run') world[`r${i}`] = { latencyMs: leaf.latency, transientFailures: leaf.transient, ...outcome };
+      const retry = runRetryMax === undefined ? {} : { retry: { maxAttempts: runRetryMax, initialIntervalMs: 5 } };
+      if (leaf.kind === 'run') world[`r${i}`] = { latencyMs: leaf.latency, transientFailures: leaf.transient, ...retry, ...outcome };
       if (leaf.kind === 'call') world[`S${i}/h`] = { latencyMs: leaf.latency, ...outcome };
       if (leaf.kind === 'awakeable') world[`w${i}`] = leaf.fail ? { rejectAtMs: leaf.latency * 2 } : { resolveAtMs: leaf.latency * 2, value: `v${i}` };
     }
@@ -64,6 +68,7 @@ function programScenario(steps: StepSpec[]): Scenario {
         log.push(['error', (error as { code?: number }).code ?? String(error)]);
       }
     }
+    if (throwAtEnd) throw new Error(`plain error after ${log.length} steps`);
     return log;
   });
 }
@@ -117,6 +122,31 @@ describe('simulation properties', () => {
         expect(r.output).toEqual(run.output);
       }),
       { seed: 7, numRuns: 120 },
+    );
+  });
+
+  it('with run retry policies and handler errors, simulation is deterministic and replay reproduces it (seed 23)', async () => {
+    await fc.assert(
+      fc.asyncProperty(programArb, fc.integer({ min: 0, max: 1000 }), crashesArb, fc.integer({ min: 1, max: 3 }), fc.boolean(), async (steps, seed, crashes, retryMax, throwAtEnd) => {
+        const s = programScenario(steps, retryMax, throwAtEnd);
+        const run = await simulate(s, { seed, crashes, attemptsMax: 4 });
+        expect(JSON.stringify(await simulate(s, { seed, crashes, attemptsMax: 4 }))).toBe(JSON.stringify(run));
+        if (throwAtEnd) {
+          expect(run.journal.status).toBe('paused');
+          expect(run.attempts.at(-1)?.end).toBe('limit');
+        }
+        const r = await replay(s, run.journal);
+        expect(r.mismatch).toBeNull();
+        expect(stripAttempt(r.decisions)).toEqual(stripAttempt(lastAttemptDecisions(run)));
+        expect(r.output).toEqual(run.output);
+        // A run journals a failure only as a world terminal or as its exhausted retries (never more executions than allowed).
+        for (const e of run.journal.entries) {
+          if (e.kind === 'notification' && e.type === 'Run' && e.result.kind === 'failure' && e.result.failure.code === 500) {
+            expect(e.result.failure.message).toMatch(/execution [1-3]\)$/);
+          }
+        }
+      }),
+      { seed: 23, numRuns: 80 },
     );
   });
 

@@ -35,7 +35,10 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
     const model = buildRunModel(run);
     const cursor = at?.cursor !== undefined ? clampCursor(model.steps, at.cursor) : (model.mismatchCursor ?? initialCursor(model.steps));
     const selection = at?.selection && (model.futuresById.has(at.selection) || /^[ed]\d+$/.test(at.selection)) ? at.selection : null;
-    set({ run, model, cursor, selection, loading: null, error: null, playing: false, window: null });
+    // The editor's seed and crash fields follow the simulated run, so "Simulate" re-runs exactly what is shown.
+    const simulated = run.source.kind === 'example' || run.source.kind === 'scenario';
+    const editor = simulated && run.seed !== null ? { editorSeed: run.seed, editorCrashes: run.crashes.join(', ') } : {};
+    set({ run, model, cursor, selection, loading: null, error: null, playing: false, window: null, ...editor });
   },
   setLoading: (loading) => set({ loading }),
   setError: (error) => set({ error, loading: null }),

@@ -55,6 +55,11 @@ describe('store', () => {
     expect(useStore.getState().error?.code).toBe('X');
   });
 
+  it('keeps the editor seed and crash fields in step with the simulated run', () => {
+    useStore.getState().setRun({ ...run(), seed: 7, crashes: [60] });
+    expect(useStore.getState()).toMatchObject({ editorSeed: 7, editorCrashes: '60' });
+  });
+
   it('play from the end starts again from the beginning', () => {
     useStore.getState().setCursor(5);
     useStore.getState().togglePlay();

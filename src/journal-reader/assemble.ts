@@ -8,6 +8,7 @@ import { readV1Entry } from './entry-v1';
 import { applyInvocationRow, readEvent } from './events';
 import { isCount } from './entry-values';
 import type { ReaderLimits } from './input';
+import { withFile } from './input';
 import type { RowRef, SourceRows } from './sources';
 import { locate } from './sources';
 import { parseIsoMs } from './time';
@@ -45,7 +46,7 @@ export function assembleJournals(sources: SourceRows[], limits: ReaderLimits, wa
     const { rows, pos } = source.journal;
     total += rows.length;
     if (total > limits.maxEntries) {
-      throw new ReaderError('TOO_LARGE', { file: source.file }, `more than ${limits.maxEntries} journal entries`);
+      throw new ReaderError('TOO_LARGE', withFile({ field: 'sys_journal' }, source.file), `more than ${limits.maxEntries} journal entries`);
     }
     if (rows.length === 0) continue;
     const whole = groups.size === 0 && sources.filter((x) => x.journal.rows.length > 0).length === 1 ? wholeSourceGroup(source) : null;

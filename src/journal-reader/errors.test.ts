@@ -46,8 +46,18 @@ describe('errors with codes and locations', () => {
     ['{"rows":5}', 'BAD_FIELD_TYPE'],
     ['{"rows":[]}', 'NO_JOURNAL_ROWS'],
     ['{"rows":[42]}', 'BAD_FIELD_TYPE'],
-  ])('%j → %s', (text, code) => {
-    expect(failure(() => readJournals(text)).code).toBe(code);
+  ])('%j → %s, with a location', (text, code) => {
+    const error = failure(() => readJournals(text));
+    expect(error.code).toBe(code);
+    expect(Object.keys(error.location).length).toBeGreaterThan(0);
+  });
+
+  it('reports progress from 0 to 1, never going back', () => {
+    const seen: number[] = [];
+    readJournals(retry, { onProgress: (f) => seen.push(f) });
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen[seen.length - 1]).toBe(1);
+    expect(seen.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= seen[i - 1]))).toBe(true);
   });
 
   it('NOT_JSON says the line and offset where parsing stopped', () => {

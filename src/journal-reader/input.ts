@@ -21,13 +21,13 @@ export interface PreparedText {
 }
 
 export function prepareText(text: string, limits: ReaderLimits, file?: string): PreparedText {
-  if (typeof text !== 'string') throw new ReaderError('BAD_FIELD_TYPE', withFile({}, file), 'the input is not text');
+  if (typeof text !== 'string') throw new ReaderError('BAD_FIELD_TYPE', withFile({ offset: 0 }, file), 'the input is not text');
   if (text.length > limits.maxChars) {
-    throw new ReaderError('TOO_LARGE', withFile({}, file), `${text.length} characters, the limit is ${limits.maxChars}`);
+    throw new ReaderError('TOO_LARGE', withFile({ offset: limits.maxChars }, file), `${text.length} characters, the limit is ${limits.maxChars}`);
   }
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (start < text.length && isSpace(text.charCodeAt(start))) start++;
-  if (start >= text.length) throw new ReaderError('EMPTY_INPUT', withFile({}, file));
+  if (start >= text.length) throw new ReaderError('EMPTY_INPUT', withFile({ line: 1, offset: 0 }, file));
   if (looksBinary(text, start)) throw new ReaderError('BINARY_INPUT', withFile({ offset: start }, file));
   const warnings: ReaderWarning[] = [];
   const first = text.charCodeAt(start);
@@ -91,6 +91,7 @@ export function jsonError(error: unknown, text: string, baseOffset: number, file
   } else if (atEnd) {
     location.offset = baseOffset + text.length;
   }
+  if (location.offset === undefined && location.line === undefined) location.offset = baseOffset;
   const detail = message.replace(/^(SyntaxError: )?/, '').slice(0, 200);
   return new ReaderError(atEnd ? 'TRUNCATED' : 'NOT_JSON', withFile(location, file), detail);
 }

@@ -125,7 +125,7 @@ export function readSource(text: string, limits: ReaderLimits, forced?: SourceFo
       source.native.push(parseJsonText(prepared, false, file));
       break;
     default:
-      throw new ReaderError('UNKNOWN_FORMAT', withFile({}, file), `unknown format option '${String(format)}'`);
+      throw new ReaderError('UNKNOWN_FORMAT', withFile({ field: 'format' }, file), `unknown format option '${String(format)}'`);
   }
   return source;
 }
@@ -169,7 +169,7 @@ function countLines(text: string, upTo: number): number {
 }
 
 function readBundle(source: SourceRows, value: unknown): void {
-  if (!isObject(value)) throw new ReaderError('UNKNOWN_FORMAT', withFile({}, source.file), 'a bundle is a JSON object');
+  if (!isObject(value)) throw new ReaderError('UNKNOWN_FORMAT', withFile({ line: 1 }, source.file), 'a bundle is a JSON object');
   if (value.version !== 1) {
     const code = typeof value.version === 'number' ? 'UNSUPPORTED_VERSION' : 'MISSING_FIELD';
     throw new ReaderError(code, withFile({ field: 'version' }, source.file), `bundle version ${JSON.stringify(value.version ?? null)}; this reader reads version 1`);

@@ -1,5 +1,6 @@
 // The inspector panel: the selected future (or entry), else the current step's entry, plus the decision in force.
 import { useShallow } from 'zustand/react/shallow';
+import { futureTreeText } from '../derive/futureTree';
 import { highlightAt } from '../derive/highlight';
 import { useStore } from '../store/store';
 import { DecisionDetails } from './DecisionDetails';
@@ -51,6 +52,12 @@ export function Inspector() {
             <dd>{run.journal.status ?? '—'}</dd>
             <dt>Format</dt>
             <dd>{run.format}</dd>
+            {run.journal.awaiting && (
+              <>
+                <dt>Awaiting</dt>
+                <dd>{futureTreeText(run.journal.awaiting)}</dd>
+              </>
+            )}
             {run.output && (
               <>
                 <dt>Output</dt>

@@ -123,6 +123,16 @@ describe('what the handlers must have done', () => {
     const [s] = readCase('send-attach').summaries;
     expect(kinds(s)).toMatchObject({ c1: 'CallInvocationId:invocation-id', c2: 'AttachInvocation:success' });
   });
+  it('paused: status paused after transient errors, with the Paused event and its last failure', () => {
+    const { journals: [j] } = readCase('paused');
+    expect(j.status).toBe('paused');
+    expect(j.events.find((e) => e.type === 'Paused')).toMatchObject({ type: 'Paused', message: 'always broken' });
+  });
+  it('self-signal: a SendSignal with a name and the matching named signal future', () => {
+    const { summaries: [s], journals: [j] } = readCase('self-signal');
+    expect(j.entries.find((e) => e.kind === 'command' && e.type === 'SendSignal')).toMatchObject({ signal: { name: 'self' } });
+    expect(s.completionOrder).toEqual(['s:self']);
+  });
   it('fanout-7000: every one of the 7,002 entries is read', () => {
     const [s] = readCase('fanout-7000').summaries;
     expect(s.entries).toBe(7002);

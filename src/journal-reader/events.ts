@@ -52,7 +52,8 @@ export function readEvent(ref: RowRef, warnings: ReaderWarning[]): JournalEvent 
     }
     case 'Paused': {
       const event: Extract<JournalEvent, { type: 'Paused' }> = { type, afterEntryIndex: after, appendedAtMs };
-      const message = body.last_failure_message ?? body.error_message ?? body.message;
+      const lastFailure = isObject(body.last_failure) ? body.last_failure : {};
+      const message = lastFailure.error_message ?? body.error_message ?? body.message;
       if (typeof message === 'string') event.message = message;
       return event;
     }

@@ -194,6 +194,20 @@ describe('real Restate 1.7.12 journals', () => {
     expect(r.mismatch?.actual).toMatch(/^Output value .*!"$/);
   });
 
+  it('paused: replaying the real journal of a handler that throws a plain Error gives a note, no output, no mismatch', async () => {
+    const scenario = defineScenario({
+      name: 'Extras/paused',
+      handler: async () => {
+        throw new Error('always broken');
+      },
+    });
+    const r = await replay(scenario, realJournal('paused'));
+    expect(r).toEqual({ decisions: [], output: null, mismatch: null, notes: ['the handler threw a retryable error (the attempt would fail and be retried): always broken'] });
+    const run = await simulate(scenario, { attemptsMax: 2 });
+    expect(run.journal.status).toBe(realJournal('paused').status ?? 'paused');
+    expect(shape(run.journal)).toEqual(shape(realJournal('paused')));
+  });
+
   it('a handler changed to call first gives 570 against the real journal', async () => {
     const changed = defineScenario({ name: 'changed', handler: async (ctx) => await ctx.call('Worker/slow', 50) });
     const r = await replay(changed, realJournal('run-retry'));

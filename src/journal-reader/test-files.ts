@@ -1,4 +1,4 @@
-// Test helpers: the fixture files (samples copied from shared/, and real captures from Restate 1.7.12).
+// Test helpers (Node only, imported by *.test.ts files, never by the reader): fixture paths and file reading.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

@@ -10,6 +10,7 @@ import { useStore } from '../store/store';
 import { Timeline } from '../timeline/Timeline';
 import { BottomPanel } from './BottomPanel';
 import { ErrorBanner } from './ErrorBanner';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
 import { HelpDialog } from './HelpDialog';
 import { useHashSync } from './useHashSync';
@@ -86,11 +87,17 @@ export function App() {
         {hasRun ? (
           <>
             <main className="center" aria-label="Run" style={{ ['--lanes-px' as string]: `${lanesPx}px` }}>
-              <Timeline />
+              <ErrorBoundary name="timeline">
+                <Timeline />
+              </ErrorBoundary>
               <div className="splitter" aria-hidden="true" />
-              <BottomPanel />
+              <ErrorBoundary name="details panel">
+                <BottomPanel />
+              </ErrorBoundary>
             </main>
-            <Inspector />
+            <ErrorBoundary name="inspector">
+              <Inspector />
+            </ErrorBoundary>
           </>
         ) : (
           <Welcome />

@@ -16,7 +16,8 @@ export function describeEnd(result: AttemptResult): { end: AttemptEnd; reason: s
       return { end: 'crash', reason: `simulated crash at ${result.atMs} ms: runs in flight are lost` };
     case 'transient': {
       const policy = result.delayMs === null ? 'retried by the invocation retry policy' : `retried in ${result.delayMs} ms by the run's retry policy`;
-      return { end: 'transient-failure', reason: `run '${result.name}' failed transiently (execution ${result.execution} of ${result.failures} failing, retry count ${result.retryCount}): ${policy}` };
+      const of = result.failures > 0 ? ` of ${result.failures} failing` : '';
+      return { end: 'transient-failure', reason: `run '${result.name}' failed transiently (execution ${result.execution}${of}, retry count ${result.retryCount}: ${result.message}): ${policy}` };
     }
     case 'handler-error':
       return { end: 'transient-failure', reason: `the handler threw a retryable error (not a TerminalError): ${result.failure.message}` };

@@ -16,6 +16,8 @@ describe('run retry policy', () => {
       ['transient-failure', 60, 70],
       ['done', 170, 180],
     ]);
+    expect(run.attempts[0].reason).toMatch(/retry count 1: .*retried in 50 ms by the run's retry policy$/);
+    expect(run.attempts[1].reason).toMatch(/retry count 2: .*retried in 100 ms by the run's retry policy$/);
     const message = "run 'hopeless' failed with a retryable error (simulated, execution 3)";
     expect(run.output).toEqual({ failure: { code: 500, message } });
     expect(journalLog(run)).toEqual(['0 Input', '0 Run hopeless', '180 => c1 failure 500', '180 Output']);

@@ -27,6 +27,7 @@ test('opens the three query files of one invocation together and shows its trans
   await inspector.stepBack.click();
   await inspector.stepBack.click();
   await expect(inspector.lane('c1')).toHaveAccessibleName(/Run flaky \(c1\): retrying after a transient error/);
+  await expect(inspector.page.getByRole('list', { name: 'Completion order' })).toHaveText(/c2.*c3.*c1/);
 });
 
 test('a file dropped on the page is opened', async ({ inspector, page }) => {

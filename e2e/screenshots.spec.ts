@@ -7,7 +7,7 @@ import type { InspectorPage } from './pages/InspectorPage';
 async function shoot(inspector: InspectorPage, name: string, outputPath: (name: string) => string): Promise<void> {
   const file = process.env.SCREENSHOTS ? path.join(import.meta.dirname, '..', 'docs', 'screenshots', `${name}.png`) : outputPath(`${name}.png`);
   // Let lazy panels (graph) lay out before the picture.
-  await expect(inspector.page.locator('.react-flow__node').first().or(inspector.page.getByText('No combinator decisions'))).toBeVisible();
+  await expect(inspector.page.locator('.react-flow__node').first().or(inspector.page.getByRole('list', { name: 'Completion order' }))).toBeVisible();
   await inspector.page.screenshot({ path: file });
 }
 

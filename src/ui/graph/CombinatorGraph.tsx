@@ -40,8 +40,7 @@ export default function CombinatorGraph() {
       }),
     [graph, model, cursor],
   );
-  if (!graph || graph.nodes.length === 0)
-    return <p className="empty">No combinator decisions in this run. Pair an imported journal with a scenario (Scenario tab → Replay) to see them.</p>;
+  if (!graph || graph.nodes.length === 0) return <CompletionOrder />;
   return (
     <div className="graph-wrap" aria-label="Combinator graph" role="img">
       <ReactFlow
@@ -63,6 +62,33 @@ export default function CombinatorGraph() {
         <Background gap={16} size={1} />
         <Controls showInteractive={false} />
       </ReactFlow>
+    </div>
+  );
+}
+
+/** Without decisions, the journal still says the order in which futures completed: the order replay honours. */
+function CompletionOrder() {
+  const { model, cursor } = useStore(useShallow((s) => ({ model: s.model, cursor: s.cursor })));
+  const done = (model?.futures ?? [])
+    .filter((f) => f.completionEntryIndex !== null)
+    .sort((a, b) => a.completionEntryIndex! - b.completionEntryIndex!)
+    .slice(0, 200);
+  return (
+    <div className="empty">
+      <p style={{ marginTop: 0 }}>
+        No combinator decisions in this run: a journal records what completed, not what the code awaited. Pair it with handler code
+        (Scenario editor → Replay loaded journal) to see each decision.
+      </p>
+      <p>Completion order in the journal (the order a replay honours):</p>
+      <ol className="completion-order" aria-label="Completion order">
+        {done.map((f) => (
+          <li key={f.id} className={f.completionEntryIndex! < cursor ? 'done' : ''}>
+            <button className="btn" onClick={() => useStore.getState().select(f.id)}>
+              {f.id} {f.name || f.kind} <span style={{ color: 'var(--muted)' }}>#{f.completionEntryIndex}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }

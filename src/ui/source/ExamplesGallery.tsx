@@ -14,7 +14,7 @@ export function ExamplesGallery() {
           <li key={ex.file}>
             <button className="example" title={ex.description} aria-current={current === ex.file} onClick={() => void simulateExample(ex.file, null, null)}>
               <span className="name">{ex.name}</span>
-              {ex.description && (current === null || current === ex.file) && <span className="desc">{ex.description}</span>}
+              {ex.description && current === ex.file && <span className="desc">{ex.description}</span>}
             </button>
           </li>
         ))}

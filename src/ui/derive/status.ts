@@ -86,6 +86,20 @@ const endWords: Record<string, string> = {
   limit: 'hit a limit',
 };
 
+/** Consecutive attempts that ended the same way for the same reason are told once: `attempts 1–3 failed transiently (…)`. */
+function attemptsSentences(attempts: readonly Attempt[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < attempts.length; ) {
+    let j = i;
+    while (j + 1 < attempts.length && attempts[j + 1].end === attempts[i].end && attempts[j + 1].reason === attempts[i].reason) j++;
+    const who = i === j ? `attempt ${attempts[i].attempt}` : `attempts ${attempts[i].attempt}–${attempts[j].attempt}`;
+    const a = attempts[i];
+    out.push(`${who} ${endWords[a.end] ?? a.end}${a.reason ? ` (${a.reason})` : ''}`);
+    i = j + 1;
+  }
+  return out;
+}
+
 export function statusSentence(s: StatusInput): string {
   const head = `Step ${s.cursor} of ${s.total}`;
   if (s.cursor === 0) return `${head}: nothing appended yet`;
@@ -95,6 +109,6 @@ export function statusSentence(s: StatusInput): string {
   }
   if (s.decisions.length) parts.push(...s.decisions.map((d) => decisionSentence(d, s.futuresById)));
   else if (s.entry) parts.push(entrySentence(s.entry, s.futuresById));
-  for (const a of s.attemptsEnded) parts.push(`attempt ${a.attempt} ${endWords[a.end] ?? a.end}${a.reason ? ` (${a.reason})` : ''}`);
+  parts.push(...attemptsSentences(s.attemptsEnded));
   return `${head}: ${parts.join('; ')}`;
 }

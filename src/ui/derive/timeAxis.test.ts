@@ -70,3 +70,12 @@ describe('ticks across compressed gaps', () => {
     expect(visibleGaps(axis, { u0: gap.u1 + 1, u1: gap.u1 + 5 })).toEqual([]);
   });
 });
+
+describe('extra times', () => {
+  it('keeps attempt times after the last entry on the axis', () => {
+    const axis = buildTimeAxis([0, 2, 4], 'wall', false, [4, 50, 120]);
+    expect(axis.span).toBe(120);
+    expect(axis.timeU(120)).toBe(120);
+    expect(axis.entryU(2)).toBe(4);
+  });
+});

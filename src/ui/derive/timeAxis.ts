@@ -82,7 +82,8 @@ export function timeToU(segments: readonly AxisSegment[], t: number): number {
   return s.u0 + ((t - s.t0) / (s.t1 - s.t0 || 1)) * (s.u1 - s.u0);
 }
 
-export function buildTimeAxis(times: readonly (number | null)[], mode: AxisMode, compressGaps: boolean): TimeAxis {
+/** `extraMs`: other times to keep on the axis (a simulated run's attempt starts and ends, after the last entry). */
+export function buildTimeAxis(times: readonly (number | null)[], mode: AxisMode, compressGaps: boolean, extraMs: readonly number[] = []): TimeAxis {
   const n = times.length;
   const hasTimes = times.some((t) => t !== null);
   if (mode === 'logical' || !hasTimes) {
@@ -90,7 +91,7 @@ export function buildTimeAxis(times: readonly (number | null)[], mode: AxisMode,
     return { mode: 'logical', span: Math.max(1, n), entryU: (i) => i + 0.5, cursorU: (k) => k, segments: [], originMs: 0, timeU: () => null, gaps: [] };
   }
   const filled = fillTimes(times);
-  const segments = buildSegments(filled, compressGaps);
+  const segments = buildSegments(extraMs.length ? [...filled, ...extraMs.filter(Number.isFinite)] : filled, compressGaps);
   const us = filled.map((t) => timeToU(segments, t));
   const span = Math.max(segments[segments.length - 1].u1, 1e-9);
   return {

@@ -33,7 +33,8 @@ export function Timeline() {
     return () => ro.disconnect();
   }, []);
 
-  const axis = useMemo(() => buildTimeAxis(model?.times ?? [], axisMode, compressGaps), [model, axisMode, compressGaps]);
+  const attemptTimes = useMemo(() => (run?.journal.virtualTime ? run.attempts.flatMap((a) => [a.startMs, a.endMs]) : []), [run]);
+  const axis = useMemo(() => buildTimeAxis(model?.times ?? [], axisMode, compressGaps, attemptTimes), [model, axisMode, compressGaps, attemptTimes]);
   const lanes = useMemo(() => (model ? layoutLanes(model.futures, axis) : []), [model, axis]);
   const fitted = useMemo(() => fitWindow(axis), [axis]);
   const window: ViewWindow = storedWindow ?? fitted;

@@ -15,7 +15,7 @@ export interface OverlayProps {
   decidingEntry: number | null;
 }
 
-const endLabel: Record<string, string> = { crash: '⚡ crash', 'transient-failure': '↻ retry', suspension: '⏸ suspended', cancelled: '✕ cancelled', limit: '⛔ limit' };
+const endLabel: Record<string, string> = { crash: '⚡ crash', 'transient-failure': '↻ retry', suspension: '‖ suspended', cancelled: '✕ cancelled', limit: '✕ limit' };
 const endClass: Record<string, string> = { crash: '', 'transient-failure': 'transient', suspension: 'suspension', cancelled: '', limit: '' };
 
 /** Events that happened after the same entry are merged into one marker. */

@@ -8,8 +8,8 @@ import {
 } from './entry-values';
 import { decodeByteArray } from './payload';
 import { scanFailure } from './payload-scan';
-import type { LiteCommand } from './lite-scan';
-import { scanLiteRun, scanLiteSleep } from './lite-scan';
+import type { LiteCommand, LiteNotification } from './lite-scan';
+import { scanLiteNotification, scanLiteRun, scanLiteSleep } from './lite-scan';
 import { LazySuccess, setFullJsonPayloadReader } from './lazy-payload';
 import type { RowRef } from './sources';
 import { isObject, locate } from './sources';
@@ -20,7 +20,6 @@ export interface EntryNotes {
   withoutJson: boolean;
 }
 
-const NOTIFICATION_LITE = /^\{"Notification":\{"ty":(?:\{"Completion":"(\w+)"\}|"Signal"),"id":\{"(CompletionId|SignalIndex)":(\d{1,10})\},"result":"(Void|Success|Failure|InvocationId)"\}\}$/;
 const CALL_LITE = /^\{"Command":\{"Call":\{"invocation_id":"(inv_\w+)","invocation_target":\{"Service":\{"name":"([^"\\]*)","handler":"([^"\\]*)","scope":null\}\},"invocation_id_completion_id":(\d{1,10}),"result_completion_id":(\d{1,10})(?:,"name":"([^"\\]*)")?\}\}\}$/;
 const INPUT_LITE = '{"Command":{"Input":{}}}';
 const OUTPUT_SUCCESS_LITE = '{"Command":{"Output":{"result":"Success"}}}';
@@ -43,20 +42,18 @@ export function readV2Entry(ref: RowRef, index: number, appendedAtMs: number | n
 }
 
 const commandScan: LiteCommand = { completionId: -1, wakeUpTime: -1, name: null };
+const notificationScan: LiteNotification = { type: '', id: -1, result: '' };
 
 function fastLite(ref: RowRef, lite: string, index: number, appendedAtMs: number | null): Entry | null {
   const row = ref.row;
   const c2 = lite.charCodeAt(2);
   if (c2 === 78 /* N */) {
-    const m = NOTIFICATION_LITE.exec(lite);
-    if (m === null) return null;
-    const result = fastResult(m[4], row.entry_json);
+    const n = notificationScan;
+    if (!scanLiteNotification(lite, n)) return null;
+    const result = fastResult(n.result, row.entry_json);
     if (!result) return null;
-    if (m[1] === undefined) {
-      return m[2] === 'SignalIndex' ? { kind: 'notification', index, type: 'Signal', name: '', appendedAtMs, raw: row, result, signalIndex: Number(m[3]) } : null;
-    }
-    if (m[2] !== 'CompletionId' || !COMPLETION_TYPES.has(m[1])) return null;
-    return { kind: 'notification', index, type: m[1], name: '', appendedAtMs, raw: row, result, completionId: Number(m[3]) };
+    if (n.type === 'Signal') return { kind: 'notification', index, type: 'Signal', name: '', appendedAtMs, raw: row, result, signalIndex: n.id };
+    return { kind: 'notification', index, type: n.type, name: '', appendedAtMs, raw: row, result, completionId: n.id };
   }
   if (c2 !== 67 /* C */) return null;
   // Dispatch on the command name (after `{"Command":{"`) so that only one reader is tried.

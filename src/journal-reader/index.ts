@@ -102,6 +102,7 @@ export { decodePayload } from './payload';
 export { deriveFutures, completionOrder, notificationFutureId } from './futures';
 export { summarize, summaryText } from './summary';
 export type { Summary, SummaryFuture } from './summary';
-export { toRestateQueryText } from './write-query';
+export { toRestateQueryText, partitionKeyOf } from './write-query';
+export type { QueryTextOptions } from './write-query';
 export { toNativeText } from './native';
 export { parseIsoMs, toIso } from './time';

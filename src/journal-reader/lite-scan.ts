@@ -68,3 +68,58 @@ function readNameAndEnd(lite: string, at: number, out: LiteCommand): boolean {
   out.name = name;
   return true;
 }
+
+const NOTIFICATION_COMPLETION = '{"Notification":{"ty":{"Completion":"';
+const NOTIFICATION_SIGNAL = '{"Notification":{"ty":"Signal","id":{"SignalIndex":';
+const COMPLETION_ID = '"},"id":{"CompletionId":';
+const RESULT = '},"result":"';
+/** Completion types in the order tried; the string constants are shared, so reading allocates no type names. */
+const COMPLETION_NAMES = ['Run', 'Sleep', 'Call', 'CallInvocationId', 'GetLazyState', 'GetLazyStateKeys', 'GetPromise', 'PeekPromise', 'CompletePromise', 'AttachInvocation', 'GetInvocationOutput'];
+const RESULT_NAMES = ['Success', 'Void', 'Failure', 'InvocationId'];
+
+export interface LiteNotification {
+  /** A completion type from COMPLETION_NAMES, or 'Signal'. */
+  type: string;
+  /** Completion id, or signal index for 'Signal'. */
+  id: number;
+  /** 'Success' | 'Void' | 'Failure' | 'InvocationId'. */
+  result: string;
+}
+
+/**
+ * `{"Notification":{"ty":{"Completion":"Run"},"id":{"CompletionId":1},"result":"Success"}}` or
+ * `{"Notification":{"ty":"Signal","id":{"SignalIndex":17},"result":"Success"}}` (Restate lite.rs serde output).
+ * Allocates nothing; false on anything else (the caller then parses the JSON).
+ */
+export function scanLiteNotification(lite: string, out: LiteNotification): boolean {
+  let at: number;
+  if (lite.startsWith(NOTIFICATION_COMPLETION)) {
+    at = NOTIFICATION_COMPLETION.length;
+    let type = '';
+    for (const name of COMPLETION_NAMES) {
+      if (lite.startsWith(name, at) && lite.startsWith(COMPLETION_ID, at + name.length)) {
+        type = name;
+        break;
+      }
+    }
+    if (type === '') return false;
+    at += type.length + COMPLETION_ID.length;
+    out.type = type;
+  } else if (lite.startsWith(NOTIFICATION_SIGNAL)) {
+    at = NOTIFICATION_SIGNAL.length;
+    out.type = 'Signal';
+  } else return false;
+  const id = digitsAt(lite, at);
+  if (id < 0) return false;
+  out.id = id;
+  at = scanEnd;
+  if (!lite.startsWith(RESULT, at)) return false;
+  at += RESULT.length;
+  for (const name of RESULT_NAMES) {
+    if (lite.startsWith(name, at) && at + name.length + 3 === lite.length && lite.endsWith('"}}')) {
+      out.result = name;
+      return true;
+    }
+  }
+  return false;
+}

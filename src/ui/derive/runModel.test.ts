@@ -10,6 +10,13 @@ describe('run model', () => {
     expect(withDisplayNames([call, raceFutures()[0]], j).map((f) => f.name)).toEqual(['OpenAI/complete', 'fetch-a']);
   });
 
+  it('names an awakeable by the name on its signal notification', () => {
+    const j = raceJournal();
+    j.entries[3] = { kind: 'notification', index: 3, type: 'Signal', name: 'manager-approval', signalIndex: 17, appendedAtMs: 5, result: { kind: 'void' } };
+    const awakeable = { id: 's17', signalIndex: 17, commandIndex: null, entryIndex: 3, kind: 'Awakeable', name: '', startMs: 5, endMs: 5, completionEntryIndex: 3, result: 'void' as const };
+    expect(withDisplayNames([awakeable], j)[0].name).toBe('manager-approval');
+  });
+
   it('puts a mismatch at the step of its recorded command, or at the end when the code added commands', () => {
     const mismatch = { code: 570 as const, commandIndex: 2, expected: 'Sleep', actual: 'Run', message: '' };
     expect(mismatchCursorOf(raceJournal(), mismatch)).toBe(3);

@@ -26,14 +26,17 @@ export function mismatchCursorOf(journal: Journal, mismatch: Mismatch | null): n
 }
 
 /**
- * Futures as the UI names them: a call without a user-given name is named by its target (`OpenAI/complete`), so
- * that lanes, the status line and the graph say which service answered, not just `call (c2)`.
+ * Futures as the UI names them: a call without a user-given name is named by its target (`OpenAI/complete`), an
+ * awakeable by the name on its signal, so that lanes, the status line and the graph say who answered, not `call (c2)`.
  */
 export function withDisplayNames(futures: readonly Future[], journal: Journal): Future[] {
   return futures.map((f) => {
-    if (f.name || f.entryIndex === null) return f;
-    const e = journal.entries[f.entryIndex];
+    if (f.name) return f;
+    const e = f.entryIndex === null ? undefined : journal.entries[f.entryIndex];
     if (e && e.kind === 'command' && e.target) return { ...f, name: `${e.target.service}/${e.target.handler}` };
+    // An awakeable has no command: its signal notification carries the name it was resolved under.
+    const n = f.completionEntryIndex === null ? undefined : journal.entries[f.completionEntryIndex];
+    if (n && n.kind === 'notification' && f.signalIndex !== undefined && (n.name || n.signalName)) return { ...f, name: n.name || n.signalName! };
     return f;
   });
 }

@@ -6,7 +6,7 @@ import type { EntryNotes } from './entry-v2';
 import { readV2Entry } from './entry-v2';
 import { readV1Entry } from './entry-v1';
 import { applyInvocationRow, readEvent } from './events';
-import { isCount } from './entry-values';
+import { countErrorCode, isCount } from './entry-values';
 import type { ReaderLimits } from './input';
 import { withFile } from './input';
 import type { RowRef, SourceRows } from './sources';
@@ -46,7 +46,7 @@ export function assembleJournals(sources: SourceRows[], limits: ReaderLimits, wa
     const { rows, pos } = source.journal;
     total += rows.length;
     if (total > limits.maxEntries) {
-      throw new ReaderError('TOO_LARGE', withFile({ field: 'sys_journal' }, source.file), `more than ${limits.maxEntries} journal entries`);
+      throw new ReaderError('TOO_LARGE', withFile({ field: 'sys_journal' }, source.file), `at least ${total} journal entries; the limit is ${limits.maxEntries} (limits.maxEntries)`);
     }
     if (rows.length === 0) continue;
     const whole = groups.size === 0 && sources.filter((x) => x.journal.rows.length > 0).length === 1 ? wholeSourceGroup(source) : null;
@@ -180,7 +180,8 @@ function orderByIndex(group: Group, warnings: ReaderWarning[]): Group {
   for (let k = 0; k < rows.length; k++) {
     const index = rows[k].index;
     if (!isCount(index)) {
-      throw new ReaderError(index === undefined ? 'MISSING_FIELD' : 'BAD_FIELD_TYPE', locate(refAt(group, k), 'index'), 'index is the entry\'s position, a whole number');
+      const code = countErrorCode(index);
+      throw new ReaderError(code, locate(refAt(group, k), 'index'), code === 'NUMBER_TOO_LARGE' ? `index ${String(index)} is beyond 2^53 and cannot be read exactly` : 'index is the entry\'s position, a whole number');
     }
     if (k > 0 && index <= (rows[k - 1].index as number)) sorted = false;
   }

@@ -4,7 +4,7 @@
 import type { CommandEntry, Entry, EntryResult, NotificationEntry, Payload, UnknownEntry } from '../model';
 import { ReaderError } from './errors';
 import {
-  COMMAND_TYPES, COMPLETION_TYPES, failureFrom, isCount, resultFromFull, signalIdFrom, targetFrom,
+  COMMAND_TYPES, COMPLETION_TYPES, countErrorCode, failureFrom, isBeyondSafe, isCount, resultFromFull, signalIdFrom, targetFrom,
 } from './entry-values';
 import { decodeByteArray } from './payload';
 import { scanFailure } from './payload-scan';
@@ -183,7 +183,7 @@ function commandFrom(ref: RowRef, type: string, b: Record<string, unknown>, isLi
   const attachTarget = isObject(b.target) ? b.target : undefined;
   const invocationId = b.invocation_id ?? request?.invocation_id ?? attachTarget?.InvocationId;
   if (typeof invocationId === 'string') entry.invocationId = invocationId;
-  if (type === 'Sleep' && typeof b.wake_up_time === 'number') entry.wakeUpAtMs = b.wake_up_time;
+  if (type === 'Sleep' && typeof b.wake_up_time === 'number') entry.wakeUpAtMs = exactTime(ref, b.wake_up_time, `${field}.wake_up_time`);
   if (type === 'SendSignal') {
     const signal: CommandEntry['signal'] = { ...signalIdFrom(b.signal_id) };
     if (typeof b.target_invocation_id === 'string') signal.targetInvocationId = b.target_invocation_id;
@@ -192,7 +192,7 @@ function commandFrom(ref: RowRef, type: string, b: Record<string, unknown>, isLi
   const detail: Record<string, string | number | boolean | null> = {};
   if (typeof b.key === 'string') detail.key = b.key;
   if (typeof b.id === 'string') detail.awakeableId = b.id;
-  if (typeof b.invoke_time === 'number') detail.invokeTimeMs = b.invoke_time;
+  if (typeof b.invoke_time === 'number') detail.invokeTimeMs = exactTime(ref, b.invoke_time, `${field}.invoke_time`);
   if (Object.keys(detail).length > 0) entry.detail = detail;
   const resultValue = type === 'Input' ? undefined : type === 'CompletePromise' || type === 'SetState' ? b.value : b.result;
   if (type === 'Input') {
@@ -202,6 +202,14 @@ function commandFrom(ref: RowRef, type: string, b: Record<string, unknown>, isLi
     if (!entry.result) delete entry.result;
   }
   return entry;
+}
+
+/** Epoch ms beyond 2^53 were rounded by JSON.parse (and lie 285,000 years ahead): an error, never a silent value. */
+function exactTime(ref: RowRef, value: number, field: string): number {
+  if (isBeyondSafe(value) || !Number.isFinite(value)) {
+    throw new ReaderError('NUMBER_TOO_LARGE', locate(ref, field), `${String(value)} is beyond 2^53 ms and cannot be read exactly`);
+  }
+  return value;
 }
 
 function successOf(bytes: unknown): EntryResult {
@@ -216,8 +224,8 @@ function completionIdsOf(ref: RowRef, type: string, b: Record<string, unknown>, 
     const value = b[name];
     if (value === undefined && name === 'completion_id') continue;
     if (!isCount(value)) {
-      const code = value === undefined ? 'MISSING_FIELD' : 'BAD_FIELD_TYPE';
-      throw new ReaderError(code, locate(ref, `${field}.${name}`), `${type} needs a whole-number ${name}`);
+      const code = countErrorCode(value);
+      throw new ReaderError(code, locate(ref, `${field}.${name}`), code === 'NUMBER_TOO_LARGE' ? `${name} ${String(value)} is beyond 2^53 and cannot be read exactly` : `${type} needs a whole-number ${name}`);
     }
     ids.push(value);
   }
@@ -282,7 +290,10 @@ function notification(ref: RowRef, type: string, id: unknown, result: EntryResul
   const entry: NotificationEntry = { kind: 'notification', index, type, name: '', appendedAtMs, raw: ref.row, result };
   if (type !== 'Signal' && !COMPLETION_TYPES.has(type)) notes.unknownTypes.push(`Notification: ${type}`);
   if (isObject(id) && 'CompletionId' in id) {
-    if (!isCount(id.CompletionId)) throw new ReaderError('BAD_FIELD_TYPE', locate(ref, `${field}.CompletionId`), 'expected a whole number');
+    if (!isCount(id.CompletionId)) {
+      const code = id.CompletionId === undefined ? 'BAD_FIELD_TYPE' : countErrorCode(id.CompletionId);
+      throw new ReaderError(code, locate(ref, `${field}.CompletionId`), code === 'NUMBER_TOO_LARGE' ? `CompletionId ${String(id.CompletionId)} is beyond 2^53` : 'expected a whole number');
+    }
     entry.completionId = id.CompletionId;
     return entry;
   }

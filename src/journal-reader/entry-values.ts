@@ -48,6 +48,19 @@ export function signalIdFrom(value: unknown): { index?: number; name?: string } 
   return undefined;
 }
 
+/**
+ * The error code for a value that should have been a count: a whole number beyond 2^53 has already been rounded by
+ * JSON.parse, so it is NUMBER_TOO_LARGE (never used silently), anything else missing or of the wrong type.
+ */
+export function countErrorCode(value: unknown): 'MISSING_FIELD' | 'NUMBER_TOO_LARGE' | 'BAD_FIELD_TYPE' {
+  if (value === undefined) return 'MISSING_FIELD';
+  return isBeyondSafe(value) ? 'NUMBER_TOO_LARGE' : 'BAD_FIELD_TYPE';
+}
+
+export function isBeyondSafe(value: unknown): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && Number.isInteger(value) && !Number.isSafeInteger(value);
+}
+
 export function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }

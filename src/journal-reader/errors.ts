@@ -65,6 +65,11 @@ export const READER_CODES = {
     message: 'This version of the format is not supported',
     hint: 'The file comes from a newer Restate or Replay Inspector; update Replay Inspector.',
   },
+  NUMBER_TOO_LARGE: {
+    severity: 'error',
+    message: 'A number is beyond 2^53 and cannot be read exactly',
+    hint: 'Indexes, completion ids and times of a real journal are far below 2^53; the file was probably edited or produced by another tool. Export it again from Restate.',
+  },
   TOO_LARGE: {
     severity: 'error',
     message: 'The input is larger than the configured limit',

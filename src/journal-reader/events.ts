@@ -2,7 +2,7 @@
 // Event JSON: restate crates/types/src/journal_events (TransientError, Paused, Suspended); tree: unresolved_future.rs.
 import type { FutureTree, Journal, JournalEvent, ReaderWarning } from '../model';
 import { makeWarning } from './errors';
-import { isCount } from './entry-values';
+import { isBeyondSafe, isCount } from './entry-values';
 import type { RowRef } from './sources';
 import { isObject, locate } from './sources';
 import { parseIsoMs } from './time';
@@ -15,7 +15,7 @@ export function readEvent(ref: RowRef, warnings: ReaderWarning[]): JournalEvent 
   const row = ref.row;
   const after = row.after_journal_entry_index;
   if (!isCount(after)) {
-    warnings.push(makeWarning('BAD_EVENT', locate(ref, 'after_journal_entry_index'), 'expected a whole number'));
+    warnings.push(makeWarning('BAD_EVENT', locate(ref, 'after_journal_entry_index'), isBeyondSafe(after) ? `${String(after)} is beyond 2^53 and cannot be read exactly` : 'expected a whole number'));
     return null;
   }
   const appendedAtMs = typeof row.appended_at === 'string' ? parseIsoMs(row.appended_at) : null;

@@ -2,6 +2,7 @@
 // Formats: docs/journal-format.md. Errors: ./errors.ts (ReaderError is the only exception thrown).
 import type { Journal, NativeJournalFile, ReaderWarning, SourceFormat } from '../model';
 import { assembleJournals } from './assemble';
+import { decodeJournalBytes } from './bytes';
 import { ReaderError, makeWarning } from './errors';
 import type { ReaderLimits } from './input';
 import { DEFAULT_LIMITS, prepareText } from './input';
@@ -16,7 +17,7 @@ export interface ReadOptions {
   fileName?: string;
   /** Called with 0…1 while reading (the UI's progress bar). */
   onProgress?: (fraction: number) => void;
-  /** Size limits (defaults: 512 MiB of text, 2,000,000 entries). */
+  /** Size limits (defaults: DEFAULT_LIMITS: 256 MiB of bytes and of text, 1,000,000 entries). */
   limits?: Partial<ReaderLimits>;
 }
 
@@ -76,6 +77,16 @@ export function readJournalFiles(files: { name: string; text: string }[], option
   });
 }
 
+/**
+ * File bytes (e.g. `new Uint8Array(await file.arrayBuffer())`) → journals. The size is checked first (TOO_LARGE), then
+ * known binary signatures (gzip, zip, PNG, … → BINARY_INPUT with what to do), then the bytes are decoded as strict
+ * UTF-8 (invalid bytes → BINARY_INPUT with the offset of the first bad byte; a UTF-16 BOM is decoded as UTF-16).
+ */
+export function readJournalBytes(bytes: Uint8Array, options: ReadOptions = {}): ReadResult {
+  const text = guard(() => decodeJournalBytes(bytes, options.limits, options.fileName));
+  return readJournals(text, options);
+}
+
 /** The format of a text, without reading it all (JSONL: its first line is parsed). */
 export function detectFormat(text: string): SourceFormat {
   return guard(() => detectPrepared(prepareText(text, DEFAULT_LIMITS)));
@@ -98,6 +109,7 @@ export { ReaderError, READER_CODES, makeWarning, formatLocation } from './errors
 export type { ReaderCode } from './errors';
 export type { ReaderLimits } from './input';
 export { DEFAULT_LIMITS } from './input';
+export { checkSizeUpFront, firstInvalidUtf8, formatBytes } from './bytes';
 export { decodePayload } from './payload';
 export { deriveFutures, completionOrder, notificationFutureId } from './futures';
 export { summarize, summaryText } from './summary';

@@ -4,13 +4,20 @@ import type { ReaderErrorLocation, ReaderWarning } from '../model';
 import { ReaderError, makeWarning } from './errors';
 
 export interface ReaderLimits {
-  /** Longest text read, in UTF-16 characters (default 512 MiB). */
+  /** Longest text read, in UTF-16 characters. */
   maxChars: number;
-  /** Most journal entries read from one input (default 2,000,000). */
+  /** Most journal entries read from one input. */
   maxEntries: number;
+  /** Largest file in bytes (checkSizeUpFront, readJournalBytes), checked before the file is read or decoded. */
+  maxBytes: number;
 }
 
-export const DEFAULT_LIMITS: ReaderLimits = { maxChars: 512 * 1024 * 1024, maxEntries: 2_000_000 };
+/**
+ * Defaults chosen to keep a browser tab alive (measurements in docs/robustness.md, "Reader"): reading peaks at about
+ * 3× the text size in JS heap, and a 1,000,000-entry export with every column is ~570 MB, more than V8's longest
+ * string (2^29 − 24 characters). 256 MiB of text peaks near 800 MB of heap; a compact 1,000,000-entry export fits.
+ */
+export const DEFAULT_LIMITS: ReaderLimits = { maxChars: 256 * 1024 * 1024, maxEntries: 1_000_000, maxBytes: 256 * 1024 * 1024 };
 
 export interface PreparedText {
   /** The text from the first JSON character on. */

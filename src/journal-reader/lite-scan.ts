@@ -49,7 +49,8 @@ export function scanLiteSleep(lite: string, out: LiteCommand): boolean {
     if (c < 48 || c > 57) break;
     wake = wake * 10 + (c - 48);
   }
-  if (at === start || !lite.startsWith(',"completion_id":', at)) return false;
+  // Beyond 2^53 the general path reports NUMBER_TOO_LARGE; this scanner never rounds.
+  if (at === start || wake > Number.MAX_SAFE_INTEGER || !lite.startsWith(',"completion_id":', at)) return false;
   const id = digitsAt(lite, at + 17);
   if (id < 0) return false;
   out.completionId = id;

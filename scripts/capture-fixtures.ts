@@ -16,6 +16,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const fixturesDir = path.join(repoRoot, 'test/fixtures/restate-1.7.12');
 const SQL_CLI_CASES = new Set(['run-retry', 'awakeables', 'cancelled']);
 const SDK_VERSION = '1.17.2';
+/** The file of a case's service, when not services.ts (cases captured before this map keep their recorded value). */
+const SERVICE_FILES: Record<string, string> = { Checkout: 'test/restate-service/mismatch-service.ts' };
 
 const silentIo: CliIo = {
   out: () => undefined,
@@ -63,7 +65,7 @@ async function captureCase(adminUrl: string, c: RealCase, invocationId: string):
     finalStatus: c.finalStatus,
     restateVersion: '1.7.12',
     sdk: `@restatedev/restate-sdk ${SDK_VERSION} on Node ${process.versions.node}`,
-    service: 'test/restate-service/services.ts',
+    service: SERVICE_FILES[c.target.split('/')[0]] ?? 'test/restate-service/services.ts',
   };
   await writeFile(path.join(dir, 'case.json'), JSON.stringify(meta, null, 1) + '\n');
   console.log(`captured ${c.name} (${invocationId}): ${journal.rows.length} entries, ${events.rows.length} events`);

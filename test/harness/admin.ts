@@ -133,3 +133,10 @@ export async function waitForEntries(adminUrl: string, id: string, entries: numb
 export async function call(ingressUrl: string, target: string, input: unknown = null): Promise<string> {
   return request('POST', `${ingressUrl}/${target}`, input);
 }
+
+/** Flips the code version of the test service's Checkout/order (side channel), as a deploy of new code would. */
+export async function setCodeVersion(controlUrl: string, version: number): Promise<void> {
+  const response = await fetch(`${controlUrl}/code-version/${version}`, { method: 'POST', signal: AbortSignal.timeout(5_000) });
+  const body = await response.text();
+  if (!response.ok) throw new Error(`POST ${controlUrl}/code-version/${version} → HTTP ${response.status}: ${body}`);
+}

@@ -1,7 +1,9 @@
 // The scenarios run against the real server, shared by the integration test and scripts/capture-fixtures.ts:
 // which handler, which input, what to do from outside while it runs, and the status it must end in.
 import type { RestateServer, ServiceProcess } from './restate';
-import { awakeableIds, call, cancel, resolveAwakeable, send, waitForCommands, waitForEntries, waitForStatus, type InvocationStatus } from './admin';
+import {
+  awakeableIds, call, cancel, resolveAwakeable, send, setCodeVersion, waitForCommands, waitForEntries, waitForStatus, type InvocationStatus,
+} from './admin';
 
 export interface CaseContext {
   server: RestateServer;
@@ -26,6 +28,8 @@ export interface RealCase {
 export const RETRY_FAILURES = 3;
 export const FANOUT_RUNS_SMALL = 20;
 export const FANOUT_RUNS_LARGE = 3500;
+/** Checkout/order's handler retry policy (test/restate-service/mismatch-service.ts): attempts before it pauses. */
+export const MISMATCH_MAX_ATTEMPTS = 3;
 
 export const realCases: RealCase[] = [
   {
@@ -165,6 +169,22 @@ export const realCases: RealCase[] = [
     drive: async ({ server, invocationId }) => {
       await waitForCommands(server.adminUrl, invocationId, 3); // Input, PeekPromise, GetPromise
       await call(server.ingressUrl, 'Approval/wf-1/approve', 'yes');
+    },
+  },
+  {
+    name: 'journal-mismatch',
+    target: 'Checkout/order',
+    input: null,
+    description:
+      'code changed under an in-flight invocation: v1 ran run charge (c1) and suspended on an awakeable (s17); the code was flipped to v2 ' +
+      '(run fraud-check first) and the awakeable resolved; the replay with v2 fails with journal mismatch 570 (RT0016) at command index 1, ' +
+      `${MISMATCH_MAX_ATTEMPTS} attempts (one deduplicated TransientError), then Paused; nothing is journaled after the mismatch.`,
+    finalStatus: 'paused',
+    drive: async ({ server, service, invocationId }) => {
+      const [approval] = await awakeableIds(service.controlUrl, invocationId); // published after run charge completed
+      await waitForStatus(server.adminUrl, invocationId, 'suspended');
+      await setCodeVersion(service.controlUrl, 2); // "deploy" v2 under the suspended invocation
+      await resolveAwakeable(server.ingressUrl, approval, 'approved');
     },
   },
   {

@@ -10,6 +10,8 @@ const { createEndpointHandler } = await import('@restatedev/restate-sdk');
 const { services } = await import('./services');
 const { moreServices } = await import('./more-services');
 const { sideChannel } = await import('./side-channel');
+const { mismatchServices } = await import('./mismatch-service');
+const { codeVersion } = await import('./code-version');
 
 function listen(server: http.Server | http2.Http2Server): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -18,10 +20,12 @@ function listen(server: http.Server | http2.Http2Server): Promise<number> {
   });
 }
 
-const sdkServer = http2.createServer(createEndpointHandler({ services: [...services, ...moreServices] }));
+const sdkServer = http2.createServer(createEndpointHandler({ services: [...services, ...moreServices, ...mismatchServices] }));
 
 // GET /awakeables/<invocationId> → JSON array of awakeable ids (404 until the handler published them).
-// GET /attempts/<invocationId> → number of attempts of the flaky run.
+// GET /attempts/<invocationId> → number of attempts of the flaky run; GET /attempts/<invocationId>%2Fv<n> → executions
+// of Checkout/order with code version n..
+// GET /code-version → the code version of Checkout/order; POST /code-version/<n> flips it (see mismatch-service.ts).
 const controlServer = http.createServer((req, res) => {
   const [, kind, id] = (req.url ?? '').split('/');
   const reply = (status: number, body: unknown) => {
@@ -33,6 +37,15 @@ const controlServer = http.createServer((req, res) => {
     return ids ? reply(200, ids) : reply(404, { message: 'no awakeables published yet' });
   }
   if (req.method === 'GET' && kind === 'attempts' && id) return reply(200, sideChannel.attemptsOf(decodeURIComponent(id)));
+  if (kind === 'code-version') {
+    if (req.method === 'GET' && !id) return reply(200, codeVersion.get());
+    const version = Number(id);
+    if (req.method === 'POST' && Number.isInteger(version) && version > 0) {
+      codeVersion.set(version);
+      return reply(200, version);
+    }
+    return reply(400, { message: 'POST /code-version/<positive integer>' });
+  }
   reply(404, { message: 'unknown path' });
 });
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { readJournals, type Summary } from '../../src/journal-reader';
 import type { CommandEntry, Journal } from '../../src/model';
-import { FANOUT_RUNS_SMALL, RETRY_FAILURES, realCases, runCases } from '../harness/cases';
+import { FANOUT_RUNS_SMALL, MISMATCH_MAX_ATTEMPTS, RETRY_FAILURES, realCases, runCases } from '../harness/cases';
 import { pollUntil, query, runAttempts, sqlLiteral, startRestateWithService } from '../harness/restate';
 import { restateSql } from '../harness/restate-cli';
 import { captureIo, leaves, runBin } from './cli-helpers';
@@ -251,6 +251,39 @@ describe('real Restate 1.7.12 server', () => {
     // Two attempts with the same error message: the server keeps one TransientError (consecutive duplicates merge).
     expect(s.transientErrors).toBe(1);
     expect((await journalOf('paused')).events.map((e) => e.type)).toEqual(['TransientError', 'Paused']);
+  });
+
+  it('code changed under a suspended invocation: TransientError 570 (RT0016) at command 1, then paused; nothing journaled after', async () => {
+    const s = await summaryOf('journal-mismatch');
+    expect(s.status).toBe('paused');
+    expect(s.outcome).toBeNull();
+    // The same mismatch on every attempt: the server keeps one TransientError (consecutive duplicates merge).
+    expect(s.transientErrors).toBe(1);
+    expect(s.futures).toMatchObject([
+      { id: 'c1', kind: 'Run', name: 'charge', result: 'success' },
+      { id: 's17', kind: 'Awakeable', result: 'success' },
+    ]);
+    const journal = await journalOf('journal-mismatch');
+    // v1's journal, untouched by v2: no Run fraud-check, no Run ship, no Output.
+    const commands = journal.entries.filter((e): e is CommandEntry => e.kind === 'command');
+    expect(commands.map((c) => `${c.type}${c.name ? ` ${c.name}` : ''}`)).toEqual(['Input', 'Run charge']);
+    const lastEntry = journal.entries.length - 1;
+    const message =
+      'Found a mismatch between the code paths taken during the previous execution and the paths taken during this execution.\n' +
+      'This typically happens when some parts of the code are non-deterministic.\n' +
+      "- The mismatch happened while executing 'run' (index '1')\n" +
+      '- Difference:\n   name: charge != fraud-check';
+    expect(journal.events).toEqual([
+      {
+        type: 'TransientError', afterEntryIndex: lastEntry, appendedAtMs: expect.any(Number), code: 570, message, docCode: 'RT0016',
+        relatedCommandIndex: 1, relatedCommandName: 'fraud-check', relatedCommandType: 'Run',
+      },
+      { type: 'Paused', afterEntryIndex: lastEntry, appendedAtMs: expect.any(Number), message },
+    ]);
+    // Executions per code version (side channel): v2 ran exactly the handler policy's attempts, then it paused.
+    const controlUrl = ready().service.controlUrl;
+    expect(await runAttempts(controlUrl, `${idOf('journal-mismatch')}/v2`)).toBe(MISMATCH_MAX_ATTEMPTS);
+    expect(await runAttempts(controlUrl, `${idOf('journal-mismatch')}/v1`)).toBeGreaterThanOrEqual(1);
   });
 
   it('lazy state: GetLazyState and GetLazyStateKeys are completions', async () => {

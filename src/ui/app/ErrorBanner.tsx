@@ -1,49 +1,93 @@
-// A load or simulation error, in words: which file, the code, where, and what to do. The previous view stays.
+// A load or simulation error, in words: which file, the code, where, and what to do. The previous view stays (the
+// store keeps `run`); there is one error slot, so a new error replaces the old one instead of stacking. Reader
+// warnings (e.g. entry types from a newer Restate server) are counted and listed, and can be put away.
+// Everything here is rendered as React text: file names, messages and hints from hostile files never become HTML.
+import { useState } from 'react';
+import type { ReaderErrorLocation, ReaderWarning } from '../../model';
+import { LimitsButton } from '../robustness/LimitsPopover';
+import '../robustness/robustness.css';
 import { useStore } from '../store/store';
 
-function where(loc: { row?: number; line?: number; field?: string; offset?: number }): string {
+/** "row 3, field entry_json, in journal.json" — the location parts the reader knows. */
+export function where(loc: ReaderErrorLocation, subject?: string): string {
   const parts: string[] = [];
   if (loc.row !== undefined) parts.push(`row ${loc.row}`);
   if (loc.line !== undefined) parts.push(`line ${loc.line}`);
   if (loc.field) parts.push(`field ${loc.field}`);
   if (loc.offset !== undefined) parts.push(`offset ${loc.offset}`);
+  if (loc.file && loc.file !== subject) parts.push(`in ${loc.file}`);
   return parts.join(', ');
 }
 
-const NO_WARNINGS: never[] = [];
+const NO_WARNINGS: ReaderWarning[] = [];
+/** The warnings list is capped: a file with 100,000 odd rows must not add 100,000 DOM nodes. */
+const WARNINGS_SHOWN = 50;
+
+function ErrorView() {
+  const error = useStore((s) => s.error)!;
+  const loc = where(error.location ?? {}, error.subject);
+  const title = error.origin === 'scenario' || error.origin === 'limit' ? (error.subject ? `${error.subject} stopped` : 'Stopped') : error.subject ? `Could not open ${error.subject}` : 'Could not load';
+  return (
+    <div className="banner robust-banner" role="alert" aria-label="Error">
+      <div className="msg">
+        <div className="robust-title">
+          <strong>{title}</strong> <code>{error.code}</code>
+          {loc && <span className="robust-loc"> at {loc}</span>}
+        </div>
+        <div className="robust-message">{error.message}</div>
+        {error.hint && (
+          <div className="robust-hint">
+            <span className="robust-label">What to do: </span>
+            {error.hint}
+          </div>
+        )}
+      </div>
+      {error.origin === 'limit' && <LimitsButton label="Change limits" />}
+      <button className="btn" aria-label="Dismiss error" onClick={() => useStore.getState().setError(null)}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+function WarningsView({ warnings, onDismiss }: { warnings: ReaderWarning[]; onDismiss(): void }) {
+  const count = warnings.length;
+  const codes = [...new Set(warnings.map((w) => w.code))];
+  return (
+    <div className="banner warn robust-banner" role="note" aria-label="Warnings">
+      <details className="msg">
+        <summary>
+          <strong>
+            {count} warning{count === 1 ? '' : 's'} while reading
+          </strong>{' '}
+          ({codes.slice(0, 4).join(', ')}
+          {codes.length > 4 ? ', …' : ''}): the journal is shown; what the reader did not understand is kept as unknown.
+        </summary>
+        <ul className="robust-warnings">
+          {warnings.slice(0, WARNINGS_SHOWN).map((w, i) => {
+            const loc = w.location ? where(w.location) : '';
+            return (
+              <li key={i}>
+                <code>{w.code}</code> {w.message}
+                {loc && <span className="robust-loc"> (at {loc})</span>}
+              </li>
+            );
+          })}
+          {count > WARNINGS_SHOWN && <li>…and {count - WARNINGS_SHOWN} more.</li>}
+        </ul>
+      </details>
+      <button className="btn" aria-label="Dismiss warnings" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
 
 export function ErrorBanner() {
   const error = useStore((s) => s.error);
   const warnings = useStore((s) => s.run?.warnings ?? NO_WARNINGS);
-  if (error) {
-    const loc = where(error.location ?? {});
-    return (
-      <div className="banner" role="alert">
-        <div className="msg">
-          <strong>{error.subject ? `${error.subject}: ` : ''}</strong>
-          <code>{error.code}</code> {error.message}
-          {loc && <> (at {loc})</>}
-          {error.hint && <div>{error.hint}</div>}
-        </div>
-        <button className="btn" onClick={() => useStore.getState().setError(null)}>
-          Dismiss
-        </button>
-      </div>
-    );
-  }
-  if (warnings.length) {
-    return (
-      <div className="banner warn" role="note">
-        <div className="msg">
-          {warnings.slice(0, 3).map((w, i) => (
-            <div key={i}>
-              <code>{w.code}</code> {w.message}
-            </div>
-          ))}
-          {warnings.length > 3 && <div>…and {warnings.length - 3} more warnings.</div>}
-        </div>
-      </div>
-    );
-  }
+  const [dismissed, setDismissed] = useState<ReaderWarning[] | null>(null);
+  if (error) return <ErrorView />;
+  if (warnings.length && warnings !== dismissed) return <WarningsView warnings={warnings} onDismiss={() => setDismissed(warnings)} />;
   return null;
 }

@@ -1,6 +1,8 @@
 // The top bar: name, what is loaded, open a journal, theme and help.
 import { useStore } from '../store/store';
 import { OpenJournalButton } from '../source/OpenJournalButton';
+import { ShareBar } from '../share/ShareBar';
+import { LimitsButton } from '../robustness/LimitsPopover';
 import type { ThemeChoice } from '../store/viewSlice';
 
 const nextTheme: Record<ThemeChoice, ThemeChoice> = { system: 'dark', dark: 'light', light: 'system' };
@@ -23,6 +25,8 @@ export function Header() {
         {seed !== null && seed !== undefined ? ` · seed ${seed}` : ''}
       </span>
       <OpenJournalButton />
+      <ShareBar />
+      <LimitsButton />
       <button className="btn icon" aria-label={`Theme: ${theme} (switch)`} title={`Theme: ${theme}`} onClick={() => useStore.getState().setTheme(nextTheme[theme])}>
         {themeIcon[theme]}
       </button>

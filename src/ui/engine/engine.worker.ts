@@ -4,6 +4,7 @@
 import type { Journal } from '../../model';
 import type { Scenario } from '../../sim';
 import { scenarioModuleToBody } from '../derive/scenarioSource';
+import { decodeJournalBytes } from '../../journal-reader/bytes';
 import { loadReader, loadSim, type SimApi } from './coreModules';
 import type { EngineError, EngineJob, EngineMessage, EngineResult } from './protocol';
 
@@ -24,15 +25,31 @@ function toEngineError(e: unknown, origin: string): EngineError {
   if (err && typeof err.toInfo === 'function') return { ...err.toInfo(), origin: 'reader' };
   const message = err && typeof err.message === 'string' ? err.message : String(e);
   const code = err && (typeof err.code === 'string' || typeof err.code === 'number') ? String(err.code) : origin === 'scenario' ? 'SCENARIO_ERROR' : 'ENGINE_ERROR';
+  const runaway = runawayOf(code, message);
+  if (runaway) return { ...runaway, message, location: {}, origin: 'limit' };
   return { code, message, location: (err?.location as EngineError['location']) ?? {}, hint: typeof err?.hint === 'string' ? err.hint : undefined, origin };
+}
+
+/** Runaway scenarios the Worker survives (the platform throws instead of crashing): a stable code and what to do. */
+function runawayOf(code: string, message: string): { code: string; hint: string } | null {
+  if (code === 'SIM_STEPS_EXCEEDED') return { code: 'STEP_LIMIT', hint: 'Look for a loop that creates durable operations without end (e.g. ctx.sleep in for (;;)); the step limit is set under Limits.' };
+  if (/Maximum call stack size exceeded/i.test(message)) return { code: 'STACK_OVERFLOW', hint: 'Look for a function that calls itself without end.' };
+  if (/Invalid (string|array|typed array) length|Array buffer allocation failed|out of memory|allocation failed/i.test(message)) {
+    return { code: 'OUT_OF_MEMORY', hint: 'The scenario tried to allocate more memory than a browser tab allows; look for a value that grows without end.' };
+  }
+  return null;
 }
 
 async function read(job: Extract<EngineJob, { type: 'read' }>): Promise<EngineResult> {
   const reader = await loadReader();
   type ReadOut = { format: string; journals: Journal[]; warnings: EngineResult['warnings']; run?: Record<string, unknown> };
-  const out = (job.files.length === 1
-    ? await reader.readJournals(job.files[0].text, { fileName: job.files[0].name, onProgress: (fraction) => post({ type: 'progress', fraction }) })
-    : await reader.readJournalFiles(job.files)) as ReadOut;
+  const onProgress = (fraction: number) => post({ type: 'progress', fraction });
+  const limits = job.limits;
+  // Picked files arrive as bytes: size, binary signatures and strict UTF-8 are checked by the reader (issue 8).
+  const files = job.files.map((f) => ('bytes' in f ? { name: f.name, text: decodeJournalBytes(f.bytes, limits, f.name) } : f));
+  const out = (files.length === 1
+    ? await reader.readJournals(files[0].text, { fileName: files[0].name, onProgress, limits })
+    : await reader.readJournalFiles(files, { limits })) as ReadOut;
   if (!out.journals.length) throw Object.assign(new Error('The file holds no journal entries.'), { code: 'EMPTY', hint: 'Export sys_journal rows for one invocation.' });
   const journal = out.journals[0];
   const warnings = [...out.warnings];

@@ -39,7 +39,7 @@ export function runEngineJob(job: EngineJob, options: { timeoutMs: number; onPro
             origin: 'limit',
             message: `${what} took longer than ${seconds} s and was stopped.`,
             location: {},
-            hint: job.type === 'read' ? 'Try a smaller export.' : 'Look for an endless loop or an await that never ends; the step limit is ' + STEPS_MAX + '.',
+            hint: job.type === 'read' ? 'Try a smaller export, or raise the reading time limit under Limits.' : 'Look for an endless loop (while (true) {}) in the scenario code; the time limit is set under Limits.',
           }),
         ),
       );
@@ -52,7 +52,10 @@ export function runEngineJob(job: EngineJob, options: { timeoutMs: number; onPro
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      settle?.(() => reject(new EngineFailure({ code: 'ENGINE_ERROR', origin: 'engine', message: event.message || 'The engine Worker failed.', location: {} })));
+      // A Worker killed by the platform (e.g. out of memory) reports an error event with little or no message.
+      const message = event.message || 'The engine Worker stopped unexpectedly (it may have run out of memory).';
+      const oom = !event.message || /memory|allocation/i.test(event.message);
+      settle?.(() => reject(new EngineFailure({ code: oom ? 'OUT_OF_MEMORY' : 'ENGINE_ERROR', origin: oom ? 'limit' : 'engine', message, location: {}, hint: oom ? 'Look for a value that grows without end, or open a smaller file.' : undefined })));
     };
     worker.postMessage(job);
   });

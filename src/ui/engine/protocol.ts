@@ -28,7 +28,8 @@ export interface LoadedRun {
 }
 
 export type EngineJob =
-  | { type: 'read'; files: { name: string; text: string }[] }
+  /** Files as text (reload, URL) or as bytes (the file picker: decoded strictly in the Worker); limits: the user's. */
+  | { type: 'read'; files: ({ name: string; text: string } | { name: string; bytes: Uint8Array })[]; limits?: { maxBytes: number; maxChars: number; maxEntries: number } }
   /** seed / crashes null: the scenario's own defaults (e.g. the crash of a crash-and-replay lesson). */
   | { type: 'simulate'; source: string; scenarioLabel: string; seed: number | null; crashes: number[] | null; stepsMax: number }
   | { type: 'replay'; source: string; scenarioLabel: string; journal: Journal };

@@ -1,9 +1,13 @@
 // Effects that load a run: each reads or simulates in the engine Worker, then hands the result to the store.
 // A failed load keeps the previous view and shows the error (issue 8: the page never goes blank).
-import { EngineFailure, READ_TIME_LIMIT_MS, runEngineJob, SIMULATION_TIME_LIMIT_MS, STEPS_MAX, type RunningJob } from '../engine/engineClient';
+import { checkSizeUpFront } from '../../journal-reader/bytes';
+import { EngineFailure, runEngineJob, type RunningJob } from '../engine/engineClient';
 import type { EngineJob, LoadedRun, RunSource } from '../engine/protocol';
 import { useStore } from '../store/store';
+import { currentLimits } from '../robustness/limitsStore';
 import { exampleMeta, exampleSource } from './examples';
+import { looksLikeViewFile } from '../../share/view-file';
+import { openViewFile } from '../share/openViewFile';
 
 let current: RunningJob | null = null;
 
@@ -18,7 +22,9 @@ async function execute(job: EngineJob, source: RunSource, label: string, subject
   current?.cancel();
   const { setLoading, setError, setRun } = useStore.getState();
   setLoading({ label, fraction: null });
-  const timeoutMs = job.type === 'read' ? READ_TIME_LIMIT_MS : SIMULATION_TIME_LIMIT_MS;
+  const limits = currentLimits();
+  const timeoutMs = job.type === 'read' ? limits.readTimeLimitMs : limits.timeLimitMs;
+  if (job.type === 'read') job = { ...job, limits: { maxBytes: limits.maxBytes, maxChars: limits.maxBytes, maxEntries: limits.maxEntries } };
   const running = runEngineJob(job, { timeoutMs, onProgress: (fraction) => setLoading({ label, fraction }) });
   current = running;
   try {
@@ -52,8 +58,44 @@ export async function openFiles(files: { name: string; text: string }[], at?: Op
 }
 
 export async function openBrowserFiles(list: FileList | File[], at?: OpenAt): Promise<LoadedRun | null> {
-  const files = await Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() })));
-  return files.length ? openFiles(files, at) : null;
+  const picked = [...list];
+  if (!picked.length) return null;
+  const names = picked.map((f) => f.name).join(', ');
+  // Refused from File.size before a byte is read: a 2 GB file must not freeze or crash the tab (issue 8).
+  const { maxBytes } = currentLimits();
+  const total = picked.reduce((n, f) => n + f.size, 0);
+  const tooLarge = checkSizeUpFront(total, { maxBytes }, picked.length === 1 ? picked[0].name : undefined);
+  if (tooLarge) {
+    current?.cancel();
+    current = null;
+    useStore.getState().setError({ ...tooLarge.toInfo(), origin: 'limit', subject: names });
+    return null;
+  }
+  let files: { name: string; bytes: Uint8Array }[];
+  try {
+    files = await Promise.all(picked.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  } catch (e) {
+    useStore.getState().setError({ code: 'FILE_UNREADABLE', origin: 'engine', message: `The browser could not read the file: ${(e as Error).message}`, location: {}, hint: 'Check that the file still exists and is readable, then open it again.', subject: names });
+    return null;
+  }
+  // A view file ("Copy link" when the link is too long) is not a journal: restore the view it holds (src/ui/share).
+  if (files.length === 1 && looksLikeViewFile(new TextDecoder().decode(files[0].bytes.subarray(0, 400)))) {
+    return openViewFile(new TextDecoder().decode(files[0].bytes));
+  }
+  const run = await execute({ type: 'read', files }, { kind: 'file', names: files.map((f) => f.name) }, `Reading ${names}`, names, at);
+  if (run) keepForReload(files);
+  return run;
+}
+
+/** Keeps small opened files (as text) in sessionStorage so that reload restores them. */
+function keepForReload(files: { name: string; bytes: Uint8Array }[]): void {
+  try {
+    if (files.reduce((n, f) => n + f.bytes.length, 0) > SESSION_FILE_LIMIT_CHARS) return;
+    const decoder = new TextDecoder();
+    sessionStorage.setItem('replay-inspector:files', JSON.stringify(files.map((f) => ({ name: f.name, text: decoder.decode(f.bytes) }))));
+  } catch {
+    // Storage full or disabled: reload will then ask for the file again.
+  }
 }
 
 /** Files opened earlier in this tab (kept in sessionStorage so that reload restores them). */
@@ -68,10 +110,18 @@ export function storedFiles(): { name: string; text: string }[] | null {
 
 export async function openUrl(url: string, at?: OpenAt): Promise<LoadedRun | null> {
   const { setLoading, setError } = useStore.getState();
+  let target: URL;
+  try {
+    target = new URL(url, location.href);
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new Error(`${target.protocol} addresses are not opened`);
+  } catch (e) {
+    setError({ code: 'BAD_URL', origin: 'engine', message: `Cannot open "${url.slice(0, 200)}": ${(e as Error).message}.`, location: { field: 'src' }, hint: 'Only http(s) addresses of journal files can be opened from a link.', subject: url.slice(0, 200) });
+    return null;
+  }
   setLoading({ label: `Fetching ${url}`, fraction: null });
   let text: string;
   try {
-    const response = await fetch(new URL(url, location.href), { credentials: 'omit' });
+    const response = await fetch(target, { credentials: 'omit' });
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
     text = await response.text();
   } catch (e) {
@@ -89,7 +139,7 @@ export async function simulateExample(file: string, seed: number | null, crashes
     return null;
   }
   const label = exampleMeta(file)?.name ?? file;
-  return execute({ type: 'simulate', source, scenarioLabel: label, seed, crashes, stepsMax: STEPS_MAX }, { kind: 'example', file }, `Simulating ${label}`, label, at);
+  return execute({ type: 'simulate', source, scenarioLabel: label, seed, crashes, stepsMax: currentLimits().stepsMax }, { kind: 'example', file }, `Simulating ${label}`, label, at);
 }
 
 export async function simulateSource(source: string, seed: number | null, crashes: number[] | null, at?: OpenAt): Promise<LoadedRun | null> {
@@ -98,7 +148,7 @@ export async function simulateSource(source: string, seed: number | null, crashe
   } catch {
     // Not fatal: the URL will then not restore the edited code.
   }
-  return execute({ type: 'simulate', source, scenarioLabel: 'edited scenario', seed, crashes, stepsMax: STEPS_MAX }, { kind: 'scenario' }, 'Simulating the edited scenario', 'edited scenario', at);
+  return execute({ type: 'simulate', source, scenarioLabel: 'edited scenario', seed, crashes, stepsMax: currentLimits().stepsMax }, { kind: 'scenario' }, 'Simulating the edited scenario', 'edited scenario', at);
 }
 
 export function storedScenario(): string | null {
@@ -113,7 +163,16 @@ export function storedScenario(): string | null {
 export async function replayLoaded(source: string, scenarioLabel: string): Promise<LoadedRun | null> {
   const run = useStore.getState().run;
   if (!run) return null;
-  return execute({ type: 'replay', source, scenarioLabel, journal: run.journal }, run.source, `Replaying with ${scenarioLabel}`, scenarioLabel);
+  const replayed = await execute({ type: 'replay', source, scenarioLabel, journal: run.journal }, run.source, `Replaying with ${scenarioLabel}`, scenarioLabel);
+  if (replayed) replaySources.set(replayed, source);
+  return replayed;
+}
+
+const replaySources = new WeakMap<LoadedRun, string>();
+
+/** The scenario code a replayed run was replayed with (for share links), or null. */
+export function replaySourceOf(run: LoadedRun): string | null {
+  return replaySources.get(run) ?? null;
 }
 
 /** Re-simulates the loaded example or edited scenario with these crash times (same seed). */

@@ -1,6 +1,8 @@
 // The top bar: name, what is loaded, open a journal, theme and help.
 import { useStore } from '../store/store';
 import { OpenJournalButton } from '../source/OpenJournalButton';
+import { CompareButton } from '../compare/CompareButton';
+import { ConnectButton } from '../connect/ConnectButton';
 import { ShareBar } from '../share/ShareBar';
 import { LimitsButton } from '../robustness/LimitsPopover';
 import type { ThemeChoice } from '../store/viewSlice';
@@ -25,6 +27,8 @@ export function Header() {
         {seed !== null && seed !== undefined ? ` · seed ${seed}` : ''}
       </span>
       <OpenJournalButton />
+      <CompareButton />
+      <ConnectButton />
       <ShareBar />
       <LimitsButton />
       <button className="btn icon" aria-label={`Theme: ${theme} (switch)`} title={`Theme: ${theme}`} onClick={() => useStore.getState().setTheme(nextTheme[theme])}>

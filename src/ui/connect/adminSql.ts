@@ -1,0 +1,140 @@
+// The SQL the Connect panel sends to the Restate admin API (`POST /query`), and the bundle it builds from the answers.
+// Pure: every literal is validated against a strict pattern first and quoted second, and result rows are spliced as
+// the server sent them (partition_key exceeds 2^53: parsing and re-serialising would change its digits).
+// The tables and columns are those of `replay-inspector export` (src/cli/commands/export.ts).
+
+export const INVOCATION_ID = /^inv_[A-Za-z0-9]+$/;
+/** `Service`, `Service/handler` or `Object/key/handler` (the shape of sys_invocation.target). */
+const SERVICE = /^[A-Za-z_][A-Za-z0-9_.-]{0,199}$/;
+const TARGET = /^[A-Za-z_][A-Za-z0-9_.-]{0,199}\/(?:[^/'"\s\\]{1,200}\/)?[A-Za-z_][A-Za-z0-9_]{0,199}$/;
+export const STATUSES = ['pending', 'scheduled', 'ready', 'running', 'paused', 'backing-off', 'suspended', 'completed'] as const;
+export const LIST_LIMIT_MAX = 500;
+
+export interface ListFilter {
+  /** '' for every target; a service name; or a full target. */
+  target: string;
+  /** '' for every status. */
+  status: string;
+  limit: number;
+}
+
+export interface InvocationSummary {
+  id: string;
+  target: string;
+  status: string;
+  createdAt: string;
+  modifiedAt: string;
+  journalSize: number | null;
+}
+
+export function sqlLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** Why a target filter is refused, or null when it is usable. */
+export function targetFilterProblem(target: string): string | null {
+  const t = target.trim();
+  if (t === '' || SERVICE.test(t) || TARGET.test(t)) return null;
+  return 'Filter by a service (Lab), a handler (Lab/run) or an object handler (Counter/key/bump).';
+}
+
+export function listInvocationsSql(filter: ListFilter): string {
+  const where: string[] = [];
+  const target = filter.target.trim();
+  if (target) {
+    if (targetFilterProblem(target)) throw new Error(`invalid target filter: ${target}`);
+    where.push(target.includes('/') ? `target = ${sqlLiteral(target)}` : `target_service_name = ${sqlLiteral(target)}`);
+  }
+  if (filter.status) {
+    if (!(STATUSES as readonly string[]).includes(filter.status)) throw new Error(`invalid status filter: ${filter.status}`);
+    where.push(`status = ${sqlLiteral(filter.status)}`);
+  }
+  const limit = Math.max(1, Math.min(LIST_LIMIT_MAX, Math.floor(filter.limit) || 1));
+  return (
+    'SELECT id, target, status, created_at, modified_at, journal_size FROM sys_invocation' +
+    (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
+    ` ORDER BY modified_at DESC LIMIT ${limit}`
+  );
+}
+
+function checkedId(id: string): string {
+  if (!INVOCATION_ID.test(id)) throw new Error(`not an invocation id: ${id}`);
+  return sqlLiteral(id);
+}
+
+/** What changes while an invocation runs: polled by Follow before it fetches the whole journal again. */
+export function invocationProgressSql(id: string): string {
+  return `SELECT id, status, modified_at, journal_size FROM sys_invocation WHERE id = ${checkedId(id)}`;
+}
+
+/** The four queries of one invocation's bundle (same tables and order as `replay-inspector export`). */
+export function bundleSql(id: string): { sys_invocation: string; sys_journal: string; sys_journal_events: string; sys_invocation_status: string } {
+  const lit = checkedId(id);
+  return {
+    sys_invocation: `SELECT * FROM sys_invocation WHERE id = ${lit}`,
+    sys_journal: `SELECT * FROM sys_journal WHERE id = ${lit} ORDER BY index`,
+    sys_journal_events: `SELECT * FROM sys_journal_events WHERE id = ${lit} ORDER BY after_journal_entry_index, appended_at`,
+    sys_invocation_status:
+      'SELECT id, status, suspended_waiting_for_completions, suspended_waiting_for_signals, suspended_waiting_future_json ' +
+      `FROM sys_invocation_status WHERE id = ${lit}`,
+  };
+}
+
+/** The `[...]` of a `{"rows":[...]}` answer, exactly as sent; throws when the answer has another shape. */
+export function rowsArrayText(responseText: string): string {
+  const match = /^\s*\{\s*"rows"\s*:\s*\[/.exec(responseText);
+  const end = responseText.lastIndexOf(']');
+  if (!match || end < match[0].length - 1 || !/^\s*\}\s*$/.test(responseText.slice(end + 1))) {
+    throw new Error(`unexpected /query answer (expected {"rows":[...]}): ${responseText.slice(0, 200)}`);
+  }
+  return responseText.slice(match[0].length - 1, end + 1);
+}
+
+export interface BundleParts {
+  sys_invocation: string;
+  sys_journal: string;
+  sys_journal_events: string;
+  sys_invocation_status: string;
+}
+
+/** A bundle file (src/model/files.ts, BundleFile) from the rows texts of the four queries, spliced verbatim. */
+export function bundleText(parts: BundleParts, source: { admin: string; query: string }): string {
+  return (
+    `{"format":"replay-inspector/bundle","version":1,\n"source":${JSON.stringify(source)},\n` +
+    `"sys_journal":${parts.sys_journal},\n"sys_journal_events":${parts.sys_journal_events},\n` +
+    `"sys_invocation":${parts.sys_invocation},\n"sys_invocation_status":${parts.sys_invocation_status}}\n`
+  );
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+}
+
+/** The list rows, keeping only well-formed ids (an id becomes a SQL literal later). */
+export function invocationSummaries(rows: Record<string, unknown>[]): InvocationSummary[] {
+  return rows
+    .filter((r) => typeof r.id === 'string' && INVOCATION_ID.test(r.id))
+    .map((r) => ({
+      id: r.id as string,
+      target: text(r.target),
+      status: text(r.status),
+      createdAt: text(r.created_at),
+      modifiedAt: text(r.modified_at),
+      journalSize: typeof r.journal_size === 'number' ? r.journal_size : null,
+    }));
+}
+
+/** Follow stops once the invocation is completed: nothing more will be appended. */
+export function isFinished(status: string): boolean {
+  return status === 'completed';
+}
+
+/** Delay before the next Follow poll: 1 s, doubled per consecutive error, at most 15 s. */
+export function followDelayMs(consecutiveErrors: number): number {
+  return Math.min(15_000, 1000 * 2 ** Math.min(4, Math.max(0, consecutiveErrors)));
+}
+
+/** Where the cursor goes when Follow brings new entries: at the end it stays at the (new) end, else on its step. */
+export function cursorAfterUpdate(cursor: number, total: number, newTotal: number): number {
+  return cursor >= total ? newTotal : Math.min(cursor, newTotal);
+}

@@ -1,0 +1,165 @@
+// Effects of the Connect panel: list invocations, open one as a bundle through the reader, follow it while it runs.
+import { READ_TIME_LIMIT_MS, runEngineJob } from '../engine/engineClient';
+import { openFiles } from '../source/loaders';
+import { useStore } from '../store/store';
+import { AdminError, adminQuery, serveConfig, type ServeConfig } from './adminClient';
+import {
+  bundleSql, bundleText, cursorAfterUpdate, followDelayMs, invocationProgressSql, invocationSummaries, isFinished, listInvocationsSql,
+  rowsArrayText, targetFilterProblem,
+} from './adminSql';
+import { useConnect } from './connectStore';
+
+const LIST_LIMIT = 50;
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function ensureConfig(): Promise<ServeConfig | null> {
+  const state = useConnect.getState();
+  if (state.config.kind === 'present') return state.config.config;
+  if (state.config.kind === 'absent') return null;
+  const config = await serveConfig();
+  useConnect.getState().set({ config: config ? { kind: 'present', config } : { kind: 'absent' } });
+  return config;
+}
+
+export async function refreshList(): Promise<void> {
+  const config = await ensureConfig();
+  if (!config) return;
+  const { targetFilter, statusFilter, set } = useConnect.getState();
+  const problem = targetFilterProblem(targetFilter);
+  if (problem) {
+    set({ error: problem });
+    return;
+  }
+  set({ listLoading: true });
+  try {
+    const { rows } = await adminQuery(config, listInvocationsSql({ target: targetFilter, status: statusFilter, limit: LIST_LIMIT }));
+    set({ invocations: invocationSummaries(rows), error: null, listLoading: false });
+  } catch (error) {
+    set({ error: errorText(error), listLoading: false });
+  }
+}
+
+/** The invocation's bundle text: four queries, their rows spliced verbatim. */
+async function fetchBundle(config: ServeConfig, id: string): Promise<string> {
+  const sql = bundleSql(id);
+  const [invocation, journal, events, status] = await Promise.all([
+    adminQuery(config, sql.sys_invocation),
+    adminQuery(config, sql.sys_journal),
+    // Older servers may lack these tables: the journal alone still reads.
+    adminQuery(config, sql.sys_journal_events).catch((e: unknown) => (e instanceof AdminError && e.httpStatus !== 502 ? { text: '{"rows":[]}' } : Promise.reject(e))),
+    adminQuery(config, sql.sys_invocation_status).catch((e: unknown) => (e instanceof AdminError && e.httpStatus !== 502 ? { text: '{"rows":[]}' } : Promise.reject(e))),
+  ]);
+  if (invocation.rows.length === 0) throw new AdminError(`There is no invocation ${id} on ${config.admin} (any more).`, 404);
+  return bundleText(
+    {
+      sys_invocation: rowsArrayText(invocation.text),
+      sys_journal: rowsArrayText(journal.text),
+      sys_journal_events: rowsArrayText(events.text),
+      sys_invocation_status: rowsArrayText(status.text),
+    },
+    { admin: config.admin, query: `id = '${id}'` },
+  );
+}
+
+const fileNameOf = (id: string) => `${id}.bundle.json`;
+
+/** Opens one invocation through the usual reader path (as if its bundle file had been opened). */
+export async function openInvocation(id: string, options: { follow: boolean }): Promise<boolean> {
+  const config = await ensureConfig();
+  if (!config) return false;
+  stopFollowing();
+  const { set } = useConnect.getState();
+  set({ opening: id, error: null });
+  try {
+    const text = await fetchBundle(config, id);
+    const run = await openFiles([{ name: fileNameOf(id), text }]);
+    set({ opening: null });
+    if (!run) return false;
+    const status = run.journal.status ?? '';
+    if (options.follow && !isFinished(status)) startFollowing(config, id, status);
+    else set({ open: false });
+    return true;
+  } catch (error) {
+    set({ opening: null, error: errorText(error) });
+    return false;
+  }
+}
+
+let timer: ReturnType<typeof setTimeout> | null = null;
+let generation = 0;
+
+function isFollowedRunLoaded(fileName: string): boolean {
+  const source = useStore.getState().run?.source;
+  return source?.kind === 'file' && source.names.length === 1 && source.names[0] === fileName;
+}
+
+export function stopFollowing(): void {
+  generation++;
+  if (timer) clearTimeout(timer);
+  timer = null;
+  const follow = useConnect.getState().follow;
+  if (follow?.active) useConnect.getState().set({ follow: { ...follow, active: false, error: null } });
+}
+
+function startFollowing(config: ServeConfig, id: string, status: string): void {
+  const mine = ++generation;
+  const fileName = fileNameOf(id);
+  useConnect.getState().set({ follow: { id, fileName, status, error: null, active: true }, open: false });
+  let lastModified: string | null = null;
+  let errors = 0;
+  const patch = (p: Partial<{ status: string; error: string | null; active: boolean }>) => {
+    const follow = useConnect.getState().follow;
+    if (follow && follow.id === id) useConnect.getState().set({ follow: { ...follow, ...p } });
+  };
+  const tick = async () => {
+    if (mine !== generation) return;
+    if (!isFollowedRunLoaded(fileName)) return stopFollowing(); // the user opened something else
+    try {
+      const { rows } = await adminQuery(config, invocationProgressSql(id));
+      if (mine !== generation) return;
+      const row = rows[0];
+      if (!row) throw new AdminError(`${id} is no longer on the server.`, 404);
+      const nowStatus = String(row.status ?? '');
+      const modified = String(row.modified_at ?? '');
+      if (modified !== lastModified) {
+        const text = await fetchBundle(config, id);
+        const result = await runEngineJob({ type: 'read', files: [{ name: fileName, text }] }, { timeoutMs: READ_TIME_LIMIT_MS }).promise;
+        if (mine !== generation || !isFollowedRunLoaded(fileName)) return;
+        applyUpdate({ ...result, source: { kind: 'file', names: [fileName] } }, fileName, text);
+        lastModified = modified;
+      }
+      errors = 0;
+      patch({ status: nowStatus, error: null });
+      if (isFinished(nowStatus)) {
+        patch({ active: false });
+        generation++;
+        return;
+      }
+    } catch (error) {
+      if (mine !== generation) return;
+      errors++;
+      patch({ error: `${errorText(error)} Retrying in ${followDelayMs(errors) / 1000} s.` });
+    }
+    timer = setTimeout(() => void tick(), followDelayMs(errors));
+  };
+  lastModified = null;
+  timer = setTimeout(() => void tick(), followDelayMs(0));
+}
+
+/** Shows the newer journal keeping the selection, and the cursor on its step (or at the end if it was there). */
+function applyUpdate(run: Parameters<ReturnType<typeof useStore.getState>['setRun']>[0], fileName: string, text: string): void {
+  const s = useStore.getState();
+  const total = s.model?.steps.total ?? 0;
+  const same = run.journal.entries.length === total && run.journal.events.length === s.run?.journal.events.length && s.run?.journal.status === run.journal.status;
+  if (same) return;
+  const cursor = cursorAfterUpdate(s.cursor, total, run.journal.entries.length);
+  s.setRun(run, { cursor, selection: s.selection });
+  try {
+    sessionStorage.setItem('replay-inspector:files', JSON.stringify([{ name: fileName, text }]));
+  } catch {
+    // Too big or disabled: a reload then shows the journal as first opened.
+  }
+}

@@ -1,0 +1,16 @@
+import { expect, it } from 'vitest';
+import { CSP_DIRECTIVES, cspContent, cspMetaTag } from './csp';
+
+it('allows scripts only from the site itself (no inline scripts, no eval)', () => {
+  expect(CSP_DIRECTIVES['script-src']).toEqual(["'self'"]);
+  expect(cspContent()).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+});
+
+it('makes no request to another origin and refuses plugins, base and form targets', () => {
+  for (const [name, values] of Object.entries(CSP_DIRECTIVES)) for (const v of values) expect(`${name} ${v}`).toMatch(/ ('self'|'none'|'unsafe-inline'|data:|blob:)$/);
+  expect(cspContent()).toContain("object-src 'none'; base-uri 'none'; form-action 'none'");
+});
+
+it('is a well-formed meta tag', () => {
+  expect(cspMetaTag()).toMatch(/^<meta http-equiv="Content-Security-Policy" content="[^"]+" \/>$/);
+});

@@ -1,0 +1,30 @@
+// The Content-Security-Policy of the built site (docs/hosting.md). Injected as a <meta http-equiv> into dist/index.html
+// at build time only: the dev server needs an inline script (React refresh) that this policy rightly refuses.
+// - script-src 'self': no inline scripts and no eval on the page. Scenario code runs with `new Function` only inside
+//   the engine Worker (src/ui/engine/engine.worker.ts); a dedicated worker loaded from its own URL takes its policy
+//   from its own response, not from the page's <meta> (e2e/hosting.spec.ts proves simulation works under this policy).
+// - style-src 'unsafe-inline': React style attributes, CodeMirror and xyflow inject styles; styles cannot run code.
+// - img-src data: blob:: the favicon is a data: URL; "Timeline as PNG" draws the SVG from a blob: URL.
+export const CSP_DIRECTIVES: Record<string, string[]> = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'worker-src': ["'self'", 'blob:'],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'font-src': ["'self'"],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+};
+
+export function cspContent(directives: Record<string, string[]> = CSP_DIRECTIVES): string {
+  return Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .join('; ');
+}
+
+/** The tag put first in <head>, so the policy covers everything after it. */
+export function cspMetaTag(): string {
+  return `<meta http-equiv="Content-Security-Policy" content="${cspContent()}" />`;
+}

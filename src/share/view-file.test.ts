@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ShareLinkError, type ShareState } from './link-codec';
+import { looksLikeViewFile, parseViewFile, toViewFileText } from './view-file';
+
+const state: ShareState = {
+  source: { kind: 'journal', text: '{"format":"replay-inspector/journal"}', fileName: 'run.json' },
+  cursor: 4,
+  selection: 'c2',
+  pairedScenario: { kind: 'example', name: 'race-timeout' },
+};
+
+describe('view file', () => {
+  it('round-trips a view', () => {
+    const text = toViewFileText(state);
+    expect(looksLikeViewFile(text)).toBe(true);
+    expect(parseViewFile(text)).toEqual(state);
+  });
+
+  it('is not confused with a journal file', () => {
+    expect(looksLikeViewFile('{"format":"replay-inspector/journal","version":1}')).toBe(false);
+    expect(looksLikeViewFile('[{"format":"replay-inspector/view"}]')).toBe(false);
+  });
+
+  it.each([
+    ['not json', '{"format":"replay-inspector/view",', 'LINK_BAD_DATA'],
+    ['another format', '{"format":"other"}', 'LINK_BAD_DATA'],
+    ['a newer version', '{"format":"replay-inspector/view","version":2,"view":{}}', 'LINK_UNSUPPORTED_VERSION'],
+    ['a bad view', '{"format":"replay-inspector/view","version":1,"view":{"source":{"kind":"example","name":"x"},"cursor":-1}}', 'LINK_BAD_DATA'],
+    ['no view', '{"format":"replay-inspector/view","version":1}', 'LINK_BAD_DATA'],
+  ])('refuses %s with a clear error', (_what, text, code) => {
+    try {
+      parseViewFile(text);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ShareLinkError);
+      expect((e as ShareLinkError).code).toBe(code);
+    }
+  });
+});

@@ -1,0 +1,113 @@
+// The exports of the loaded run: the native journal file, the timeline as SVG and PNG, a decision as text, and a
+// Vitest regression test. Each builds its content from the store with the pure functions in src/share.
+import { decisionText } from '../../share/decision-text';
+import { generateTestFile, testFileName } from '../../share/test-file';
+import { timelineSvg, type SvgLane } from '../../share/timeline-svg';
+import { futureStateAt, futureStateText } from '../derive/futureState';
+import { highlightAt } from '../derive/highlight';
+import { futureLabel, futureShortLabel } from '../derive/labels';
+import { layoutLanes } from '../derive/lanes';
+import { axisTicks, buildTimeAxis } from '../derive/timeAxis';
+import { exampleMeta } from '../source/examples';
+import { storedScenario } from '../source/loaders';
+import { latestDecisionIndex, selectStatus } from '../store/selectors';
+import type { Store } from '../store/store';
+
+const RACE_LIKE = new Set(['select', 'race', 'any', 'orTimeout']);
+
+export function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'run';
+}
+
+export function download(name: string, content: string | Blob, type = 'application/json'): void {
+  const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The run's base file name: the example's id, the edited scenario, or the journal's invocation. */
+export function runFileBase(s: Pick<Store, 'run'>): string {
+  const run = s.run!;
+  if (run.source.kind === 'example') return `${run.source.file}${run.seed !== null ? `.seed-${run.seed}` : ''}`;
+  if (run.source.kind === 'scenario') return `edited-scenario${run.seed !== null ? `.seed-${run.seed}` : ''}`;
+  return slug(run.journal.invocationId || run.title);
+}
+
+export async function nativeJournalText(s: Pick<Store, 'run'>): Promise<string> {
+  const run = s.run!;
+  const { toNativeText } = await import('../../journal-reader');
+  const simulated = run.format === 'simulation' && run.seed !== null;
+  // completionOrder as the simulator records it: futures in the order their notifications were appended.
+  const completionOrder = run.journal.entries.flatMap((e) => (e.kind !== 'notification' ? [] : e.completionId !== undefined ? [`c${e.completionId}`] : e.signalIndex !== undefined ? [`s${e.signalIndex}`] : []));
+  return toNativeText(run.journal, simulated ? { scenario: run.title, seed: run.seed!, decisions: run.decisions, attempts: run.attempts, output: run.output, completionOrder } : undefined);
+}
+
+export function timelineSvgText(s: Store): string {
+  const run = s.run!;
+  const model = s.model!;
+  const attemptTimes = run.journal.virtualTime ? run.attempts.flatMap((a) => [a.startMs, a.endMs]) : [];
+  const axis = buildTimeAxis(model.times, s.axisMode, s.compressGaps, attemptTimes);
+  const highlight = highlightAt(model.steps, s.cursor);
+  const lanes: SvgLane[] = layoutLanes(model.futures, axis).map((lane) => {
+    const f = lane.future;
+    const state = futureStateAt(f, s.cursor, model.transient);
+    let role: SvgLane['role'] = null;
+    if (highlight?.candidates.has(f.id)) {
+      const d = highlight.decision;
+      if (highlight.winner === f.id) role = d.combinator === 'all' && d.outcome === 'failure' ? 'failed-first' : 'winner';
+      else if (highlight.winner && RACE_LIKE.has(d.combinator)) role = 'loser';
+    }
+    return { id: f.id, label: futureLabel(f), state, stateText: futureStateText[state], startU: lane.startU, endU: lane.endU, role };
+  });
+  const seed = run.seed !== null ? ` · seed ${run.seed}` : '';
+  return timelineSvg({ title: `${run.title}${seed}`, status: selectStatus(s), lanes, spanU: axis.span, cursorU: axis.cursorU(s.cursor), ticks: axisTicks(axis, { u0: 0, u1: axis.span }, 8) });
+}
+
+/** Draws the SVG onto a canvas (2× for sharp text) and returns a PNG. */
+export async function svgToPng(svg: string): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth * 2;
+    canvas.height = img.naturalHeight * 2;
+    const ctx = canvas.getContext('2d')!;
+    ctx.scale(2, 2);
+    ctx.drawImage(img, 0, 0);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The browser could not make a PNG.'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** The decision shown at the cursor (or the latest before it) as text; null when there is none yet. */
+export function decisionCopyText(s: Store): string | null {
+  const index = latestDecisionIndex(s);
+  if (index === null || !s.model) return null;
+  const d = s.model.steps.decisions[index];
+  const nameOf = (id: string) => {
+    const f = s.model!.futuresById.get(id);
+    return f ? futureShortLabel(f) : id;
+  };
+  return decisionText(selectStatus(s), d, nameOf);
+}
+
+/** "Export as test": only for simulated runs (an example or the edited scenario, with its seed). */
+export function testFile(s: Store): { name: string; text: string } | null {
+  const run = s.run;
+  if (!run || run.seed === null || run.format !== 'simulation') return null;
+  let scenario: Parameters<typeof generateTestFile>[0]['scenario'];
+  if (run.source.kind === 'example') scenario = { kind: 'example', name: run.source.file, file: `${run.source.file}.ts` };
+  else if (run.source.kind === 'scenario') scenario = { kind: 'scenario', code: storedScenario() ?? s.editorSource ?? '', name: s.editorLabel ? `${exampleMeta(s.editorLabel)?.file ?? s.editorLabel}-edited` : 'edited-scenario' };
+  else return null;
+  const input = { scenario, seed: run.seed, ...(run.crashes.length ? { crashesMs: run.crashes } : {}), decisions: run.decisions, output: run.output };
+  return { name: testFileName(input), text: generateTestFile(input) };
+}

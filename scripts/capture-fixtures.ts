@@ -2,13 +2,13 @@
 // Starts a real server and the test services (test/harness), runs each case of test/harness/cases.ts, and writes
 // test/fixtures/restate-1.7.12/<case>/ with the raw `/query` responses (journal, events, invocation: exactly the
 // text the server sent), the bundle written by `replay-inspector export`, and for some cases the output of
-// `restate sql --json/--jsonl`. Also a multi-invocation export (several Worker/slow calls) and the ~7,000-entry fan-out.
+// `restate sql --json/--jsonl`. With journal-mismatch, also journal-mismatch/resumed (run after the others). Also a multi-invocation export (several Worker/slow calls) and the ~7,000-entry fan-out.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../src/cli/main';
 import type { CliIo } from '../src/cli/io';
-import { largeFanoutCase, realCases, runCases, type RealCase } from '../test/harness/cases';
+import { largeFanoutCase, mismatchResumedCase, realCases, runCases, runMismatchResumed, type RealCase } from '../test/harness/cases';
 import { query, sqlLiteral, startRestateWithService } from '../test/harness/restate';
 import { restateSql } from '../test/harness/restate-cli';
 
@@ -107,6 +107,10 @@ async function capture(): Promise<void> {
     console.log(`server up in ${env.server.startupMs} ms (admin ${env.server.adminUrl})`);
     const ids = await runCases(env.server, env.service, wanted);
     for (const c of wanted) await captureCase(env.server.adminUrl, c, ids.get(c.name)!);
+    // After the others (it flips the service's one code version): journal-mismatch/resumed, inside journal-mismatch/.
+    if (only.size === 0 || only.has('journal-mismatch') || only.has(mismatchResumedCase.name)) {
+      await captureCase(env.server.adminUrl, mismatchResumedCase, await runMismatchResumed(env.server, env.service));
+    }
     if (only.size === 0 || only.has('multi-worker-slow')) await captureMulti(env.server.adminUrl);
   } finally {
     await env.stop();

@@ -17,6 +17,8 @@ const read = (file: string): Journal => {
 };
 const journal = read('journal.query.json');
 const bundle = read('bundle.json');
+// The same story continued: resumed with v2 (paused again), then v1 rolled back and resumed (completed).
+const resumed = read('resumed/bundle.json');
 
 type TransientError = Extract<JournalEvent, { type: 'TransientError' }>;
 const recordedMismatch = (): TransientError => {
@@ -107,5 +109,16 @@ describe('real journal mismatch (Restate 1.7.12)', () => {
   it('the bundle export and the raw /query export give the same replay verdicts', async () => {
     expect(await replay(v2, bundle)).toEqual(await replay(v2, journal));
     expect(await replay(v1, bundle)).toEqual(await replay(v1, journal));
+  });
+
+  it('resumed: v2 paused it twice (two TransientError 570 and two Paused), v1 rolled back completed it', async () => {
+    expect(resumed.status).toBe('completed');
+    expect(resumed.events.map((e) => (e.type === 'TransientError' ? `${e.type} ${e.code} @${e.relatedCommandIndex}` : e.type))).toEqual([
+      'TransientError 570 @1', 'Paused', 'TransientError 570 @1', 'Paused',
+    ]);
+    const v1Run = await replay(v1, resumed);
+    expect(v1Run.mismatch).toBeNull();
+    expect(v1Run.output).toEqual({ value: 'charged, approved, shipped' });
+    expect((await replay(v2, resumed)).mismatch).toMatchObject({ code: 570, commandIndex: 1, expected: "Run 'charge'", actual: "Run 'fraud-check'" });
   });
 });

@@ -140,3 +140,24 @@ export async function setCodeVersion(controlUrl: string, version: number): Promi
   const body = await response.text();
   if (!response.ok) throw new Error(`POST ${controlUrl}/code-version/${version} → HTTP ${response.status}: ${body}`);
 }
+
+/** `PATCH <admin>/invocations/<id>/resume`: runs a paused invocation again (with whatever code is deployed now). */
+export async function resumeInvocation(adminUrl: string, id: string): Promise<void> {
+  await request('PATCH', `${adminUrl}/invocations/${encodeURIComponent(id)}/resume`);
+}
+
+/** Polls sys_journal_events until the invocation has at least `count` events of the type (e.g. a second Paused). */
+export async function waitForEvents(adminUrl: string, id: string, eventType: string, count: number, options: { timeoutMs?: number } = {}): Promise<void> {
+  let last: unknown;
+  await pollUntil(
+    async () => {
+      const { rows } = await query(
+        adminUrl,
+        `SELECT count(*) AS n FROM sys_journal_events WHERE id = ${sqlLiteral(id)} AND event_type = ${sqlLiteral(eventType)}`,
+      );
+      last = rows[0]?.n;
+      return typeof last === 'number' && last >= count ? true : undefined;
+    },
+    { timeoutMs: options.timeoutMs ?? 30_000, intervalMs: 50, what: `${id} to have ${count} ${eventType} event(s)`, describe: () => `last seen ${String(last)}` },
+  );
+}

@@ -2,7 +2,8 @@
 // which handler, which input, what to do from outside while it runs, and the status it must end in.
 import type { RestateServer, ServiceProcess } from './restate';
 import {
-  awakeableIds, call, cancel, resolveAwakeable, send, setCodeVersion, waitForCommands, waitForEntries, waitForStatus, type InvocationStatus,
+  awakeableIds, call, cancel, resolveAwakeable, resumeInvocation, send, setCodeVersion, waitForCommands, waitForEntries, waitForEvents, waitForStatus,
+  type InvocationStatus,
 } from './admin';
 
 export interface CaseContext {
@@ -180,12 +181,7 @@ export const realCases: RealCase[] = [
       '(run fraud-check first) and the awakeable resolved; the replay with v2 fails with journal mismatch 570 (RT0016) at command index 1, ' +
       `${MISMATCH_MAX_ATTEMPTS} attempts (one deduplicated TransientError), then Paused; nothing is journaled after the mismatch.`,
     finalStatus: 'paused',
-    drive: async ({ server, service, invocationId }) => {
-      const [approval] = await awakeableIds(service.controlUrl, invocationId); // published after run charge completed
-      await waitForStatus(server.adminUrl, invocationId, 'suspended');
-      await setCodeVersion(service.controlUrl, 2); // "deploy" v2 under the suspended invocation
-      await resolveAwakeable(server.ingressUrl, approval, 'approved');
-    },
+    drive: (context) => deployV2UnderSuspendedOrder(context),
   },
   {
     name: 'fanout-small',
@@ -204,6 +200,48 @@ export const largeFanoutCase: RealCase = {
   description: `${FANOUT_RUNS_LARGE} runs raced pairwise, then all awaited: ${2 * FANOUT_RUNS_LARGE + 2} entries.`,
   finalStatus: 'completed',
 };
+
+/** Checkout/order (v1) suspended on its awakeable; v2 "deployed" (the side channel's code version); awakeable resolved. */
+async function deployV2UnderSuspendedOrder({ server, service, invocationId }: CaseContext): Promise<void> {
+  const [approval] = await awakeableIds(service.controlUrl, invocationId); // published after run charge completed
+  await waitForStatus(server.adminUrl, invocationId, 'suspended');
+  await setCodeVersion(service.controlUrl, 2);
+  await resolveAwakeable(server.ingressUrl, approval, 'approved');
+}
+
+/**
+ * The journal-mismatch story continued (captured in journal-mismatch/resumed): paused by the mismatch, resumed with v2
+ * still deployed (pauses again), then v1 rolled back and resumed: it completes. Run it with `runMismatchResumed`.
+ */
+export const mismatchResumedCase: RealCase = {
+  name: 'journal-mismatch/resumed',
+  target: 'Checkout/order',
+  input: null,
+  description:
+    `as journal-mismatch (paused after ${MISMATCH_MAX_ATTEMPTS} attempts of v2), then resumed with v2 still deployed: ${MISMATCH_MAX_ATTEMPTS} more ` +
+    'attempts, a second TransientError 570 and a second Paused; then v1 rolled back and resumed: the replay matches, Run ship and ' +
+    'the Output are journaled after the signal, status completed (the events stay).',
+  finalStatus: 'completed',
+  drive: async (context) => {
+    const { server, service, invocationId } = context;
+    await deployV2UnderSuspendedOrder(context);
+    await waitForStatus(server.adminUrl, invocationId, 'paused');
+    await resumeInvocation(server.adminUrl, invocationId);
+    await waitForEvents(server.adminUrl, invocationId, 'Paused', 2); // the status is paused before and after: count events
+    await setCodeVersion(service.controlUrl, 1);
+    await resumeInvocation(server.adminUrl, invocationId);
+  },
+};
+
+/**
+ * Runs mismatchResumedCase alone: the code version is one value for the whole service process, so no other
+ * Checkout/order may be running (call it after runCases). Sets v1 before sending. Returns the invocation id.
+ */
+export async function runMismatchResumed(server: RestateServer, service: ServiceProcess): Promise<string> {
+  await setCodeVersion(service.controlUrl, 1);
+  const ids = await runCases(server, service, [mismatchResumedCase]);
+  return ids.get(mismatchResumedCase.name)!;
+}
 
 /** Starts every case at once, drives them, and waits for each final status. Returns the invocation ids by case name. */
 export async function runCases(server: RestateServer, service: ServiceProcess, cases: RealCase[]): Promise<Map<string, string>> {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { readJournals, type Summary } from '../../src/journal-reader';
 import type { CommandEntry, Journal } from '../../src/model';
-import { FANOUT_RUNS_SMALL, MISMATCH_MAX_ATTEMPTS, RETRY_FAILURES, realCases, runCases } from '../harness/cases';
+import { FANOUT_RUNS_SMALL, MISMATCH_MAX_ATTEMPTS, RETRY_FAILURES, realCases, runCases, runMismatchResumed } from '../harness/cases';
 import { pollUntil, query, runAttempts, sqlLiteral, startRestateWithService } from '../harness/restate';
 import { restateSql } from '../harness/restate-cli';
 import { captureIo, leaves, runBin } from './cli-helpers';
@@ -284,6 +284,25 @@ describe('real Restate 1.7.12 server', () => {
     const controlUrl = ready().service.controlUrl;
     expect(await runAttempts(controlUrl, `${idOf('journal-mismatch')}/v2`)).toBe(MISMATCH_MAX_ATTEMPTS);
     expect(await runAttempts(controlUrl, `${idOf('journal-mismatch')}/v1`)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('journal mismatch, resumed with the same code: pauses again; rolled back to v1 and resumed: completes', async () => {
+    const { server, service } = ready();
+    const id = await runMismatchResumed(server, service); // its own Checkout/order, after the other cases
+    ids.set('journal-mismatch-resumed', id); // a flat name: summaryOf writes <name>.bundle.json in the work dir
+    const s = await summaryOf('journal-mismatch-resumed');
+    expect(s).toMatchObject({ status: 'completed', outcome: 'success', transientErrors: 2 });
+    const journal = await journalOf('journal-mismatch-resumed');
+    // A pause ends the deduplication: the second round of attempts records its TransientError again. The events stay
+    // after completion, all after entry 3 (the awakeable's signal): nothing was journaled between the attempts.
+    expect(journal.events.map((e) => [e.type, e.afterEntryIndex, e.type === 'TransientError' ? e.relatedCommandIndex : null])).toEqual([
+      ['TransientError', 3, 1], ['Paused', 3, null], ['TransientError', 3, 1], ['Paused', 3, null],
+    ]);
+    const commands = journal.entries.filter((e): e is CommandEntry => e.kind === 'command');
+    expect(commands.map((c) => `${c.type}${c.name ? ` ${c.name}` : ''}`)).toEqual(['Input', 'Run charge', 'Run ship', 'Output']);
+    // Each resume starts a fresh count of the handler policy's attempts.
+    expect(await runAttempts(service.controlUrl, `${id}/v2`)).toBe(2 * MISMATCH_MAX_ATTEMPTS);
+    expect(await runAttempts(service.controlUrl, `${id}/v1`)).toBeGreaterThanOrEqual(2);
   });
 
   it('lazy state: GetLazyState and GetLazyStateKeys are completions', async () => {

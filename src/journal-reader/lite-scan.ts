@@ -76,7 +76,24 @@ const COMPLETION_ID = '"},"id":{"CompletionId":';
 const RESULT = '},"result":"';
 /** Completion types in the order tried; the string constants are shared, so reading allocates no type names. */
 const COMPLETION_NAMES = ['Run', 'Sleep', 'Call', 'CallInvocationId', 'GetLazyState', 'GetLazyStateKeys', 'GetPromise', 'PeekPromise', 'CompletePromise', 'AttachInvocation', 'GetInvocationOutput'];
-const RESULT_NAMES = ['Success', 'Void', 'Failure', 'InvocationId'];
+const RUN_NAMES = ['Run'];
+const SLEEP_NAMES = ['Sleep'];
+const C_NAMES = ['Call', 'CallInvocationId', 'CompletePromise'];
+
+/** The completion type name at `at` followed by `"},"id":{"CompletionId":`; '' when none. Dispatches on the first letter. */
+function completionNameAt(lite: string, at: number): string {
+  const c = lite.charCodeAt(at);
+  let candidates: readonly string[];
+  if (c === 82 /* R */) candidates = RUN_NAMES;
+  else if (c === 83 /* S */) candidates = SLEEP_NAMES;
+  else if (c === 67 /* C */) candidates = C_NAMES;
+  else candidates = COMPLETION_NAMES;
+  for (let k = 0; k < candidates.length; k++) {
+    const name = candidates[k];
+    if (lite.startsWith(name, at) && lite.startsWith(COMPLETION_ID, at + name.length)) return name;
+  }
+  return '';
+}
 
 export interface LiteNotification {
   /** A completion type from COMPLETION_NAMES, or 'Signal'. */
@@ -96,13 +113,7 @@ export function scanLiteNotification(lite: string, out: LiteNotification): boole
   let at: number;
   if (lite.startsWith(NOTIFICATION_COMPLETION)) {
     at = NOTIFICATION_COMPLETION.length;
-    let type = '';
-    for (const name of COMPLETION_NAMES) {
-      if (lite.startsWith(name, at) && lite.startsWith(COMPLETION_ID, at + name.length)) {
-        type = name;
-        break;
-      }
-    }
+    const type = completionNameAt(lite, at);
     if (type === '') return false;
     at += type.length + COMPLETION_ID.length;
     out.type = type;
@@ -116,11 +127,12 @@ export function scanLiteNotification(lite: string, out: LiteNotification): boole
   at = scanEnd;
   if (!lite.startsWith(RESULT, at)) return false;
   at += RESULT.length;
-  for (const name of RESULT_NAMES) {
-    if (lite.startsWith(name, at) && at + name.length + 3 === lite.length && lite.endsWith('"}}')) {
-      out.result = name;
-      return true;
-    }
+  // The result kind, then `"}}` and the end of the string.
+  const c = lite.charCodeAt(at);
+  const name = c === 83 /* S */ ? 'Success' : c === 86 /* V */ ? 'Void' : c === 70 /* F */ ? 'Failure' : c === 73 /* I */ ? 'InvocationId' : '';
+  if (name !== '' && at + name.length + 3 === lite.length && lite.startsWith(name, at) && lite.endsWith('"}}')) {
+    out.result = name;
+    return true;
   }
   return false;
 }

@@ -1,0 +1,108 @@
+// Live Restate: the Connect panel of `replay-inspector serve` against a real Restate server started by the fixture.
+import { awakeableIds, resolveAwakeable, send, waitForStatus } from '../test/harness/admin';
+import { InspectorPage } from './pages/InspectorPage';
+import { expect, test } from './restate-fixture';
+
+// One server per worker: the tests of this file run one after another in the same worker.
+test.describe.configure({ mode: 'default' });
+
+test.describe('Connect to a live Restate server', () => {
+  test('lists the invocations it created, newest first, and filters them by target and status', async ({ page, restate, connect }) => {
+    const done = await send(restate.ingressUrl, 'Extras/selfSignal', null);
+    const failed = await send(restate.ingressUrl, 'Lab/terminal', null);
+    const suspended = await send(restate.ingressUrl, 'Lab/suspend', null);
+    await Promise.all([waitForStatus(restate.adminUrl, done, 'completed'), waitForStatus(restate.adminUrl, failed, 'completed'), waitForStatus(restate.adminUrl, suspended, 'suspended')]);
+
+    await page.goto(restate.appUrl);
+    await connect.openButton.click();
+    await expect(connect.dialog).toContainText(`admin API ${restate.adminUrl}`);
+    for (const id of [done, failed, suspended]) await expect(connect.row(id)).toBeVisible();
+    await expect(connect.row(suspended)).toContainText('Lab/suspend');
+    await expect(connect.row(suspended)).toContainText('suspended');
+    await expect(connect.row(done)).toContainText('Extras/selfSignal');
+
+    await connect.targetFilter.fill('Extras');
+    await connect.refresh.click();
+    await expect(connect.row(failed)).toHaveCount(0);
+    await expect(connect.row(done)).toBeVisible();
+    expect((await connect.ids()).every((id) => id !== suspended)).toBe(true);
+
+    await connect.targetFilter.fill('');
+    await connect.statusFilter.selectOption('suspended');
+    await expect(connect.row(done)).toHaveCount(0);
+    await expect(connect.row(suspended)).toBeVisible();
+    await expect(connect.row(suspended).getByRole('button', { name: `Follow ${suspended}` })).toBeVisible();
+
+    await connect.targetFilter.fill("Lab' OR 1=1 --");
+    await connect.refresh.click();
+    await expect(connect.error).toContainText('Filter by a service');
+    await expect(connect.row(suspended)).toBeVisible(); // the list stays
+  });
+
+  test('opens an invocation: its journal, events and awaited futures through the reader', async ({ page, restate, connect }) => {
+    const id = await send(restate.ingressUrl, 'Lab/suspend', null);
+    await waitForStatus(restate.adminUrl, id, 'suspended');
+    await page.goto(restate.appUrl);
+    const inspector = new InspectorPage(page);
+    await connect.openButton.click();
+    await connect.open(id);
+    await expect(connect.dialog).toBeHidden();
+    await expect(page.locator('.run-title')).toContainText(id);
+    await expect(inspector.lane('c1')).toBeVisible();
+    await expect(inspector.lane('c1')).toHaveAttribute('aria-label', /Sleep.*\(c1\).*pending/);
+    await expect(inspector.status).toContainText('of 2');
+  });
+
+  test('follows a suspended invocation: resolved awakeables appear while the cursor stays where it was', async ({ page, restate, connect }) => {
+    const id = await send(restate.ingressUrl, 'Lab/awakeables', null);
+    const [first, second] = await awakeableIds(restate.controlUrl, id);
+    await waitForStatus(restate.adminUrl, id, 'suspended');
+    await page.goto(restate.appUrl);
+    const inspector = new InspectorPage(page);
+    await connect.openButton.click();
+    await connect.follow(id);
+    await expect(connect.following).toContainText('suspended');
+    await expect(inspector.status).toContainText('Step 1 of 1');
+
+    // Cursor in the middle (here: at the start): it keeps its step when entries arrive.
+    await inspector.stepBack.click();
+    await expect(inspector.status).toContainText('Step 0 of 1');
+    await resolveAwakeable(restate.ingressUrl, second, 'second');
+    await expect(inspector.lane('s18')).toBeVisible();
+    await expect(inspector.status).toContainText('Step 0 of 2');
+
+    // Cursor at the end: it stays at the (new) end.
+    await inspector.stepToEnd();
+    await expect(inspector.status).toContainText('Step 2 of 2');
+    await inspector.lane('s18').click();
+    await resolveAwakeable(restate.ingressUrl, first, 'first');
+    await expect(inspector.lane('s17')).toBeVisible();
+    await expect(inspector.status).toContainText('Step 4 of 4');
+    await expect(inspector.lane('s18')).toHaveAttribute('aria-pressed', 'true');
+    // Completed: following stops by itself.
+    await expect(connect.following).toHaveCount(0);
+  });
+
+  test('says clearly when the Restate server is down, and keeps the current view', async ({ page, restate, connect }) => {
+    await page.goto(`${restate.deadAppUrl}#src=example:timeout-race`);
+    const inspector = new InspectorPage(page);
+    await expect(inspector.lanes.first()).toBeVisible();
+    await connect.openButton.click();
+    await expect(connect.error).toContainText('not reachable');
+    await connect.dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(inspector.lanes.first()).toBeVisible();
+  });
+});
+
+test('without `replay-inspector serve`, Connect explains how to start it', async ({ page, connect }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto('./');
+  await connect.openButton.click();
+  await expect(connect.dialog).toContainText('npx replay-inspector serve --admin http://localhost:9070');
+  await connect.dialog.getByRole('button', { name: 'Close' }).click();
+  await connect.openButton.click();
+  await expect(connect.dialog).toContainText('replay-inspector serve');
+  expect(requests.filter((p) => p.includes('__replay-inspector')).length).toBe(1);
+  expect(requests.some((p) => p.startsWith('/restate-admin'))).toBe(false);
+});

@@ -58,4 +58,12 @@ describe('compareRuns', () => {
       [4, '(none)', 'Output'],
     ]);
   });
+
+  it('lists differences in journal order, the first divergence first', () => {
+    const a = journal([['cmd', 'Input', '', []], ['cmd', 'Run', 'a', [1]], ['cmd', 'Sleep', '', [2]], ['done', 2], ['cmd', 'Run', 'late', [3]], ['out', '"x"']]);
+    const b = journal([['cmd', 'Input', '', []], ['cmd', 'Run', 'a', [1]], ['cmd', 'Sleep', '', [2]], ['done', 1], ['cmd', 'Run', 'other', [3]], ['out', '"x"']]);
+    const r = compareRuns({ label: 'A', journal: a }, { label: 'B', journal: b });
+    expect(r.differences.map((d) => d.kind)).toEqual(['completion-order', 'command']);
+    expect(r.firstDivergence).toBe(r.differences[0]);
+  });
 });

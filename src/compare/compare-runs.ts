@@ -145,7 +145,10 @@ export function compareRuns(a: ComparableRun, b: ComparableRun): RunComparison {
     push({ kind: 'outcome', position: 0, entryIndexA: a.journal.entries.length - 1, entryIndexB: b.journal.entries.length - 1, a: oa, b: ob, message: `outcome: ${a.label} ${oa}; ${b.label} ${ob}` });
   }
 
+  // Listed in journal order (stable: at the same entry, commands before completions before decisions), so the list
+  // reads like the runs themselves and its first item is the first divergence.
   const order = (d: Difference) => Math.min(d.entryIndexA ?? Infinity, d.entryIndexB ?? Infinity);
-  const firstDivergence = differences.reduce<Difference | null>((best, d) => (best === null || order(d) < order(best) ? d : best), null);
+  differences.sort((x, y) => (order(x) === order(y) ? 0 : order(x) < order(y) ? -1 : 1));
+  const firstDivergence = differences[0] ?? null;
   return { pairs, differences, firstDivergence };
 }

@@ -36,8 +36,8 @@ describe('compare view rows', () => {
     const comparison = compareRuns({ label: 'seed 1', journal: a }, { label: 'seed 2', journal: b });
     const rows = compareRows(comparison, a, b);
     expect(rows.map((r) => r.a.text)).toEqual(['Input', 'Run', 'Sleep', 'Output']);
-    expect(rows[1].a.completions).toEqual([2]);
-    expect(rows[1].b.completions).toEqual([1]);
+    expect(rows[1].a.completions).toEqual([{ id: 'c1', position: 2 }]);
+    expect(rows[1].b.completions).toEqual([{ id: 'c1', position: 1 }]);
     expect(comparison.firstDivergence?.message).toBe('completion #1: seed 1 completed c2, seed 2 completed c1');
     expect(rows[2].differenceIndexes).toContain(0); // A's first completion (c2) belongs to the Sleep
     expect(rows[1].differenceIndexes).toContain(0); // B's first completion (c1) belongs to the Run

@@ -8,8 +8,8 @@ export interface CompareSide {
   /** Journal index of the command (null when this run has no command at this index). */
   entryIndex: number | null;
   text: string;
-  /** "completed 2nd" etc.: positions (1-based) of this command's completions in the run's completion order. */
-  completions: number[];
+  /** This command's completions that happened, with their place (1-based) in the run's completion order. */
+  completions: { id: string; position: number }[];
 }
 
 export interface CompareRow {
@@ -48,7 +48,9 @@ function completionPositions(journal: Journal): Map<string, number> {
 
 function side(command: CommandEntry | null, positions: Map<string, number>): CompareSide {
   if (!command) return { entryIndex: null, text: '(none)', completions: [] };
-  const completions = command.completionIds.map((id) => positions.get(`c${id}`)).filter((p): p is number => p !== undefined);
+  const completions = command.completionIds
+    .map((n) => ({ id: `c${n}`, position: positions.get(`c${n}`) }))
+    .filter((c): c is { id: string; position: number } => c.position !== undefined);
   return { entryIndex: command.index, text: describeCommand(command), completions };
 }
 

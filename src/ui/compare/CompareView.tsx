@@ -123,7 +123,7 @@ export function CompareView() {
                   return (
                     <td className={`${appended ? '' : 'not-yet'}${row.commandIndex === cursorRow ? ' at-cursor' : ''}`}>
                       <span className="compare-cmd">{s.text}</span>
-                      {s.completions.length > 0 && <span className="compare-done">completed {s.completions.map(ordinal).join(', ')}</span>}
+                      {s.completions.length > 0 && <span className="compare-done">{s.completions.map((c) => `${c.id} completed ${ordinal(c.position)}`).join(', ')}</span>}
                       {row.commandIndex === cursorRow && <span className="compare-cursor-mark">◀ cursor {side.toUpperCase()}</span>}
                     </td>
                   );

@@ -60,21 +60,23 @@ function InvocationList() {
                 <td title={inv.createdAt}>{timeOf(inv.createdAt)}</td>
                 <td title={inv.modifiedAt}>{timeOf(inv.modifiedAt)}</td>
                 <td className="num">{inv.journalSize ?? ''}</td>
-                <td className="connect-actions">
-                  <button className="btn small" disabled={busy} aria-label={`Open ${inv.id}`} onClick={() => void openInvocation(inv.id, { follow: false })}>
-                    {busy ? 'Opening…' : 'Open'}
-                  </button>
-                  {live && (
-                    <button
-                      className="btn small primary"
-                      disabled={busy}
-                      aria-label={`Follow ${inv.id}`}
-                      aria-pressed={follow?.active && follow.id === inv.id ? true : undefined}
-                      onClick={() => void openInvocation(inv.id, { follow: true })}
-                    >
-                      Follow
+                <td>
+                  <div className="connect-actions-inner">
+                    <button className="btn small" disabled={busy} aria-label={`Open ${inv.id}`} onClick={() => void openInvocation(inv.id, { follow: false })}>
+                      {busy ? 'Opening…' : 'Open'}
                     </button>
-                  )}
+                    {live && (
+                      <button
+                        className="btn small primary"
+                        disabled={busy}
+                        aria-label={`Follow ${inv.id}`}
+                        aria-pressed={follow?.active && follow.id === inv.id ? true : undefined}
+                        onClick={() => void openInvocation(inv.id, { follow: true })}
+                      >
+                        Follow
+                      </button>
+                    )}
+                  </div>
                 </td>
               </tr>
             );

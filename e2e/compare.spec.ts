@@ -1,0 +1,78 @@
+// Compare two runs side by side, aligned by command index: seeds, crash vs no crash, identical runs, two files.
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { ComparePage } from './pages/ComparePage';
+import { SAMPLES } from './pages/InspectorPage';
+
+test.describe('Compare two runs', () => {
+  test('two seeds of a race where the winner differs: the divergence is named and both cursors jump to it', async ({ inspector, page }) => {
+    await inspector.goto('#src=example:timeout-race&seed=1');
+    await expect(inspector.lanes.first()).toBeVisible();
+    const compare = new ComparePage(page);
+    await compare.openButton.click();
+    await expect(compare.chooser).toContainText('lined up command by command');
+    await compare.seedOfB.fill('4');
+    await compare.compareSeeds.click();
+
+    await expect(compare.view).toBeVisible();
+    await expect(compare.verdict).toContainText('First divergence');
+    await expect(compare.verdict).toContainText('completion #2: seed 1 completed c3, seed 4 completed c2');
+    // Paired by command index: the same first commands, then seed 1 reads the cache where seed 4 returns.
+    await expect(compare.row(0)).not.toHaveClass(/differs/);
+    await expect(compare.row(3)).toContainText('Run "read-cache"');
+    await expect(compare.row(3)).toContainText('Output');
+    await expect(compare.differences).toHaveCount(7);
+
+    await compare.jumpToFirstDivergence.click();
+    await expect(compare.cursors).toContainText('A step 5 of 8');
+    await expect(compare.cursors).toContainText('B step 5 of 6');
+    await expect(compare.view.locator('tr.first-divergence')).not.toHaveCount(0);
+    await expect(compare.view.locator('tr.first-divergence.focused').first()).toBeVisible();
+
+    // Any difference in the list moves both cursors to it.
+    await compare.differences.filter({ hasText: 'command 4:' }).click();
+    await expect(compare.cursors).toContainText('A step 8 of 8');
+    await expect(compare.cursors).toContainText('B step 6 of 6');
+    await expect(compare.row(4)).toHaveClass(/focused/);
+
+    // Closing returns to the inspector as it was.
+    await compare.close.click();
+    await expect(compare.view).toBeHidden();
+    await expect(page.locator('.run-title')).toContainText('seed 1');
+  });
+
+  test('two identical runs: no differences', async ({ inspector, page }) => {
+    await inspector.goto('#src=example:timeout-race&seed=2');
+    await expect(inspector.lanes.first()).toBeVisible();
+    const compare = new ComparePage(page);
+    await compare.compareWithSeed(2);
+    await expect(compare.verdict).toContainText('No differences');
+    await expect(compare.differences).toHaveCount(0);
+    await expect(compare.jumpToFirstDivergence).toBeDisabled();
+    await expect(compare.view.locator('tr.differs')).toHaveCount(0);
+  });
+
+  test('a crash against the same run without crashes: the crash changed the winner', async ({ inspector, page }) => {
+    await inspector.goto('#src=example:crash-and-replay');
+    await expect(inspector.lanes.first()).toBeVisible();
+    const compare = new ComparePage(page);
+    await compare.openButton.click();
+    await compare.withoutCrashes.click();
+    await expect(compare.verdict).toContainText('completion #2: with crash at 60 ms completed c3, without crashes completed c2');
+    await expect(compare.differences.filter({ hasText: 'outcome' })).toContainText('{"timedOut":true}');
+    await compare.jumpToFirstDivergence.click();
+    await expect(compare.cursors).toContainText('A step 6 of');
+    await expect(compare.cursors).toContainText('B step 6 of');
+  });
+
+  test('two journal files of the same handler', async ({ inspector, page }) => {
+    await inspector.openSample('race-timeout/journal.query.json');
+    await expect(inspector.lanes.first()).toBeVisible();
+    const compare = new ComparePage(page);
+    await compare.openButton.click();
+    await compare.secondFile.setInputFiles(path.join(SAMPLES, 'run-retry', 'journal.query.json'));
+    await expect(compare.view).toBeVisible();
+    await expect(compare.verdict).toContainText('First divergence');
+    await expect(compare.verdict).toContainText('command 1:');
+  });
+});

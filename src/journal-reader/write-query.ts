@@ -36,7 +36,7 @@ export function toRestateQueryText(journals: Journal[], options: QueryTextOption
   return `{"rows":[${rows.join(',')}]}`;
 }
 
-/** A deterministic 19-digit u64 (above 2^63, like real keys such as 11721426823546224548) derived from the id. */
+/** A deterministic 19-digit u64 (far above 2^53, like real keys such as 4803830292491088408) derived from the id. */
 export function partitionKeyOf(invocationId: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < invocationId.length; i++) hash = Math.imul(hash ^ invocationId.charCodeAt(i), 0x01000193) >>> 0;

@@ -13,6 +13,7 @@ import { ErrorBanner } from './ErrorBanner';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
 import { HelpDialog } from './HelpDialog';
+import { LoadProgress } from './LoadProgress';
 import { useHashSync } from './useHashSync';
 import { useKeyboard } from './useKeyboard';
 import { usePlayback } from './usePlayback';
@@ -59,12 +60,6 @@ function useFileDrop(): boolean {
   return over;
 }
 
-function LoadingBar() {
-  const loading = useStore((s) => s.loading);
-  if (!loading) return null;
-  return <div className="progress" role="progressbar" aria-label={loading.label} style={{ width: `${Math.round((loading.fraction ?? 0.3) * 100)}%` }} />;
-}
-
 export function App() {
   useTheme();
   useKeyboard();
@@ -79,7 +74,7 @@ export function App() {
       <Stepper />
       <div>
         <StatusLine />
-        <LoadingBar />
+        <LoadProgress />
         <ErrorBanner />
       </div>
       <div className={`body${hasRun ? '' : ' no-run'}`}>

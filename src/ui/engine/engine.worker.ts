@@ -7,6 +7,28 @@ import { scenarioModuleToBody } from '../derive/scenarioSource';
 import { decodeJournalBytes } from '../../journal-reader/bytes';
 import { loadReader, loadSim, type SimApi } from './coreModules';
 import type { EngineError, EngineJob, EngineMessage, EngineResult } from './protocol';
+import { orderFutures } from '../derive/lanes';
+import { withDisplayNames } from '../derive/runModel';
+import { rawText } from '../derive/payload';
+import type { RawRowRequest, RawRowReply } from './rawRows';
+import { splitForPage } from './transfer';
+
+/** Raw rows of the journal this Worker read, by entry index: kept here, sent one at a time (rawRows.ts). */
+let keptRaws: unknown[] | null = null;
+
+/**
+ * Posts a result in chunks (transfer.ts) so the page never deserialises a large run in one long task. Futures go
+ * already named and in lane order, so the page's run model has almost nothing left to do.
+ */
+function postResult(result: EngineResult, type: EngineJob['type']): void {
+  result.futures = orderFutures(withDisplayNames(result.futures, result.journal));
+  // A replay's journal is the page's own: send none of its entries back (engineClient puts the page's one back).
+  if (type === 'replay') result.journal = { ...result.journal, entries: [] };
+  const { parts, rest, raws } = splitForPage(result);
+  keptRaws = raws;
+  for (const part of parts) post(part);
+  post({ type: 'done', result: rest });
+}
 
 const post = (m: EngineMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
@@ -118,11 +140,16 @@ async function replay(job: Extract<EngineJob, { type: 'replay' }>): Promise<Engi
   };
 }
 
-self.onmessage = async (event: MessageEvent<EngineJob>) => {
+self.onmessage = async (event: MessageEvent<EngineJob | RawRowRequest>) => {
   const job = event.data;
+  if (job.type === 'raw') {
+    const reply: RawRowReply = { type: 'raw', id: job.id, text: rawText(keptRaws?.[job.index]) };
+    (self as unknown as DedicatedWorkerGlobalScope).postMessage(reply);
+    return;
+  }
   try {
     const result = job.type === 'read' ? await read(job) : job.type === 'simulate' ? await simulate(job) : await replay(job);
-    post({ type: 'done', result });
+    postResult(result, job.type);
   } catch (e) {
     const already = e as EngineError & { __engine?: boolean };
     if (already && already.__engine) {

@@ -1,6 +1,8 @@
 // Runs one engine job in a fresh Worker, with a time limit: a runaway scenario is stopped by terminating the Worker,
 // so the page never freezes. One Worker per job keeps jobs independent and makes cancelling trivial.
 import type { EngineError, EngineJob, EngineMessage, EngineResult } from './protocol';
+import { keepRawSource } from './rawRows';
+import { ResultAssembler } from './transfer';
 
 export const SIMULATION_TIME_LIMIT_MS = 5000;
 export const READ_TIME_LIMIT_MS = 120_000;
@@ -19,16 +21,17 @@ export class EngineFailure extends Error {
 
 export function runEngineJob(job: EngineJob, options: { timeoutMs: number; onProgress?: (fraction: number) => void }): RunningJob {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
-  let settle: ((fn: () => void) => void) | null = null;
+  let settle: ((fn: () => void, keepWorker?: boolean) => void) | null = null;
   const promise = new Promise<EngineResult>((resolve, reject) => {
     let done = false;
-    settle = (fn) => {
+    settle = (fn, keepWorker = false) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      worker.terminate();
+      if (!keepWorker) worker.terminate();
       fn();
     };
+    const parts = new ResultAssembler();
     const timer = setTimeout(() => {
       const seconds = options.timeoutMs / 1000;
       const what = job.type === 'read' ? 'Reading the file' : 'The scenario';
@@ -47,7 +50,15 @@ export function runEngineJob(job: EngineJob, options: { timeoutMs: number; onPro
     worker.onmessage = (event: MessageEvent<EngineMessage>) => {
       const m = event.data;
       if (m.type === 'progress') options.onProgress?.(m.fraction);
-      else if (m.type === 'done') settle?.(() => resolve(m.result));
+      else if (m.type === 'part') parts.add(m);
+      else if (m.type === 'done') {
+        const result = parts.finish(m.result);
+        // A replay sends no entries back: the page's own journal object stays (and keeps its raw-row source).
+        if (job.type === 'replay') result.journal = job.journal;
+        // The Worker that read a file keeps its raw rows for the inspector (rawRows.ts).
+        if (job.type === 'read') settle?.(() => { keepRawSource(result.journal, worker); resolve(result); }, true);
+        else settle?.(() => resolve(result));
+      }
       else settle?.(() => reject(new EngineFailure(m.error)));
     };
     worker.onerror = (event) => {

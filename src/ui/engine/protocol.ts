@@ -1,6 +1,7 @@
 // Messages between the page and the engine Worker (reading journals, simulating and replaying scenarios).
 // Everything crossing the boundary is plain data (structured clone), so the Worker can be terminated at any time.
 import type { Attempt, Decision, Future, Journal, Mismatch, ReaderErrorInfo, ReaderWarning, RunOutput } from '../../model';
+import type { ResultPart } from './transfer';
 
 export type RunSource =
   | { kind: 'example'; file: string }
@@ -45,5 +46,7 @@ export interface EngineError extends ReaderErrorInfo {
 
 export type EngineMessage =
   | { type: 'progress'; fraction: number; label?: string }
+  /** A chunk of the result's entries or futures, sent before 'done' (transfer.ts). */
+  | ResultPart
   | { type: 'done'; result: EngineResult }
   | { type: 'error'; error: EngineError };

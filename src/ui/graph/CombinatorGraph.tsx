@@ -69,10 +69,15 @@ export default function CombinatorGraph() {
 /** Without decisions, the journal still says the order in which futures completed: the order replay honours. */
 function CompletionOrder() {
   const { model, cursor } = useStore(useShallow((s) => ({ model: s.model, cursor: s.cursor })));
-  const done = (model?.futures ?? [])
-    .filter((f) => f.completionEntryIndex !== null)
-    .sort((a, b) => a.completionEntryIndex! - b.completionEntryIndex!)
-    .slice(0, 200);
+  // Once per run, not per step: sorting 100,000 futures on every step cost ~20 ms (issue 6).
+  const done = useMemo(
+    () =>
+      (model?.futures ?? [])
+        .filter((f) => f.completionEntryIndex !== null)
+        .sort((a, b) => a.completionEntryIndex! - b.completionEntryIndex!)
+        .slice(0, 200),
+    [model],
+  );
   return (
     <div className="empty">
       <p style={{ marginTop: 0 }}>

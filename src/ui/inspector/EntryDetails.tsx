@@ -1,13 +1,15 @@
 // One journal entry in detail: type, indexes, time, result (decoded payload as text), and the raw row.
 import type { Entry } from '../../model';
 import { entryLabel } from '../derive/labels';
-import { formatMs, rawText, resultText } from '../derive/payload';
+import { formatMs, resultText } from '../derive/payload';
+import { useRawText } from '../engine/rawRows';
 import { CopyButton } from './CopyButton';
 
 export function EntryDetails({ entry, title, virtualTime }: { entry: Entry; title: string; virtualTime: boolean }) {
   const result = entry.kind === 'notification' ? entry.result : entry.kind === 'command' ? entry.result : undefined;
   const payload = resultText(result);
-  const raw = rawText(entry.raw);
+  // Raw rows of a read file stay in its Worker; fetched when shown (issue 6).
+  const raw = useRawText(entry);
   return (
     <section aria-label={title}>
       <h3>

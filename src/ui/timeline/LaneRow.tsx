@@ -9,6 +9,7 @@ import { MIN_BAR_PX } from './geometry';
 export interface LaneRowProps {
   lane: Lane;
   state: FutureState;
+  /** Only pending bars reach the cursor; other lanes get 0 so that a step does not re-render them (memo). */
   cursorU: number;
   window: ViewWindow;
   widthPx: number;

@@ -53,7 +53,7 @@ export function Timeline() {
   const virtualizer = useVirtualizer({ count: lanes.length, getScrollElement: () => scrollRef.current, estimateSize: (i) => laneHeight(lanes[i]?.future.kind),
     // Up to ALL_LANES_MAX lanes are all in the DOM (findable by data-future-id without scrolling); beyond that only
     // the visible ones, so 100,000 futures stay smooth.
-    overscan: lanes.length <= ALL_LANES_MAX ? ALL_LANES_MAX : 12,
+    overscan: lanes.length <= ALL_LANES_MAX ? ALL_LANES_MAX : 4,
   });
   useEffect(() => virtualizer.measure(), [lanes, virtualizer]);
 
@@ -138,7 +138,7 @@ export function Timeline() {
   const cursorU = axis.cursorU(cursor);
   return (
     <section className="timeline" aria-label="Timeline" style={{ ['--label-w' as string]: `${LABEL_WIDTH_PX}px` }}>
-      <TimelineToolbar onZoom={(f) => zoomBy(f)} />
+      <TimelineToolbar onZoom={zoomBy} />
       <TimelineRuler axis={axis} window={window} widthPx={widthPx} lanes={lanes.length} />
       <div className="tl-scroll" style={{ gridRow: 3, gridColumn: 1 }} ref={scrollRef} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onClickCapture={onClickCapture} onPointerUp={() => setTimeout(() => (drag.current = null))}>
         {lanes.length === 0 && <p className="empty">This journal has no futures (no run, sleep, call or awakeable).</p>}
@@ -159,7 +159,7 @@ export function Timeline() {
                 <LaneRow
                   lane={lane}
                   state={state}
-                  cursorU={cursorU}
+                  cursorU={state === 'pending' || state === 'transient-retrying' ? cursorU : 0}
                   window={window}
                   widthPx={widthPx}
                   top={item.start}

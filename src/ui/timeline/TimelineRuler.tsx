@@ -1,12 +1,14 @@
 // The axis ruler over the lanes: time since the first entry (wall clock) or journal index (logical).
+import { memo, useMemo } from 'react';
 import { resimulateWithCrashes } from '../source/loaders';
 import { useStore } from '../store/store';
 import { axisTicks, formatDuration, uToPx, uToTime, visibleGaps, type TimeAxis, type ViewWindow } from '../derive/timeAxis';
 
-export function TimelineRuler({ axis, window, widthPx, lanes }: { axis: TimeAxis; window: ViewWindow; widthPx: number; lanes: number }) {
+// Memoised: stepping the cursor does not change the ruler, so it is not redrawn (issue 6: step latency).
+export const TimelineRuler = memo(function TimelineRuler({ axis, window, widthPx, lanes }: { axis: TimeAxis; window: ViewWindow; widthPx: number; lanes: number }) {
   // Crashes can be injected by clicking the time axis of a simulated run (virtual time is the simulator's clock).
   const canCrash = useStore((s) => !!s.run?.journal.virtualTime && (s.run.source.kind === 'example' || s.run.source.kind === 'scenario')) && axis.mode === 'wall';
-  const ticks = widthPx > 0 ? axisTicks(axis, window, Math.max(2, Math.floor(widthPx / 90))) : [];
+  const ticks = useMemo(() => (widthPx > 0 ? axisTicks(axis, window, Math.max(2, Math.floor(widthPx / 90))) : []), [axis, window, widthPx]);
   return (
     <div className="tl-ruler">
       <div className="ruler-label" aria-hidden="true">
@@ -34,4 +36,4 @@ export function TimelineRuler({ axis, window, widthPx, lanes }: { axis: TimeAxis
       </div>
     </div>
   );
-}
+});

@@ -1,7 +1,8 @@
 // Timeline controls: axis mode, idle-gap compression, zoom and fit, and a legend of bar styles.
+import { memo } from 'react';
 import { useStore } from '../store/store';
 
-export function TimelineToolbar({ onZoom }: { onZoom(factor: number): void }) {
+export const TimelineToolbar = memo(function TimelineToolbar({ onZoom }: { onZoom(factor: number): void }) {
   const axisMode = useStore((s) => s.axisMode);
   const compressGaps = useStore((s) => s.compressGaps);
   const { setAxisMode, setCompressGaps, setWindow } = useStore.getState();
@@ -50,4 +51,4 @@ export function TimelineToolbar({ onZoom }: { onZoom(factor: number): void }) {
       </span>
     </div>
   );
-}
+});

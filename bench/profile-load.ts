@@ -1,0 +1,78 @@
+// Developer tool (not part of `npm run bench`): profiles the page's main thread while a generated /query export
+// loads, and prints the functions with the most self time plus the long tasks. Finds what blocks the page.
+// Run: BENCH_NO_BUILD=1 npx tsx bench/profile-load.ts [load|step|wheel] [entries]
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateJournal } from '../src/journal-reader/generate';
+import { toRestateQueryText } from '../src/journal-reader';
+import { afterPaint, launchBrowser, longTasks, observeLongTasks, serveSite, wheelThrough } from './browser';
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+
+const phase = process.argv[2] ?? 'load';
+const entries = Number(process.argv[3] ?? 100_000);
+const file = join(mkdtempSync(join(tmpdir(), 'ri-prof-')), `journal-${entries}.query.json`);
+writeFileSync(file, toRestateQueryText([generateJournal({ entries, seed: 1 })]));
+const site = await serveSite();
+const browser = await launchBrowser();
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await observeLongTasks(page);
+  await page.goto(site.url);
+  await page.getByLabel('Open journal').waitFor({ state: 'attached' });
+  await afterPaint(page);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  if (phase === 'load') await cdp.send('Profiler.start');
+  const started = Date.now();
+  await page.getByLabel('Open journal').setInputFiles(file);
+  await page.locator('[data-future-id]').first().waitFor({ state: 'visible', timeout: 120_000 });
+  await afterPaint(page);
+  console.log(`first paint ${Date.now() - started} ms`);
+  if (phase === 'step') {
+    await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    await page.keyboard.press('Home');
+    await afterPaint(page);
+    await cdp.send('Profiler.start');
+    const t0 = Date.now();
+    for (let i = 0; i < 30; i++) { await page.keyboard.press('ArrowRight'); await afterPaint(page); }
+    console.log(`30 steps ${Date.now() - t0} ms`);
+  }
+  if (phase === 'wheel') {
+    const box = (await page.locator('[data-future-id]').first().boundingBox())!;
+    await cdp.send('Profiler.start');
+    const w = await wheelThrough(page, box.x + box.width / 2, box.y + box.height / 2);
+    console.log(`wheel ${w.totalMs} ms`);
+  }
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  const self = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  profile.samples.forEach((id, i) => {
+    const n = byId.get(id)!;
+    const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + profile.timeDeltas[i] / 1000);
+  });
+  [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).forEach(([k, ms]) => console.log(`${ms.toFixed(0).padStart(6)} ms  ${k}`));
+  // Inclusive time: every function on a sample's stack gets the sample's time once.
+  const parent = new Map<number, number>();
+  profile.nodes.forEach((n) => n.children?.forEach((c) => parent.set(c, n.id)));
+  const total = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const n = byId.get(cur)!;
+      const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+      if (!seen.has(key)) total.set(key, (total.get(key) ?? 0) + profile.timeDeltas[i] / 1000);
+      seen.add(key);
+    }
+  });
+  console.log('--- inclusive');
+  [...total.entries()].filter(([k]) => !k.startsWith('(')).sort((a, b) => b[1] - a[1]).slice(0, 40).forEach(([k, ms]) => console.log(`${ms.toFixed(0).padStart(6)} ms  ${k}`));
+  console.log('long tasks', (await longTasks(page)).map(Math.round));
+} finally {
+  await browser.close();
+  site.server.close();
+}

@@ -1,0 +1,72 @@
+// Raw rows of a loaded journal, fetched on demand. The Worker that read the file keeps the rows (the page never
+// copies 100,000 of them); the inspector asks for one when it shows an entry. One such Worker lives at a time:
+// registering a newer journal's Worker ends the older one.
+import { useEffect, useState } from 'react';
+import type { Entry, Journal } from '../../model';
+import { rawText } from '../derive/payload';
+import { useStore } from '../store/store';
+
+export interface RawRowRequest {
+  type: 'raw';
+  id: number;
+  index: number;
+}
+
+export interface RawRowReply {
+  type: 'raw';
+  id: number;
+  text: string;
+}
+
+interface RawSource {
+  journal: Journal;
+  worker: Worker;
+  pending: Map<number, (text: string) => void>;
+}
+
+let source: RawSource | null = null;
+let nextId = 1;
+
+/** Makes `worker` (which holds the raw rows of `journal`) the raw-row source, ending the previous one. */
+export function keepRawSource(journal: Journal, worker: Worker): void {
+  source?.worker.terminate();
+  const pending = new Map<number, (text: string) => void>();
+  worker.onmessage = (event: MessageEvent<RawRowReply>) => {
+    const reply = event.data;
+    if (reply?.type !== 'raw') return;
+    pending.get(reply.id)?.(reply.text);
+    pending.delete(reply.id);
+  };
+  worker.onerror = () => {
+    pending.forEach((resolve) => resolve(''));
+    pending.clear();
+  };
+  source = { journal, worker, pending };
+}
+
+/** The raw row of entry `index` of `journal` as text ('' when it has none or its Worker is gone). */
+export function fetchRawText(journal: Journal, index: number): Promise<string> {
+  const s = source;
+  if (!s || s.journal !== journal) return Promise.resolve('');
+  const id = nextId++;
+  return new Promise((resolve) => {
+    s.pending.set(id, resolve);
+    s.worker.postMessage({ type: 'raw', id, index } satisfies RawRowRequest);
+  });
+}
+
+/** The raw row text of an entry of the loaded run: inline when the entry still carries it, else from the Worker. */
+export function useRawText(entry: Entry): string {
+  const journal = useStore((st) => st.run?.journal ?? null);
+  const inline = entry.raw !== undefined ? rawText(entry.raw) : null;
+  const [fetched, setFetched] = useState<{ entry: Entry; text: string } | null>(null);
+  useEffect(() => {
+    if (inline !== null || !journal || journal.entries[entry.index] !== entry) return;
+    let live = true;
+    void fetchRawText(journal, entry.index).then((text) => live && setFetched({ entry, text }));
+    return () => {
+      live = false;
+    };
+  }, [entry, journal, inline]);
+  return inline ?? (fetched?.entry === entry ? fetched.text : '');
+}

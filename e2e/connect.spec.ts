@@ -13,8 +13,8 @@ test.describe('Connect to a live Restate server', () => {
     const suspended = await send(restate.ingressUrl, 'Lab/suspend', null);
     await Promise.all([waitForStatus(restate.adminUrl, done, 'completed'), waitForStatus(restate.adminUrl, failed, 'completed'), waitForStatus(restate.adminUrl, suspended, 'suspended')]);
 
-    await page.goto(restate.appUrl);
-    await connect.openButton.click();
+    // The address `replay-inspector serve` prints ends in ?connect: the panel is open on arrival.
+    await page.goto(`${restate.appUrl}?connect`);
     await expect(connect.dialog).toContainText(`admin API ${restate.adminUrl}`);
     for (const id of [done, failed, suspended]) await expect(connect.row(id)).toBeVisible();
     await expect(connect.row(suspended)).toContainText('Lab/suspend');

@@ -70,4 +70,23 @@ describe('serve: static files and the read-only admin proxy', () => {
     expect(isForwardable('DELETE', '/deployments/x')).toBe(false);
     expect(isForwardable('GET', '/health')).toBe(true);
   });
+
+  it('answers 502 with the reason when the admin API is down, and never forwards a query elsewhere', async () => {
+    const down = await startServer({ distDir: mkdtempSync(join(tmpdir(), 'ri-dist-')), adminUrl: 'http://127.0.0.1:9', port: 0, host: '127.0.0.1' });
+    try {
+      const res = await fetch(down.url + 'restate-admin/query', { method: 'POST', body: '{"query":"select 1"}' });
+      expect(res.status).toBe(502);
+      expect((await res.json()).message).toMatch(/http:\/\/127\.0\.0\.1:9 is not reachable/);
+    } finally {
+      down.server.close();
+    }
+  });
+
+  it('forwards GET /health but not other paths, and the query string stays on the admin host', async () => {
+    const res = await fetch(base + '/restate-admin/health');
+    expect(res.status).toBe(200);
+    expect(seen.at(-1)).toBe('GET /health ');
+    expect((await fetch(base + '/restate-admin/invocations/inv_1', { method: 'DELETE' })).status).toBe(403);
+    expect((await fetch(base + '/restate-admin//evil.example/query', { method: 'POST', body: '{}' })).status).toBe(403);
+  });
 });

@@ -154,7 +154,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (build.status !== 0) return 1;
   }
   const { url } = await startServer({ distDir, adminUrl, port, host });
-  io.out(`Replay Inspector is at ${url}  (admin API ${adminUrl} proxied at ${PROXY_PREFIX}/; Ctrl+C to stop)\n`);
+  // `?connect` opens the Connect panel on arrival: the list of the server's recent invocations.
+  io.out(`Replay Inspector is at ${url}?connect  (admin API ${adminUrl} proxied at ${PROXY_PREFIX}/; Ctrl+C to stop)\n`);
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
     process.once('SIGTERM', done);

@@ -1,4 +1,5 @@
 // Header entry point of the live connection: "Connect" opens the panel; while following, a chip says what is followed.
+import { useEffect } from 'react';
 import { useConnect } from './connectStore';
 import { ConnectPanel } from './ConnectPanel';
 import { stopFollowing } from './live';
@@ -7,6 +8,10 @@ import './connect.css';
 export function ConnectButton() {
   const follow = useConnect((s) => s.follow);
   const open = useConnect((s) => s.open);
+  useEffect(() => {
+    // `replay-inspector serve` prints the address with `?connect`: arriving there opens the panel (once).
+    if (new URLSearchParams(location.search).has('connect')) useConnect.getState().setOpen(true);
+  }, []);
   return (
     <>
       {follow?.active && (

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Journal } from '../model';
 import { generateJournal } from './generate';
-import { readJournals, summarize, toNativeText, toRestateQueryText } from './index';
+import { partitionKeyOf, readJournals, summarize, toNativeText, toRestateQueryText } from './index';
 import { sampleFile } from './test-files';
 
 /** The model as plain data, without raw rows (JSON round trip also reads lazy payloads). */
@@ -23,6 +23,28 @@ describe('toRestateQueryText', () => {
         expect(result.journals[0].completionResult).toBe('success');
       }),
       { seed: 2024, numRuns: 60 },
+    );
+  });
+
+  it('with Restate columns (partition_key, raw, raw_length) the same model reads back, partition_key exact (seed 2025)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 2, max: 200 }), (seed, entries) => {
+        const journal = generateJournal({ entries, seed });
+        const text = toRestateQueryText([journal], { restateColumns: true });
+        const result = readJournals(text);
+        expect(result.warnings).toEqual([]);
+        expect(plain(result.journals[0])).toEqual(plain(journal));
+        const key = partitionKeyOf(journal.invocationId);
+        expect(key).toMatch(/^\d{19}$/);
+        expect(Number(key) > Number.MAX_SAFE_INTEGER).toBe(true);
+        expect(text).toContain(`{"partition_key":${key},"id":"${journal.invocationId}"`);
+        for (const entry of result.journals[0].entries) {
+          const raw = entry.raw as Record<string, unknown>;
+          expect(raw.partition_key).toBe(key);
+          expect(raw.raw_length).toBe((raw.raw as string).length / 2);
+        }
+      }),
+      { seed: 2025, numRuns: 30 },
     );
   });
 

@@ -28,6 +28,13 @@ describe('timeline SVG', () => {
     expect(svg).toContain('a &amp; b');
   });
 
+  it('cuts long labels with an ellipsis and keeps the full label in the title', () => {
+    const long = `Call ${'x'.repeat(60)} (c1)`;
+    const svg = timelineSvg({ title: 't', status: 's', lanes: [lane('c1', long)], spanU: 1, cursorU: 0, ticks: [] });
+    expect(svg).toContain(`<title>${long}: completed</title>`);
+    expect(svg).toMatch(/>Call x+…<\/text>/);
+  });
+
   it('drops characters XML cannot hold', () => {
     expect(escapeXml('a\u0000b\u0007c\td')).toBe('abc\td');
   });

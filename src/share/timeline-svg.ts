@@ -28,7 +28,9 @@ export interface TimelineSvgInput {
 }
 
 export const SVG_WIDTH_PX = 1200;
-const LABEL_PX = 300;
+const LABEL_PX = 400;
+/** Labels longer than this are cut with an ellipsis (the full label stays in the lane's <title>). */
+const LABEL_CHARS_MAX = 40;
 const LANE_PX = 24;
 const HEAD_PX = 64;
 const PLOT_PX = SVG_WIDTH_PX - LABEL_PX - 24;
@@ -81,8 +83,9 @@ export function timelineSvg(input: TimelineSvgInput): string {
     const x0 = x(lane.startU);
     const x1 = lane.endU === null ? LABEL_PX + PLOT_PX + 8 : Math.max(x(lane.endU), x0 + 3);
     const role = lane.role === 'winner' ? ' ★ won' : lane.role === 'loser' ? ' lost' : lane.role === 'failed-first' ? ' failed first' : '';
-    out.push(`<g data-future-id="${escapeXml(lane.id)}">`);
-    out.push(`<text x="12" y="${y + 16}" fill="#111827">${escapeXml(lane.label)}</text>`);
+    const label = lane.label.length > LABEL_CHARS_MAX ? `${lane.label.slice(0, LABEL_CHARS_MAX - 1)}…` : lane.label;
+    out.push(`<g data-future-id="${escapeXml(lane.id)}">`, `<title>${escapeXml(lane.label)}: ${escapeXml(lane.stateText + role)}</title>`);
+    out.push(`<text x="12" y="${y + 16}" fill="#111827">${escapeXml(label)}</text>`);
     out.push(`<text x="${LABEL_PX - 8}" y="${y + 16}" fill="#6b7280" text-anchor="end">${escapeXml(lane.stateText + role)}</text>`);
     const dash = lane.state === 'not-started' || lane.endU === null ? ' stroke-dasharray="4 3"' : '';
     const width = lane.role === 'winner' ? 2.5 : 1;

@@ -76,3 +76,16 @@ test.describe('Compare two runs', () => {
     await expect(compare.verdict).toContainText('command 1:');
   });
 });
+
+test('original vs a replay against changed code: the journal mismatch is the first divergence', async ({ inspector, page }) => {
+  await inspector.goto('#src=example:journal-mismatch');
+  await expect(inspector.lanes.first()).toBeVisible();
+  const compare = new ComparePage(page);
+  await compare.openButton.click();
+  await compare.chooser.getByLabel('Scenario to replay with').selectOption('journal-mismatch-changed');
+  await compare.chooser.getByRole('button', { name: 'Compare with replay' }).click();
+  await expect(compare.verdict).toContainText('journal mismatch');
+  await expect(compare.verdict).toContainText('replay with journal-mismatch-changed stopped with journal mismatch 570');
+  await compare.jumpToFirstDivergence.click();
+  await expect(compare.row(1)).toHaveClass(/first-divergence/);
+});

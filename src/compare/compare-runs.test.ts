@@ -66,4 +66,11 @@ describe('compareRuns', () => {
     expect(r.differences.map((d) => d.kind)).toEqual(['completion-order', 'command']);
     expect(r.firstDivergence).toBe(r.differences[0]);
   });
+
+  it('names a replay that stopped on a journal mismatch, at the command where it stopped', () => {
+    const mismatch = { code: 570 as const, commandIndex: 1, expected: 'Run "a"', actual: 'Run "fraud-check"', message: 'Run "fraud-check" issued, Run "a" recorded' };
+    const r = compareRuns({ label: 'original', journal: base }, { label: 'replay', journal: base, mismatch });
+    expect(r.firstDivergence).toMatchObject({ kind: 'replay-mismatch', position: 1, entryIndexA: null, entryIndexB: 1 });
+    expect(r.firstDivergence?.message).toBe('command 1: replay stopped with journal mismatch 570: Run "fraud-check" issued, Run "a" recorded');
+  });
 });

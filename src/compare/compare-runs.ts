@@ -1,15 +1,17 @@
 // Compares two runs aligned by command index (not wall time): the journals' commands, the order in which their
 // futures completed, and the combinator decisions. Pure: used by the compare view and the CLI.
-import type { CommandEntry, Decision, Entry, Journal } from '../model';
+import type { CommandEntry, Decision, Entry, Journal, Mismatch } from '../model';
 
 export interface ComparableRun {
   label: string;
   journal: Journal;
   /** Decisions when known (simulated or replayed runs); real journals alone have none. */
   decisions?: Decision[];
+  /** Set when this run is a replay that stopped on a journal mismatch (570): the code no longer matches the journal. */
+  mismatch?: Mismatch | null;
 }
 
-export type DifferenceKind = 'command' | 'completion-order' | 'decision' | 'outcome';
+export type DifferenceKind = 'command' | 'completion-order' | 'decision' | 'outcome' | 'replay-mismatch';
 
 export interface Difference {
   kind: DifferenceKind;
@@ -137,6 +139,18 @@ export function compareRuns(a: ComparableRun, b: ComparableRun): RunComparison {
         message: `decision #${i + 1}: ${a.label} ${describeDecision(da[i])}; ${b.label} ${describeDecision(db[i])}`,
       });
     }
+  }
+
+  for (const [run, side] of [[a, 'a'], [b, 'b']] as const) {
+    const m = run.mismatch;
+    if (!m) continue;
+    const entryIndex = commands(run.journal)[m.commandIndex]?.index ?? null;
+    push({
+      kind: 'replay-mismatch', position: m.commandIndex,
+      entryIndexA: side === 'a' ? entryIndex : null, entryIndexB: side === 'b' ? entryIndex : null,
+      a: side === 'a' ? m.actual : m.expected, b: side === 'b' ? m.actual : m.expected,
+      message: `command ${m.commandIndex}: ${run.label} stopped with journal mismatch ${m.code}: ${m.message}`,
+    });
   }
 
   const oa = outcomeOf(a.journal);

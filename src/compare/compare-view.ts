@@ -56,7 +56,7 @@ function side(command: CommandEntry | null, positions: Map<string, number>): Com
 
 /** The rows a difference shows on (A's row and B's row; usually the same). */
 export function rowsOfDifference(d: Difference, a: Journal, b: Journal): { rowA: number | null; rowB: number | null } {
-  if (d.kind === 'command') return { rowA: d.position, rowB: d.position };
+  if (d.kind === 'command' || d.kind === 'replay-mismatch') return { rowA: d.position, rowB: d.position };
   return {
     rowA: d.entryIndexA === null ? null : commandIndexOfEntry(a, d.entryIndexA),
     rowB: d.entryIndexB === null ? null : commandIndexOfEntry(b, d.entryIndexB),

@@ -24,6 +24,7 @@ export function CompareChooser() {
   const [seed, setSeed] = useState(String((run?.seed ?? 0) + 1));
   const [exampleFile, setExampleFile] = useState(run?.source.kind === 'example' ? run.source.file : (examples[0]?.file ?? ''));
   const [exampleSeed, setExampleSeed] = useState('');
+  const [replayFile, setReplayFile] = useState(run?.source.kind === 'example' ? run.source.file : (examples[0]?.file ?? ''));
   const closeRef = useRef<HTMLButtonElement>(null);
   const close = () => useCompare.getState().setChooserOpen(false);
   useEffect(() => {
@@ -105,20 +106,18 @@ export function CompareChooser() {
                 />
               </label>
             </Choice>
-            {!simulated && (
-              <Choice title="Original vs replay" hint="Replay this journal against a scenario's code: do the decisions come out the same?">
-                <select aria-label="Scenario to replay with" value={exampleFile} onChange={(e) => setExampleFile(e.currentTarget.value)}>
-                  {examples.map((ex) => (
-                    <option key={ex.file} value={ex.file}>
-                      {ex.name}
-                    </option>
-                  ))}
-                </select>
-                <button className="btn" disabled={busy} onClick={() => void compareWith({ kind: 'replay', file: exampleFile })}>
-                  Compare with replay
-                </button>
-              </Choice>
-            )}
+            <Choice title="Original vs replay" hint="Replay this run's journal against a scenario's code (e.g. a new version): same decisions, or a journal mismatch?">
+              <select aria-label="Scenario to replay with" value={replayFile} onChange={(e) => setReplayFile(e.currentTarget.value)}>
+                {examples.map((ex) => (
+                  <option key={ex.file} value={ex.file}>
+                    {ex.name}
+                  </option>
+                ))}
+              </select>
+              <button className="btn" disabled={busy} onClick={() => void compareWith({ kind: 'replay', file: replayFile })}>
+                Compare with replay
+              </button>
+            </Choice>
           </>
         )}
         {loading && <p className="compare-loading">{loading}</p>}

@@ -6,7 +6,7 @@ import { ordinal, rowAtCursor } from '../../compare/compare-view';
 import { entryLabel, notificationFutureId } from '../derive/labels';
 import { useCompare, type CompareSideRun } from './compareStore';
 
-const kindWords: Record<string, string> = { command: 'command', 'completion-order': 'completion order', decision: 'decision', outcome: 'outcome' };
+const kindWords: Record<string, string> = { command: 'command', 'completion-order': 'completion order', decision: 'decision', outcome: 'outcome', 'replay-mismatch': 'journal mismatch' };
 
 function cursorText(side: CompareSideRun, cursor: number): string {
   const total = side.run.journal.entries.length;

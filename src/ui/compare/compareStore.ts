@@ -46,8 +46,8 @@ export const useCompare = create<CompareState>()((set, get) => ({
   set: (patch) => set(patch),
   show: (a, b) => {
     const comparison = compareRuns(
-      { label: a.label, journal: a.run.journal, decisions: a.run.format === 'simulation' || a.run.replayedWith ? a.run.decisions : undefined },
-      { label: b.label, journal: b.run.journal, decisions: b.run.format === 'simulation' || b.run.replayedWith ? b.run.decisions : undefined },
+      { label: a.label, journal: a.run.journal, decisions: a.run.format === 'simulation' || a.run.replayedWith ? a.run.decisions : undefined, mismatch: a.run.mismatch },
+      { label: b.label, journal: b.run.journal, decisions: b.run.format === 'simulation' || b.run.replayedWith ? b.run.decisions : undefined, mismatch: b.run.mismatch },
     );
     const rows = compareRows(comparison, a.run.journal, b.run.journal);
     set({ a, b, comparison, rows, chooserOpen: false, loading: null, error: null, focused: null, cursorA: a.run.journal.entries.length, cursorB: b.run.journal.entries.length });

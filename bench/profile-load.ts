@@ -1,6 +1,6 @@
 // Developer tool (not part of `npm run bench`): profiles the page's main thread while a generated /query export
 // loads, and prints the functions with the most self time plus the long tasks. Finds what blocks the page.
-// Run: BENCH_NO_BUILD=1 npx tsx bench/profile-load.ts [load|step|wheel] [entries]
+// Run: BENCH_NO_BUILD=1 npx tsx bench/profile-load.ts [load|step|trace|wheel] [entries]
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,20 +32,33 @@ try {
   await page.locator('[data-future-id]').first().waitFor({ state: 'visible', timeout: 120_000 });
   await afterPaint(page);
   console.log(`first paint ${Date.now() - started} ms`);
-  if (phase === 'step') {
+  if (phase === 'step' || phase === 'trace') {
     await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
     await page.keyboard.press('Home');
     await afterPaint(page);
-    await cdp.send('Profiler.start');
+    if (phase === 'trace') await page.context().browser()!.startTracing(page, { categories: ['devtools.timeline'] });
+    else await cdp.send('Profiler.start');
     const t0 = Date.now();
     for (let i = 0; i < 30; i++) { await page.keyboard.press('ArrowRight'); await afterPaint(page); }
     console.log(`30 steps ${Date.now() - t0} ms`);
+    if (phase === 'trace') {
+      // Main-thread time by trace event name (complete events only; nested events are counted in each of them).
+      const trace = JSON.parse((await page.context().browser()!.stopTracing()).toString()) as { traceEvents: { name: string; ph: string; dur?: number }[] };
+      const byName = new Map<string, number>();
+      for (const e of trace.traceEvents) if (e.ph === 'X' && e.dur) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+      [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).forEach(([k, ms]) => console.log(`${ms.toFixed(0).padStart(6)} ms  ${k}`));
+      process.exit(0);
+    }
   }
   if (phase === 'wheel') {
     const box = (await page.locator('[data-future-id]').first().boundingBox())!;
+    for (let i = 0; i < 4; i++) {
+      await page.evaluate(() => document.querySelector('.tl-scroll')!.scrollTo(0, 0));
+      await afterPaint(page);
+      const w = await wheelThrough(page, box.x + box.width / 2, box.y + box.height / 2);
+      console.log(`wheel ${w.totalMs} ms`);
+    }
     await cdp.send('Profiler.start');
-    const w = await wheelThrough(page, box.x + box.width / 2, box.y + box.height / 2);
-    console.log(`wheel ${w.totalMs} ms`);
   }
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
   const self = new Map<string, number>();

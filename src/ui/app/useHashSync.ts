@@ -52,6 +52,9 @@ export async function restoreFromHash(h: HashState): Promise<void> {
     } else if (h.src === 'scenario') {
       const code = storedScenario();
       if (code) await simulateSource(code, h.seed ?? null, h.crashes ?? null, at);
+    } else {
+      // A link from elsewhere may carry anything (e.g. `javascript:…`): say so instead of ignoring it silently.
+      s.setError({ code: 'BAD_LINK', origin: 'engine', message: `The link's source "${h.src.slice(0, 80)}" is not an example, a file or a URL.`, location: { field: 'src' }, hint: 'Ask for a new link, or pick an example or open a journal.' });
     }
   } finally {
     restoring = false;
@@ -65,6 +68,22 @@ export function useHashSync(): void {
     if (initial.src) void restoreFromHash(initial);
     else if (query) void openUrl(query);
     let last = hashOf(useStore.getState());
+    // Stepping replaces the URL at most every 100 ms: replaceState costs ~3 ms, a third of a step's budget (issue 6).
+    let pendingUrl: string | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const replaceSoon = (url: string | null) => {
+      pendingUrl = url;
+      if (url === null) {
+        clearTimeout(timer);
+        timer = undefined;
+      }
+      if (url === null || timer !== undefined) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        if (pendingUrl !== null) history.replaceState(null, '', pendingUrl);
+        pendingUrl = null;
+      }, 100);
+    };
     const unsubscribe = useStore.subscribe((state) => {
       if (state.loading) return;
       const next = hashOf(state);
@@ -72,11 +91,16 @@ export function useHashSync(): void {
       if (text === formatHash(last) || !next.src) return;
       const url = `${location.pathname}${location.search}${text}`;
       // A restore (reload, back/forward) must not add history entries of its own.
-      if (restoring || sameSource(next, last)) history.replaceState(null, '', url);
-      else history.pushState(null, '', url);
+      if (restoring) history.replaceState(null, '', url);
+      else if (sameSource(next, last)) replaceSoon(url);
+      else {
+        replaceSoon(null);
+        history.pushState(null, '', url);
+      }
       last = next;
     });
     const onPop = () => {
+      replaceSoon(null);
       const h = parseHash(location.hash);
       last = h;
       void restoreFromHash(h);
@@ -84,6 +108,7 @@ export function useHashSync(): void {
     window.addEventListener('popstate', onPop);
     return () => {
       unsubscribe();
+      replaceSoon(null);
       window.removeEventListener('popstate', onPop);
     };
   }, []);

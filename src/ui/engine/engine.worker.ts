@@ -24,9 +24,8 @@ function postResult(result: EngineResult, type: EngineJob['type']): void {
   result.futures = orderFutures(withDisplayNames(result.futures, result.journal));
   // A replay's journal is the page's own: send none of its entries back (engineClient puts the page's one back).
   if (type === 'replay') result.journal = { ...result.journal, entries: [] };
-  const { parts, rest, raws } = splitForPage(result);
+  const { rest, raws } = splitForPage(result, post);
   keptRaws = raws;
-  for (const part of parts) post(part);
   post({ type: 'done', result: rest });
 }
 

@@ -20,10 +20,11 @@ export interface ResultPart {
 }
 
 /**
- * Splits a result into parts plus a small remainder (entries and futures emptied). Removes `raw` from every entry
+ * Splits a result into parts, each handed to `emit` as soon as it is made (the page parses one while the Worker
+ * makes the next), and returns the small remainder (entries and futures emptied). Removes `raw` from every entry
  * and returns the removed values by entry index (the Worker keeps them). Mutates `result`: it is the Worker's own.
  */
-export function splitForPage(result: EngineResult, chunkItems = CHUNK_ITEMS): { parts: ResultPart[]; rest: EngineResult; raws: unknown[] | null } {
+export function splitForPage(result: EngineResult, emit: (part: ResultPart) => void, chunkItems = CHUNK_ITEMS): { rest: EngineResult; raws: unknown[] | null } {
   const entries = result.journal.entries;
   let raws: unknown[] | null = null;
   for (let i = 0; i < entries.length; i++) {
@@ -33,14 +34,13 @@ export function splitForPage(result: EngineResult, chunkItems = CHUNK_ITEMS): { 
     raws[i] = e.raw;
     delete e.raw;
   }
-  const parts: ResultPart[] = [];
   const push = (field: PartField, items: readonly unknown[]) => {
-    for (let i = 0; i < items.length; i += chunkItems) parts.push({ type: 'part', field, json: JSON.stringify(items.slice(i, i + chunkItems)) });
+    for (let i = 0; i < items.length; i += chunkItems) emit({ type: 'part', field, json: JSON.stringify(items.slice(i, i + chunkItems)) });
   };
   push('entries', entries);
   push('futures', result.futures);
   const rest: EngineResult = { ...result, journal: { ...result.journal, entries: [] }, futures: [] };
-  return { parts, rest, raws };
+  return { rest, raws };
 }
 
 /** Page side: collects parts as they arrive, then rebuilds the result. */

@@ -14,6 +14,7 @@ import { LaneRow } from './LaneRow';
 import { TimelineOverlay } from './TimelineOverlay';
 import { TimelineRuler } from './TimelineRuler';
 import { TimelineToolbar } from './TimelineToolbar';
+import './timeline-perf.css';
 
 const RACE_LIKE = new Set(['select', 'race', 'any', 'orTimeout']);
 const ALL_LANES_MAX = 400;

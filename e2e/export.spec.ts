@@ -1,6 +1,8 @@
 // Exports: each downloads (or copies) a file whose content is checked: the native journal reads back with the
 // reader (with the run's decisions), the SVG names every lane, the PNG is a PNG, the test file pins the decisions.
-import { readFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { readJournals } from '../src/journal-reader';
 import { expect, test } from './fixtures';
 import { SharePage } from './pages/SharePage';
@@ -80,10 +82,20 @@ test('Export as test downloads <scenario>.seed-<n>.test.ts pinning the decisions
   const seed = (await page.locator('.run-title').textContent())!.match(/seed (\d+)/)![1];
   const { fileName, text } = await share.exportText('Export as test');
   expect(fileName).toBe(`timeout-race.seed-${seed}.test.ts`);
-  expect(text).toContain("import scenario from '../scenarios/timeout-race';");
+  expect(text).toContain("import scenario from '../../scenarios/timeout-race';");
   expect(text).toContain(`"seed": ${seed}`);
   expect(text).toContain('"combinator": "select"');
   expect(text).toContain('expect(facts).toEqual(');
+  // Saved where docs/hosting.md says (test/unit/), the downloaded test runs and passes.
+  const saved = path.join(import.meta.dirname, '..', 'test', 'unit', `export-e2e-${process.pid}.${fileName}`);
+  await writeFile(saved, text);
+  try {
+    const result = spawnSync('npx', ['vitest', 'run', path.relative(process.cwd(), saved)], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.stdout + result.stderr).toMatch(/1 passed/);
+    expect(result.status).toBe(0);
+  } finally {
+    await rm(saved, { force: true });
+  }
 
   await inspector.openSample('race-timeout/journal.query.json');
   await expect(page.locator('.run-title')).not.toContainText('seed');

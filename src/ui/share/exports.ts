@@ -108,6 +108,7 @@ export function testFile(s: Store): { name: string; text: string } | null {
   if (run.source.kind === 'example') scenario = { kind: 'example', name: run.source.file, file: `${run.source.file}.ts` };
   else if (run.source.kind === 'scenario') scenario = { kind: 'scenario', code: storedScenario() ?? s.editorSource ?? '', name: s.editorLabel ? `${exampleMeta(s.editorLabel)?.file ?? s.editorLabel}-edited` : 'edited-scenario' };
   else return null;
-  const input = { scenario, seed: run.seed, ...(run.crashes.length ? { crashesMs: run.crashes } : {}), decisions: run.decisions, output: run.output };
+  // Imports as seen from test/unit/ (a folder the project's Vitest config includes): docs/hosting.md says to save it there.
+  const input = { scenario, seed: run.seed, ...(run.crashes.length ? { crashesMs: run.crashes } : {}), decisions: run.decisions, output: run.output, simImport: '../../src/sim', scenariosImport: '../../scenarios' };
   return { name: testFileName(input), text: generateTestFile(input) };
 }

@@ -84,7 +84,7 @@ export function hostileExport(): { name: string; data: string }[] {
       row.entry_json = JSON.stringify({ Notification: { Completion: { Run: { completion_id: 1, result: { Success: utf8Bytes(JSON.stringify(SCRIPT)) } } } } });
     } else if (type === 'Notification: Call') {
       row.entry_json = JSON.stringify({ Notification: { Completion: { Call: { completion_id: 3, result: { Failure: { code: 500, message: `call failed ${IMG} ${SCRIPT}` } } } } } });
-      row.entry_lite_json = JSON.stringify({ Notification: { Completion: { Call: { completion_id: 3, result: 'Failure' } } } });
+      row.entry_lite_json = JSON.stringify({ Notification: { ty: { Completion: 'Call' }, id: { CompletionId: 3 }, result: 'Failure' } });
     }
   }
   for (const row of events.rows) {
@@ -112,11 +112,14 @@ export default defineScenario({
   name: 'hostile ' + IMG,
   description: SCRIPT,
   input: { note: SCRIPT },
+  defaults: { attemptsMax: 2 },
   handler: async (ctx) => {
     const value = ctx.run('fetch ' + IMG, () => ({ html: SCRIPT }));
     const timer = ctx.sleep(100, 'timer ' + SCRIPT);
     const first = await race([value, timer]);
     await ctx.run('fail ' + SCRIPT, () => { throw new TerminalError('failed ' + IMG + ' ' + SCRIPT); }).then((v) => v, (e) => e.message);
+    // A retryable error: each attempt ends with it, so its message reaches the attempt notes and the status line.
+    if (first !== null) throw new Error('retry ' + IMG);
     return { first, IMG, SCRIPT };
   },
 });

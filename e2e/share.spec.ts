@@ -22,7 +22,7 @@ test.beforeEach(async ({ context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 });
 
-test('an example link keeps the compact form and restores step and selection in a fresh browser', async ({ inspector, page, browser }) => {
+test('an example link keeps the compact form and restores step and selection in a fresh browser', async ({ inspector, page, browser }, testInfo) => {
   const share = new SharePage(page);
   await inspector.example('crash-and-replay').click();
   await expect(inspector.status).toHaveText(/^Step \d+ of 7/);
@@ -32,6 +32,7 @@ test('an example link keeps the compact form and restores step and selection in 
   const status = await inspector.status.textContent();
   const url = await share.copiedUrl();
   expect(new URL(url).hash).toMatch(/^#src=example%3Acrash-and-replay&.*cursor=\d+&sel=c2$/);
+  await page.screenshot({ path: testInfo.outputPath('link-copied.png') });
   const fresh = await openFresh(browser, url);
   await expect(fresh.inspector.status).toHaveText(status!);
   await expect(fresh.inspector.lane('c2')).toHaveAttribute('aria-pressed', 'true');
@@ -132,11 +133,12 @@ const hostile: [string, string, RegExp][] = [
 ];
 
 for (const [what, hash, message] of hostile) {
-  test(`a hostile link (${what}) shows a clear error and the app stays usable`, async ({ page }) => {
+  test(`a hostile link (${what}) shows a clear error and the app stays usable`, async ({ page }, testInfo) => {
     const inspector = new InspectorPage(page);
     await inspector.goto(`#${hash}`);
     await expect(inspector.alert).toContainText(message);
     await expect(inspector.alert).toContainText(/LINK_/);
+    await page.screenshot({ path: testInfo.outputPath('hostile.png') });
     await inspector.example('timeout-race').click();
     await expect(inspector.status).toHaveText(/^Step/);
   });

@@ -126,7 +126,7 @@ export function ShareBar() {
         </div>
       )}
       {panel && (
-        <div className={`share-pop${panel.kind === 'error' ? ' error' : ''}`} role={panel.kind === 'copied' ? undefined : 'dialog'} aria-label={panel.kind === 'too-long' ? 'Link too long' : panel.kind === 'manual' ? panel.what : undefined} aria-live="polite">
+        <div className={`share-pop${panel.kind === 'error' ? ' error' : panel.kind === 'copied' ? ' toast' : ''}`} role={panel.kind === 'copied' ? undefined : 'dialog'} aria-label={panel.kind === 'too-long' ? 'Link too long' : panel.kind === 'manual' ? panel.what : undefined} aria-live="polite">
           {panel.kind === 'copied' && <span>✓ {panel.what}</span>}
           {panel.kind === 'manual' && (
             <>

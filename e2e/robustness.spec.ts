@@ -91,7 +91,7 @@ test('a file above the configured limit is refused from its size, before it is r
   let workers = 0;
   page.on('worker', () => workers++);
   await robust.openBuffers({ name: 'just-over.json', data: 'x'.repeat(2049) });
-  await expect(robust.error).toContainText('TOO_LARGE');
+  await expect(robust.error).toContainText('Could not open just-over.json TOO_LARGE');
   await expect(robust.error).toContainText('the file is 2.0 KiB (2049 bytes); the limit is 2.0 KiB (2048 bytes)');
   await expect(robust.error.getByRole('button', { name: 'Change limits' })).toBeVisible();
   await expect(robust.status).toHaveText(status ?? '');

@@ -26,7 +26,10 @@ const WARNINGS_SHOWN = 50;
 function ErrorView() {
   const error = useStore((s) => s.error)!;
   const loc = where(error.location ?? {}, error.subject);
-  const title = error.origin === 'scenario' || error.origin === 'limit' ? (error.subject ? `${error.subject} stopped` : 'Stopped') : error.subject ? `Could not open ${error.subject}` : 'Could not load';
+  // Scenario runs are "stopped"; files, links and URLs "could not be opened" (TOO_LARGE is a file refused by size).
+  const stopped = error.origin === 'scenario' || (error.origin === 'limit' && error.code !== 'TOO_LARGE');
+  const title = stopped ? (error.subject ? `${error.subject} stopped` : 'Stopped') : error.subject ? `Could not open ${error.subject}` : 'Could not load';
+  const limitHit = error.origin === 'limit' || error.code === 'TOO_LARGE';
   return (
     <div className="banner robust-banner" role="alert" aria-label="Error">
       <div className="msg">
@@ -42,7 +45,7 @@ function ErrorView() {
           </div>
         )}
       </div>
-      {error.origin === 'limit' && <LimitsButton label="Change limits" />}
+      {limitHit && <LimitsButton label="Change limits" />}
       <button className="btn" aria-label="Dismiss error" onClick={() => useStore.getState().setError(null)}>
         Dismiss
       </button>

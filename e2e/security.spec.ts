@@ -176,3 +176,19 @@ test('nothing the user loads leaves the browser: every request of a full session
   expect(requests.filter((r) => r.body !== '')).toEqual([]);
   expect(sockets).toBe(0);
 });
+
+test('the page itself cannot evaluate strings (CSP), while scenarios still simulate in the Worker', async ({ page }) => {
+  const robust = new RobustnessPage(page);
+  await robust.goto();
+  // A string timer is compiled by the page itself (page.evaluate's own code is exempt from CSP under CDP).
+  await page.evaluate(() => {
+    const w = window as unknown as { __violations: string[]; __evalRan?: number };
+    w.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(e.violatedDirective));
+    (setTimeout as unknown as (code: string, ms: number) => void)('window.__evalRan = 1', 0);
+  });
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations.join())).toContain('script-src');
+  expect(await page.evaluate(() => (window as unknown as { __evalRan?: number }).__evalRan)).toBeUndefined();
+  await robust.example('fan-out').click();
+  await expect(robust.status).toHaveText(/^Step/);
+});

@@ -83,6 +83,28 @@ test.describe('Connect to a live Restate server', () => {
     await expect(connect.following).toHaveCount(0);
   });
 
+  test('following survives a failing proxy: the error shows, the view stays, polling resumes with backoff', async ({ page, restate, connect }) => {
+    const id = await send(restate.ingressUrl, 'Lab/suspend', null);
+    await waitForStatus(restate.adminUrl, id, 'suspended');
+    await page.goto(restate.appUrl);
+    const inspector = new InspectorPage(page);
+    await connect.openButton.click();
+    await connect.follow(id);
+    await expect(connect.following).toContainText('suspended');
+    await page.route('**/restate-admin/query', (route) =>
+      route.fulfill({ status: 502, contentType: 'application/json', body: JSON.stringify({ message: 'Restate admin API at http://127.0.0.1:1 is not reachable: ECONNREFUSED' }) }),
+    );
+    await expect(connect.following).toContainText('The Restate server is not reachable');
+    await expect(connect.following).toContainText('Retrying in');
+    await expect(inspector.lane('c1')).toBeVisible();
+    await page.unroute('**/restate-admin/query');
+    await expect(connect.following).not.toContainText('not reachable', { timeout: 15_000 });
+    await expect(connect.following).toContainText('suspended');
+    await connect.stopFollowing.click();
+    await expect(connect.following).toHaveCount(0);
+    await expect(inspector.lane('c1')).toBeVisible();
+  });
+
   test('says clearly when the Restate server is down, and keeps the current view', async ({ page, restate, connect }) => {
     await page.goto(`${restate.deadAppUrl}#src=example:timeout-race`);
     const inspector = new InspectorPage(page);

@@ -3,8 +3,10 @@ import { awakeableIds, resolveAwakeable, send, waitForStatus } from '../test/har
 import { InspectorPage } from './pages/InspectorPage';
 import { expect, test } from './restate-fixture';
 
-// One server per worker: the tests of this file run one after another in the same worker.
-test.describe.configure({ mode: 'default' });
+// One server per worker: the tests of this file run one after another in the same worker. A real server and polling
+// take longer on a loaded machine than the default 60 s allows, hence the longer limit (assertions still wait for
+// what the user sees, never for a time).
+test.describe.configure({ mode: 'default', timeout: 120_000 });
 
 test.describe('Connect to a live Restate server', () => {
   test('lists the invocations it created, newest first, and filters them by target and status', async ({ page, restate, connect }) => {

@@ -84,3 +84,19 @@ export async function observeLongTasks(page: Page): Promise<void> {
 export function longTasks(page: Page): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks ?? []);
 }
+
+export const median = (values: number[]) => percentile(values, 50);
+
+/**
+ * The floor under `wheelThrough` on this machine right now: the same 20 wheel steps and painted frames over a page
+ * that does nothing but scroll. What a page costs is its time above this floor (a busy machine raises both).
+ */
+export async function wheelFloor(browser: Browser): Promise<number> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    await page.setContent('<div style="height:600px;overflow:auto"><div style="height:1000000px">scroll</div></div>');
+    return (await wheelThrough(page, 200, 200)).totalMs;
+  } finally {
+    await page.close();
+  }
+}

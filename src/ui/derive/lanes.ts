@@ -10,8 +10,13 @@ export interface Lane {
   endU: number | null;
 }
 
+const laneOrder = (a: Future, b: Future) => futureStartIndex(a) - futureStartIndex(b) || idNumber(a.id) - idNumber(b.id);
+
 export function orderFutures(futures: readonly Future[]): Future[] {
-  return [...futures].sort((a, b) => futureStartIndex(a) - futureStartIndex(b) || idNumber(a.id) - idNumber(b.id));
+  // The engine Worker sends futures already in lane order: one linear check instead of a sort (issue 6).
+  let sorted = true;
+  for (let i = 1; i < futures.length && sorted; i++) sorted = laneOrder(futures[i - 1], futures[i]) <= 0;
+  return sorted ? [...futures] : [...futures].sort(laneOrder);
 }
 
 function idNumber(id: string): number {

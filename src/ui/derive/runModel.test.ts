@@ -31,3 +31,12 @@ describe('run model', () => {
     expect(model.steps.decisionCursors).toEqual([4]);
   });
 });
+
+describe('run model cache (issue 6: built once, ahead of the first render)', () => {
+  it('returns the same model for the same inputs, and a new one when an input changes', () => {
+    const run = { journal: raceJournal(), futures: raceFutures(), decisions: [raceDecision()], mismatch: null };
+    const first = buildRunModel(run);
+    expect(buildRunModel({ ...run })).toBe(first);
+    expect(buildRunModel({ ...run, decisions: [] })).not.toBe(first);
+  });
+});

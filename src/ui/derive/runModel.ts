@@ -41,7 +41,21 @@ export function withDisplayNames(futures: readonly Future[], journal: Journal): 
   });
 }
 
-export function buildRunModel(run: Pick<LoadedRun, 'journal' | 'futures' | 'decisions' | 'mismatch'>): RunModel {
+type RunModelInput = Pick<LoadedRun, 'journal' | 'futures' | 'decisions' | 'mismatch'>;
+
+/** The last model built per futures array: engine/prepare.ts builds it in a task of its own before the store's
+ *  setRun asks for it, so that loading a large journal is not one long task (issue 6). */
+const modelCache = new WeakMap<readonly Future[], { input: RunModelInput; model: RunModel }>();
+
+export function buildRunModel(run: RunModelInput): RunModel {
+  const cached = modelCache.get(run.futures);
+  if (cached && cached.input.journal === run.journal && cached.input.decisions === run.decisions && cached.input.mismatch === run.mismatch) return cached.model;
+  const model = computeRunModel(run);
+  modelCache.set(run.futures, { input: { journal: run.journal, futures: run.futures, decisions: run.decisions, mismatch: run.mismatch }, model });
+  return model;
+}
+
+function computeRunModel(run: RunModelInput): RunModel {
   const futures = orderFutures(withDisplayNames(run.futures, run.journal));
   return {
     steps: buildSteps(run.journal, run.decisions),

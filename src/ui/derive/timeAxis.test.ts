@@ -79,3 +79,14 @@ describe('extra times', () => {
     expect(axis.entryU(2)).toBe(4);
   });
 });
+
+describe('time axis cache (issue 6)', () => {
+  it('builds an axis once per times array and settings', () => {
+    const times = [0, 10, 20, 5000, 5010];
+    const a = buildTimeAxis(times, 'wall', true);
+    expect(buildTimeAxis(times, 'wall', true)).toBe(a);
+    expect(buildTimeAxis(times, 'wall', false)).not.toBe(a);
+    expect(buildTimeAxis([...times], 'wall', true)).not.toBe(a);
+    expect(buildTimeAxis([...times], 'wall', true).entryU(4)).toBe(a.entryU(4));
+  });
+});

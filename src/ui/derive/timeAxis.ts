@@ -48,14 +48,20 @@ export function fillTimes(times: readonly (number | null)[]): number[] {
  * total span becomes 10% of the active (uncompressed) span wide. With `compress` false the mapping is linear.
  */
 export function buildSegments(sortedTimes: readonly number[], compress: boolean): AxisSegment[] {
-  const distinct = [...new Set(sortedTimes)].sort((a, b) => a - b);
+  // Typed arrays sort numerically without a comparator: ~5× faster than Array#sort at 100,000 entries (issue 6).
+  const sorted = Float64Array.from(sortedTimes).sort();
+  let count = 0;
+  for (let i = 0; i < sorted.length; i++) if (count === 0 || sorted[i] !== sorted[count - 1]) sorted[count++] = sorted[i];
+  const distinct = sorted.subarray(0, count);
   if (distinct.length < 2) return [{ t0: distinct[0] ?? 0, t1: (distinct[0] ?? 0) + 1, u0: 0, u1: 1, compressed: false }];
-  const deltas = distinct.slice(1).map((t, i) => t - distinct[i]);
+  const deltas = new Float64Array(distinct.length - 1);
+  for (let i = 0; i < deltas.length; i++) deltas[i] = distinct[i + 1] - distinct[i];
   const total = distinct[distinct.length - 1] - distinct[0];
-  const median = [...deltas].sort((a, b) => a - b)[Math.floor(deltas.length / 2)];
+  const median = Float64Array.from(deltas).sort()[Math.floor(deltas.length / 2)];
   const threshold = Math.max(median * 10, total * 0.05);
-  const isGap = deltas.map((d) => compress && d > threshold && deltas.length > 1);
-  const active = deltas.reduce((sum, d, i) => (isGap[i] ? sum : sum + d), 0);
+  const isGap = Array.from(deltas, (d) => compress && d > threshold && deltas.length > 1);
+  let active = 0;
+  for (let i = 0; i < deltas.length; i++) if (!isGap[i]) active += deltas[i];
   const gapWidth = Math.max(1, active * 0.1);
   const segments: AxisSegment[] = [];
   let u = 0;
@@ -82,8 +88,21 @@ export function timeToU(segments: readonly AxisSegment[], t: number): number {
   return s.u0 + ((t - s.t0) / (s.t1 - s.t0 || 1)) * (s.u1 - s.u0);
 }
 
+/** Axes built for a `times` array, by mode, compression and extra times: switching back is free, and an axis built
+ *  ahead of time (engine/prepare.ts, in its own task) is not built again in the first render (issue 6). */
+const axisCache = new WeakMap<readonly (number | null)[], Map<string, TimeAxis>>();
+
 /** `extraMs`: other times to keep on the axis (a simulated run's attempt starts and ends, after the last entry). */
 export function buildTimeAxis(times: readonly (number | null)[], mode: AxisMode, compressGaps: boolean, extraMs: readonly number[] = []): TimeAxis {
+  const key = `${mode}|${compressGaps}|${extraMs.join(',')}`;
+  let byKey = axisCache.get(times);
+  if (!byKey) axisCache.set(times, (byKey = new Map()));
+  let axis = byKey.get(key);
+  if (!axis) byKey.set(key, (axis = computeTimeAxis(times, mode, compressGaps, extraMs)));
+  return axis;
+}
+
+function computeTimeAxis(times: readonly (number | null)[], mode: AxisMode, compressGaps: boolean, extraMs: readonly number[]): TimeAxis {
   const n = times.length;
   const hasTimes = times.some((t) => t !== null);
   if (mode === 'logical' || !hasTimes) {

@@ -1,6 +1,7 @@
 // Runs one engine job in a fresh Worker, with a time limit: a runaway scenario is stopped by terminating the Worker,
 // so the page never freezes. One Worker per job keeps jobs independent and makes cancelling trivial.
 import type { EngineError, EngineJob, EngineMessage, EngineResult } from './protocol';
+import { prepareForPage } from './prepare';
 import { keepRawSource } from './rawRows';
 import { ResultAssembler } from './transfer';
 
@@ -56,8 +57,9 @@ export function runEngineJob(job: EngineJob, options: { timeoutMs: number; onPro
         // A replay sends no entries back: the page's own journal object stays (and keeps its raw-row source).
         if (job.type === 'replay') result.journal = job.journal;
         // The Worker that read a file keeps its raw rows for the inspector (rawRows.ts).
-        if (job.type === 'read') settle?.(() => { keepRawSource(result.journal, worker); resolve(result); }, true);
-        else settle?.(() => resolve(result));
+        const ready = () => void prepareForPage(result).then(() => resolve(result));
+        if (job.type === 'read') settle?.(() => { keepRawSource(result.journal, worker); ready(); }, true);
+        else settle?.(ready);
       }
       else settle?.(() => reject(new EngineFailure(m.error)));
     };

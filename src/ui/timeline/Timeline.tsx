@@ -8,6 +8,7 @@ import { highlightAt } from '../derive/highlight';
 import { laneIndexOf, layoutLanes } from '../derive/lanes';
 import { buildTimeAxis, fitWindow, type ViewWindow } from '../derive/timeAxis';
 import { ZOOM_EVENT } from '../app/useKeyboard';
+import { axisExtraTimes } from '../engine/prepare';
 import { useStore } from '../store/store';
 import { LABEL_WIDTH_PX, laneHeight } from './geometry';
 import { LaneRow } from './LaneRow';
@@ -34,7 +35,7 @@ export function Timeline() {
     return () => ro.disconnect();
   }, []);
 
-  const attemptTimes = useMemo(() => (run?.journal.virtualTime ? run.attempts.flatMap((a) => [a.startMs, a.endMs]) : []), [run]);
+  const attemptTimes = useMemo(() => (run ? axisExtraTimes(run) : []), [run]);
   const axis = useMemo(() => buildTimeAxis(model?.times ?? [], axisMode, compressGaps, attemptTimes), [model, axisMode, compressGaps, attemptTimes]);
   const lanes = useMemo(() => (model ? layoutLanes(model.futures, axis) : []), [model, axis]);
   const fitted = useMemo(() => fitWindow(axis), [axis]);

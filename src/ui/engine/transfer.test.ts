@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { raceFutures, raceJournal } from '../derive/fixtures.test-helpers';
+import type { EngineResult } from './protocol';
+import { ResultAssembler, splitForPage, type ResultPart } from './transfer';
+
+function result(): EngineResult {
+  const journal = raceJournal();
+  journal.entries.forEach((e, i) => (e.raw = { row: i, entry_json: `{"n":${i}}` }));
+  return { title: 't', journal, futures: raceFutures(), decisions: [], attempts: [], output: null, mismatch: null, seed: null, crashes: [], warnings: [], format: 'restate-query' };
+}
+
+describe('transfer of a result from the Worker to the page', () => {
+  it('sends entries and futures in chunks and rebuilds the same run without raw rows', () => {
+    const original = structuredClone(result());
+    const parts: ResultPart[] = [];
+    const { rest, raws } = splitForPage(result(), (p) => parts.push(p), 2);
+    expect(parts.map((p) => p.field)).toEqual(['entries', 'entries', 'entries', 'futures']);
+    expect(rest.journal.entries).toEqual([]);
+    expect(rest.futures).toEqual([]);
+    const page = new ResultAssembler();
+    for (const p of structuredClone(parts)) page.add(p);
+    const rebuilt = page.finish(structuredClone(rest));
+    expect(rebuilt.journal.entries).toEqual(original.journal.entries.map(({ raw: _raw, ...e }) => e));
+    expect(rebuilt.futures).toEqual(original.futures);
+    expect(raws).toEqual(original.journal.entries.map((e) => e.raw));
+  });
+
+  it('keeps no raw rows when the entries carry none (a simulation)', () => {
+    const r = result();
+    r.journal.entries.forEach((e) => delete e.raw);
+    const { raws } = splitForPage(r, () => undefined);
+    expect(raws).toBeNull();
+  });
+
+  it('gives back the result as it is when no parts came (an empty journal)', () => {
+    const r = result();
+    const empty = { ...r, journal: { ...r.journal, entries: [] }, futures: [] };
+    expect(new ResultAssembler().finish(empty)).toBe(empty);
+  });
+});

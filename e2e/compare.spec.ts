@@ -35,10 +35,16 @@ test.describe('Compare two runs', () => {
     await expect(compare.cursors).toContainText('B step 6 of 6');
     await expect(compare.row(4)).toHaveClass(/focused/);
 
-    // Closing returns to the inspector as it was.
-    await compare.close.click();
+    // Arrows step both runs (and never the inspector behind the view).
+    await page.keyboard.press('ArrowLeft');
+    await expect(compare.cursors).toContainText('A step 7 of 8');
+    await expect(compare.cursors).toContainText('B step 5 of 6');
+
+    // Closing (Escape) returns to the inspector as it was.
+    await page.keyboard.press('Escape');
     await expect(compare.view).toBeHidden();
     await expect(page.locator('.run-title')).toContainText('seed 1');
+    await expect(inspector.status).toContainText('Step 5 of 8');
   });
 
   test('two identical runs: no differences', async ({ inspector, page }) => {

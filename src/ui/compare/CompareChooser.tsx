@@ -4,6 +4,7 @@ import { examples } from '../source/examples';
 import { useStore } from '../store/store';
 import { useCompare } from './compareStore';
 import { compareWith, scenarioOfRun } from './secondRun';
+import { useModalKeys } from './useModalKeys';
 
 function Choice({ title, hint, children }: { title: string; hint: string; children: ReactNode }) {
   return (
@@ -27,12 +28,8 @@ export function CompareChooser() {
   const [replayFile, setReplayFile] = useState(run?.source.kind === 'example' ? run.source.file : (examples[0]?.file ?? ''));
   const closeRef = useRef<HTMLButtonElement>(null);
   const close = () => useCompare.getState().setChooserOpen(false);
-  useEffect(() => {
-    closeRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useEffect(() => closeRef.current?.focus(), []);
+  useModalKeys(close);
   const simulated = !!run && scenarioOfRun(run) !== null;
   const busy = loading !== null;
   const seedNumber = /^\d{1,9}$/.test(seed.trim()) ? Number(seed.trim()) : null;

@@ -5,6 +5,7 @@ import type { Entry } from '../../model';
 import { ordinal, rowAtCursor } from '../../compare/compare-view';
 import { entryLabel, notificationFutureId } from '../derive/labels';
 import { useCompare, type CompareSideRun } from './compareStore';
+import { useModalKeys } from './useModalKeys';
 
 const kindWords: Record<string, string> = { command: 'command', 'completion-order': 'completion order', decision: 'decision', outcome: 'outcome', 'replay-mismatch': 'journal mismatch' };
 
@@ -29,12 +30,18 @@ export function CompareView() {
   const rowA = a ? rowAtCursor(a.run.journal, cursorA) : null;
   const rowB = b ? rowAtCursor(b.run.journal, cursorB) : null;
 
-  useEffect(() => {
-    closeRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && useCompare.getState().close();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useEffect(() => closeRef.current?.focus(), []);
+  useModalKeys(
+    () => useCompare.getState().close(),
+    (e) => {
+      if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return false;
+      const { jumpTo: jump, stepBoth: step, comparison: c, focused: f } = useCompare.getState();
+      // Shift+arrow walks the list of differences; an arrow steps both runs.
+      if (e.shiftKey && c && c.differences.length) jump(Math.max(0, Math.min(c.differences.length - 1, (f ?? -1) + (e.key === 'ArrowRight' ? 1 : -1))));
+      else step(e.key === 'ArrowRight' ? 1 : -1);
+      return true;
+    },
+  );
   useEffect(() => {
     tableRef.current?.querySelector('[aria-current="step"]')?.scrollIntoView({ block: 'nearest' });
   }, [cursorA, cursorB]);

@@ -2,6 +2,7 @@
 // status; open one, or open and follow it while it runs. Without the serve proxy it explains how to start it.
 import { useEffect, useRef } from 'react';
 import { STATUSES } from './adminSql';
+import { useModalKeys } from '../compare/useModalKeys';
 import { useConnect } from './connectStore';
 import { ensureConfig, openInvocation, refreshList } from './live';
 
@@ -99,10 +100,8 @@ export function ConnectPanel() {
   useEffect(() => {
     void ensureConfig().then((c) => c && refreshList());
     first.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
   }, []);
+  useModalKeys(close);
 
   return (
     <div className="dialog-backdrop" onClick={close}>

@@ -1,4 +1,5 @@
 // Compare two runs side by side, aligned by command index: seeds, crash vs no crash, identical runs, two files.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { ComparePage } from './pages/ComparePage';
@@ -76,10 +77,10 @@ test.describe('Compare two runs', () => {
     await expect(inspector.lanes.first()).toBeVisible();
     const compare = new ComparePage(page);
     await compare.openButton.click();
-    await compare.secondFile.setInputFiles(path.join(SAMPLES, 'run-retry', 'journal.query.json'));
+    await compare.secondFile.setInputFiles({ name: 'run-retry.query.json', mimeType: 'application/json', buffer: await readFile(path.join(SAMPLES, 'run-retry', 'journal.query.json')) });
     await expect(compare.view).toBeVisible();
     await expect(compare.verdict).toContainText('First divergence');
-    await expect(compare.verdict).toContainText('command 1:');
+    await expect(compare.verdict).toContainText('command 1: journal.query.json has Run "fetch-a", run-retry.query.json has Run "flaky"');
   });
 });
 

@@ -22,8 +22,15 @@ export function scenarioOfRun(run: LoadedRun): string | null {
   return null;
 }
 
+/** A short name for run A in sentences: its file name for journals (titles carry long invocation ids). */
+function shortLabel(run: LoadedRun): string {
+  if (run.source.kind === 'file') return run.source.names.join(', ');
+  if (run.source.kind === 'url') return run.source.url.split('/').pop() || run.source.url;
+  return run.title;
+}
+
 function jobFor(choice: SecondRunChoice, a: LoadedRun): { job: EngineJob; source: RunSource; labels: [string, string] } {
-  const title = a.title;
+  const title = shortLabel(a);
   if (choice.kind === 'seed' || choice.kind === 'without-crashes') {
     const code = scenarioOfRun(a);
     if (!code) throw new Error('Only a simulated run can be re-simulated.');
@@ -76,7 +83,7 @@ export async function compareWith(choice: SecondRunChoice): Promise<boolean> {
   try {
     const result = await job.promise;
     if (running !== job) return false;
-    const [labelA, labelB] = plan.labels[0] === plan.labels[1] ? [`A: ${plan.labels[0]}`, `B: ${plan.labels[1]}`] : plan.labels;
+    const [labelA, labelB] = plan.labels[0] === plan.labels[1] ? [`A (${plan.labels[0]})`, `B (${plan.labels[1]})`] : plan.labels;
     show({ label: labelA, run: a }, { label: labelB, run: { ...result, source: plan.source } });
     return true;
   } catch (error) {

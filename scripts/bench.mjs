@@ -24,8 +24,10 @@ for (const file of files) {
   results[name].seconds = (Date.now() - started) / 1000;
 }
 
+const totalSeconds = Object.values(results).reduce((n, r) => n + (r.seconds ?? 0), 0);
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
-const out = { measuredAt: new Date().toISOString(), machine, results };
+const targets = targetRows(results, totalSeconds);
+const out = { measuredAt: new Date().toISOString(), machine, load: os.loadavg().map((l) => +l.toFixed(1)), totalSeconds: Math.round(totalSeconds), targets, results };
 writeFileSync('bench/results/latest.json', JSON.stringify(out, null, 2) + '\n');
 
 console.log('\n=== bench summary ===');
@@ -34,4 +36,36 @@ for (const [name, r] of Object.entries(results)) {
   const shown = Object.entries(r).map(([k, v]) => `${k}=${typeof v === 'number' ? +v.toFixed(3) : JSON.stringify(v)}`).join('  ');
   console.log(`${name.padEnd(14)} ${shown}`);
 }
+console.log('\n=== targets (issue 6) ===');
+const widths = [34, 26, 16, 5];
+const row = (cells) => console.log('| ' + cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ') + ' |');
+row(['measure', 'measured', 'target', 'holds']);
+row(widths.map((w) => '-'.repeat(w)));
+for (const t of targets) row([t.measure, t.measured, t.target, t.holds === null ? 'n/a' : t.holds ? 'yes' : 'NO']);
+console.log(`machine load average (1/5/15 min) at the end: ${out.load.join(' / ')}`);
 console.log('written: bench/results/latest.json');
+
+/** One row per issue-6 target: what was measured, the target, and whether it holds (null: not measured this run). */
+function targetRows(r, seconds) {
+  const rows = [];
+  const add = (measure, value, unit, target, holds) => rows.push({ measure, measured: value === undefined || value === null ? 'not measured' : `${value}${unit}`, target, holds: value === undefined || value === null ? null : holds });
+  const reader = r.reader ?? {};
+  add('reader / JSON.parse (100k entries)', reader.ratio, '×', '≤ 1.5×', reader.ratio <= 1.5);
+  const ui = r.ui ?? {};
+  add('first timeline paint (100k entries)', ui.firstPaintMs, ' ms', '< 2000 ms', ui.firstPaintMs < 2000);
+  add('longest main-thread task in a load', ui.longestLoadTaskMs, ' ms', '≤ 100 ms', ui.longestLoadTaskMs <= 100);
+  add('progress bar with a percentage', ui.progressSeenInRuns === undefined ? undefined : `${ui.progressSeenInRuns}/${ui.runs} runs`, '', 'shown', ui.progressSeenInRuns > 0);
+  add('step latency p95 (100k entries)', ui.stepP95Ms, ' ms', '< 16 ms', ui.stepP95Ms < 16);
+  add('20 wheel steps (100k entries)', ui.wheel20Ms === undefined ? undefined : `${ui.wheel20Ms} ms (floor ${ui.wheelFloorMs})`, '', '< 1000 ms', ui.wheel20Ms < 1000);
+  add('JS heap after load / file size', ui.heapToFileRatio, '×', '≤ 4×', ui.heapToFileRatio <= 4);
+  const bundle = r.bundle ?? {};
+  add('initial JS, gzipped', bundle.initialJsGzipKB, ' KB', '≤ 350 KB', bundle.initialJsGzipKB <= 350);
+  const side = r['restate-ui'] ?? {};
+  add('first row vs Restate UI (7k entries)', side.firstRowSpeedup === undefined ? undefined : `${side.firstRowSpeedup}× (${side.restateUiFirstRowMs} vs ${side.oursFirstRowMs} ms)`, '', '≥ 5× faster', side.firstRowSpeedup >= 5);
+  add('20 wheel steps vs Restate UI', side.wheelSpeedup === undefined ? undefined : `${side.wheelSpeedup}× (${side.restateUiWheel20Ms} vs ${side.oursWheel20Ms} ms)`, '', '≥ 5× faster', side.wheelSpeedup >= 5);
+  const sim = r.sim ?? {};
+  add('simulate 100k futures', sim.simulateEntriesPerSecond, ' entries/s', 'reported', sim.simulateEntriesPerSecond > 0);
+  add('replay / simulate time', sim.replayToSimulateRatio, '×', 'reported', sim.replayToSimulateRatio > 0);
+  add('whole bench', Math.round(seconds), ' s', '< 600 s', seconds < 600);
+  return rows;
+}

@@ -156,7 +156,10 @@ function applyUpdate(run: Parameters<ReturnType<typeof useStore.getState>['setRu
   const same = run.journal.entries.length === total && run.journal.events.length === s.run?.journal.events.length && s.run?.journal.status === run.journal.status;
   if (same) return;
   const cursor = cursorAfterUpdate(s.cursor, total, run.journal.entries.length);
+  const zoom = s.window;
   s.setRun(run, { cursor, selection: s.selection });
+  // setRun resets the timeline zoom for a new run; this is the same run grown longer, so the zoom stays.
+  if (zoom) useStore.getState().setWindow(zoom);
   try {
     sessionStorage.setItem('replay-inspector:files', JSON.stringify([{ name: fileName, text }]));
   } catch {

@@ -5,6 +5,9 @@
 //   from its own response, not from the page's <meta> (e2e/hosting.spec.ts proves simulation works under this policy).
 // - style-src 'unsafe-inline': React style attributes, CodeMirror and xyflow inject styles; styles cannot run code.
 // - img-src data: blob:: the favicon is a data: URL; "Timeline as PNG" draws the SVG from a blob: URL.
+// - connect-src https:: "open by URL" (`?src=`) must reach a CORS-enabled file on another HTTPS origin (issue 5); the
+//   app itself sends nothing anywhere (e2e/security.spec.ts records every request of a full session), and loopback
+//   http is allowed for journals served from a developer's own machine.
 export const CSP_DIRECTIVES: Record<string, string[]> = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
@@ -12,7 +15,7 @@ export const CSP_DIRECTIVES: Record<string, string[]> = {
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'"],
-  'connect-src': ["'self'"],
+  'connect-src': ["'self'", 'https:', 'http://localhost:*', 'http://127.0.0.1:*'],
   'object-src': ["'none'"],
   'base-uri': ["'none'"],
   'form-action': ["'none'"],

@@ -3,21 +3,11 @@
 // warnings (e.g. entry types from a newer Restate server) are counted and listed, and can be put away.
 // Everything here is rendered as React text: file names, messages and hints from hostile files never become HTML.
 import { useState } from 'react';
-import type { ReaderErrorLocation, ReaderWarning } from '../../model';
+import type { ReaderWarning } from '../../model';
+import { describeLocation as where } from '../robustness/errorText';
 import { LimitsButton } from '../robustness/LimitsPopover';
 import '../robustness/robustness.css';
 import { useStore } from '../store/store';
-
-/** "row 3, field entry_json, in journal.json" — the location parts the reader knows. */
-export function where(loc: ReaderErrorLocation, subject?: string): string {
-  const parts: string[] = [];
-  if (loc.row !== undefined) parts.push(`row ${loc.row}`);
-  if (loc.line !== undefined) parts.push(`line ${loc.line}`);
-  if (loc.field) parts.push(`field ${loc.field}`);
-  if (loc.offset !== undefined) parts.push(`offset ${loc.offset}`);
-  if (loc.file && loc.file !== subject) parts.push(`in ${loc.file}`);
-  return parts.join(', ');
-}
 
 const NO_WARNINGS: ReaderWarning[] = [];
 /** The warnings list is capped: a file with 100,000 odd rows must not add 100,000 DOM nodes. */

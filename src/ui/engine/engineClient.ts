@@ -43,7 +43,7 @@ export function runEngineJob(job: EngineJob, options: { timeoutMs: number; onPro
             origin: 'limit',
             message: `${what} took longer than ${seconds} s and was stopped.`,
             location: {},
-            hint: job.type === 'read' ? 'Try a smaller export, or raise the reading time limit under Limits.' : 'Look for an endless loop (while (true) {}) in the scenario code; the time limit is set under Limits.',
+            hint: job.type === 'read' ? 'Try a smaller export, or raise the reading time limit under Limits.' : 'Look for an endless loop (while (true) {}) or a value that grows without end in the scenario code; the time limit is set under Limits.',
           }),
         ),
       );

@@ -1,6 +1,6 @@
 // Raw rows of a loaded journal, fetched on demand. The Worker that read the file keeps the rows (the page never
-// copies 100,000 of them); the inspector asks for one when it shows an entry. One such Worker lives at a time:
-// registering a newer journal's Worker ends the older one.
+// copies 100,000 of them); the inspector asks for one when it shows an entry. Workers of journals no longer shown
+// are ended whenever a new one registers (the shown run's and the newest one's stay: a compared second run, say).
 import { useEffect, useState } from 'react';
 import type { Entry, Journal } from '../../model';
 import { rawText } from '../derive/payload';
@@ -24,12 +24,17 @@ interface RawSource {
   pending: Map<number, (text: string) => void>;
 }
 
-let source: RawSource | null = null;
+const sources: RawSource[] = [];
 let nextId = 1;
 
-/** Makes `worker` (which holds the raw rows of `journal`) the raw-row source, ending the previous one. */
+/** Registers `worker` as the holder of the raw rows of `journal`, ending those of journals no longer shown. */
 export function keepRawSource(journal: Journal, worker: Worker): void {
-  source?.worker.terminate();
+  const shown = useStore.getState().run?.journal;
+  for (let i = sources.length - 1; i >= 0; i--) {
+    if (sources[i].journal === shown) continue;
+    sources[i].worker.terminate();
+    sources.splice(i, 1);
+  }
   const pending = new Map<number, (text: string) => void>();
   worker.onmessage = (event: MessageEvent<RawRowReply>) => {
     const reply = event.data;
@@ -41,13 +46,13 @@ export function keepRawSource(journal: Journal, worker: Worker): void {
     pending.forEach((resolve) => resolve(''));
     pending.clear();
   };
-  source = { journal, worker, pending };
+  sources.push({ journal, worker, pending });
 }
 
 /** The raw row of entry `index` of `journal` as text ('' when it has none or its Worker is gone). */
 export function fetchRawText(journal: Journal, index: number): Promise<string> {
-  const s = source;
-  if (!s || s.journal !== journal) return Promise.resolve('');
+  const s = sources.find((x) => x.journal === journal);
+  if (!s) return Promise.resolve('');
   const id = nextId++;
   return new Promise((resolve) => {
     s.pending.set(id, resolve);

@@ -36,7 +36,7 @@ test('the page answers a click while a large journal loads', async ({ inspector,
   await expect(inspector.lanes.first()).toBeAttached({ timeout: 120_000 });
 });
 
-test('the raw row of an entry is fetched from the Worker that read the file', async ({ inspector, page }) => {
+test('the raw row of an entry is fetched from the Worker that read the file', async ({ inspector }) => {
   await inspector.openSample('race-timeout/journal.query.json');
   await expect(inspector.status).toHaveText(/^Step 5 of 5: /);
   await inspector.inspector.getByText('Raw row').first().click();

@@ -37,7 +37,7 @@ for (const [name, r] of Object.entries(results)) {
   console.log(`${name.padEnd(14)} ${shown}`);
 }
 console.log('\n=== targets (issue 6) ===');
-const widths = [34, 26, 16, 5];
+const widths = [37, 26, 12, 5];
 const row = (cells) => console.log('| ' + cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ') + ' |');
 row(['measure', 'measured', 'target', 'holds']);
 row(widths.map((w) => '-'.repeat(w)));

@@ -12,6 +12,7 @@ import { withDisplayNames } from '../derive/runModel';
 import { rawText } from '../derive/payload';
 import type { RawRowRequest, RawRowReply } from './rawRows';
 import { splitForPage } from './transfer';
+import { assertNoDynamicImport, lockDown } from './sandbox';
 
 /** Raw rows of the journal this Worker read, by entry index: kept here, sent one at a time (rawRows.ts). */
 let keptRaws: unknown[] | null = null;
@@ -35,8 +36,12 @@ const identifier = /^[A-Za-z_$][\w$]*$/;
 
 function evaluateScenario(source: string, api: SimApi): Scenario {
   const body = scenarioModuleToBody(source);
+  assertNoDynamicImport(body);
   const names = Object.keys(api).filter((n) => identifier.test(n) && n !== 'default');
-  const scenario = new Function(...names, `"use strict";\n${body}`)(...names.map((n) => (api as Record<string, unknown>)[n]));
+  const compiled = new Function(...names, `"use strict";\n${body}`);
+  // A fresh Worker runs one job: lock it down before the user's code runs (sandbox.ts).
+  lockDown(self as unknown as Record<string, unknown>);
+  const scenario = compiled(...names.map((n) => (api as Record<string, unknown>)[n]));
   if (!scenario || typeof scenario !== 'object') throw new Error('The scenario module must export default defineScenario({...}).');
   return scenario as Scenario;
 }

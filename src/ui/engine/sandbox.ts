@@ -1,0 +1,38 @@
+// Scenario code is user code, and a share link can carry code its reader did not write. It runs only in a fresh,
+// throw-away Worker (never on the page), and before it runs this removes every way a Worker has to reach the
+// network or to compile more code from strings: so scenario code can compute, but cannot send anything anywhere.
+// (Static `import` lines are stripped before evaluation; a dynamic `import()` is refused by `assertNoDynamicImport`.)
+
+const networkGlobals = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport', 'importScripts', 'Request', 'BroadcastChannel', 'SharedWorker', 'Worker'];
+
+function refuse(name: string) {
+  return function refused(): never {
+    throw new Error(`${name} is not available to scenario code: scenarios run sandboxed, without network access.`);
+  };
+}
+
+/** Call once per Worker, after the simulator's modules are loaded and the scenario function is compiled. */
+export function lockDown(scope: Record<string, unknown>): void {
+  for (const name of networkGlobals) {
+    if (!(name in scope)) continue;
+    try {
+      Object.defineProperty(scope, name, { value: refuse(name), configurable: false, writable: false });
+    } catch {
+      scope[name] = refuse(name);
+    }
+  }
+  // No more compiling from strings: eval, Function and its async/generator siblings reached through `.constructor`.
+  const constructors = [Function, async function () {}.constructor, function* () {}.constructor, async function* () {}.constructor];
+  for (const ctor of constructors) {
+    Object.defineProperty((ctor as { prototype: object }).prototype, 'constructor', { value: refuse('Function'), configurable: false, writable: false });
+  }
+  Object.defineProperty(scope, 'Function', { value: refuse('Function'), configurable: false, writable: false });
+  Object.defineProperty(scope, 'eval', { value: refuse('eval'), configurable: false, writable: false });
+}
+
+/** Dynamic import would load code (and send a request) from any URL: scenario code may not use it. */
+export function assertNoDynamicImport(body: string): void {
+  if (/\bimport\s*\(/.test(body) || /\bimport\s*\.\s*meta\b/.test(body)) {
+    throw new Error('Scenario code may not use import() or import.meta: scenarios run sandboxed; import only from the simulator.');
+  }
+}

@@ -1,4 +1,5 @@
 // Markers over all lanes: attempt bands, crash / retry / suspension / mismatch markers, idle gaps and the cursor line.
+import { memo } from 'react';
 import type { Attempt, JournalEvent } from '../../model';
 import { uToPx, visibleGaps, type TimeAxis, type ViewWindow } from '../derive/timeAxis';
 
@@ -32,7 +33,8 @@ function eventMarkers(events: JournalEvent[]): { after: number; type: string; co
   return [...byKey.values()];
 }
 
-export function TimelineOverlay(p: OverlayProps) {
+// Memoised: scrolling the lanes re-renders the timeline, but none of these props change (issue 6: wheel steps).
+export const TimelineOverlay = memo(function TimelineOverlay(p: OverlayProps) {
   const px = (u: number) => uToPx(p.window, p.widthPx, u);
   const inView = (x: number) => x > -40 && x < p.widthPx + 40;
   const cursorX = px(p.axis.cursorU(p.cursor));
@@ -101,4 +103,4 @@ export function TimelineOverlay(p: OverlayProps) {
       <div className="cursor-line" style={{ left: cursorX }} />
     </div>
   );
-}
+});

@@ -32,6 +32,11 @@ function postResult(result: EngineResult, type: EngineJob['type']): void {
 
 const post = (m: EngineMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
+// A Worker may be started before it has a job (engineClient's warm Worker): load the core modules right away, off the
+// page's thread, so the job does not wait for them. Both jobs' later imports resolve to these same module instances.
+void loadReader().catch(() => undefined);
+void loadSim().catch(() => undefined);
+
 const identifier = /^[A-Za-z_$][\w$]*$/;
 
 function evaluateScenario(source: string, api: SimApi): Scenario {

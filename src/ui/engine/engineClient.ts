@@ -20,8 +20,31 @@ export class EngineFailure extends Error {
   }
 }
 
+const spawnWorker = () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+
+/**
+ * One Worker is started ahead of need: starting a module Worker and loading the reader into it takes a few hundred
+ * milliseconds that a user would otherwise wait for after choosing a file. Every job still gets a Worker no job has
+ * used (a warm one is fresh; it has only loaded its modules), and a new one is warmed after each is taken.
+ */
+let warmWorker: Worker | null = null;
+
+export function prewarmEngine(): void {
+  if (warmWorker || typeof Worker === 'undefined') return;
+  const start = () => void (warmWorker ??= spawnWorker());
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 1000 });
+  else setTimeout(start, 200);
+}
+
+function takeWorker(): Worker {
+  const worker = warmWorker ?? spawnWorker();
+  warmWorker = null;
+  prewarmEngine();
+  return worker;
+}
+
 export function runEngineJob(job: EngineJob, options: { timeoutMs: number; onProgress?: (fraction: number) => void }): RunningJob {
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+  const worker = takeWorker();
   let settle: ((fn: () => void, keepWorker?: boolean) => void) | null = null;
   const promise = new Promise<EngineResult>((resolve, reject) => {
     let done = false;

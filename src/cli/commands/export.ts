@@ -4,6 +4,7 @@
 // response is spliced into the bundle verbatim (JSON.parse is only used to check and count).
 import type { CliIo } from '../io';
 import { parseArgs } from '../io';
+import { rowsArrayText, sqlLiteral } from '../../restate-admin/query-text';
 
 const USAGE =
   'Usage: replay-inspector export --admin <url> (--id <inv_…> [--id …] | --target <Service/handler|Object/key/handler> [--limit N] [--status S]) -o <file|->';
@@ -110,10 +111,7 @@ function adminBase(admin: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
-/** A SQL string literal. Inputs are validated against strict patterns first; quoting is the second line of defence. */
-export function sqlLiteral(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
+export { rowsArrayText, sqlLiteral };
 
 interface QueryResult {
   /** The text of the `rows` array exactly as the server sent it. */
@@ -121,15 +119,6 @@ interface QueryResult {
   rows: Record<string, unknown>[];
 }
 
-/** Finds the `[...]` of a `{"rows":[...]}` response, so it can be copied without re-serialising any number. */
-export function rowsArrayText(responseText: string): string {
-  const match = /^\s*\{\s*"rows"\s*:\s*\[/.exec(responseText);
-  const end = responseText.lastIndexOf(']');
-  if (!match || end < match[0].length - 1 || !/^\s*\}\s*$/.test(responseText.slice(end + 1))) {
-    throw new ExportError(`unexpected /query response (expected {"rows":[...]}): ${responseText.slice(0, 200)}`);
-  }
-  return responseText.slice(match[0].length - 1, end + 1);
-}
 
 async function runQuery(options: ExportOptions, sql: string): Promise<QueryResult> {
   const url = `${options.adminUrl}/query`;
@@ -146,7 +135,12 @@ async function runQuery(options: ExportOptions, sql: string): Promise<QueryResul
   }
   const text = await response.text();
   if (!response.ok) throw new ExportError(`${url} answered HTTP ${response.status}: ${serverMessage(text)}`);
-  const rowsText = rowsArrayText(text);
+  let rowsText: string;
+  try {
+    rowsText = rowsArrayText(text);
+  } catch (error) {
+    throw new ExportError((error as Error).message);
+  }
   let rows: Record<string, unknown>[];
   try {
     rows = JSON.parse(rowsText) as Record<string, unknown>[];

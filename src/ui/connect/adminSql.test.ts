@@ -34,7 +34,7 @@ describe('Connect panel SQL', () => {
     const bundle = bundleText({ sys_journal: rows, sys_invocation: '[]', sys_journal_events: '[]', sys_invocation_status: '[]' }, { admin: '/restate-admin', query: 'q' });
     expect(bundle).toContain('"partition_key":18446744073709551615');
     expect(JSON.parse(bundle).format).toBe('replay-inspector/bundle');
-    expect(() => rowsArrayText('{"message":"table not found"}')).toThrow(/unexpected \/query answer/);
+    expect(() => rowsArrayText('{"message":"table not found"}')).toThrow(/unexpected \/query response/);
   });
 
   it('keeps only list rows with a usable id', () => {

@@ -2,6 +2,9 @@
 // Pure: every literal is validated against a strict pattern first and quoted second, and result rows are spliced as
 // the server sent them (partition_key exceeds 2^53: parsing and re-serialising would change its digits).
 // The tables and columns are those of `replay-inspector export` (src/cli/commands/export.ts).
+import { rowsArrayText, sqlLiteral } from '../../restate-admin/query-text';
+
+export { rowsArrayText, sqlLiteral };
 
 export const INVOCATION_ID = /^inv_[A-Za-z0-9]+$/;
 /** `Service`, `Service/handler` or `Object/key/handler` (the shape of sys_invocation.target). */
@@ -25,10 +28,6 @@ export interface InvocationSummary {
   createdAt: string;
   modifiedAt: string;
   journalSize: number | null;
-}
-
-export function sqlLiteral(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
 }
 
 /** Why a target filter is refused, or null when it is usable. */
@@ -78,16 +77,6 @@ export function bundleSql(id: string): { sys_invocation: string; sys_journal: st
       'SELECT id, status, suspended_waiting_for_completions, suspended_waiting_for_signals, suspended_waiting_future_json ' +
       `FROM sys_invocation_status WHERE id = ${lit}`,
   };
-}
-
-/** The `[...]` of a `{"rows":[...]}` answer, exactly as sent; throws when the answer has another shape. */
-export function rowsArrayText(responseText: string): string {
-  const match = /^\s*\{\s*"rows"\s*:\s*\[/.exec(responseText);
-  const end = responseText.lastIndexOf(']');
-  if (!match || end < match[0].length - 1 || !/^\s*\}\s*$/.test(responseText.slice(end + 1))) {
-    throw new Error(`unexpected /query answer (expected {"rows":[...]}): ${responseText.slice(0, 200)}`);
-  }
-  return responseText.slice(match[0].length - 1, end + 1);
 }
 
 export interface BundleParts {

@@ -119,15 +119,18 @@ function successFrom(entryJson: unknown, isInput = false): EntryResult {
   return typeof entryJson === 'string' ? new LazySuccess(entryJson, isInput) : { kind: 'success' };
 }
 
-/** The success payload inside a full entry_json (undefined when unreadable: the payload then shows as absent). */
-export function payloadFromEntryJson(entryJson: string): Payload | undefined {
-  let parsed: unknown;
+/** The inner body of an entry_json string, or undefined when it is not readable JSON of a known shape. */
+function parsedInnerBody(entryJson: string): ReturnType<typeof innerBody> | undefined {
   try {
-    parsed = JSON.parse(entryJson);
+    return innerBody(JSON.parse(entryJson));
   } catch {
     return undefined;
   }
-  const body = innerBody(parsed);
+}
+
+/** The success payload inside a full entry_json (undefined when unreadable: the payload then shows as absent). */
+export function payloadFromEntryJson(entryJson: string): Payload | undefined {
+  const body = parsedInnerBody(entryJson);
   if (!body) return undefined;
   if (body.type === 'Input') return decodeByteArray(body.value.payload);
   const result = resultFromFull(body.value.result ?? body.value.value);
@@ -255,13 +258,7 @@ function liteResult(ref: RowRef, kind: unknown, notes: EntryNotes): EntryResult 
 }
 
 function detailFromEntryJson(entryJson: string): EntryResult | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(entryJson);
-  } catch {
-    return undefined;
-  }
-  const body = innerBody(parsed);
+  const body = parsedInnerBody(entryJson);
   if (!body) return undefined;
   if (Array.isArray(body.value.state_keys)) return { kind: 'state-keys', keys: body.value.state_keys.filter((k): k is string => typeof k === 'string') };
   return resultFromFull(body.value.result ?? body.value.value);

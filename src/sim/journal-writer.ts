@@ -1,26 +1,12 @@
 // Builds the journal exactly in the shared model (src/model/journal.ts): commands carry their command index and
 // completion ids, notifications name the completion id or signal they complete, times are virtual ms from 0.
-import type { CallTarget, CommandEntry, Entry, EntryResult, Journal, JournalEvent, NotificationEntry } from '../model';
+import type { CommandEntry, Entry, Journal, JournalEvent, NotificationEntry } from '../model';
 
-export interface CommandFields {
-  type: string;
-  name: string;
-  completionIds: number[];
-  target?: CallTarget;
-  invocationId?: string;
-  wakeUpAtMs?: number;
-  signal?: { index?: number; name?: string; targetInvocationId?: string };
-  result?: EntryResult;
-  detail?: Record<string, string | number | boolean | null>;
-}
+/** What a command says; the writer adds its journal index, command index and virtual time. */
+export type CommandFields = Omit<CommandEntry, 'kind' | 'index' | 'commandIndex' | 'appendedAtMs' | 'raw'>;
 
-export interface NotificationFields {
-  type: string;
-  name: string;
-  completionId?: number;
-  signalIndex?: number;
-  result: EntryResult;
-}
+/** What a notification says; the writer adds its journal index and virtual time. */
+export type NotificationFields = Pick<NotificationEntry, 'type' | 'name' | 'completionId' | 'signalIndex' | 'result'>;
 
 export class JournalWriter {
   readonly entries: Entry[] = [];

@@ -2,16 +2,23 @@
 // more than parsing the whole export (bench/reader.bench.ts), and most payloads are never looked at.
 // `payload` is an OWN enumerable accessor, so JSON.stringify, structuredClone (the Worker → page hop), spread and
 // Vitest's toEqual all see a plain `{ kind, payload }`; the first read replaces it with a data property. The entry_json
-// string lives in a private field (invisible to those), and the accessor is one shared function: V8 keeps one hidden
-// class for all such results, which is what makes this cheap (measured ~8× cheaper than a closure per object).
+// (a string, or its still-escaped place in the export: lazy-row.ts) lives in a private field, invisible to those, and
+// the accessor is one shared function: V8 keeps one hidden class for all such results, which is what makes this cheap
+// (measured ~8× cheaper than a closure per object).
 import type { Payload } from '../model';
+import type { JsonStringSlice } from './lazy-row';
+import { ESCAPED, PLAIN } from './lite-scan';
 import { scanSuccessPayload } from './payload-scan';
 
-let sourceOf: (result: LazySuccess) => { json: string; isInput: boolean };
+type EntryJson = string | JsonStringSlice;
+
+let sourceOf: (result: LazySuccess) => { json: EntryJson; isInput: boolean };
 
 function readPayload(this: LazySuccess): Payload | undefined {
   const { json, isInput } = sourceOf(this);
-  const payload = scanSuccessPayload(json, isInput) ?? payloadFromFullJson(json, isInput);
+  const payload = typeof json === 'string'
+    ? scanSuccessPayload(PLAIN, json, 0, json.length, isInput) ?? payloadFromFullJson(json, isInput)
+    : scanSuccessPayload(ESCAPED, json.text, json.start, json.end, isInput) ?? payloadFromFullJson(json.read(), isInput);
   Object.defineProperty(this, 'payload', { value: payload, enumerable: true, writable: true, configurable: true });
   return payload;
 }
@@ -21,10 +28,10 @@ const PAYLOAD_ACCESSOR: PropertyDescriptor = { get: readPayload, enumerable: tru
 export class LazySuccess {
   readonly kind = 'success' as const;
   declare payload?: Payload;
-  #json: string;
+  #json: EntryJson;
   #isInput: boolean;
 
-  constructor(entryJson: string, isInput: boolean) {
+  constructor(entryJson: EntryJson, isInput: boolean) {
     this.#json = entryJson;
     this.#isInput = isInput;
     Object.defineProperty(this, 'payload', PAYLOAD_ACCESSOR);

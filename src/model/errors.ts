@@ -4,6 +4,8 @@ export interface ReaderErrorLocation {
   /** 0-based row (query/sql json) or 1-based line (jsonl); see `unit`. */
   row?: number;
   line?: number;
+  /** 1-based column within `line`, when known (a syntax error in scenario source). */
+  column?: number;
   field?: string;
   /** Byte/char offset in the text when known. */
   offset?: number;

@@ -28,6 +28,14 @@ describe('scenario source', () => {
     expect(value.name).toBe('race-timeout');
   });
 
+  it('keeps every line where it was, so a line in the body is the same line in the editor', () => {
+    const body = scenarioModuleToBody(src);
+    expect(body.split('\n')).toHaveLength(src.split('\n').length);
+    const line = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
+    expect(line(body, "name: 'race-timeout'")).toBe(line(src, "name: 'race-timeout'"));
+    expect(line(body, 'return defineScenario')).toBe(line(src, 'export default defineScenario'));
+  });
+
   it('rejects a module without a default export and names file ids', () => {
     expect(() => scenarioModuleToBody('const x = 1;')).toThrow(/export default/);
     expect(scenarioFileId('../../scenarios/race-timeout.ts')).toBe('race-timeout');

@@ -55,12 +55,16 @@ export function scenarioFileId(path: string): string {
   return base.replace(/\.(ts|js|mjs)$/, '');
 }
 
+/** Blanks out a removed statement but keeps its line breaks, so that line N of the body is line N of the source. */
+const keepLineBreaks = (removed: string) => removed.replace(/[^\n]/g, '');
+
 /**
  * Turns a scenario module into a function body: import lines are removed (the API is injected as parameters) and
  * `export default` becomes `return`. Multi-line imports are handled; anything else is left for the engine to reject.
+ * Lines stay where they were (an import becomes empty lines), so an error's line in the body is the editor's line.
  */
 export function scenarioModuleToBody(src: string): string {
-  const withoutImports = src.replace(/^\s*import\s[\s\S]*?from\s*['"][^'"]+['"]\s*;?/gm, '').replace(/^\s*import\s*['"][^'"]+['"]\s*;?/gm, '');
+  const withoutImports = src.replace(/^\s*import\s[\s\S]*?from\s*['"][^'"]+['"]\s*;?/gm, keepLineBreaks).replace(/^\s*import\s*['"][^'"]+['"]\s*;?/gm, keepLineBreaks);
   if (!/export\s+default\s/.test(withoutImports)) throw new Error('The scenario must `export default defineScenario({...})`.');
   return withoutImports.replace(/export\s+default\s/, 'return ');
 }

@@ -3,7 +3,6 @@
 // user scenario code is evaluated (`new Function`); the page terminates the Worker when it runs past its time limit.
 import type { Journal } from '../../model';
 import type { Scenario } from '../../sim';
-import { scenarioModuleToBody } from '../derive/scenarioSource';
 import { decodeJournalBytes } from '../../journal-reader/bytes';
 import { loadReader, loadSim, type SimApi } from './coreModules';
 import type { EngineError, EngineJob, EngineMessage, EngineResult } from './protocol';
@@ -39,8 +38,11 @@ void loadSim().catch(() => undefined);
 
 const identifier = /^[A-Za-z_$][\w$]*$/;
 
-function evaluateScenario(source: string, api: SimApi): Scenario {
-  const body = scenarioModuleToBody(source);
+async function evaluateScenario(source: string, api: SimApi): Promise<Scenario> {
+  // TypeScript is stripped here, in the Worker and before lockDown (the transform only rewrites text); the type
+  // stripper is a chunk of its own, fetched by the first scenario job only (typescript.ts, docs/decisions.md).
+  const { scenarioBodyFromSource } = await import('./typescript');
+  const body = scenarioBodyFromSource(source);
   assertNoDynamicImport(body);
   const names = Object.keys(api).filter((n) => identifier.test(n) && n !== 'default');
   const compiled = new Function(...names, `"use strict";\n${body}`);
@@ -105,7 +107,7 @@ async function simulate(job: Extract<EngineJob, { type: 'simulate' }>): Promise<
   const [sim, reader] = await Promise.all([loadSim(), loadReader()]);
   let scenario: Scenario;
   try {
-    scenario = evaluateScenario(job.source, sim);
+    scenario = await evaluateScenario(job.source, sim);
   } catch (e) {
     throw Object.assign(toEngineError(e, 'scenario'), { __engine: true });
   }
@@ -131,7 +133,7 @@ async function simulate(job: Extract<EngineJob, { type: 'simulate' }>): Promise<
 
 async function replay(job: Extract<EngineJob, { type: 'replay' }>): Promise<EngineResult> {
   const [sim, reader] = await Promise.all([loadSim(), loadReader()]);
-  const scenario = evaluateScenario(job.source, sim);
+  const scenario = await evaluateScenario(job.source, sim);
   const out = await sim.replay(scenario, job.journal);
   return {
     title: `${job.journal.target ?? job.journal.invocationId} replayed with ${job.scenarioLabel}`,

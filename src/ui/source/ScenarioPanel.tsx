@@ -1,13 +1,22 @@
 // The scenario editor: edit the handler and the world, pick a seed, inject crashes, re-simulate; or replay the
 // loaded (imported) journal against the code to see its decisions, or the first journal mismatch (570).
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { parseCrashList } from '../store/scenarioSlice';
 import { useStore } from '../store/store';
+import type { UiError } from '../store/runSlice';
+import type { ErrorMark } from './CodeEditor';
 import { exampleSource, examples } from './examples';
 import { replayLoaded, simulateExample, simulateSource } from './loaders';
 
 const CodeEditor = lazy(() => import('./CodeEditor'));
+
+/** A scenario error that names a line of the code (a syntax error, SCENARIO_SYNTAX) marks that line in the editor. */
+function errorMarkOf(error: UiError | null): ErrorMark | null {
+  const line = error?.origin === 'scenario' ? error.location?.line : undefined;
+  if (!error || typeof line !== 'number') return null;
+  return { line, column: error.location?.column, message: `${error.code}: ${error.message}` };
+}
 
 function startingSource(file: string | null): string {
   return (file && exampleSource(file)) ?? (examples[0] ? (exampleSource(examples[0].file) ?? '') : '');
@@ -17,6 +26,8 @@ export function ScenarioPanel() {
   const { run, editorSource, editorLabel, seed, crashes, theme, loading } = useStore(
     useShallow((s) => ({ run: s.run, editorSource: s.editorSource, editorLabel: s.editorLabel, seed: s.editorSeed, crashes: s.editorCrashes, theme: s.theme, loading: !!s.loading })),
   );
+  const error = useStore((s) => s.error);
+  const errorMark = useMemo(() => errorMarkOf(error), [error]);
   const exampleFile = run?.source.kind === 'example' ? run.source.file : null;
   const code = editorSource ?? startingSource(exampleFile);
   const { setEditorSource, setEditorSeed, setEditorCrashes } = useStore.getState();
@@ -31,7 +42,7 @@ export function ScenarioPanel() {
     <div className="editor-panel">
       <div className="cm-wrap">
         <Suspense fallback={<p className="empty">Loading the editor…</p>}>
-          <CodeEditor value={code} onChange={(v) => setEditorSource(v)} dark={dark} />
+          <CodeEditor value={code} onChange={(v) => setEditorSource(v)} dark={dark} errorMark={errorMark} />
         </Suspense>
       </div>
       <form
@@ -73,7 +84,7 @@ export function ScenarioPanel() {
           Replay loaded journal
         </button>
         <p style={{ color: 'var(--muted)', margin: 0 }}>
-          Runs in a Worker with a 5 s limit. Tip: Alt+click the timeline ruler to add a crash there.
+          JavaScript or TypeScript (types are removed, not checked). Runs in a Worker with a 5 s limit. Tip: Alt+click the timeline ruler to add a crash there.
         </p>
       </form>
     </div>

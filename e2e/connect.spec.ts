@@ -1,5 +1,6 @@
 // Live Restate: the Connect panel of `replay-inspector serve` against a real Restate server started by the fixture.
-import { awakeableIds, resolveAwakeable, send, waitForStatus } from '../test/harness/admin';
+import { pollUntil } from '../test/harness/processes';
+import { awakeableIds, query, resolveAwakeable, send, sqlLiteral, waitForStatus } from '../test/harness/admin';
 import { InspectorPage } from './pages/InspectorPage';
 import { expect, test } from './restate-fixture';
 
@@ -7,6 +8,22 @@ import { expect, test } from './restate-fixture';
 // take longer on a loaded machine than the default 60 s allows, hence the longer limit (assertions still wait for
 // what the user sees, never for a time).
 test.describe.configure({ mode: 'default', timeout: 120_000 });
+
+/** Starts `count` Live/echo invocations at once (parallel sends) and waits until all of them completed. */
+async function echoInvocations(restate: { ingressUrl: string; adminUrl: string }, count: number, from: number): Promise<string[]> {
+  const ids = await Promise.all(Array.from({ length: count }, (_, i) => send(restate.ingressUrl, 'Live/echo', from + i)));
+  const list = ids.map(sqlLiteral).join(', ');
+  let done: unknown;
+  await pollUntil(
+    async () => {
+      const { rows } = await query(restate.adminUrl, `SELECT count(*) AS n FROM sys_invocation WHERE status = 'completed' AND id IN (${list})`);
+      done = rows[0]?.n;
+      return done === count ? true : undefined;
+    },
+    { timeoutMs: 60_000, intervalMs: 100, what: `${count} Live/echo invocations to complete`, describe: () => `${String(done)} completed` },
+  );
+  return ids;
+}
 
 test.describe('Connect to a live Restate server', () => {
   test('lists the invocations it created, newest first, and filters them by target and status', async ({ page, restate, connect }) => {
@@ -39,6 +56,36 @@ test.describe('Connect to a live Restate server', () => {
     await connect.refresh.click();
     await expect(connect.error).toContainText('Filter by a service');
     await expect(connect.row(suspended)).toBeVisible(); // the list stays
+  });
+
+  test('pages past the first 50 with Load more: the filter holds, and invocations created meanwhile are neither repeated nor skipped', async ({ page, restate, connect }) => {
+    const before = await echoInvocations(restate, 60, 0);
+    await page.goto(`${restate.appUrl}?connect`);
+    await connect.targetFilter.fill('Live/echo');
+    await connect.refresh.click();
+    await expect(connect.paging).toContainText('Showing 50 of 60');
+    await expect(connect.rows).toHaveCount(50);
+
+    // Five more arrive while the user pages; what is typed but not applied does not change the next page.
+    const during = await echoInvocations(restate, 5, 100);
+    await connect.targetFilter.fill('Lab');
+    await connect.loadMore.click();
+    await expect(connect.paging).toContainText('Showing 60 of 65');
+    await expect(connect.paging).toContainText('5 created or changed since the first page');
+    await expect(connect.loadMore).toHaveCount(0);
+    const shown = await connect.ids();
+    expect(new Set(shown).size).toBe(shown.length);
+    expect([...shown].sort()).toEqual([...before].sort());
+
+    // Refresh applies the filter again: the newest (the five) come first.
+    await connect.targetFilter.fill('Live/echo');
+    await connect.refresh.click();
+    await expect(connect.paging).toContainText('Showing 50 of 65');
+    expect((await connect.ids()).slice(0, 5).sort()).toEqual([...during].sort());
+    await connect.loadMore.click();
+    await expect(connect.paging).toContainText('Showing 65 of 65');
+    const all = await connect.ids();
+    expect([...all].sort()).toEqual([...before, ...during].sort());
   });
 
   test('opens an invocation: its journal, events and awaited futures through the reader', async ({ page, restate, connect }) => {

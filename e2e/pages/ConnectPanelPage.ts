@@ -11,6 +11,9 @@ export class ConnectPanelPage {
   readonly error: Locator;
   readonly following: Locator;
   readonly stopFollowing: Locator;
+  /** "Showing 50 of 60", Load more, and how many changed since the first page. */
+  readonly paging: Locator;
+  readonly loadMore: Locator;
 
   constructor(readonly page: Page) {
     this.openButton = page.getByRole('button', { name: 'Connect', exact: true });
@@ -22,6 +25,8 @@ export class ConnectPanelPage {
     this.error = this.dialog.getByRole('alert');
     this.following = page.getByRole('group', { name: 'Following' });
     this.stopFollowing = page.getByRole('button', { name: 'Stop following' });
+    this.paging = this.dialog.getByRole('group', { name: 'Pages' });
+    this.loadMore = this.dialog.getByRole('button', { name: /^(Load more|Loading…)$/ });
   }
 
   row(id: string): Locator {

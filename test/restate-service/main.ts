@@ -12,6 +12,7 @@ const { moreServices } = await import('./more-services');
 const { sideChannel } = await import('./side-channel');
 const { mismatchServices } = await import('./mismatch-service');
 const { codeVersion } = await import('./code-version');
+const { liveServices } = await import('./live-service');
 
 function listen(server: http.Server | http2.Http2Server): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -20,7 +21,7 @@ function listen(server: http.Server | http2.Http2Server): Promise<number> {
   });
 }
 
-const sdkServer = http2.createServer(createEndpointHandler({ services: [...services, ...moreServices, ...mismatchServices] }));
+const sdkServer = http2.createServer(createEndpointHandler({ services: [...services, ...moreServices, ...mismatchServices, ...liveServices] }));
 
 // GET /awakeables/<invocationId> → JSON array of awakeable ids (404 until the handler published them).
 // GET /attempts/<invocationId> → number of attempts of the flaky run; GET /attempts/<invocationId>%2Fv<n> → executions

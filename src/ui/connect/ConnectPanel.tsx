@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { STATUSES } from './adminSql';
 import { useModalKeys } from '../compare/useModalKeys';
 import { useConnect } from './connectStore';
-import { ensureConfig, openInvocation, refreshList } from './live';
+import { ensureConfig, loadMoreInvocations, openInvocation, refreshList } from './live';
 
 const SERVE_COMMAND = 'npx replay-inspector serve --admin http://localhost:9070';
 
@@ -88,6 +88,35 @@ function InvocationList() {
   );
 }
 
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** "Showing 100 of 2,345", Load more while there is a next page, and how many changed since the first page. */
+function ListFooter() {
+  const invocations = useConnect((s) => s.invocations);
+  const paging = useConnect((s) => s.paging);
+  const listLoading = useConnect((s) => s.listLoading);
+  if (!invocations || !paging || invocations.length === 0) return null;
+  const total = paging.total === null ? '' : ` of ${count(Math.max(paging.total, invocations.length))}`;
+  return (
+    <div className="connect-paging" role="group" aria-label="Pages">
+      <span aria-live="polite">
+        Showing {count(invocations.length)}
+        {total}
+      </span>
+      {paging.next && (
+        <button className="btn small" disabled={listLoading} onClick={() => void loadMoreInvocations()}>
+          {listLoading ? 'Loading…' : 'Load more'}
+        </button>
+      )}
+      {paging.newer > 0 && (
+        <span className="connect-muted">
+          {count(paging.newer)} created or changed since the first page: Refresh to see {paging.newer === 1 ? 'it' : 'them'} at the top.
+        </span>
+      )}
+    </div>
+  );
+}
+
 export function ConnectPanel() {
   const config = useConnect((s) => s.config);
   const targetFilter = useConnect((s) => s.targetFilter);
@@ -158,6 +187,7 @@ export function ConnectPanel() {
               </div>
             )}
             <InvocationList />
+            <ListFooter />
             <p className="connect-muted connect-foot">Newest changes first. Follow polls a running or suspended invocation every second until it completes.</p>
           </>
         )}

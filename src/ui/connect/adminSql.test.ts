@@ -1,18 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bundleSql, bundleText, cursorAfterUpdate, followDelayMs, invocationProgressSql, invocationSummaries, listInvocationsSql,
-  rowsArrayText, targetFilterProblem,
+  appendPage, bundleSql, bundleText, countInvocationsSql, countNewerSql, cursorAfterUpdate, cursorOf, followDelayMs, invocationProgressSql,
+  invocationSummaries, listInvocationsSql, rowsArrayText, targetFilterProblem, type InvocationSummary,
 } from './adminSql';
 
 describe('Connect panel SQL', () => {
   it('lists recent invocations, newest change first, with optional target and status filters', () => {
     expect(listInvocationsSql({ target: '', status: '', limit: 50 })).toBe(
-      'SELECT id, target, status, created_at, modified_at, journal_size FROM sys_invocation ORDER BY modified_at DESC LIMIT 50',
+      'SELECT id, target, status, created_at, modified_at, journal_size FROM sys_invocation ORDER BY modified_at DESC, id DESC LIMIT 50',
     );
     expect(listInvocationsSql({ target: 'Lab', status: 'suspended', limit: 10 })).toContain(
-      "WHERE target_service_name = 'Lab' AND status = 'suspended' ORDER BY modified_at DESC LIMIT 10",
+      "WHERE target_service_name = 'Lab' AND status = 'suspended' ORDER BY modified_at DESC, id DESC LIMIT 10",
     );
-    expect(listInvocationsSql({ target: ' Counter/k1/bump ', status: '', limit: 9999 })).toContain("WHERE target = 'Counter/k1/bump' ORDER BY modified_at DESC LIMIT 500");
+    expect(listInvocationsSql({ target: ' Counter/k1/bump ', status: '', limit: 9999 })).toContain("WHERE target = 'Counter/k1/bump' ORDER BY modified_at DESC, id DESC LIMIT 500");
+  });
+
+  it('pages by keyset: rows strictly older than the last row shown, ties on the same millisecond broken by id', () => {
+    const after = { modifiedAt: '2026-11-28T05:14:39.106Z', id: 'inv_1aI5r49P' };
+    expect(listInvocationsSql({ target: 'Lab', status: '', limit: 51 }, after)).toBe(
+      "SELECT id, target, status, created_at, modified_at, journal_size FROM sys_invocation WHERE target_service_name = 'Lab' AND " +
+        "(modified_at < TIMESTAMP '2026-11-28T05:14:39.106Z' OR (modified_at = TIMESTAMP '2026-11-28T05:14:39.106Z' AND id < 'inv_1aI5r49P')) " +
+        'ORDER BY modified_at DESC, id DESC LIMIT 51',
+    );
+    expect(countInvocationsSql({ target: '', status: 'completed' })).toBe("SELECT count(*) AS n FROM sys_invocation WHERE status = 'completed'");
+    expect(countInvocationsSql({ target: '', status: '' })).toBe('SELECT count(*) AS n FROM sys_invocation');
+    expect(countNewerSql({ target: 'Lab/run', status: '' }, after)).toBe(
+      "SELECT count(*) AS n FROM sys_invocation WHERE target = 'Lab/run' AND " +
+        "(modified_at > TIMESTAMP '2026-11-28T05:14:39.106Z' OR (modified_at = TIMESTAMP '2026-11-28T05:14:39.106Z' AND id > 'inv_1aI5r49P'))",
+    );
+  });
+
+  it('never writes a cursor it did not validate: a time or id that is not what the server prints is refused', () => {
+    expect(() => listInvocationsSql({ target: '', status: '', limit: 5 }, { modifiedAt: "2026-01-01' OR 1=1 --", id: 'inv_1' })).toThrow(/not an ISO UTC time/);
+    expect(() => listInvocationsSql({ target: '', status: '', limit: 5 }, { modifiedAt: '2026-11-28T05:14:39.106Z', id: "inv_1' --" })).toThrow(/not an invocation id/);
+    const row = (id: string, modifiedAt: string): InvocationSummary => ({ id, target: 'Lab/x', status: 'completed', createdAt: '', modifiedAt, journalSize: 1 });
+    expect(cursorOf(row('inv_2', '2026-11-28T05:14:39.106Z'))).toEqual({ modifiedAt: '2026-11-28T05:14:39.106Z', id: 'inv_2' });
+    expect(cursorOf(row('inv_2', ''))).toBeNull();
+    expect(cursorOf(undefined)).toBeNull();
+  });
+
+  it('appends a page without showing an id twice, keeping the order of both', () => {
+    const row = (id: string): InvocationSummary => ({ id, target: 'Lab/x', status: 'completed', createdAt: '', modifiedAt: '', journalSize: 1 });
+    expect(appendPage([row('inv_3'), row('inv_2')], [row('inv_2'), row('inv_1'), row('inv_0')]).map((r) => r.id)).toEqual(['inv_3', 'inv_2', 'inv_1', 'inv_0']);
   });
 
   it('refuses filters that are not a target or a status, before any SQL is written', () => {

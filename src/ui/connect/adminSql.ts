@@ -2,9 +2,9 @@
 // Pure: every literal is validated against a strict pattern first and quoted second, and result rows are spliced as
 // the server sent them (partition_key exceeds 2^53: parsing and re-serialising would change its digits).
 // The tables and columns are those of `replay-inspector export` (src/cli/commands/export.ts).
-import { rowsArrayText, sqlLiteral } from '../../restate-admin/query-text';
+import { rowsArrayText, sqlLiteral, sqlTimestamp } from '../../restate-admin/query-text';
 
-export { rowsArrayText, sqlLiteral };
+export { rowsArrayText, sqlLiteral, sqlTimestamp };
 
 export const INVOCATION_ID = /^inv_[A-Za-z0-9]+$/;
 /** `Service`, `Service/handler` or `Object/key/handler` (the shape of sys_invocation.target). */
@@ -19,6 +19,16 @@ export interface ListFilter {
   /** '' for every status. */
   status: string;
   limit: number;
+}
+
+/**
+ * Where a page of the list starts: the (modified_at, id) of the last row shown. Keyset paging on the same order the
+ * list uses (newest change first, then id) never repeats or skips a row when invocations are created while paging:
+ * a new invocation is newer than every row shown, so it sorts before the cursor, never after it.
+ */
+export interface ListCursor {
+  modifiedAt: string;
+  id: string;
 }
 
 export interface InvocationSummary {
@@ -37,7 +47,8 @@ export function targetFilterProblem(target: string): string | null {
   return 'Filter by a service (Lab), a handler (Lab/run) or an object handler (Counter/key/bump).';
 }
 
-export function listInvocationsSql(filter: ListFilter): string {
+/** The WHERE terms of the filters (validated, then quoted). */
+function filterTerms(filter: Pick<ListFilter, 'target' | 'status'>): string[] {
   const where: string[] = [];
   const target = filter.target.trim();
   if (target) {
@@ -48,12 +59,54 @@ export function listInvocationsSql(filter: ListFilter): string {
     if (!(STATUSES as readonly string[]).includes(filter.status)) throw new Error(`invalid status filter: ${filter.status}`);
     where.push(`status = ${sqlLiteral(filter.status)}`);
   }
+  return where;
+}
+
+/** Rows strictly before (`'<'`, older) or after (`'>'`, newer) a cursor in the list's order. */
+function keysetTerm(cursor: ListCursor, direction: '<' | '>'): string {
+  const at = sqlTimestamp(cursor.modifiedAt);
+  return `(modified_at ${direction} ${at} OR (modified_at = ${at} AND id ${direction} ${checkedId(cursor.id)}))`;
+}
+
+const whereText = (terms: string[]) => (terms.length ? ` WHERE ${terms.join(' AND ')}` : '');
+
+/** One page of the list, newest change first; `after`: the last row of the previous page (keyset paging). */
+export function listInvocationsSql(filter: ListFilter, after: ListCursor | null = null): string {
+  const where = filterTerms(filter);
+  if (after) where.push(keysetTerm(after, '<'));
   const limit = Math.max(1, Math.min(LIST_LIMIT_MAX, Math.floor(filter.limit) || 1));
   return (
     'SELECT id, target, status, created_at, modified_at, journal_size FROM sys_invocation' +
-    (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
-    ` ORDER BY modified_at DESC LIMIT ${limit}`
+    whereText(where) +
+    ` ORDER BY modified_at DESC, id DESC LIMIT ${limit}`
   );
+}
+
+/** How many invocations match the filters (the "of N" of "Showing 50 of N"). */
+export function countInvocationsSql(filter: Pick<ListFilter, 'target' | 'status'>): string {
+  return `SELECT count(*) AS n FROM sys_invocation${whereText(filterTerms(filter))}`;
+}
+
+/** How many matching invocations were created or changed after the list's first row: shown after a Refresh. */
+export function countNewerSql(filter: Pick<ListFilter, 'target' | 'status'>, first: ListCursor): string {
+  return `SELECT count(*) AS n FROM sys_invocation${whereText([...filterTerms(filter), keysetTerm(first, '>')])}`;
+}
+
+/** The cursor after a row, or null when its time is not one the server printed (then the list cannot go on). */
+export function cursorOf(row: InvocationSummary | undefined): ListCursor | null {
+  if (!row) return null;
+  try {
+    sqlTimestamp(row.modifiedAt);
+  } catch {
+    return null;
+  }
+  return { modifiedAt: row.modifiedAt, id: row.id };
+}
+
+/** A page appended to the rows shown, never showing an id twice (defence in depth: keyset paging does not repeat). */
+export function appendPage(shown: readonly InvocationSummary[], page: readonly InvocationSummary[]): InvocationSummary[] {
+  const seen = new Set(shown.map((r) => r.id));
+  return [...shown, ...page.filter((r) => !seen.has(r.id))];
 }
 
 function checkedId(id: string): string {

@@ -1,7 +1,7 @@
 // State of the Connect panel and of Follow (a store of its own: the inspector's store only sees the loaded runs).
 import { create } from 'zustand';
 import type { ServeConfig } from './adminClient';
-import type { InvocationSummary } from './adminSql';
+import type { InvocationSummary, ListCursor } from './adminSql';
 
 export type ConfigState = { kind: 'unknown' } | { kind: 'absent' } | { kind: 'present'; config: ServeConfig };
 
@@ -15,6 +15,20 @@ export interface FollowState {
   error: string | null;
   /** False once completed or stopped. */
   active: boolean;
+  /** What the last update did, e.g. `+3 entries` or why the journal was read again in full. */
+  note: string | null;
+}
+
+/** The list as paged so far: the filters it was asked with (Load more keeps them) and where the next page starts. */
+export interface ListPaging {
+  target: string;
+  status: string;
+  /** Last row shown; null when there is no next page. */
+  next: ListCursor | null;
+  /** Matching invocations on the server when the last page was asked for. */
+  total: number | null;
+  /** Matching invocations created or changed since the first page (they sort before it: Refresh shows them). */
+  newer: number;
 }
 
 export interface ConnectState {
@@ -24,6 +38,7 @@ export interface ConnectState {
   statusFilter: string;
   invocations: InvocationSummary[] | null;
   listLoading: boolean;
+  paging: ListPaging | null;
   /** Last error of the list or of opening an invocation (the list and the loaded run stay as they were). */
   error: string | null;
   opening: string | null;
@@ -39,6 +54,7 @@ export const useConnect = create<ConnectState>()((set) => ({
   statusFilter: '',
   invocations: null,
   listLoading: false,
+  paging: null,
   error: null,
   opening: null,
   follow: null,

@@ -4,12 +4,13 @@ import { openFiles } from '../source/loaders';
 import { useStore } from '../store/store';
 import { AdminError, adminQuery, serveConfig, type ServeConfig } from './adminClient';
 import {
-  bundleSql, bundleText, cursorAfterUpdate, followDelayMs, invocationProgressSql, invocationSummaries, isFinished, listInvocationsSql,
-  rowsArrayText, targetFilterProblem,
+  appendPage, bundleSql, bundleText, countInvocationsSql, countNewerSql, cursorAfterUpdate, cursorOf, followDelayMs, invocationProgressSql,
+  invocationSummaries, isFinished, listInvocationsSql, rowsArrayText, targetFilterProblem, type ListCursor,
 } from './adminSql';
 import { useConnect } from './connectStore';
 
-const LIST_LIMIT = 50;
+/** Rows per page of the list. */
+export const PAGE_SIZE = 50;
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -33,13 +34,51 @@ export async function refreshList(): Promise<void> {
     set({ error: problem });
     return;
   }
+  await fetchPage(config, { target: targetFilter.trim(), status: statusFilter }, null);
+}
+
+/** The next page of the list, with the filters the list was asked with (not what is typed since). */
+export async function loadMoreInvocations(): Promise<void> {
+  const config = await ensureConfig();
+  const { paging, invocations, listLoading } = useConnect.getState();
+  if (!config || !paging?.next || !invocations || listLoading) return;
+  await fetchPage(config, paging, paging.next);
+}
+
+let listGeneration = 0;
+
+async function fetchPage(config: ServeConfig, filter: { target: string; status: string }, after: ListCursor | null): Promise<void> {
+  const mine = ++listGeneration;
+  const { set } = useConnect.getState();
   set({ listLoading: true });
   try {
-    const { rows } = await adminQuery(config, listInvocationsSql({ target: targetFilter, status: statusFilter, limit: LIST_LIMIT }));
-    set({ invocations: invocationSummaries(rows), error: null, listLoading: false });
+    const first = after ? useConnect.getState().invocations?.[0] : undefined;
+    const firstCursor = cursorOf(first);
+    // One more row than shown says whether there is a next page without a second query.
+    const [page, count, newer] = await Promise.all([
+      adminQuery(config, listInvocationsSql({ ...filter, limit: PAGE_SIZE + 1 }, after)),
+      adminQuery(config, countInvocationsSql(filter)),
+      firstCursor ? adminQuery(config, countNewerSql(filter, firstCursor)) : Promise.resolve(null),
+    ]);
+    if (mine !== listGeneration) return;
+    const rows = invocationSummaries(page.rows);
+    const shown = rows.slice(0, PAGE_SIZE);
+    const invocations = after ? appendPage(useConnect.getState().invocations ?? [], shown) : shown;
+    const next = rows.length > PAGE_SIZE ? cursorOf(shown.at(-1)) : null;
+    set({
+      invocations,
+      paging: { ...filter, next, total: countOf(count.rows), newer: newer ? (countOf(newer.rows) ?? 0) : 0 },
+      error: null,
+      listLoading: false,
+    });
   } catch (error) {
-    set({ error: errorText(error), listLoading: false });
+    if (mine === listGeneration) set({ error: errorText(error), listLoading: false });
   }
+}
+
+function countOf(rows: Record<string, unknown>[]): number | null {
+  const n = rows[0]?.n;
+  return typeof n === 'number' ? n : null;
 }
 
 /** The invocation's bundle text: four queries, their rows spliced verbatim. */
@@ -107,7 +146,7 @@ export function stopFollowing(): void {
 function startFollowing(config: ServeConfig, id: string, status: string): void {
   const mine = ++generation;
   const fileName = fileNameOf(id);
-  useConnect.getState().set({ follow: { id, fileName, status, error: null, active: true }, open: false });
+  useConnect.getState().set({ follow: { id, fileName, status, error: null, active: true, note: null }, open: false });
   let lastModified: string | null = null;
   let errors = 0;
   const patch = (p: Partial<{ status: string; error: string | null; active: boolean }>) => {

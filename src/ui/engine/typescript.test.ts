@@ -120,7 +120,8 @@ describe('stripping TypeScript from scenario code', () => {
     const err = syntaxErrorOf(source);
     expect(err.code).toBe(SCENARIO_SYNTAX);
     // The parser stops at the `)` where a type should be: line 5, column 24 (1-based), as the editor shows it.
-    expect(err.location).toEqual({ line: 5, column: 24, offset: source.indexOf(': )') + 2 });
+    expect(err.location).toEqual({ line: 5, column: 24 });
+    expect(source.split('\n')[4][24 - 1]).toBe(')');
     expect(err.message).toBe('Syntax error at line 5, column 24: Unexpected token.');
     expect(err.hint).toMatch(/line 5/);
   });
@@ -167,5 +168,27 @@ describe('stripping TypeScript from scenario code', () => {
       const [fromText, fromModule] = await Promise.all([sim.simulate(compile(source)), sim.simulate(module.default)]);
       expect(JSON.stringify(fromText), file).toBe(JSON.stringify(fromModule));
     }
+  });
+});
+
+describe('dynamic import stays refused after the types are stripped', () => {
+  const wrap = (line: string) => `import { defineScenario } from '../src/sim';\n${line}\nexport default defineScenario({ name: 'x', handler: async () => 1 });\n`;
+
+  it.each([
+    ["import/**/('https://example.com/x.js');"],
+    ["import /* a */ /* b */ ('https://example.com/x.js');"],
+    ["import // a comment\n('https://example.com/x.js');"],
+    ['const u = import/**/.meta.url;'],
+  ])('refuses %s', (line) => {
+    expect(() => scenarioBodyFromSource(wrap(line))).toThrow(/may not use import\(\) or import\.meta/);
+  });
+
+  it('refuses a dynamic import with type arguments as a syntax error (the stripper cannot rewrite it)', () => {
+    expect(() => scenarioBodyFromSource(wrap("const m = import<any>('https://example.com/x.js');"))).toThrow(ScenarioSyntaxError);
+    expect(() => scenarioBodyFromSource(wrap("const m = import<any>('https://example.com/x.js');"))).toThrow(/^Syntax error: this code cannot be read/);
+  });
+
+  it('does not refuse names that merely contain the word', () => {
+    expect(scenarioBodyFromSource(wrap("const important = 1; const reimport = (x: number) => x; reimport(important);"))).toMatch(/reimport\(important\)/);
   });
 });

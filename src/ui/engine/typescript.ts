@@ -9,17 +9,21 @@ import { scenarioModuleToBody } from '../derive/scenarioSource';
 /** The stable code of a syntax error in scenario source (JavaScript or TypeScript). */
 export const SCENARIO_SYNTAX = 'SCENARIO_SYNTAX';
 
-/** A syntax error in the user's source, located in that source: 1-based line and column, 0-based char offset. */
+/**
+ * A syntax error in the user's source, located in that source when the parser knows where: 1-based line and column
+ * (no offset: the error banner would print it, and a character count means nothing to someone reading the editor).
+ */
 export class ScenarioSyntaxError extends Error {
   readonly code = SCENARIO_SYNTAX;
-  readonly location: Required<Pick<ReaderErrorLocation, 'line' | 'column' | 'offset'>>;
+  readonly location: Pick<ReaderErrorLocation, 'line' | 'column'>;
   readonly hint: string;
 
-  constructor(reason: string, line: number, column: number, offset: number) {
-    super(`Syntax error at line ${line}, column ${column}: ${reason}.`);
+  constructor(reason: string, at?: { line: number; column: number }) {
+    super(at ? `Syntax error at line ${at.line}, column ${at.column}: ${reason}.` : `Syntax error: ${reason}.`);
     this.name = 'ScenarioSyntaxError';
-    this.location = { line, column, offset };
-    this.hint = `Fix the code at line ${line} (marked in the editor). TypeScript is accepted: its types are removed before the scenario runs, never checked.`;
+    this.location = at ? { line: at.line, column: at.column } : {};
+    const where = at ? `the code at line ${at.line} (marked in the editor)` : 'the code';
+    this.hint = `Fix ${where}. TypeScript is accepted: its types are removed before the scenario runs, never checked.`;
   }
 }
 
@@ -44,13 +48,25 @@ export function stripTypes(source: string): string {
   try {
     return transform(source, { transforms: ['typescript'], disableESTransforms: true }).code;
   } catch (e) {
-    if (!isParseError(e)) throw e;
-    const reason = e.message.replace(/\s*\(\d+:\d+\)$/, '');
-    throw new ScenarioSyntaxError(reason, e.loc.line, e.loc.column, e.pos);
+    if (isParseError(e)) throw new ScenarioSyntaxError(e.message.replace(/\s*\(\d+:\d+\)$/, ''), e.loc);
+    // The parser accepted something its rewriter cannot handle (e.g. `import<T>(…)`): still the code's fault.
+    throw new ScenarioSyntaxError(`this code cannot be read as TypeScript or JavaScript (${e instanceof Error ? e.message : String(e)})`);
   }
 }
 
-/** The whole path from editor text to the body the Worker compiles: types stripped, imports removed, export returned. */
+/**
+ * `import(…)` and `import.meta` with a comment between the keyword and the `(` or `.` (`import`, a block comment, `(url)`): the
+ * engine's own check (sandbox.ts) allows only whitespace there, and such an import did reach the network. The parse
+ * above has already refused anything that is not JavaScript, so whitespace and comments are all that can sit there.
+ */
+const dynamicImport = /\bimport(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n\r\u2028\u2029]*)*[(.]/;
+
+/**
+ * The whole path from editor text to the body the Worker compiles: types stripped, imports removed, export returned.
+ * Refuses a dynamic import (see above) with the sandbox's own wording.
+ */
 export function scenarioBodyFromSource(source: string): string {
-  return scenarioModuleToBody(stripTypes(source));
+  const body = scenarioModuleToBody(stripTypes(source));
+  if (dynamicImport.test(body)) throw new Error('Scenario code may not use import() or import.meta: scenarios run sandboxed; import only from the simulator.');
+  return body;
 }

@@ -40,7 +40,7 @@ const identifier = /^[A-Za-z_$][\w$]*$/;
 
 async function evaluateScenario(source: string, api: SimApi): Promise<Scenario> {
   // TypeScript is stripped here, in the Worker and before lockDown (the transform only rewrites text); the type
-  // stripper is a chunk of its own, fetched by the first scenario job only (typescript.ts, docs/decisions.md).
+  // stripper is a chunk of its own, loaded by scenario jobs only, never by journal reads (typescript.ts, docs/decisions.md).
   const { scenarioBodyFromSource } = await import('./typescript');
   const body = scenarioBodyFromSource(source);
   assertNoDynamicImport(body);

@@ -59,7 +59,8 @@ export function stripTypes(source: string): string {
  * engine's own check (sandbox.ts) allows only whitespace there, and such an import did reach the network. The parse
  * above has already refused anything that is not JavaScript, so whitespace and comments are all that can sit there.
  */
-const dynamicImport = /\bimport(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n\r\u2028\u2029]*)*[(.]/;
+const gap = String.raw`(?:\s|/\*[\s\S]*?\*/|//[^\n\r\u2028\u2029]*)*`;
+const dynamicImport = new RegExp(String.raw`\bimport${gap}(?:\(|\.${gap}meta\b)`);
 
 /**
  * The whole path from editor text to the body the Worker compiles: types stripped, imports removed, export returned.

@@ -25,6 +25,18 @@ async function echoInvocations(restate: { ingressUrl: string; adminUrl: string }
   return ids;
 }
 
+/** The `tick`-th awakeable id Live/grow published (it publishes the next one once the previous tick's runs completed). */
+async function tickAwakeable(controlUrl: string, id: string, tick: number): Promise<string> {
+  return pollUntil(
+    async () => {
+      const response = await fetch(`${controlUrl}/awakeables/${encodeURIComponent(id)}`, { signal: AbortSignal.timeout(5_000) });
+      const ids = response.ok ? ((await response.json()) as string[]) : [];
+      return ids.length > tick ? ids[tick] : undefined;
+    },
+    { timeoutMs: 30_000, intervalMs: 50, what: `awakeable ${tick} of ${id}` },
+  );
+}
+
 test.describe('Connect to a live Restate server', () => {
   test('lists the invocations it created, newest first, and filters them by target and status', async ({ page, restate, connect }) => {
     const done = await send(restate.ingressUrl, 'Extras/selfSignal', null);
@@ -130,6 +142,51 @@ test.describe('Connect to a live Restate server', () => {
     await expect(inspector.lane('s18')).toHaveAttribute('aria-pressed', 'true');
     // Completed: following stops by itself.
     await expect(connect.following).toHaveCount(0);
+  });
+
+  test('follows a running invocation incrementally: entries are appended, lanes grow, cursor and selection stay', async ({ page, restate, connect }) => {
+    // 20 runs (41 entries), then each resolved awakeable appends 5 (its signal, 2 runs and their completions); it stays running.
+    const id = await send(restate.ingressUrl, 'Live/grow', { runs: 20, ticks: 2, perTick: 2 });
+    const tick0 = await tickAwakeable(restate.controlUrl, id, 0);
+    const journalQueries: string[] = [];
+    page.on('request', (request) => {
+      const sql = request.url().endsWith('/restate-admin/query') ? String((request.postDataJSON() as { query?: unknown }).query) : '';
+      if (sql.includes('FROM sys_journal WHERE')) journalQueries.push(sql);
+    });
+    await page.goto(restate.appUrl);
+    const inspector = new InspectorPage(page);
+    await connect.openButton.click();
+    await connect.follow(id);
+    await expect(connect.following).toContainText('running');
+    await expect(inspector.status).toContainText('Step 41 of 41');
+    const lanesBefore = await inspector.lanes.count();
+
+    // Cursor in the middle and a lane selected: both stay while entries are appended.
+    for (let i = 0; i < 3; i++) await inspector.stepBack.click();
+    await expect(inspector.status).toContainText('Step 38 of 41');
+    await inspector.lane('c5').click();
+    await expect(inspector.lane('c5')).toHaveAttribute('aria-pressed', 'true');
+    await resolveAwakeable(restate.ingressUrl, tick0, 'go');
+    await expect(inspector.status).toContainText('Step 38 of 46');
+    await expect(inspector.lane('s17')).toBeVisible();
+    await expect(inspector.lane('c22')).toBeVisible();
+    expect(await inspector.lanes.count()).toBe(lanesBefore + 3);
+    await expect(inspector.lane('c5')).toHaveAttribute('aria-pressed', 'true');
+    await expect(connect.following).toContainText(/\+\d+ entr(y|ies) \(/);
+
+    // Cursor at the end: it stays at the (new) end.
+    await page.keyboard.press('End');
+    await expect(inspector.status).toContainText('Step 46 of 46');
+    await resolveAwakeable(restate.ingressUrl, await tickAwakeable(restate.controlUrl, id, 1), 'go');
+    await expect(inspector.status).toContainText('Step 52 of 52'); // 5 entries and the Output
+    await expect(inspector.lane('c24')).toBeVisible();
+    await expect(connect.following).toHaveCount(0); // completed: following stops by itself
+
+    // Open read the whole journal once; every update after it asked only for rows from the last one shown on.
+    expect(journalQueries[0]).toMatch(/ORDER BY index$/);
+    expect(journalQueries[0]).not.toContain('index >=');
+    expect(journalQueries.length).toBeGreaterThan(1);
+    for (const sql of journalQueries.slice(1)) expect(sql).toMatch(/ AND index >= (4\d|5\d) ORDER BY index$/);
   });
 
   test('following survives a failing proxy: the error shows, the view stays, polling resumes with backoff', async ({ page, restate, connect }) => {

@@ -132,6 +132,23 @@ export function bundleSql(id: string): { sys_invocation: string; sys_journal: st
   };
 }
 
+/**
+ * What Follow asks for when the invocation changed: the journal rows from the last one shown on (that row overlaps,
+ * to notice a rewritten journal), and the events appended from the latest one held on (same millisecond included:
+ * several events can share one). sys_invocation and sys_invocation_status are asked for whole (one row each).
+ */
+export function followSql(id: string, fromIndex: number, eventsSince: string | null): { sys_journal: string; sys_journal_events: string } {
+  if (!Number.isSafeInteger(fromIndex) || fromIndex < 0) throw new Error(`not a journal index: ${fromIndex}`);
+  const lit = checkedId(id);
+  return {
+    sys_journal: `SELECT * FROM sys_journal WHERE id = ${lit} AND index >= ${fromIndex} ORDER BY index`,
+    sys_journal_events:
+      `SELECT * FROM sys_journal_events WHERE id = ${lit}` +
+      (eventsSince === null ? '' : ` AND appended_at >= ${sqlTimestamp(eventsSince)}`) +
+      ' ORDER BY after_journal_entry_index, appended_at',
+  };
+}
+
 export interface BundleParts {
   sys_invocation: string;
   sys_journal: string;

@@ -1,13 +1,14 @@
-// Effects of the Connect panel: list invocations, open one as a bundle through the reader, follow it while it runs.
-import { READ_TIME_LIMIT_MS, runEngineJob } from '../engine/engineClient';
+// Effects of the Connect panel: list invocations (paged), open one as a bundle through the reader, follow it (follow.ts).
 import { openFiles } from '../source/loaders';
-import { useStore } from '../store/store';
-import { AdminError, adminQuery, serveConfig, type ServeConfig } from './adminClient';
+import { adminQuery, serveConfig, type ServeConfig } from './adminClient';
 import {
-  appendPage, bundleSql, bundleText, countInvocationsSql, countNewerSql, cursorAfterUpdate, cursorOf, followDelayMs, invocationProgressSql,
-  invocationSummaries, isFinished, listInvocationsSql, rowsArrayText, targetFilterProblem, type ListCursor,
+  appendPage, countInvocationsSql, countNewerSql, cursorOf, invocationSummaries, isFinished, listInvocationsSql, targetFilterProblem, type ListCursor,
 } from './adminSql';
+import { fetchBundle, fileNameOf } from './bundleFetch';
 import { useConnect } from './connectStore';
+import { startFollowing, stopFollowing } from './follow';
+
+export { stopFollowing };
 
 /** Rows per page of the list. */
 export const PAGE_SIZE = 50;
@@ -81,30 +82,6 @@ function countOf(rows: Record<string, unknown>[]): number | null {
   return typeof n === 'number' ? n : null;
 }
 
-/** The invocation's bundle text: four queries, their rows spliced verbatim. */
-async function fetchBundle(config: ServeConfig, id: string): Promise<string> {
-  const sql = bundleSql(id);
-  const [invocation, journal, events, status] = await Promise.all([
-    adminQuery(config, sql.sys_invocation),
-    adminQuery(config, sql.sys_journal),
-    // Older servers may lack these tables: the journal alone still reads.
-    adminQuery(config, sql.sys_journal_events).catch((e: unknown) => (e instanceof AdminError && e.httpStatus !== 502 ? { text: '{"rows":[]}' } : Promise.reject(e))),
-    adminQuery(config, sql.sys_invocation_status).catch((e: unknown) => (e instanceof AdminError && e.httpStatus !== 502 ? { text: '{"rows":[]}' } : Promise.reject(e))),
-  ]);
-  if (invocation.rows.length === 0) throw new AdminError(`There is no invocation ${id} on ${config.admin} (any more).`, 404);
-  return bundleText(
-    {
-      sys_invocation: rowsArrayText(invocation.text),
-      sys_journal: rowsArrayText(journal.text),
-      sys_journal_events: rowsArrayText(events.text),
-      sys_invocation_status: rowsArrayText(status.text),
-    },
-    { admin: config.admin, query: `id = '${id}'` },
-  );
-}
-
-const fileNameOf = (id: string) => `${id}.bundle.json`;
-
 /** Opens one invocation through the usual reader path (as if its bundle file had been opened). */
 export async function openInvocation(id: string, options: { follow: boolean }): Promise<boolean> {
   const config = await ensureConfig();
@@ -113,12 +90,12 @@ export async function openInvocation(id: string, options: { follow: boolean }): 
   const { set } = useConnect.getState();
   set({ opening: id, error: null });
   try {
-    const text = await fetchBundle(config, id);
-    const run = await openFiles([{ name: fileNameOf(id), text }]);
+    const bundle = await fetchBundle(config, id);
+    const run = await openFiles([{ name: fileNameOf(id), text: bundle.text }]);
     set({ opening: null });
     if (!run) return false;
     const status = run.journal.status ?? '';
-    if (options.follow && !isFinished(status)) startFollowing(config, id, status);
+    if (options.follow && !isFinished(status)) startFollowing(config, id, bundle, status);
     else set({ open: false });
     return true;
   } catch (error) {
@@ -127,81 +104,3 @@ export async function openInvocation(id: string, options: { follow: boolean }): 
   }
 }
 
-let timer: ReturnType<typeof setTimeout> | null = null;
-let generation = 0;
-
-function isFollowedRunLoaded(fileName: string): boolean {
-  const source = useStore.getState().run?.source;
-  return source?.kind === 'file' && source.names.length === 1 && source.names[0] === fileName;
-}
-
-export function stopFollowing(): void {
-  generation++;
-  if (timer) clearTimeout(timer);
-  timer = null;
-  const follow = useConnect.getState().follow;
-  if (follow?.active) useConnect.getState().set({ follow: { ...follow, active: false, error: null } });
-}
-
-function startFollowing(config: ServeConfig, id: string, status: string): void {
-  const mine = ++generation;
-  const fileName = fileNameOf(id);
-  useConnect.getState().set({ follow: { id, fileName, status, error: null, active: true, note: null }, open: false });
-  let lastModified: string | null = null;
-  let errors = 0;
-  const patch = (p: Partial<{ status: string; error: string | null; active: boolean }>) => {
-    const follow = useConnect.getState().follow;
-    if (follow && follow.id === id) useConnect.getState().set({ follow: { ...follow, ...p } });
-  };
-  const tick = async () => {
-    if (mine !== generation) return;
-    if (!isFollowedRunLoaded(fileName)) return stopFollowing(); // the user opened something else
-    try {
-      const { rows } = await adminQuery(config, invocationProgressSql(id));
-      if (mine !== generation) return;
-      const row = rows[0];
-      if (!row) throw new AdminError(`${id} is no longer on the server.`, 404);
-      const nowStatus = String(row.status ?? '');
-      const modified = String(row.modified_at ?? '');
-      if (modified !== lastModified) {
-        const text = await fetchBundle(config, id);
-        const result = await runEngineJob({ type: 'read', files: [{ name: fileName, text }] }, { timeoutMs: READ_TIME_LIMIT_MS }).promise;
-        if (mine !== generation || !isFollowedRunLoaded(fileName)) return;
-        applyUpdate({ ...result, source: { kind: 'file', names: [fileName] } }, fileName, text);
-        lastModified = modified;
-      }
-      errors = 0;
-      patch({ status: nowStatus, error: null });
-      if (isFinished(nowStatus)) {
-        patch({ active: false });
-        generation++;
-        return;
-      }
-    } catch (error) {
-      if (mine !== generation) return;
-      errors++;
-      patch({ error: `${errorText(error)} Retrying in ${followDelayMs(errors) / 1000} s.` });
-    }
-    timer = setTimeout(() => void tick(), followDelayMs(errors));
-  };
-  lastModified = null;
-  timer = setTimeout(() => void tick(), followDelayMs(0));
-}
-
-/** Shows the newer journal keeping the selection, and the cursor on its step (or at the end if it was there). */
-function applyUpdate(run: Parameters<ReturnType<typeof useStore.getState>['setRun']>[0], fileName: string, text: string): void {
-  const s = useStore.getState();
-  const total = s.model?.steps.total ?? 0;
-  const same = run.journal.entries.length === total && run.journal.events.length === s.run?.journal.events.length && s.run?.journal.status === run.journal.status;
-  if (same) return;
-  const cursor = cursorAfterUpdate(s.cursor, total, run.journal.entries.length);
-  const zoom = s.window;
-  s.setRun(run, { cursor, selection: s.selection });
-  // setRun resets the timeline zoom for a new run; this is the same run grown longer, so the zoom stays.
-  if (zoom) useStore.getState().setWindow(zoom);
-  try {
-    sessionStorage.setItem('replay-inspector:files', JSON.stringify([{ name: fileName, text }]));
-  } catch {
-    // Too big or disabled: a reload then shows the journal as first opened.
-  }
-}

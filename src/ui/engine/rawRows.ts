@@ -49,6 +49,12 @@ export function keepRawSource(journal: Journal, worker: Worker): void {
   sources.push({ journal, worker, pending });
 }
 
+/** The raw rows of `from` also serve `to`, the same journal with entries appended (Connect's Follow). */
+export function carryRawSource(from: Journal, to: Journal): void {
+  const source = sources.find((x) => x.journal === from);
+  if (source) source.journal = to;
+}
+
 /** The raw row of entry `index` of `journal` as text ('' when it has none or its Worker is gone). */
 export function fetchRawText(journal: Journal, index: number): Promise<string> {
   const s = sources.find((x) => x.journal === journal);

@@ -1,0 +1,183 @@
+// Follow: polls the followed invocation every second and, when it changed, appends what is new to the run on screen.
+// Each update asks only for the journal rows from the last one shown on, the events since the latest held, and the
+// invocation's two status rows; the journal reader reads them and journalMerge.ts appends them (futures re-derived).
+// When the server's journal no longer continues the shown one (shorter, or the overlapping row differs), it is read
+// again in full, once, and the follow chip says so.
+import { READ_TIME_LIMIT_MS, runEngineJob } from '../engine/engineClient';
+import type { LoadedRun } from '../engine/protocol';
+import { carryRawSource } from '../engine/rawRows';
+import { useStore } from '../store/store';
+import { AdminError, adminQuery, type ServeConfig } from './adminClient';
+import { bundleSql, bundleText, cursorAfterUpdate, followDelayMs, followSql, invocationProgressSql, isFinished, rowsArrayText } from './adminSql';
+import { fetchBundle, fileNameOf, type FetchedBundle } from './bundleFetch';
+import { useConnect, type FollowState } from './connectStore';
+import { heldAfterUpdate, holdRows, joinRowTexts, mergeEvents, rowTexts, type HeldRows } from './followRows';
+import { mergeTail, mergeWarnings } from './journalMerge';
+
+interface Followed {
+  config: ServeConfig;
+  id: string;
+  fileName: string;
+  held: HeldRows;
+  /** sys_invocation.modified_at and journal_size when last read: a change in either means something to fetch. */
+  modifiedAt: string;
+  journalSize: number | null;
+}
+
+let timer: ReturnType<typeof setTimeout> | null = null;
+let generation = 0;
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const orEmpty = (e: unknown) => (e instanceof AdminError && e.httpStatus !== 502 ? { text: '{"rows":[]}', rows: [] } : Promise.reject(e));
+const sizeOf = (row: Record<string, unknown>) => (typeof row.journal_size === 'number' ? row.journal_size : null);
+
+/** Characters as a short size (the answers are JSON text: characters ≈ bytes). */
+export function sizeText(chars: number): string {
+  return chars < 1000 ? `${chars} B` : chars < 1_000_000 ? `${(chars / 1000).toFixed(1)} kB` : `${(chars / 1_000_000).toFixed(1)} MB`;
+}
+
+function isFollowedRunLoaded(fileName: string): boolean {
+  const source = useStore.getState().run?.source;
+  return source?.kind === 'file' && source.names.length === 1 && source.names[0] === fileName;
+}
+
+function patch(id: string, p: Partial<FollowState>): void {
+  const follow = useConnect.getState().follow;
+  if (follow && follow.id === id) useConnect.getState().set({ follow: { ...follow, ...p } });
+}
+
+export function stopFollowing(): void {
+  generation++;
+  if (timer) clearTimeout(timer);
+  timer = null;
+  const follow = useConnect.getState().follow;
+  if (follow?.active) useConnect.getState().set({ follow: { ...follow, active: false, error: null } });
+}
+
+/** Starts following an invocation just opened from `opened` (its rows are held, so the first update is incremental). */
+export function startFollowing(config: ServeConfig, id: string, opened: FetchedBundle, status: string): void {
+  const mine = ++generation;
+  const fileName = fileNameOf(id);
+  useConnect.getState().set({ follow: { id, fileName, status, error: null, active: true, note: null }, open: false });
+  const state: Followed = {
+    config, id, fileName, held: holdRows(opened.journalRows, opened.eventRows), modifiedAt: String(opened.invocation.modified_at ?? ''), journalSize: sizeOf(opened.invocation),
+  };
+  const live = () => mine === generation && isFollowedRunLoaded(fileName);
+  let errors = 0;
+  const tick = async () => {
+    if (mine !== generation) return;
+    if (!isFollowedRunLoaded(fileName)) return stopFollowing(); // the user opened something else
+    try {
+      const { rows } = await adminQuery(config, invocationProgressSql(id));
+      if (mine !== generation) return;
+      const row = rows[0];
+      if (!row) throw new AdminError(`${id} is no longer on the server.`, 404);
+      const nowStatus = String(row.status ?? '');
+      const modified = String(row.modified_at ?? '');
+      const size = sizeOf(row);
+      if (modified !== state.modifiedAt || size !== state.journalSize) {
+        const note = await update(state, size, live);
+        if (!live()) return;
+        // The progress row was read before the rows: whatever changed since makes the next poll look again.
+        state.modifiedAt = modified;
+        state.journalSize = size;
+        patch(id, { note });
+      }
+      errors = 0;
+      patch(id, { status: nowStatus, error: null });
+      if (isFinished(nowStatus)) {
+        patch(id, { active: false });
+        generation++;
+        return;
+      }
+    } catch (error) {
+      if (mine !== generation) return;
+      errors++;
+      patch(id, { error: `${errorText(error)} Retrying in ${followDelayMs(errors) / 1000} s.` });
+    }
+    timer = setTimeout(() => void tick(), followDelayMs(errors));
+  };
+  timer = setTimeout(() => void tick(), followDelayMs(0));
+}
+
+/** Appends what the server added since the last update; reads it all again when that is not possible. Returns the note. */
+async function update(state: Followed, serverSize: number | null, live: () => boolean): Promise<string | null> {
+  const shown = useStore.getState().run;
+  if (!shown) return null;
+  const count = shown.journal.entries.length;
+  if (serverSize !== null && serverSize < count) return fullRead(state, `the server's journal has ${serverSize} entries, fewer than the ${count} shown`, 0, live);
+  const sql = followSql(state.id, Math.max(0, count - 1), state.held.eventsSince);
+  const whole = bundleSql(state.id);
+  const [invocation, tail, events, status] = await Promise.all([
+    adminQuery(state.config, whole.sys_invocation),
+    adminQuery(state.config, sql.sys_journal),
+    adminQuery(state.config, sql.sys_journal_events).catch(orEmpty),
+    adminQuery(state.config, whole.sys_invocation_status).catch(orEmpty),
+  ]);
+  const chars = invocation.text.length + tail.text.length + events.text.length + status.text.length;
+  if (invocation.rows.length === 0) throw new AdminError(`${state.id} is no longer on the server.`, 404);
+  const tailRows = rowTexts(rowsArrayText(tail.text));
+  if (tailRows.length === 0) return fullRead(state, `the server's journal no longer has entry ${count - 1}`, chars, live);
+  const eventRows = mergeEvents(state.held.events, rowTexts(rowsArrayText(events.text)));
+  const partial = bundleText(
+    { sys_invocation: rowsArrayText(invocation.text), sys_journal: joinRowTexts(tailRows), sys_journal_events: joinRowTexts(eventRows), sys_invocation_status: rowsArrayText(status.text) },
+    { admin: state.config.admin, query: `id = '${state.id}' AND index >= ${count - 1}` },
+  );
+  // A few rows: read on the page (the reader's chunk is loaded once, as for share links), not in a Worker.
+  const reader = await import('../../journal-reader');
+  let read: ReturnType<typeof reader.readJournals>;
+  try {
+    read = reader.readJournals(partial, { fileName: state.fileName });
+  } catch (error) {
+    return fullRead(state, `the new rows could not be read on their own (${errorText(error)})`, chars, live);
+  }
+  const merged = mergeTail(shown.journal, read.journals[0]);
+  if (merged.kind === 'reread') return fullRead(state, merged.reason, chars, live);
+  if (!live() || useStore.getState().run !== shown) return null;
+  const run: LoadedRun = { ...shown, journal: merged.journal, futures: reader.deriveFutures(merged.journal), warnings: mergeWarnings(shown.warnings, read.warnings) };
+  state.held = heldAfterUpdate(state.held, tailRows, eventRows);
+  const invocationRows = rowsArrayText(invocation.text);
+  const statusRows = rowsArrayText(status.text);
+  const held = state.held;
+  applyUpdate(
+    run,
+    state.fileName,
+    () => bundleText({ sys_invocation: invocationRows, sys_journal: held.journal, sys_journal_events: joinRowTexts(held.events), sys_invocation_status: statusRows }, { admin: state.config.admin, query: `id = '${state.id}'` }),
+    shown.journal,
+  );
+  return `${merged.added === 1 ? '+1 entry' : `+${merged.added} entries`} (${sizeText(chars)} fetched)`;
+}
+
+/** The whole bundle again, through the Worker like Open. `reason` says why, in the follow chip. */
+async function fullRead(state: Followed, reason: string, charsSoFar: number, live: () => boolean): Promise<string | null> {
+  const bundle = await fetchBundle(state.config, state.id);
+  const result = await runEngineJob({ type: 'read', files: [{ name: state.fileName, text: bundle.text }] }, { timeoutMs: READ_TIME_LIMIT_MS }).promise;
+  if (!live()) return null;
+  state.held = holdRows(bundle.journalRows, bundle.eventRows);
+  applyUpdate({ ...result, source: { kind: 'file', names: [state.fileName] } }, state.fileName, () => bundle.text);
+  return `Read again in full (${sizeText(charsSoFar + bundle.chars)} fetched): ${reason}.`;
+}
+
+/**
+ * Shows the newer journal keeping the selection, the zoom, and the cursor on its step (or at the end if it was there).
+ * `appendedTo`: the journal `run` extends (its entries' raw rows stay in the Worker that read them; new ones carry theirs).
+ */
+function applyUpdate(run: LoadedRun, fileName: string, bundle: () => string, appendedTo?: LoadedRun['journal']): void {
+  const s = useStore.getState();
+  const total = s.model?.steps.total ?? 0;
+  const before = s.run?.journal;
+  const same = before && run.journal.entries.length === before.entries.length && run.journal.events.length === before.events.length &&
+    run.journal.status === before.status && JSON.stringify(run.journal.awaiting ?? null) === JSON.stringify(before.awaiting ?? null);
+  if (same) return;
+  const cursor = cursorAfterUpdate(s.cursor, total, run.journal.entries.length);
+  const zoom = s.window;
+  if (appendedTo) carryRawSource(appendedTo, run.journal);
+  s.setRun(run, { cursor, selection: s.selection });
+  // setRun resets the timeline zoom for a new run; this is the same run grown longer, so the zoom stays.
+  if (zoom) useStore.getState().setWindow(zoom);
+  try {
+    sessionStorage.setItem('replay-inspector:files', JSON.stringify([{ name: fileName, text: bundle() }]));
+  } catch {
+    // Too big or disabled: a reload then shows the journal as first opened.
+  }
+}

@@ -15,10 +15,10 @@ export function ConnectButton() {
   return (
     <>
       {follow?.active && (
-        <span className={`follow-chip${follow.error ? ' failing' : ''}`} role="group" aria-label="Following" title={follow.error ?? `Polling ${follow.id} every second${follow.note ? `. Last update: ${follow.note}` : ''}`}>
+        <span className={`follow-chip${follow.error ? ' failing' : ''}`} role="group" aria-label="Following" title={follow.error ?? `Polling ${follow.id} every second${follow.note ? `. Last update: ${follow.note.detail}` : ''}`}>
           <span className="follow-dot" aria-hidden="true" />
           Following {follow.id.slice(0, 12)}… · {follow.status}
-          {follow.note && !follow.error && <span className="follow-note">{follow.note}</span>}
+          {follow.note?.short && !follow.error && <span className="follow-note">{follow.note.short}</span>}
           {follow.error && <span className="follow-error">{follow.error}</span>}
           <button className="btn small" onClick={stopFollowing}>
             Stop following

@@ -15,8 +15,13 @@ export interface FollowState {
   error: string | null;
   /** False once completed or stopped. */
   active: boolean;
-  /** What the last update did, e.g. `+3 entries` or why the journal was read again in full. */
-  note: string | null;
+  /** What the last update did: `short` in the chip (`+3`, `read again in full`), `detail` in its tooltip. */
+  note: FollowNote | null;
+}
+
+export interface FollowNote {
+  short: string;
+  detail: string;
 }
 
 /** The list as paged so far: the filters it was asked with (Load more keeps them) and where the next page starts. */

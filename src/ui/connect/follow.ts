@@ -10,7 +10,7 @@ import { useStore } from '../store/store';
 import { AdminError, adminQuery, type ServeConfig } from './adminClient';
 import { bundleSql, bundleText, cursorAfterUpdate, followDelayMs, followSql, invocationProgressSql, isFinished, rowsArrayText } from './adminSql';
 import { fetchBundle, fileNameOf, type FetchedBundle } from './bundleFetch';
-import { useConnect, type FollowState } from './connectStore';
+import { useConnect, type FollowNote, type FollowState } from './connectStore';
 import { heldAfterUpdate, holdRows, joinRowTexts, mergeEvents, rowTexts, type HeldRows } from './followRows';
 import { mergeTail, mergeWarnings } from './journalMerge';
 
@@ -101,7 +101,7 @@ export function startFollowing(config: ServeConfig, id: string, opened: FetchedB
 }
 
 /** Appends what the server added since the last update; reads it all again when that is not possible. Returns the note. */
-async function update(state: Followed, serverSize: number | null, live: () => boolean): Promise<string | null> {
+async function update(state: Followed, serverSize: number | null, live: () => boolean): Promise<FollowNote | null> {
   const shown = useStore.getState().run;
   if (!shown) return null;
   const count = shown.journal.entries.length;
@@ -145,17 +145,18 @@ async function update(state: Followed, serverSize: number | null, live: () => bo
     () => bundleText({ sys_invocation: invocationRows, sys_journal: held.journal, sys_journal_events: joinRowTexts(held.events), sys_invocation_status: statusRows }, { admin: state.config.admin, query: `id = '${state.id}'` }),
     shown.journal,
   );
-  return `${merged.added === 1 ? '+1 entry' : `+${merged.added} entries`} (${sizeText(chars)} fetched)`;
+  const entries = merged.added === 1 ? '1 entry' : `${merged.added} entries`;
+  return { short: merged.added ? `+${merged.added}` : '', detail: `${merged.added ? `${entries} appended` : 'no new entries'} (${sizeText(chars)} fetched)` };
 }
 
 /** The whole bundle again, through the Worker like Open. `reason` says why, in the follow chip. */
-async function fullRead(state: Followed, reason: string, charsSoFar: number, live: () => boolean): Promise<string | null> {
+async function fullRead(state: Followed, reason: string, charsSoFar: number, live: () => boolean): Promise<FollowNote | null> {
   const bundle = await fetchBundle(state.config, state.id);
   const result = await runEngineJob({ type: 'read', files: [{ name: state.fileName, text: bundle.text }] }, { timeoutMs: READ_TIME_LIMIT_MS }).promise;
   if (!live()) return null;
   state.held = holdRows(bundle.journalRows, bundle.eventRows);
   applyUpdate({ ...result, source: { kind: 'file', names: [state.fileName] } }, state.fileName, () => bundle.text);
-  return `Read again in full (${sizeText(charsSoFar + bundle.chars)} fetched): ${reason}.`;
+  return { short: 'read again in full', detail: `Read again in full (${sizeText(charsSoFar + bundle.chars)} fetched): ${reason}.` };
 }
 
 /**

@@ -1,11 +1,12 @@
 // The combinator graph (@xyflow/react), lazy-loaded: futures → combinators → handler, synchronised with the cursor.
-import { Background, Controls, ReactFlow, type Edge, type Node, type NodeTypes } from '@xyflow/react';
+import { Background, Controls, ReactFlow, type Edge, type FitViewOptions, type Node, type NodeOrigin, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { buildGraphModel } from '../derive/graphModel';
 import { latestDecisionIndex } from '../store/selectors';
 import { useStore } from '../store/store';
+import { KeepFitted } from './KeepFitted';
 import { layoutGraph } from './layout';
 import { CombinatorNode } from './nodes/CombinatorNode';
 import { FutureNode } from './nodes/FutureNode';
@@ -13,6 +14,12 @@ import { HandlerNode } from './nodes/HandlerNode';
 
 // Module scope: a new object per render would make React Flow re-create every node.
 const nodeTypes: NodeTypes = { future: FutureNode as NodeTypes[string], combinator: CombinatorNode as NodeTypes[string], handler: HandlerNode as NodeTypes[string] };
+// dagre gives node centres; nodes are narrower than their dagre box (their width follows the label), so they are
+// placed by their centre, not by a top-left corner computed from a width they do not have.
+const NODE_ORIGIN: NodeOrigin = [0.5, 0.5];
+// A wide window of decisions (gather-batch: six awaits in a row) needs less than React Flow's default 0.5 to fit.
+const MIN_ZOOM = 0.2;
+const FIT_OPTIONS: FitViewOptions = { padding: 0.15, maxZoom: 1.3, minZoom: MIN_ZOOM };
 
 export default function CombinatorGraph() {
   const { model, latest, cursor } = useStore(useShallow((s) => ({ model: s.model, latest: latestDecisionIndex(s), cursor: s.cursor })));
@@ -48,8 +55,10 @@ export default function CombinatorGraph() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        nodeOrigin={NODE_ORIGIN}
+        minZoom={MIN_ZOOM}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1.3 }}
+        fitViewOptions={FIT_OPTIONS}
         nodesDraggable={false}
         nodesConnectable={false}
         onNodeClick={(_, node) => {
@@ -60,7 +69,8 @@ export default function CombinatorGraph() {
         colorMode={theme}
       >
         <Background gap={16} size={1} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
+        <KeepFitted options={FIT_OPTIONS} />
       </ReactFlow>
     </div>
   );

@@ -79,9 +79,12 @@ export function startFollowing(config: ServeConfig, id: string, opened: FetchedB
         const note = await update(state, size, live);
         if (!live()) return;
         // The progress row was read before the rows: whatever changed since makes the next poll look again.
-        state.modifiedAt = modified;
-        state.journalSize = size;
-        patch(id, { note });
+        // (undefined: the run on screen changed meanwhile and nothing was applied: the next poll tries again.)
+        if (note !== undefined) {
+          state.modifiedAt = modified;
+          state.journalSize = size;
+          patch(id, { note });
+        }
       }
       errors = 0;
       patch(id, { status: nowStatus, error: null });
@@ -100,10 +103,13 @@ export function startFollowing(config: ServeConfig, id: string, opened: FetchedB
   timer = setTimeout(() => void tick(), followDelayMs(0));
 }
 
-/** Appends what the server added since the last update; reads it all again when that is not possible. Returns the note. */
-async function update(state: Followed, serverSize: number | null, live: () => boolean): Promise<FollowNote | null> {
+/**
+ * Appends what the server added since the last update; reads it all again when that is not possible. Returns the
+ * chip's note, or undefined when the run on screen changed while the rows were on their way (nothing applied).
+ */
+async function update(state: Followed, serverSize: number | null, live: () => boolean): Promise<FollowNote | null | undefined> {
   const shown = useStore.getState().run;
-  if (!shown) return null;
+  if (!shown) return undefined;
   const count = shown.journal.entries.length;
   if (serverSize !== null && serverSize < count) return fullRead(state, `the server's journal has ${serverSize} entries, fewer than the ${count} shown`, 0, live);
   const sql = followSql(state.id, Math.max(0, count - 1), state.held.eventsSince);
@@ -133,7 +139,7 @@ async function update(state: Followed, serverSize: number | null, live: () => bo
   }
   const merged = mergeTail(shown.journal, read.journals[0]);
   if (merged.kind === 'reread') return fullRead(state, merged.reason, chars, live);
-  if (!live() || useStore.getState().run !== shown) return null;
+  if (!live() || useStore.getState().run !== shown) return undefined;
   const run: LoadedRun = { ...shown, journal: merged.journal, futures: reader.deriveFutures(merged.journal), warnings: mergeWarnings(shown.warnings, read.warnings) };
   state.held = heldAfterUpdate(state.held, tailRows, eventRows);
   const invocationRows = rowsArrayText(invocation.text);
@@ -150,10 +156,10 @@ async function update(state: Followed, serverSize: number | null, live: () => bo
 }
 
 /** The whole bundle again, through the Worker like Open. `reason` says why, in the follow chip. */
-async function fullRead(state: Followed, reason: string, charsSoFar: number, live: () => boolean): Promise<FollowNote | null> {
+async function fullRead(state: Followed, reason: string, charsSoFar: number, live: () => boolean): Promise<FollowNote | undefined> {
   const bundle = await fetchBundle(state.config, state.id);
   const result = await runEngineJob({ type: 'read', files: [{ name: state.fileName, text: bundle.text }] }, { timeoutMs: READ_TIME_LIMIT_MS }).promise;
-  if (!live()) return null;
+  if (!live()) return undefined;
   state.held = holdRows(bundle.journalRows, bundle.eventRows);
   applyUpdate({ ...result, source: { kind: 'file', names: [state.fileName] } }, state.fileName, () => bundle.text);
   return { short: 'read again in full', detail: `Read again in full (${sizeText(charsSoFar + bundle.chars)} fetched): ${reason}.` };

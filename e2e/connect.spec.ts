@@ -166,6 +166,12 @@ test.describe('Connect to a live Restate server', () => {
     await expect(inspector.status).toContainText('Step 38 of 41');
     await inspector.lane('c5').click();
     await expect(inspector.lane('c5')).toHaveAttribute('aria-pressed', 'true');
+    // Zoomed in: the zoom stays too (checked below against the fitted axis).
+    const ticks = page.locator('.tick');
+    const fitted = await ticks.allTextContents();
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    await expect.poll(() => ticks.allTextContents()).not.toEqual(fitted);
     await resolveAwakeable(restate.ingressUrl, tick0, 'go');
     await expect(inspector.status).toContainText('Step 38 of 46');
     await expect(inspector.lane('s17')).toBeVisible();
@@ -187,6 +193,9 @@ test.describe('Connect to a live Restate server', () => {
     await page.unroute('**/restate-admin/query');
     await expect(inspector.status).toContainText('Step 38 of 46');
     await expect(inspector.lane('c5')).toHaveAttribute('aria-pressed', 'true');
+    const zoomed = await ticks.allTextContents();
+    await page.keyboard.press('0');
+    await expect.poll(() => ticks.allTextContents()).not.toEqual(zoomed);
 
     // Cursor at the end: it stays at the (new) end.
     await page.keyboard.press('End');

@@ -247,8 +247,6 @@ function journalFor(ref: RowRef, byId: Map<string, Journal>, orphans: Set<string
  * from the text, or lose it (with a warning) when the text does not show it next to the row's id.
  */
 function keepPartitionKeysExact(id: string, group: Group, warnings: ReaderWarning[]): void {
-  const first = group.rows[0].partition_key;
-  if (typeof first !== 'number' || Number.isSafeInteger(first)) return;
   let exact: string | undefined;
   let exactSource: SourceRows | undefined;
   let dropped = false;

@@ -37,14 +37,22 @@ export function readV2Entry(ref: RowRef, index: number, appendedAtMs: number | n
   return unknownEntry(ref, index, appendedAtMs, type, 'the row has neither entry_json nor entry_lite_json');
 }
 
-/** The one scratch LiteRow for this module's rows (the builder copies what it keeps). */
-const liteRow: LiteRow = { raw: undefined, name: '', entryJson: undefined };
+class ParsedLiteRow implements LiteRow {
+  raw: Record<string, unknown> = {};
+  name = '';
+
+  entryJson(): string | undefined {
+    const json = this.raw.entry_json;
+    return typeof json === 'string' ? json : undefined;
+  }
+}
+
+/** The one scratch LiteRow for parsed rows (liteEntry copies what it keeps). */
+const liteRow = new ParsedLiteRow();
 
 function fastLite(ref: RowRef, lite: string, index: number, appendedAtMs: number | null): Entry | null {
-  const row = ref.row;
-  liteRow.raw = row;
-  liteRow.name = rowName(row);
-  liteRow.entryJson = typeof row.entry_json === 'string' ? row.entry_json : undefined;
+  liteRow.raw = ref.row;
+  liteRow.name = rowName(ref.row);
   return liteEntry(PLAIN, lite, 0, lite.length, index, appendedAtMs, liteRow);
 }
 

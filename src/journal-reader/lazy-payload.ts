@@ -6,11 +6,11 @@
 // the accessor is one shared function: V8 keeps one hidden class for all such results, which is what makes this cheap
 // (measured ~8× cheaper than a closure per object).
 import type { Payload } from '../model';
-import type { JsonStringSlice } from './lazy-row';
+import type { LazyRawRow } from './lazy-row';
 import { ESCAPED, PLAIN } from './lite-scan';
 import { scanSuccessPayload } from './payload-scan';
 
-type EntryJson = string | JsonStringSlice;
+type EntryJson = string | LazyRawRow;
 
 let sourceOf: (result: LazySuccess) => { json: EntryJson; isInput: boolean };
 
@@ -18,7 +18,7 @@ function readPayload(this: LazySuccess): Payload | undefined {
   const { json, isInput } = sourceOf(this);
   const payload = typeof json === 'string'
     ? scanSuccessPayload(PLAIN, json, 0, json.length, isInput) ?? payloadFromFullJson(json, isInput)
-    : scanSuccessPayload(ESCAPED, json.text, json.start, json.end, isInput) ?? payloadFromFullJson(json.read(), isInput);
+    : scanSuccessPayload(ESCAPED, json.text, json.jsonStart, json.jsonEnd, isInput) ?? payloadFromFullJson(json.readEntryJson() ?? '', isInput);
   Object.defineProperty(this, 'payload', { value: payload, enumerable: true, writable: true, configurable: true });
   return payload;
 }

@@ -1,37 +1,26 @@
 // Pieces of an export read only when someone looks at them. The fast /query path (fast-rows.ts) never builds the row
 // objects a JSON.parse of the whole export would: 100,000 rows of a dozen fields are most of that parse's time and
-// garbage, and the inspector shows one row at a time. These classes keep the text and the offsets instead.
-
-/** A JSON string literal inside a larger text (`start` at its opening quote, `end` after its closing one). */
-export class JsonStringSlice {
-  constructor(readonly text: string, readonly start: number, readonly end: number) {}
-
-  /** The string's value, escapes resolved. The range was validated as a JSON string when the row was scanned. */
-  read(): string {
-    return JSON.parse(this.text.slice(this.start, this.end)) as string;
-  }
-}
+// garbage, and the inspector shows one row at a time. A LazyRawRow keeps the text and the offsets instead.
 
 /**
  * An entry's raw row, parsed from its place in the export on first use. `toJSON()` gives the row object, so
  * JSON.stringify (the inspector's raw view, the Worker keeping rows for the page) sees the row itself. Use rawRowOf()
  * to read fields. partition_key (a u64) is kept exact as a decimal string, as the general path does.
+ * It also locates the row's entry_json string literal (jsonStart < 0: none), still escaped, for the lazy payload.
  */
 export class LazyRawRow {
-  #text: string;
-  #start: number;
-  #end: number;
   #row: Record<string, unknown> | undefined;
 
-  constructor(text: string, start: number, end: number) {
-    this.#text = text;
-    this.#start = start;
-    this.#end = end;
+  constructor(readonly text: string, readonly start: number, readonly end: number, readonly jsonStart = -1, readonly jsonEnd = -1) {}
+
+  /** The entry_json string, escapes resolved (the literal was validated when the row was scanned). */
+  readEntryJson(): string | undefined {
+    return this.jsonStart < 0 ? undefined : (JSON.parse(this.text.slice(this.jsonStart, this.jsonEnd)) as string);
   }
 
   toJSON(): Record<string, unknown> {
     if (this.#row) return this.#row;
-    const slice = this.#text.slice(this.#start, this.#end);
+    const slice = this.text.slice(this.start, this.end);
     const row = JSON.parse(slice) as Record<string, unknown>;
     if (typeof row.partition_key === 'number' && !Number.isSafeInteger(row.partition_key)) {
       const exact = /"partition_key"\s*:\s*(\d{1,20})\s*[,}]/.exec(slice);

@@ -3,19 +3,20 @@
 // null means "not a shape read here": the caller takes the general path for that row.
 import type { CommandEntry, Entry, EntryResult } from '../model';
 import { LazySuccess } from './lazy-payload';
-import type { JsonStringSlice } from './lazy-row';
+import type { LazyRawRow } from './lazy-row';
 import type { LiteCommand, LiteDialect, LiteNotification } from './lite-scan';
 import { isLiteInput, isLiteOutputSuccess, scanLiteCall, scanLiteNotification, scanLiteRun, scanLiteSleep } from './lite-scan';
 import { scanFailure } from './payload-scan';
 
-/** What the lite JSON does not say: filled in by the caller for each row (one scratch object, no allocation). */
+/** What the lite JSON does not say: filled in by the caller for each row (one scratch object per caller). */
 export interface LiteRow {
   /** The row itself, or a LazyRawRow (lazy-row.ts). */
   raw: unknown;
   /** The row's `name` column ('' when absent). */
   name: string;
-  /** The row's entry_json: a string, its place in the export, or undefined when the row has none. */
-  entryJson: string | JsonStringSlice | undefined;
+  /** The row's entry_json: a string, the lazy row that locates it in the export, or undefined when the row has none. Called only for
+   *  results that need it, so the fast path allocates no slice for the others. */
+  entryJson(): string | LazyRawRow | undefined;
 }
 
 const commandScan: LiteCommand = { completionId: -1, wakeUpTime: -1, name: null };
@@ -27,7 +28,7 @@ export function liteEntry(d: LiteDialect, text: string, start: number, end: numb
   if (kind === 78 /* N */) {
     const n = notificationScan;
     if (!scanLiteNotification(d, text, start, end, n)) return null;
-    const result = notificationResult(n.result, row.entryJson);
+    const result = notificationResult(n.result, row);
     if (!result) return null;
     if (n.type === 'Signal') return { kind: 'notification', index, type: 'Signal', name: '', appendedAtMs, raw: row.raw, result, signalIndex: n.id };
     return { kind: 'notification', index, type: n.type, name: '', appendedAtMs, raw: row.raw, result, completionId: n.id };
@@ -54,11 +55,11 @@ export function liteEntry(d: LiteDialect, text: string, start: number, end: numb
     }
   } else if (isLiteInput(d, text, start, end)) {
     const entry = command(row, index, appendedAtMs, 'Input', row.name, []);
-    entry.result = successFrom(row.entryJson, true);
+    entry.result = successFrom(row.entryJson(), true);
     return entry;
   } else if (isLiteOutputSuccess(d, text, start, end)) {
     const entry = command(row, index, appendedAtMs, 'Output', row.name, []);
-    entry.result = successFrom(row.entryJson, false);
+    entry.result = successFrom(row.entryJson(), false);
     return entry;
   }
   return null;
@@ -69,17 +70,18 @@ function command(row: LiteRow, index: number, appendedAtMs: number | null, type:
 }
 
 /** The result of a lite notification; null sends the row to the general path. */
-function notificationResult(kind: string, entryJson: LiteRow['entryJson']): EntryResult | null {
+function notificationResult(kind: string, row: LiteRow): EntryResult | null {
   if (kind === 'Void') return { kind: 'void' };
-  if (kind === 'Success') return successFrom(entryJson, false);
+  if (kind === 'Success') return successFrom(row.entryJson(), false);
   if (kind === 'InvocationId') return { kind: 'invocation-id' };
-  if (kind !== 'Failure' || entryJson === undefined) return null;
-  const failure = scanFailure(typeof entryJson === 'string' ? entryJson : entryJson.read());
+  const entryJson = kind === 'Failure' ? row.entryJson() : undefined;
+  if (entryJson === undefined) return null;
+  const failure = scanFailure(typeof entryJson === 'string' ? entryJson : entryJson.readEntryJson() ?? '');
   return failure ? { kind: 'failure', failure } : null;
 }
 
 /** A success result whose payload is read from entry_json when first looked at (see lazy-payload.ts). */
-export function successFrom(entryJson: LiteRow['entryJson'], isInput: boolean): EntryResult {
+export function successFrom(entryJson: ReturnType<LiteRow['entryJson']>, isInput: boolean): EntryResult {
   return entryJson === undefined ? { kind: 'success' } : new LazySuccess(entryJson, isInput);
 }
 

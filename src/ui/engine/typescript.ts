@@ -5,6 +5,7 @@
 import { transform } from 'sucrase';
 import type { ReaderErrorLocation } from '../../model';
 import { scenarioModuleToBody } from '../derive/scenarioSource';
+import { assertNoDynamicImport } from './sandbox';
 
 /** The stable code of a syntax error in scenario source (JavaScript or TypeScript). */
 export const SCENARIO_SYNTAX = 'SCENARIO_SYNTAX';
@@ -55,19 +56,11 @@ export function stripTypes(source: string): string {
 }
 
 /**
- * `import(…)` and `import.meta` with a comment between the keyword and the `(` or `.` (`import`, a block comment, `(url)`): the
- * engine's own check (sandbox.ts) allows only whitespace there, and such an import did reach the network. The parse
- * above has already refused anything that is not JavaScript, so whitespace and comments are all that can sit there.
- */
-const gap = String.raw`(?:\s|/\*[\s\S]*?\*/|//[^\n\r\u2028\u2029]*)*`;
-const dynamicImport = new RegExp(String.raw`\bimport${gap}(?:\(|\.${gap}meta\b)`);
-
-/**
  * The whole path from editor text to the body the Worker compiles: types stripped, imports removed, export returned.
- * Refuses a dynamic import (see above) with the sandbox's own wording.
+ * Refuses a dynamic import (sandbox.ts), comments between `import` and `(` included.
  */
 export function scenarioBodyFromSource(source: string): string {
   const body = scenarioModuleToBody(stripTypes(source));
-  if (dynamicImport.test(body)) throw new Error('Scenario code may not use import() or import.meta: scenarios run sandboxed; import only from the simulator.');
+  assertNoDynamicImport(body);
   return body;
 }

@@ -35,7 +35,6 @@ const post = (m: EngineMessage) => (self as unknown as DedicatedWorkerGlobalScop
 // page's thread, so the job does not wait for them. Both jobs' later imports resolve to these same module instances.
 void loadReader().catch(() => undefined);
 void loadSim().catch(() => undefined);
-void import('./typescript').catch(() => undefined);
 
 const identifier = /^[A-Za-z_$][\w$]*$/;
 

@@ -6,6 +6,7 @@ import { useStore } from '../store/store';
 import { DecisionDetails } from './DecisionDetails';
 import { EntryDetails } from './EntryDetails';
 import { FutureDetails } from './FutureDetails';
+import { RunEvents } from './RunEvents';
 
 export function Inspector() {
   const { run, model, cursor, selection } = useStore(useShallow((s) => ({ run: s.run, model: s.model, cursor: s.cursor, selection: s.selection })));
@@ -41,6 +42,7 @@ export function Inspector() {
         {future && <FutureDetails future={future} journal={run.journal} cursor={cursor} transient={model.transient} />}
         {entry && <EntryDetails entry={entry} title={selection ? 'Selected entry' : 'Entry at this step'} virtualTime={!!run.journal.virtualTime} />}
         {!future && !entry && <p className="empty">Step forward or click a lane to see its details.</p>}
+        <RunEvents journal={run.journal} cursor={cursor} />
         <section aria-label="Invocation">
           <h3>Invocation</h3>
           <dl className="kv">

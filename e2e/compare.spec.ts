@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { ComparePage } from './pages/ComparePage';
-import { SAMPLES } from './pages/InspectorPage';
+import { InspectorPage, SAMPLES } from './pages/InspectorPage';
 
 test.describe('Compare two runs', () => {
   test('two seeds of a race where the winner differs: the divergence is named and both cursors jump to it', async ({ inspector, page }) => {
@@ -95,4 +95,72 @@ test('original vs a replay against changed code: the journal mismatch is the fir
   await expect(compare.verdict).toContainText('replay with journal-mismatch-changed stopped with journal mismatch 570');
   await compare.jumpToFirstDivergence.click();
   await expect(compare.row(1)).toHaveClass(/first-divergence/);
+});
+
+test.describe('Compare view in a share link', () => {
+  test.beforeEach(async ({ context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  });
+
+  test('Copy link in the compare view reopens the same comparison (second run, cursors) in a fresh browser', async ({ inspector, page, browser }, info) => {
+    await inspector.goto('#src=example:timeout-race&seed=1');
+    await expect(inspector.lanes.first()).toBeVisible();
+    const compare = new ComparePage(page);
+    await compare.compareWithSeed(4);
+    await expect(compare.view).toBeVisible();
+    await compare.jumpToFirstDivergence.click();
+    await page.keyboard.press('ArrowLeft');
+    const legend = await compare.legend.textContent();
+    const verdict = await compare.verdict.textContent();
+    const cursors = await compare.cursors.textContent();
+
+    await compare.copyLink.click();
+    await expect(compare.view.getByText('Link copied')).toBeVisible();
+    const url = await page.evaluate(() => navigator.clipboard.readText());
+    expect(new URL(url).hash).toMatch(/^#v1\.[A-Za-z0-9_-]+$/);
+    await page.screenshot({ path: info.outputPath('compare-link-copied.png') });
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const fresh = await context.newPage();
+    await fresh.goto(url);
+    const again = new ComparePage(fresh);
+    await expect(again.view).toBeVisible();
+    await expect(again.legend).toHaveText(legend!);
+    await expect(again.verdict).toHaveText(verdict!);
+    await expect(again.cursors).toHaveText(cursors!);
+    await fresh.screenshot({ path: info.outputPath('compare-reopened.png') });
+    // Closing it shows run A as the link had it.
+    await again.close.click();
+    await expect(fresh.locator('.run-title')).toContainText('timeout-race · seed 1');
+    await context.close();
+  });
+
+  test('a compared journal file too large for a link: the view file reopens the comparison', async ({ inspector, page, browser }, info) => {
+    // A real 7,000-call fan-out (3 MB): reading and comparing it takes a few seconds on a busy 2-core machine.
+    test.setTimeout(150_000);
+    await inspector.goto('#src=example:timeout-race&seed=1');
+    await expect(inspector.lanes.first()).toBeVisible();
+    const compare = new ComparePage(page);
+    await compare.openButton.click();
+    const big = path.join(import.meta.dirname, '..', 'test', 'fixtures', 'restate-1.7.12', 'fanout-7000', 'journal.query.json');
+    await compare.secondFile.setInputFiles(big);
+    await expect(compare.view).toBeVisible({ timeout: 45_000 });
+    const verdict = await compare.verdict.textContent();
+    await compare.copyLink.click();
+    const tooLong = compare.view.getByRole('dialog', { name: 'Link too long' });
+    await expect(tooLong).toContainText(/links are limited to 64,000/);
+    const [download] = await Promise.all([page.waitForEvent('download'), tooLong.getByRole('button', { name: 'Download view file' }).click()]);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const fresh = await context.newPage();
+    const freshInspector = new InspectorPage(fresh);
+    await freshInspector.goto();
+    await freshInspector.openJournal.setInputFiles(await download.path());
+    const again = new ComparePage(fresh);
+    await expect(again.view).toBeVisible({ timeout: 45_000 });
+    await expect(again.legend).toContainText('journal.query.json');
+    await expect(again.verdict).toHaveText(verdict!);
+    await fresh.screenshot({ path: info.outputPath('compare-from-view-file.png') });
+    await context.close();
+  });
 });

@@ -5,7 +5,7 @@ import { deflateSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Browser } from '@playwright/test';
-import { toBase64Url } from '../src/share/link-codec';
+import { decodeShareState, toBase64Url } from '../src/share/link-codec';
 import { expect, test } from './fixtures';
 import { InspectorPage } from './pages/InspectorPage';
 import { SharePage } from './pages/SharePage';
@@ -121,6 +121,24 @@ test('a link over the size limit says so and offers a view file that restores th
   await fresh.context.close();
 });
 
+test('a cancellation time round-trips: the link cancels at that time, and Copy link keeps it', async ({ page, browser }) => {
+  // cancel-from-outside cancels at 100 ms by default; this link asks for 40 ms.
+  const link = 'v1.' + toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify({ source: { kind: 'example', name: 'cancel-from-outside' }, seed: 1, cancelAtMs: 40, cursor: 6 }))));
+  const inspector = new InspectorPage(page);
+  const share = new SharePage(page);
+  await inspector.goto(`#${link}`);
+  await expect(inspector.status).toContainText('cancelled: the invocation received the CANCEL signal');
+  // The entry at this step is the CANCEL signal, appended when the link said.
+  await expect(inspector.inspector).toContainText('40 ms (virtual)');
+  const status = await inspector.status.textContent();
+  const url = await share.copiedUrl();
+  expect(decodeShareState(new URL(url).hash).cancelAtMs).toBe(40);
+  const fresh = await openFresh(browser, url);
+  await expect(fresh.inspector.status).toHaveText(status!);
+  await expect(fresh.inspector.inspector).toContainText('40 ms (virtual)');
+  await fresh.context.close();
+});
+
 const bomb = 'v1.' + toBase64Url(deflateSync(new Uint8Array(80 * 1024 * 1024), { level: 9 }));
 const crafted = 'v1.' + toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify({ source: { kind: 'example', name: 'x' }, cursor: '1; alert(1)' }))));
 const hostile: [string, string, RegExp][] = [
@@ -130,6 +148,8 @@ const hostile: [string, string, RegExp][] = [
   ['a deflate bomb', bomb, /refused/],
   ['crafted JSON', crafted, /cursor is not a step number/],
   ['a newer version', 'v9.abc', /newer Replay Inspector/],
+  ['a crafted compare view', 'v1.' + toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify({ source: { kind: 'example', name: 'timeout-race' }, compare: { run: { kind: 'url', url: 'javascript:alert(1)' } } })))), /compare\.run is not another seed/],
+  ['a compare view with an unknown example', 'v1.' + toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify({ source: { kind: 'example', name: 'timeout-race' }, compare: { run: { kind: 'example', name: 'no-such-example' } } })))), /compare view could not be reopened: There is no example named "no-such-example"/],
 ];
 
 for (const [what, hash, message] of hostile) {

@@ -15,6 +15,8 @@ export class ComparePage {
   readonly cursors: Locator;
   readonly rows: Locator;
   readonly close: Locator;
+  readonly copyLink: Locator;
+  readonly legend: Locator;
 
   constructor(readonly page: Page) {
     this.openButton = page.getByRole('button', { name: 'Compare…' });
@@ -30,6 +32,8 @@ export class ComparePage {
     this.cursors = this.view.locator('.compare-cursors');
     this.rows = this.view.locator('tr[data-command-index]');
     this.close = this.view.getByRole('button', { name: 'Close' });
+    this.copyLink = this.view.getByRole('button', { name: 'Copy link' });
+    this.legend = this.view.locator('.compare-legend');
   }
 
   row(commandIndex: number): Locator {

@@ -47,6 +47,39 @@ describe('share link codec', () => {
     expect(codeOf(() => decodeShareState(SHARE_PREFIX + toBase64Url(deflateSync(new Uint8Array([0xff, 0xfe])))))).toBe('LINK_BAD_DATA');
   });
 
+  it('round-trips a cancellation time and an open compare view, for every kind of second run', () => {
+    const runs: NonNullable<ShareState['compare']>['run'][] = [
+      { kind: 'seed', seed: 4 },
+      { kind: 'without-crashes' },
+      { kind: 'example', name: 'llm-race', seed: 2 },
+      { kind: 'example', name: 'llm-race' },
+      { kind: 'replay', name: 'journal-mismatch-changed' },
+      { kind: 'journal', text: '{"rows":[]}', fileName: 'b.query.json' },
+    ];
+    for (const run of runs) {
+      const state: ShareState = { source: { kind: 'example', name: 'cancel-from-outside' }, seed: 1, cancelAtMs: 40, cursor: 3, compare: { run, cursorA: 5, cursorB: 2 } };
+      expect(decodeShareState(encodeShareState(state))).toEqual(state);
+    }
+  });
+
+  it('validates the compare view like every other field: bad kinds, seeds, cursors and names are refused', () => {
+    const json = (v: unknown) => SHARE_PREFIX + toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(v))));
+    const withCompare = (compare: unknown) => json({ source: { kind: 'example', name: 'a' }, compare });
+    expect(codeOf(() => decodeShareState(withCompare('seed 4')))).toBe('LINK_BAD_DATA');
+    expect(codeOf(() => decodeShareState(withCompare({})))).toBe('LINK_BAD_DATA');
+    expect(codeOf(() => decodeShareState(withCompare({ run: { kind: 'url', url: 'https://evil' } })))).toBe('LINK_BAD_DATA');
+    expect(codeOf(() => decodeShareState(withCompare({ run: { kind: 'seed', seed: 1.5 } })))).toBe('LINK_BAD_DATA');
+    expect(codeOf(() => decodeShareState(withCompare({ run: { kind: 'example', name: 'x'.repeat(201) } })))).toBe('LINK_BAD_DATA');
+    expect(codeOf(() => decodeShareState(withCompare({ run: { kind: 'example', name: 'x', seed: -2 } })))).toBe('LINK_BAD_DATA');
+    expect(codeOf(() => decodeShareState(withCompare({ run: { kind: 'journal', text: 5 } })))).toBe('LINK_BAD_DATA');
+    expect(codeOf(() => decodeShareState(withCompare({ run: { kind: 'without-crashes' }, cursorB: -1 })))).toBe('LINK_BAD_DATA');
+    expect(codeOf(() => decodeShareState(json({ source: { kind: 'example', name: 'a' }, cancelAtMs: -5 })))).toBe('LINK_BAD_DATA');
+    expect(codeOf(() => decodeShareState(json({ source: { kind: 'example', name: 'a' }, cancelAtMs: '100' })))).toBe('LINK_BAD_DATA');
+    // Unknown fields inside the compare view are dropped, and a long file name is cut.
+    const decoded = decodeShareState(withCompare({ run: { kind: 'journal', text: 'x', fileName: 'f'.repeat(400), html: '<i>' }, extra: 1 }));
+    expect(decoded.compare).toEqual({ run: { kind: 'journal', text: 'x', fileName: 'f'.repeat(300) } });
+  });
+
   it('refuses a deflate bomb without inflating it whole', () => {
     const bomb = SHARE_PREFIX + toBase64Url(deflateSync(new Uint8Array(80 * 1024 * 1024), { level: 9 }));
     expect(bomb.length).toBeLessThan(200_000);

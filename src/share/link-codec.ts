@@ -1,4 +1,5 @@
-// Share links: the view (source, seed, crashes, cursor, selection) as a compressed URL hash, and back.
+// Share links: the view (source, seed, crashes, cancellation, cursor, selection, an open compare view) as a compressed
+// URL hash, and back.
 // A link is untrusted input: decoding bounds every size (a deflate bomb cannot blow up memory), validates every
 // field, and fails with a ShareLinkError that has a stable code and a message a person understands.
 import { Inflate, deflateSync } from 'fflate';
@@ -8,15 +9,37 @@ export type ShareSource =
   | { kind: 'scenario'; code: string }
   | { kind: 'journal'; text: string; fileName?: string };
 
+/**
+ * How the second run of an open compare view was made, relative to the first (src/ui/compare/secondRun.ts): the same
+ * scenario with another seed (keeping the first run's crashes and cancellation) or without its crashes, another
+ * example, the first run's journal replayed with an example, or a journal file (its text travels in the link).
+ */
+export type ShareCompareRun =
+  | { kind: 'seed'; seed: number }
+  | { kind: 'without-crashes' }
+  | { kind: 'example'; name: string; seed?: number }
+  | { kind: 'replay'; name: string }
+  | { kind: 'journal'; text: string; fileName?: string };
+
+export interface ShareCompare {
+  run: ShareCompareRun;
+  /** The compare view's own cursors (entries shown of run A and run B). */
+  cursorA?: number;
+  cursorB?: number;
+}
+
 export interface ShareState {
   source: ShareSource;
   seed?: number;
   crashesMs?: number[];
+  /** The simulated invocation is cancelled from outside at this virtual time (overrides the scenario's default). */
   cancelAtMs?: number;
   cursor?: number;
   selection?: string;
   /** A scenario paired with a loaded journal, to replay it (example name or code). */
   pairedScenario?: { kind: 'example'; name: string } | { kind: 'scenario'; code: string };
+  /** The compare view was open: it reopens with the same second run. */
+  compare?: ShareCompare;
 }
 
 export const SHARE_PREFIX = 'v1.';
@@ -116,6 +139,31 @@ function validateSource(v: unknown, field: string, allowJournal: boolean): Share
   bad(field, "is not an example, a scenario or a journal");
 }
 
+const NAME_CHARS_MAX = 200;
+const FILE_NAME_CHARS_MAX = 300;
+
+function validateCompare(v: unknown): ShareCompare {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) bad('compare', 'is not an object');
+  const c = v as Record<string, unknown>;
+  if (typeof c.run !== 'object' || c.run === null) bad('compare.run', 'is missing');
+  const r = c.run as Record<string, unknown>;
+  let run: ShareCompareRun;
+  if (r.kind === 'seed') run = isInt(r.seed) ? { kind: 'seed', seed: r.seed } : bad('compare.run.seed', 'is not a whole number ≥ 0');
+  else if (r.kind === 'without-crashes') run = { kind: 'without-crashes' };
+  else if ((r.kind === 'example' || r.kind === 'replay') && isStr(r.name) && r.name.length <= NAME_CHARS_MAX) {
+    if (r.kind === 'replay') run = { kind: 'replay', name: r.name };
+    else if (r.seed === undefined) run = { kind: 'example', name: r.name };
+    else run = isInt(r.seed) ? { kind: 'example', name: r.name, seed: r.seed } : bad('compare.run.seed', 'is not a whole number ≥ 0');
+  } else if (r.kind === 'journal' && isStr(r.text)) {
+    if (r.fileName === undefined) run = { kind: 'journal', text: r.text };
+    else run = isStr(r.fileName) ? { kind: 'journal', text: r.text, fileName: r.fileName.slice(0, FILE_NAME_CHARS_MAX) } : bad('compare.run.fileName', 'is not text');
+  } else bad('compare.run', 'is not another seed, the run without crashes, an example, a replay or a journal');
+  const out: ShareCompare = { run };
+  if (c.cursorA !== undefined) out.cursorA = isInt(c.cursorA) ? c.cursorA : bad('compare.cursorA', 'is not a step number');
+  if (c.cursorB !== undefined) out.cursorB = isInt(c.cursorB) ? c.cursorB : bad('compare.cursorB', 'is not a step number');
+  return out;
+}
+
 /** Checks untrusted data field by field and returns only the known, well-typed fields. */
 export function validateShareState(value: unknown): ShareState {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) bad('the view', 'is not an object');
@@ -130,6 +178,7 @@ export function validateShareState(value: unknown): ShareState {
   if (v.cursor !== undefined) state.cursor = isInt(v.cursor) ? v.cursor : bad('cursor', 'is not a step number');
   if (v.selection !== undefined) state.selection = isStr(v.selection) && v.selection.length <= 200 ? v.selection : bad('selection', 'is not an id');
   if (v.pairedScenario !== undefined) state.pairedScenario = validateSource(v.pairedScenario, 'pairedScenario', false) as ShareState['pairedScenario'];
+  if (v.compare !== undefined) state.compare = validateCompare(v.compare);
   return state;
 }
 

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { Entry } from '../../model';
 import { ordinal, rowAtCursor } from '../../compare/compare-view';
 import { entryLabel, notificationFutureId } from '../derive/labels';
+import { CompareCopyLink } from './CompareCopyLink';
 import { useCompare, type CompareSideRun } from './compareStore';
 import { useModalKeys } from './useModalKeys';
 
@@ -68,6 +69,7 @@ export function CompareView() {
         <button className="btn primary" disabled={!first} onClick={() => jumpTo(firstIndex)}>
           Jump to first divergence
         </button>
+        <CompareCopyLink />
         <button ref={closeRef} className="btn" onClick={close}>
           Close
         </button>

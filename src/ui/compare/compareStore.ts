@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import { compareRuns, type RunComparison } from '../../compare/compare-runs';
 import { compareRows, cursorsAt, type CompareRow } from '../../compare/compare-view';
 import type { LoadedRun } from '../engine/protocol';
+import type { SecondRunChoice } from './secondRun';
 
 export interface CompareSideRun {
   label: string;
@@ -23,6 +24,8 @@ export interface CompareState {
   cursorB: number;
   /** Index into comparison.differences the cursors were last moved to. */
   focused: number | null;
+  /** How run B was made: what a share link needs to make it again. */
+  choice: SecondRunChoice | null;
   setChooserOpen(open: boolean): void;
   set(patch: Partial<CompareState>): void;
   show(a: CompareSideRun, b: CompareSideRun): void;
@@ -42,6 +45,7 @@ export const useCompare = create<CompareState>()((set, get) => ({
   cursorA: 0,
   cursorB: 0,
   focused: null,
+  choice: null,
   setChooserOpen: (chooserOpen) => set({ chooserOpen, error: null }),
   set: (patch) => set(patch),
   show: (a, b) => {
@@ -52,7 +56,7 @@ export const useCompare = create<CompareState>()((set, get) => ({
     const rows = compareRows(comparison, a.run.journal, b.run.journal);
     set({ a, b, comparison, rows, chooserOpen: false, loading: null, error: null, focused: null, cursorA: a.run.journal.entries.length, cursorB: b.run.journal.entries.length });
   },
-  close: () => set({ a: null, b: null, comparison: null, rows: [], focused: null }),
+  close: () => set({ a: null, b: null, comparison: null, rows: [], focused: null, choice: null }),
   jumpTo: (i) => {
     const { comparison, a, b } = get();
     const d = comparison?.differences[i];

@@ -38,7 +38,8 @@ function jobFor(choice: SecondRunChoice, a: LoadedRun): { job: EngineJob; source
     const crashes = choice.kind === 'seed' ? a.crashes : [];
     const labels: [string, string] =
       choice.kind === 'seed' ? [`seed ${a.seed ?? '?'}`, `seed ${choice.seed}`] : [`with crash${a.crashes.length > 1 ? 'es' : ''} at ${a.crashes.join(', ')} ms`, 'without crashes'];
-    return { job: { type: 'simulate', source: code, scenarioLabel: title, seed, crashes, stepsMax: STEPS_MAX }, source: a.source, labels };
+    // Run A's cancellation stays: only the seed (or the crashes) differ.
+    return { job: { type: 'simulate', source: code, scenarioLabel: title, seed, crashes, stepsMax: STEPS_MAX, cancelAtMs: a.cancelAtMs ?? null }, source: a.source, labels };
   }
   if (choice.kind === 'example') {
     const code = exampleSource(choice.file);
@@ -85,6 +86,7 @@ export async function compareWith(choice: SecondRunChoice): Promise<boolean> {
     if (running !== job) return false;
     const [labelA, labelB] = plan.labels[0] === plan.labels[1] ? [`A (${plan.labels[0]})`, `B (${plan.labels[1]})`] : plan.labels;
     show({ label: labelA, run: a }, { label: labelB, run: { ...result, source: plan.source } });
+    set({ choice });
     return true;
   } catch (error) {
     if (running !== job) return false;

@@ -114,6 +114,7 @@ async function simulate(job: Extract<EngineJob, { type: 'simulate' }>): Promise<
   const options: Parameters<SimApi['simulate']>[1] = { stepsMax: job.stepsMax };
   if (job.seed !== null) options.seed = job.seed;
   if (job.crashes !== null) options.crashes = job.crashes.map((atMs) => ({ atMs }));
+  if (job.cancelAtMs !== undefined && job.cancelAtMs !== null) options.cancelAtMs = job.cancelAtMs;
   const run = await sim.simulate(scenario, options);
   const crashes = job.crashes ?? scenario.defaults?.crashes?.map((c) => c.atMs) ?? [];
   return {
@@ -128,6 +129,7 @@ async function simulate(job: Extract<EngineJob, { type: 'simulate' }>): Promise<
     crashes,
     warnings: [],
     format: 'simulation',
+    cancelAtMs: job.cancelAtMs ?? scenario.defaults?.cancelAtMs ?? null,
   };
 }
 

@@ -26,13 +26,15 @@ export interface LoadedRun {
   format: string;
   /** Set when this run is a replay of an imported journal against a scenario. */
   replayedWith?: string;
+  /** Simulated runs: when the invocation was cancelled from outside (the scenario's default or an override), or null. */
+  cancelAtMs?: number | null;
 }
 
 export type EngineJob =
   /** Files as text (reload, URL) or as bytes (the file picker: decoded strictly in the Worker); limits: the user's. */
   | { type: 'read'; files: ({ name: string; text: string } | { name: string; bytes: Uint8Array })[]; limits?: { maxBytes: number; maxChars: number; maxEntries: number } }
   /** seed / crashes null: the scenario's own defaults (e.g. the crash of a crash-and-replay lesson). */
-  | { type: 'simulate'; source: string; scenarioLabel: string; seed: number | null; crashes: number[] | null; stepsMax: number }
+  | { type: 'simulate'; source: string; scenarioLabel: string; seed: number | null; crashes: number[] | null; stepsMax: number; cancelAtMs?: number | null }
   | { type: 'replay'; source: string; scenarioLabel: string; journal: Journal };
 
 /** Outcome of a job, without the source (the page adds it). */

@@ -1,36 +1,17 @@
 // "Copy link" and "Export" in the header. Copy link puts the view into the URL hash and the clipboard (or shows the
 // link in a field when the clipboard is unavailable); over the size limit it offers a view file to download instead.
 import { useEffect, useRef, useState } from 'react';
-import { shareLinkCharsMax } from '../../share/link-codec';
-import { toViewFileText } from '../../share/view-file';
 import { useStore } from '../store/store';
 import { decisionCopyText, download, nativeJournalText, runFileBase, svgToPng, testFile, timelineSvgText } from './exports';
-import { currentShareState, shareHash, shareUrlFor } from './shareState';
+import { copyLink, copyText, SharePanel, type SharePanelState } from './SharePanel';
 import { useShareLink } from './useShareLink';
 import './share.css';
-
-type Panel =
-  | { kind: 'copied'; what: string }
-  | { kind: 'manual'; what: string; text: string }
-  | { kind: 'too-long'; chars: number }
-  | { kind: 'error'; message: string }
-  | null;
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    if (!navigator.clipboard) return false;
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function ShareBar() {
   useShareLink();
   const hasRun = useStore((s) => s.run !== null);
   const canTest = useStore((s) => s.run !== null && s.run.seed !== null && s.run.format === 'simulation' && s.run.source.kind !== 'file' && s.run.source.kind !== 'url');
-  const [panel, setPanel] = useState<Panel>(null);
+  const [panel, setPanel] = useState<SharePanelState>(null);
   const [menuOpen, setMenuOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
 
@@ -55,25 +36,6 @@ export function ShareBar() {
     const timer = setTimeout(() => setPanel(null), 4000);
     return () => clearTimeout(timer);
   }, [panel]);
-
-  const copyLink = async () => {
-    setMenuOpen(false);
-    try {
-      const hash = await shareHash(useStore.getState());
-      const url = shareUrlFor(hash);
-      if (url.length > shareLinkCharsMax) return setPanel({ kind: 'too-long', chars: url.length });
-      history.replaceState(history.state, '', `#${hash}`);
-      setPanel((await copyText(url)) ? { kind: 'copied', what: 'Link copied' } : { kind: 'manual', what: 'Share link', text: url });
-    } catch (e) {
-      setPanel({ kind: 'error', message: (e as Error).message });
-    }
-  };
-
-  const downloadView = async () => {
-    const state = await currentShareState(useStore.getState());
-    if (state) download(`${runFileBase(useStore.getState())}.view.json`, toViewFileText(state));
-    setPanel(null);
-  };
 
   const act = (fn: () => Promise<void> | void) => async () => {
     setMenuOpen(false);
@@ -110,7 +72,15 @@ export function ShareBar() {
 
   return (
     <div className="share-bar" ref={root}>
-      <button className="btn" disabled={!hasRun} onClick={() => void copyLink()} title="Copy a link to exactly this view">
+      <button
+        className="btn"
+        disabled={!hasRun}
+        onClick={async () => {
+          setMenuOpen(false);
+          setPanel(await copyLink());
+        }}
+        title="Copy a link to exactly this view"
+      >
         Copy link
       </button>
       <button className="btn" disabled={!hasRun} aria-haspopup="menu" aria-expanded={menuOpen} onClick={() => setMenuOpen((o) => !o)}>
@@ -125,33 +95,7 @@ export function ShareBar() {
           ))}
         </div>
       )}
-      {panel && (
-        <div className={`share-pop${panel.kind === 'error' ? ' error' : panel.kind === 'copied' ? ' toast' : ''}`} role={panel.kind === 'copied' ? undefined : 'dialog'} aria-label={panel.kind === 'too-long' ? 'Link too long' : panel.kind === 'manual' ? panel.what : undefined} aria-live="polite">
-          {panel.kind === 'copied' && <span>✓ {panel.what}</span>}
-          {panel.kind === 'manual' && (
-            <>
-              <p>The clipboard is not available here: copy it from this field.</p>
-              <input className="share-field" readOnly aria-label={panel.what} value={panel.text} onFocus={(e) => e.currentTarget.select()} autoFocus />
-            </>
-          )}
-          {panel.kind === 'too-long' && (
-            <>
-              <p>
-                This link would be {panel.chars.toLocaleString('en-US')} characters long; links are limited to {shareLinkCharsMax.toLocaleString('en-US')}. Download a view file instead: opening it with “Open journal” restores this view.
-              </p>
-              <button className="btn primary" onClick={() => void downloadView()}>
-                Download view file
-              </button>
-            </>
-          )}
-          {panel.kind === 'error' && <p>{panel.message}</p>}
-          {panel.kind !== 'copied' && (
-            <button className="btn icon share-close" aria-label="Close" onClick={() => setPanel(null)}>
-              ×
-            </button>
-          )}
-        </div>
-      )}
+      {panel && <SharePanel panel={panel} onClose={() => setPanel(null)} />}
     </div>
   );
 }

@@ -109,6 +109,7 @@ export function testFile(s: Store): { name: string; text: string } | null {
   else if (run.source.kind === 'scenario') scenario = { kind: 'scenario', code: storedScenario() ?? s.editorSource ?? '', name: s.editorLabel ? `${exampleMeta(s.editorLabel)?.file ?? s.editorLabel}-edited` : 'edited-scenario' };
   else return null;
   // Imports as seen from test/unit/ (a folder the project's Vitest config includes): docs/hosting.md says to save it there.
-  const input = { scenario, seed: run.seed, ...(run.crashes.length ? { crashesMs: run.crashes } : {}), decisions: run.decisions, output: run.output, simImport: '../../src/sim', scenariosImport: '../../scenarios' };
+  const cancelAtMs = run.cancelAtMs ?? null;
+  const input = { scenario, seed: run.seed, ...(run.crashes.length ? { crashesMs: run.crashes } : {}), ...(cancelAtMs !== null ? { cancelAtMs } : {}), decisions: run.decisions, output: run.output, simImport: '../../src/sim', scenariosImport: '../../scenarios' };
   return { name: testFileName(input), text: generateTestFile(input) };
 }

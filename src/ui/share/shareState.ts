@@ -1,6 +1,7 @@
 // The current view as a ShareState (for "Copy link" and the view file), and the way back: a ShareState restored into
 // the store by the ordinary loaders. Examples keep the compact readable hash (`#src=example:…&seed=…`, useHashSync);
-// edited code and loaded journals need their content, so they travel in the compressed `#v1.` form.
+// edited code and loaded journals need their content, so they travel in the compressed `#v1.` form, and so does a
+// cancellation time or an open compare view (the compact form has no room for them).
 import { encodeShareState, type ShareState } from '../../share/link-codec';
 import { formatHash } from '../derive/urlHash';
 import { hashOf } from '../app/useHashSync';
@@ -8,10 +9,11 @@ import type { LoadedRun } from '../engine/protocol';
 import { exampleSource, examples } from '../source/examples';
 import { openFiles, replayLoaded, replaySourceOf, simulateExample, simulateSource, storedFiles, storedScenario } from '../source/loaders';
 import { useStore, type Store } from '../store/store';
+import { currentShareCompare, reopenCompare } from './compareLink';
 
 /** Does this view need its content in the link (the compressed form)? */
 export function needsContent(run: LoadedRun): boolean {
-  return run.source.kind === 'file' || run.source.kind === 'scenario' || run.replayedWith !== undefined;
+  return run.source.kind === 'file' || run.source.kind === 'scenario' || run.replayedWith !== undefined || (run.cancelAtMs ?? null) !== null || currentShareCompare() !== null;
 }
 
 function exampleOrCode(code: string): ShareState['pairedScenario'] {
@@ -30,8 +32,10 @@ async function journalSource(run: LoadedRun): Promise<Extract<ShareState['source
 export async function currentShareState(s: Pick<Store, 'run' | 'cursor' | 'selection' | 'editorSource'>): Promise<ShareState | null> {
   const run = s.run;
   if (!run) return null;
-  const at = { cursor: s.cursor, ...(s.selection ? { selection: s.selection } : {}) };
-  const simulated = { ...(run.seed !== null ? { seed: run.seed } : {}), ...(run.crashes.length ? { crashesMs: run.crashes } : {}) };
+  const compare = currentShareCompare();
+  const at = { cursor: s.cursor, ...(s.selection ? { selection: s.selection } : {}), ...(compare ? { compare } : {}) };
+  const cancelAtMs = run.cancelAtMs ?? null;
+  const simulated = { ...(run.seed !== null ? { seed: run.seed } : {}), ...(run.crashes.length ? { crashesMs: run.crashes } : {}), ...(cancelAtMs !== null ? { cancelAtMs } : {}) };
   if (run.source.kind === 'example' && !run.replayedWith) return { source: { kind: 'example', name: run.source.file }, ...simulated, ...at };
   if (run.source.kind === 'scenario') return { source: { kind: 'scenario', code: storedScenario() ?? s.editorSource ?? '' }, ...simulated, ...at };
   const paired = replaySourceOf(run);
@@ -50,17 +54,23 @@ export function shareUrlFor(hash: string): string {
   return `${location.origin}${location.pathname}${location.search}#${hash}`;
 }
 
-/** Loads the view a link or view file describes; errors of the loaders show in the error banner as usual. */
+/** Loads the view a link or view file describes (and its compare view); loader errors show in the error banner. */
 export async function restoreShareState(state: ShareState): Promise<void> {
+  await restoreRun(state);
+  // Only over the run the link describes: a failed load leaves whatever was on screen, which is not run A.
+  if (state.compare && useStore.getState().run && !useStore.getState().error) await reopenCompare(state.compare);
+}
+
+async function restoreRun(state: ShareState): Promise<void> {
   const at = { cursor: state.cursor, selection: state.selection ?? null };
   const store = useStore.getState();
   if (state.source.kind === 'example') {
-    await simulateExample(state.source.name, state.seed ?? null, state.crashesMs ?? null, at);
+    await simulateExample(state.source.name, state.seed ?? null, state.crashesMs ?? null, at, state.cancelAtMs ?? null);
     return;
   }
   if (state.source.kind === 'scenario') {
     store.setEditorSource(state.source.code, null);
-    await simulateSource(state.source.code, state.seed ?? null, state.crashesMs ?? null, at);
+    await simulateSource(state.source.code, state.seed ?? null, state.crashesMs ?? null, at, state.cancelAtMs ?? null);
     return;
   }
   const opened = await openFiles([{ name: state.source.fileName ?? 'shared.journal.json', text: state.source.text }], at);

@@ -132,23 +132,24 @@ export async function openUrl(url: string, at?: OpenAt): Promise<LoadedRun | nul
   return execute({ type: 'read', files: [{ name, text }] }, { kind: 'url', url }, `Reading ${name}`, url, at);
 }
 
-export async function simulateExample(file: string, seed: number | null, crashes: number[] | null, at?: OpenAt): Promise<LoadedRun | null> {
+/** cancelAtMs null: the scenario's own default (share links and the compare view pass the run's own). */
+export async function simulateExample(file: string, seed: number | null, crashes: number[] | null, at?: OpenAt, cancelAtMs: number | null = null): Promise<LoadedRun | null> {
   const source = exampleSource(file);
   if (!source) {
     useStore.getState().setError({ code: 'UNKNOWN_EXAMPLE', origin: 'engine', message: `There is no example named "${file}".`, location: {}, hint: 'Pick one from the Examples list.', subject: file });
     return null;
   }
   const label = exampleMeta(file)?.name ?? file;
-  return execute({ type: 'simulate', source, scenarioLabel: label, seed, crashes, stepsMax: currentLimits().stepsMax }, { kind: 'example', file }, `Simulating ${label}`, label, at);
+  return execute({ type: 'simulate', source, scenarioLabel: label, seed, crashes, stepsMax: currentLimits().stepsMax, cancelAtMs }, { kind: 'example', file }, `Simulating ${label}`, label, at);
 }
 
-export async function simulateSource(source: string, seed: number | null, crashes: number[] | null, at?: OpenAt): Promise<LoadedRun | null> {
+export async function simulateSource(source: string, seed: number | null, crashes: number[] | null, at?: OpenAt, cancelAtMs: number | null = null): Promise<LoadedRun | null> {
   try {
     sessionStorage.setItem('replay-inspector:scenario', source);
   } catch {
     // Not fatal: the URL will then not restore the edited code.
   }
-  return execute({ type: 'simulate', source, scenarioLabel: 'edited scenario', seed, crashes, stepsMax: currentLimits().stepsMax }, { kind: 'scenario' }, 'Simulating the edited scenario', 'edited scenario', at);
+  return execute({ type: 'simulate', source, scenarioLabel: 'edited scenario', seed, crashes, stepsMax: currentLimits().stepsMax, cancelAtMs }, { kind: 'scenario' }, 'Simulating the edited scenario', 'edited scenario', at);
 }
 
 export function storedScenario(): string | null {
@@ -181,7 +182,9 @@ export async function resimulateWithCrashes(crashes: number[]): Promise<LoadedRu
   const run = s.run;
   if (!run) return null;
   s.setEditorCrashes(crashes.join(', '));
-  if (run.source.kind === 'example' && s.editorSource === null) return simulateExample(run.source.file, run.seed, crashes);
-  if (run.source.kind === 'scenario' || s.editorSource !== null) return simulateSource(s.editorSource ?? storedScenario() ?? '', run.seed, crashes);
+  // The run's cancellation time stays (it may come from a share link rather than the scenario's default).
+  const cancelAtMs = run.cancelAtMs ?? null;
+  if (run.source.kind === 'example' && s.editorSource === null) return simulateExample(run.source.file, run.seed, crashes, undefined, cancelAtMs);
+  if (run.source.kind === 'scenario' || s.editorSource !== null) return simulateSource(s.editorSource ?? storedScenario() ?? '', run.seed, crashes, undefined, cancelAtMs);
   return null;
 }

@@ -5,7 +5,8 @@ import { useCompare } from '../compare/compareStore';
 import { compareWith, type SecondRunChoice } from '../compare/secondRun';
 import { useStore } from '../store/store';
 
-function toLinkRun(choice: SecondRunChoice): ShareCompareRun {
+/** How run B was chosen, as link data. */
+export function toLinkRun(choice: SecondRunChoice): ShareCompareRun {
   switch (choice.kind) {
     case 'seed':
       return { kind: 'seed', seed: choice.seed };
@@ -20,7 +21,8 @@ function toLinkRun(choice: SecondRunChoice): ShareCompareRun {
   }
 }
 
-function toChoice(run: ShareCompareRun): SecondRunChoice {
+/** Link data back to the choice that makes run B again. */
+export function toChoice(run: ShareCompareRun): SecondRunChoice {
   switch (run.kind) {
     case 'seed':
       return { kind: 'seed', seed: run.seed };

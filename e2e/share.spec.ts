@@ -139,6 +139,31 @@ test('a cancellation time round-trips: the link cancels at that time, and Copy l
   await fresh.context.close();
 });
 
+test('a cancellation time typed in the scenario editor is simulated, and travels in the link', async ({ inspector, page, browser }) => {
+  const share = new SharePage(page);
+  await inspector.example('cancel-from-outside').click();
+  await expect(inspector.status).toHaveText(/^Step/);
+  await inspector.scenarioTab.click();
+  const cancelAt = page.getByRole('textbox', { name: 'Cancel at (ms)' });
+  // The field follows the run: the example's own cancellation time.
+  await expect(cancelAt).toHaveValue('100');
+  await cancelAt.fill('40');
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  await expect(cancelAt).toHaveValue('40');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 20 && !/cancelled:/.test((await inspector.status.textContent()) ?? ''); i++) await inspector.stepForward.click();
+  await expect(inspector.inspector).toContainText('40 ms (virtual)');
+  const status = await inspector.status.textContent();
+  const url = await share.copiedUrl();
+  expect(decodeShareState(new URL(url).hash).cancelAtMs).toBe(40);
+  const fresh = await openFresh(browser, url);
+  await expect(fresh.inspector.status).toHaveText(status!);
+  await expect(fresh.inspector.inspector).toContainText('40 ms (virtual)');
+  await fresh.inspector.scenarioTab.click();
+  await expect(fresh.page.getByRole('textbox', { name: 'Cancel at (ms)' })).toHaveValue('40');
+  await fresh.context.close();
+});
+
 const bomb = 'v1.' + toBase64Url(deflateSync(new Uint8Array(80 * 1024 * 1024), { level: 9 }));
 const crafted = 'v1.' + toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify({ source: { kind: 'example', name: 'x' }, cursor: '1; alert(1)' }))));
 const hostile: [string, string, RegExp][] = [

@@ -2,7 +2,7 @@
 // loaded (imported) journal against the code to see its decisions, or the first journal mismatch (570).
 import { lazy, Suspense, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { parseCrashList } from '../store/scenarioSlice';
+import { parseCancelAt, parseCrashList } from '../store/scenarioSlice';
 import { useStore } from '../store/store';
 import type { UiError } from '../store/runSlice';
 import type { ErrorMark } from './CodeEditor';
@@ -23,20 +23,21 @@ function startingSource(file: string | null): string {
 }
 
 export function ScenarioPanel() {
-  const { run, editorSource, editorLabel, seed, crashes, theme, loading } = useStore(
-    useShallow((s) => ({ run: s.run, editorSource: s.editorSource, editorLabel: s.editorLabel, seed: s.editorSeed, crashes: s.editorCrashes, theme: s.theme, loading: !!s.loading })),
+  const { run, editorSource, editorLabel, seed, crashes, cancelAt, theme, loading } = useStore(
+    useShallow((s) => ({ run: s.run, editorSource: s.editorSource, editorLabel: s.editorLabel, seed: s.editorSeed, crashes: s.editorCrashes, cancelAt: s.editorCancelAt, theme: s.theme, loading: !!s.loading })),
   );
   const error = useStore((s) => s.error);
   const errorMark = useMemo(() => errorMarkOf(error), [error]);
   const exampleFile = run?.source.kind === 'example' ? run.source.file : null;
   const code = editorSource ?? startingSource(exampleFile);
-  const { setEditorSource, setEditorSeed, setEditorCrashes } = useStore.getState();
+  const { setEditorSource, setEditorSeed, setEditorCrashes, setEditorCancelAt } = useStore.getState();
   const dark = theme === 'dark' || (theme === 'system' && document.documentElement.dataset.theme === 'dark');
   const unchangedExample = exampleFile !== null && editorSource === null;
   const simulate = () => {
     const list = parseCrashList(crashes);
-    if (unchangedExample) void simulateExample(exampleFile!, seed, list);
-    else void simulateSource(code, seed, list);
+    const cancelAtMs = parseCancelAt(cancelAt);
+    if (unchangedExample) void simulateExample(exampleFile!, seed, list, undefined, cancelAtMs);
+    else void simulateSource(code, seed, list, undefined, cancelAtMs);
   };
   return (
     <div className="editor-panel">
@@ -76,6 +77,10 @@ export function ScenarioPanel() {
         <label>
           Crash at (ms)
           <input value={crashes} placeholder="e.g. 150, 400" onChange={(e) => setEditorCrashes(e.target.value)} aria-label="Crash at (ms)" />
+        </label>
+        <label>
+          Cancel at (ms)
+          <input value={cancelAt} placeholder="scenario default" inputMode="numeric" onChange={(e) => setEditorCancelAt(e.target.value)} aria-label="Cancel at (ms)" title="Cancel the invocation from outside at this time (signal 1, CANCEL); empty: the scenario's own default" />
         </label>
         <button className="btn primary" type="submit" disabled={loading}>
           ▶ Simulate

@@ -10,10 +10,13 @@ export interface ScenarioSlice {
   editorSeed: number;
   /** Crash times as typed (ms, comma separated). */
   editorCrashes: string;
+  /** Cancellation time as typed (ms); empty: the scenario's own default. */
+  editorCancelAt: string;
   bottomTab: 'graph' | 'journal' | 'scenario';
   setEditorSource(source: string | null, label?: string | null): void;
   setEditorSeed(seed: number): void;
   setEditorCrashes(text: string): void;
+  setEditorCancelAt(text: string): void;
   setBottomTab(tab: ScenarioSlice['bottomTab']): void;
 }
 
@@ -22,12 +25,20 @@ export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (
   editorLabel: null,
   editorSeed: 1,
   editorCrashes: '',
+  editorCancelAt: '',
   bottomTab: 'graph',
   setEditorSource: (editorSource, label) => set((s) => ({ editorSource, editorLabel: label === undefined ? s.editorLabel : label })),
   setEditorSeed: (editorSeed) => set({ editorSeed }),
   setEditorCrashes: (editorCrashes) => set({ editorCrashes }),
+  setEditorCancelAt: (editorCancelAt) => set({ editorCancelAt }),
   setBottomTab: (bottomTab) => set({ bottomTab }),
 });
+
+/** `40` or `40ms` → 40; empty or anything else → null (the scenario's own cancellation time, if any). */
+export function parseCancelAt(text: string): number | null {
+  const t = text.trim().replace(/ms$/i, '').trim();
+  return /^\d{1,9}$/.test(t) ? Number(t) : null;
+}
 
 /** `150, 300ms` → [150, 300]; anything that is not a non-negative number is ignored. */
 export function parseCrashList(text: string): number[] {

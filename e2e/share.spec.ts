@@ -154,6 +154,11 @@ test('a cancellation time typed in the scenario editor is simulated, and travels
   for (let i = 0; i < 20 && !/cancelled:/.test((await inspector.status.textContent()) ?? ''); i++) await inspector.stepForward.click();
   await expect(inspector.inspector).toContainText('40 ms (virtual)');
   const status = await inspector.status.textContent();
+  // The address bar keeps it too: a reload simulates the same cancellation.
+  await expect(page).toHaveURL(/cancel=40/);
+  await page.reload();
+  await expect(inspector.status).toHaveText(status!);
+  await expect(inspector.inspector).toContainText('40 ms (virtual)');
   const url = await share.copiedUrl();
   expect(decodeShareState(new URL(url).hash).cancelAtMs).toBe(40);
   const fresh = await openFresh(browser, url);

@@ -7,6 +7,14 @@ describe('url hash', () => {
     expect(parseHash(formatHash(s))).toEqual(s);
   });
 
+  it('round-trips a cancellation time, and drops a malformed one', () => {
+    const s = { src: 'example:cancel-from-outside', seed: 1, cancel: 40, cursor: 6 };
+    expect(formatHash(s)).toBe('#src=example%3Acancel-from-outside&seed=1&cancel=40&cursor=6');
+    expect(parseHash(formatHash(s))).toEqual(s);
+    expect(parseHash('#cancel=-4')).toEqual({});
+    expect(parseHash('#cancel=4e2')).toEqual({});
+  });
+
   it('drops malformed values instead of throwing', () => {
     expect(parseHash('#seed=abc&cursor=-1&sel=<img>&crash=x,5')).toEqual({ crashes: [5] });
     expect(parseHash('')).toEqual({});

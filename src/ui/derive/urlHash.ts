@@ -1,5 +1,6 @@
 // The URL hash keeps what is needed to come back to the same view: source, seed, cursor, selection.
-// `#src=example:race-timeout&seed=7&cursor=4&sel=c2`. Unknown or malformed values are dropped, never thrown.
+// `#src=example:race-timeout&seed=7&cursor=4&sel=c2` (and `crash=`, `cancel=` for simulated runs).
+// Unknown or malformed values are dropped, never thrown.
 export interface HashState {
   /** `example:<file>`, `file:<name>`, `url:<address>`, `scenario` (edited in the editor). */
   src?: string;
@@ -9,6 +10,8 @@ export interface HashState {
   sel?: string;
   /** Crash times (ms) of the simulated run. */
   crashes?: number[];
+  /** When the simulated invocation is cancelled from outside (ms). */
+  cancel?: number;
 }
 
 const intPattern = /^-?\d{1,15}$/;
@@ -29,6 +32,8 @@ export function parseHash(hash: string): HashState {
     const list = crashes.split(',').filter((c) => intPattern.test(c)).map(Number).filter((n) => n >= 0);
     if (list.length) out.crashes = list.slice(0, 16);
   }
+  const cancel = params.get('cancel');
+  if (cancel && /^\d{1,9}$/.test(cancel)) out.cancel = Number(cancel);
   return out;
 }
 
@@ -37,6 +42,7 @@ export function formatHash(s: HashState): string {
   if (s.src) params.set('src', s.src);
   if (s.seed !== undefined) params.set('seed', String(s.seed));
   if (s.crashes?.length) params.set('crash', s.crashes.join(','));
+  if (s.cancel !== undefined) params.set('cancel', String(s.cancel));
   if (s.cursor !== undefined) params.set('cursor', String(s.cursor));
   if (s.sel) params.set('sel', s.sel);
   const text = params.toString();

@@ -27,6 +27,10 @@ import { parseIsoIn } from './time';
 const STRING_REST = /[^"\\\x00-\x1f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*)*"/y;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
+/** Remembered values: literals up to this length, for keys whose value was wrong fewer than this many times. */
+const VALUE_LENGTH_MAX = 64;
+const VALUE_MISSES_MAX = 32;
+
 /** How often (in rows) progress is reported. */
 const PROGRESS_ROWS = 4096;
 
@@ -116,6 +120,9 @@ class FastRowReader {
   private readonly keyColumns: number[] = [OTHER];
   private readonly keyNumbers = new Map<string, number>();
   private readonly followers: number[][] = [[]];
+  // By key number: the last string value (a validated literal) and how often predicting it failed.
+  private readonly lastValues: (string | undefined)[] = [];
+  private readonly valueMisses: number[] = [];
   // The journal being read.
   private id = '';
   private builder: JournalBuilder | null = null;
@@ -212,9 +219,17 @@ class FastRowReader {
       const c = t.charCodeAt(valueStart);
       let isString = false;
       if (c === 34 /* " */) {
-        STRING_REST.lastIndex = valueStart + 1;
-        if (!STRING_REST.test(t)) return false;
-        this.p = STRING_REST.lastIndex;
+        // Many columns repeat their value (id, entry_type, name): a copy of the last one, validated then, needs no
+        // second validation. Others (times, raw bytes) stop being remembered after a run of misses.
+        const last = this.lastValues[key];
+        if (last !== undefined && t.startsWith(last, valueStart)) {
+          this.p = valueStart + last.length;
+        } else {
+          STRING_REST.lastIndex = valueStart + 1;
+          if (!STRING_REST.test(t)) return false;
+          this.p = STRING_REST.lastIndex;
+          this.remember(key, valueStart);
+        }
         isString = true;
       } else if (c === 45 /* - */ || (c >= 48 && c <= 57)) {
         if (!this.skipNumber()) return false;
@@ -237,6 +252,14 @@ class FastRowReader {
     }
     row.end = this.p;
     return true;
+  }
+
+  /** Keeps the string literal just read as the likely next value of `key`, unless that has kept failing. */
+  private remember(key: number, start: number): void {
+    const misses = this.valueMisses[key] ?? 0;
+    if (misses >= VALUE_MISSES_MAX || this.p - start > VALUE_LENGTH_MAX) return;
+    this.valueMisses[key] = this.lastValues[key] === undefined ? misses : misses + 1;
+    this.lastValues[key] = this.text.slice(start, this.p);
   }
 
   /** A key at p (through its colon); its number (learnt as a follower of `previous`), or -1 when it is not a plain key. */

@@ -7,10 +7,10 @@ import {
   COMMAND_TYPES, COMPLETION_TYPES, countErrorCode, failureFrom, isBeyondSafe, isCount, resultFromFull, signalIdFrom, targetFrom,
 } from './entry-values';
 import { decodeByteArray } from './payload';
-import { PLAIN } from './lite-scan';
-import type { LiteRow } from './lite-entry';
-import { liteEntry, successFrom as liteSuccess } from './lite-entry';
-import { setFullJsonPayloadReader } from './lazy-payload';
+import { scanFailure } from './payload-scan';
+import type { LiteCommand, LiteNotification } from './lite-scan';
+import { scanLiteNotification, scanLiteRun, scanLiteSleep } from './lite-scan';
+import { LazySuccess, setFullJsonPayloadReader } from './lazy-payload';
 import type { RowRef } from './sources';
 import { isObject, locate } from './sources';
 
@@ -19,6 +19,10 @@ export interface EntryNotes {
   missingDetail: boolean;
   withoutJson: boolean;
 }
+
+const CALL_LITE = /^\{"Command":\{"Call":\{"invocation_id":"(inv_\w+)","invocation_target":\{"Service":\{"name":"([^"\\]*)","handler":"([^"\\]*)","scope":null\}\},"invocation_id_completion_id":(\d{1,10}),"result_completion_id":(\d{1,10})(?:,"name":"([^"\\]*)")?\}\}\}$/;
+const INPUT_LITE = '{"Command":{"Input":{}}}';
+const OUTPUT_SUCCESS_LITE = '{"Command":{"Output":{"result":"Success"}}}';
 
 export function readV2Entry(ref: RowRef, index: number, appendedAtMs: number | null, notes: EntryNotes): Entry {
   const row = ref.row;
@@ -37,23 +41,61 @@ export function readV2Entry(ref: RowRef, index: number, appendedAtMs: number | n
   return unknownEntry(ref, index, appendedAtMs, type, 'the row has neither entry_json nor entry_lite_json');
 }
 
-class ParsedLiteRow implements LiteRow {
-  raw: Record<string, unknown> = {};
-  name = '';
-
-  entryJson(): string | undefined {
-    const json = this.raw.entry_json;
-    return typeof json === 'string' ? json : undefined;
-  }
-}
-
-/** The one scratch LiteRow for parsed rows (liteEntry copies what it keeps). */
-const liteRow = new ParsedLiteRow();
+const commandScan: LiteCommand = { completionId: -1, wakeUpTime: -1, name: null };
+const notificationScan: LiteNotification = { type: '', id: -1, result: '' };
 
 function fastLite(ref: RowRef, lite: string, index: number, appendedAtMs: number | null): Entry | null {
-  liteRow.raw = ref.row;
-  liteRow.name = rowName(ref.row);
-  return liteEntry(PLAIN, lite, 0, lite.length, index, appendedAtMs, liteRow);
+  const row = ref.row;
+  const c2 = lite.charCodeAt(2);
+  if (c2 === 78 /* N */) {
+    const n = notificationScan;
+    if (!scanLiteNotification(lite, n)) return null;
+    const result = fastResult(n.result, row.entry_json);
+    if (!result) return null;
+    if (n.type === 'Signal') return { kind: 'notification', index, type: 'Signal', name: '', appendedAtMs, raw: row, result, signalIndex: n.id };
+    return { kind: 'notification', index, type: n.type, name: '', appendedAtMs, raw: row, result, completionId: n.id };
+  }
+  if (c2 !== 67 /* C */) return null;
+  // Dispatch on the command name (after `{"Command":{"`) so that only one reader is tried.
+  const c = commandScan;
+  if (lite.startsWith('Run"', 13)) {
+    if (scanLiteRun(lite, c)) return command(row, index, appendedAtMs, 'Run', c.name ?? rowName(row), [c.completionId]);
+  } else if (lite.startsWith('Sleep"', 13)) {
+    if (scanLiteSleep(lite, c)) {
+      const entry = command(row, index, appendedAtMs, 'Sleep', c.name ?? rowName(row), [c.completionId]);
+      entry.wakeUpAtMs = c.wakeUpTime;
+      return entry;
+    }
+  } else if (lite.startsWith('Call"', 13)) {
+    const m = CALL_LITE.exec(lite);
+    if (m) {
+      const entry = command(row, index, appendedAtMs, 'Call', m[6] ?? rowName(row), [Number(m[4]), Number(m[5])]);
+      entry.invocationId = m[1];
+      entry.target = { service: m[2], handler: m[3] };
+      return entry;
+    }
+  }
+  if (lite === INPUT_LITE) {
+    const entry = command(row, index, appendedAtMs, 'Input', rowName(row), []);
+    entry.result = successFrom(row.entry_json, true);
+    return entry;
+  }
+  if (lite === OUTPUT_SUCCESS_LITE) {
+    const entry = command(row, index, appendedAtMs, 'Output', rowName(row), []);
+    entry.result = successFrom(row.entry_json);
+    return entry;
+  }
+  return null;
+}
+
+/** Result of a lite notification on the fast path; null sends the row to the general path. */
+function fastResult(kind: string, entryJson: unknown): EntryResult | null {
+  if (kind === 'Void') return { kind: 'void' };
+  if (kind === 'Success') return successFrom(entryJson);
+  if (kind === 'InvocationId') return { kind: 'invocation-id' };
+  if (kind !== 'Failure') return null;
+  const failure = typeof entryJson === 'string' ? scanFailure(entryJson) : undefined;
+  return failure ? { kind: 'failure', failure } : null;
 }
 
 function command(row: Record<string, unknown>, index: number, appendedAtMs: number | null, type: string, name: string, completionIds: number[]): CommandEntry {
@@ -74,7 +116,7 @@ function parseInner(ref: RowRef, text: string, field: string): unknown {
 
 /** A success result whose payload is read from entry_json when first looked at (see lazy-payload.ts). */
 function successFrom(entryJson: unknown, isInput = false): EntryResult {
-  return liteSuccess(typeof entryJson === 'string' ? entryJson : undefined, isInput);
+  return typeof entryJson === 'string' ? new LazySuccess(entryJson, isInput) : { kind: 'success' };
 }
 
 /** The inner body of an entry_json string, or undefined when it is not readable JSON of a known shape. */

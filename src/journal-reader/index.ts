@@ -1,11 +1,10 @@
 // The journal reader: text → the one model (src/model). Pure: runs in Node, a Worker and tests alike.
 // Formats: docs/journal-format.md. Errors: ./errors.ts (ReaderError is the only exception thrown).
 import type { Journal, NativeJournalFile, ReaderWarning, SourceFormat } from '../model';
-import { assembleJournals, outcomeFromOutput } from './assemble';
+import { assembleJournals } from './assemble';
 import { decodeJournalBytes } from './bytes';
 import { ReaderError, makeWarning } from './errors';
-import type { PreparedText, ReaderLimits } from './input';
-import { readRowsFast } from './fast-rows';
+import type { ReaderLimits } from './input';
 import { DEFAULT_LIMITS, prepareText } from './input';
 import { readNative } from './native';
 import type { SourceRows } from './sources';
@@ -20,8 +19,6 @@ export interface ReadOptions {
   onProgress?: (fraction: number) => void;
   /** Size limits (defaults: DEFAULT_LIMITS: 256 MiB of bytes and of text, 1,000,000 entries). */
   limits?: Partial<ReaderLimits>;
-  /** false: never take the fast /query path (fast-rows.ts). Tests use it to compare both paths. */
-  fastPath?: boolean;
 }
 
 export interface ReadResult {
@@ -45,10 +42,6 @@ export function readJournalFiles(files: { name: string; text: string }[], option
       throw new ReaderError('UNKNOWN_FORMAT', { field: 'format' }, `unknown format '${String(options.format)}'; use one of ${FORMATS.join(', ')}`);
     }
     if (files.length === 0) throw new ReaderError('EMPTY_INPUT', { field: 'files' }, 'no files given');
-    if (files.length === 1 && options.fastPath !== false) {
-      const fast = readFast(files[0], limits, options);
-      if (fast) return fast;
-    }
     const sources: SourceRows[] = [];
     let totalChars = 0;
     files.forEach((file, i) => {
@@ -82,28 +75,6 @@ export function readJournalFiles(files: { name: string; text: string }[], option
     if (run) result.run = run;
     return result;
   });
-}
-
-/** One /query or sql --json text on the fast path (fast-rows.ts); null when it does not apply. */
-function readFast(file: { name: string; text: string }, limits: ReaderLimits, options: ReadOptions): ReadResult | null {
-  if (typeof file.text !== 'string' || file.text.length > limits.maxChars) return null;
-  const name = file.name || undefined;
-  let prepared: PreparedText;
-  let format: SourceFormat;
-  try {
-    prepared = prepareText(file.text, limits, name);
-    format = options.format ?? detectPrepared(prepared, name);
-  } catch {
-    return null;
-  }
-  const fast = readRowsFast(prepared, format, limits, name, options.onProgress);
-  if (!fast) return null;
-  for (const journal of fast.journals) {
-    const outcome = outcomeFromOutput(journal.entries);
-    if (outcome) journal.completionResult = outcome;
-  }
-  options.onProgress?.(1);
-  return { format, journals: fast.journals, warnings: fast.warnings };
 }
 
 /**
@@ -146,5 +117,4 @@ export type { Summary, SummaryFuture } from './summary';
 export { toRestateQueryText, partitionKeyOf } from './write-query';
 export type { QueryTextOptions } from './write-query';
 export { toNativeText } from './native';
-export { rawRowOf } from './lazy-row';
 export { parseIsoMs, toIso } from './time';

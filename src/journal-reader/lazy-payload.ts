@@ -2,23 +2,16 @@
 // more than parsing the whole export (bench/reader.bench.ts), and most payloads are never looked at.
 // `payload` is an OWN enumerable accessor, so JSON.stringify, structuredClone (the Worker → page hop), spread and
 // Vitest's toEqual all see a plain `{ kind, payload }`; the first read replaces it with a data property. The entry_json
-// (a string, or its still-escaped place in the export: lazy-row.ts) lives in a private field, invisible to those, and
-// the accessor is one shared function: V8 keeps one hidden class for all such results, which is what makes this cheap
-// (measured ~8× cheaper than a closure per object).
+// string lives in a private field (invisible to those), and the accessor is one shared function: V8 keeps one hidden
+// class for all such results, which is what makes this cheap (measured ~8× cheaper than a closure per object).
 import type { Payload } from '../model';
-import type { LazyRawRow } from './lazy-row';
-import { ESCAPED, PLAIN } from './lite-scan';
 import { scanSuccessPayload } from './payload-scan';
 
-type EntryJson = string | LazyRawRow;
-
-let sourceOf: (result: LazySuccess) => { json: EntryJson; isInput: boolean };
+let sourceOf: (result: LazySuccess) => { json: string; isInput: boolean };
 
 function readPayload(this: LazySuccess): Payload | undefined {
   const { json, isInput } = sourceOf(this);
-  const payload = typeof json === 'string'
-    ? scanSuccessPayload(PLAIN, json, 0, json.length, isInput) ?? payloadFromFullJson(json, isInput)
-    : scanSuccessPayload(ESCAPED, json.text, json.jsonStart, json.jsonEnd, isInput) ?? payloadFromFullJson(json.readEntryJson() ?? '', isInput);
+  const payload = scanSuccessPayload(json, isInput) ?? payloadFromFullJson(json, isInput);
   Object.defineProperty(this, 'payload', { value: payload, enumerable: true, writable: true, configurable: true });
   return payload;
 }
@@ -28,10 +21,10 @@ const PAYLOAD_ACCESSOR: PropertyDescriptor = { get: readPayload, enumerable: tru
 export class LazySuccess {
   readonly kind = 'success' as const;
   declare payload?: Payload;
-  #json: EntryJson;
+  #json: string;
   #isInput: boolean;
 
-  constructor(entryJson: EntryJson, isInput: boolean) {
+  constructor(entryJson: string, isInput: boolean) {
     this.#json = entryJson;
     this.#isInput = isInput;
     Object.defineProperty(this, 'payload', PAYLOAD_ACCESSOR);

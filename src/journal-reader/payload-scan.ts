@@ -1,41 +1,30 @@
 // Fast extraction of a success payload / failure from an entry_json string without JSON.parse of the whole entry.
 // Safe on valid JSON: the key patterns searched for start with an unescaped quote after '{' or ',', which cannot occur
-// inside a JSON string. The same holds for the escaped dialect (entry_json still inside the export's string literal,
-// lite-scan.ts): there a nested string's quote is `\\\"`, never `{\"` or `,\"`. Anything unexpected returns undefined
-// and the caller falls back to JSON.parse.
+// inside a JSON string. Anything unexpected returns undefined and the caller falls back to JSON.parse.
 import type { Failure, Payload } from '../model';
-import type { LiteDialect } from './lite-scan';
 import { PAYLOAD_BYTES_MAX, decodePayload } from './payload';
 
 /** Reused scratch buffer for scanned bytes (grown on demand): no per-byte allocation on the hot path. */
 let scratch = new Uint8Array(4096);
 
-const SUCCESS_KEYS = new Map<string, { input: string; success: string }>();
-
-function keysOf(d: LiteDialect): { input: string; success: string } {
-  let keys = SUCCESS_KEYS.get(d.quote);
-  if (!keys) SUCCESS_KEYS.set(d.quote, (keys = { input: ',"payload":['.replaceAll('"', d.quote), success: '{"Success":['.replaceAll('"', d.quote) }));
-  return keys;
-}
-
-/** The bytes after `{"Success":[` (or `,"payload":[` for Input) in text[start, end), decoded to a Payload. */
-export function scanSuccessPayload(d: LiteDialect, text: string, start: number, end: number, isInput: boolean): Payload | undefined {
-  const keys = keysOf(d);
-  const key = isInput ? keys.input : keys.success;
-  const at = text.indexOf(key, start);
-  if (at < 0 || at >= end) return undefined;
+/** The bytes after `{"Success":[` (or `,"payload":[` for Input) decoded to a Payload. */
+export function scanSuccessPayload(entryJson: string, isInput: boolean): Payload | undefined {
+  const key = isInput ? ',"payload":[' : '{"Success":[';
+  const at = entryJson.indexOf(key);
+  if (at < 0) return undefined;
   let i = at + key.length;
+  const end = entryJson.length;
   let count = 0;
   let ascii = true;
-  if (text.charCodeAt(i) === 93 /* ] */) return decodePayload([]);
+  if (entryJson.charCodeAt(i) === 93 /* ] */) return decodePayload([]);
   for (;;) {
     let value = 0;
     let digits = 0;
-    let c = text.charCodeAt(i);
+    let c = entryJson.charCodeAt(i);
     while (c >= 48 && c <= 57 && digits < 4) {
       value = value * 10 + (c - 48);
       digits++;
-      c = text.charCodeAt(++i);
+      c = entryJson.charCodeAt(++i);
     }
     if (digits === 0 || value > 255 || i >= end || count >= PAYLOAD_BYTES_MAX) return undefined;
     if (count === scratch.length) {

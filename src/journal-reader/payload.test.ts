@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodePayload, parseIsoMs, toIso } from './index';
-import { ESCAPED, PLAIN } from './lite-scan';
-import { scanFailure, scanSuccessPayload as scanIn } from './payload-scan';
-
-const scanSuccessPayload = (json: string, isInput: boolean) => scanIn(PLAIN, json, 0, json.length, isInput);
-/** The same entry_json as it stands inside an export's string literal, with text around it. */
-const scanEscaped = (json: string, isInput: boolean) => {
-  const literal = JSON.stringify(json);
-  const text = `{"before":1,"entry_json":${literal},"after":"{\\"Success\\":[1]}"}`;
-  const start = text.indexOf(literal);
-  return scanIn(ESCAPED, text, start, start + literal.length, isInput);
-};
+import { scanFailure, scanSuccessPayload } from './payload-scan';
 
 const bytes = (text: string) => Array.from(new TextEncoder().encode(text));
 
@@ -36,14 +26,6 @@ describe('entry_json scanning', () => {
     expect(scanSuccessPayload('{"x":{"Success":[1, 2]}}', false)).toBeUndefined();
     expect(scanSuccessPayload('{"x":{"Success":[1,', false)).toBeUndefined();
     expect(scanSuccessPayload('{"x":"Void"}', false)).toBeUndefined();
-  });
-
-  it('reads the same payloads from the escaped entry_json of an export, and only inside its range', () => {
-    expect(scanEscaped('{"Notification":{"Completion":{"Run":{"completion_id":1,"result":{"Success":[34,65,34]}}}}}', false)).toEqual({ encoding: 'json', text: '"A"', byteLength: 3 });
-    expect(scanEscaped('{"Command":{"Input":{"headers":[{"name":"payload","value":"x"}],"payload":[110,117,108,108],"name":""}}}', true)).toEqual({ encoding: 'json', text: 'null', byteLength: 4 });
-    // A nested string that spells the key is escaped twice and is not a match; the text after the range is not read.
-    expect(scanEscaped('{"Command":{"Output":{"result":"Void","name":"{\\"Success\\":[1]"}}}', false)).toBeUndefined();
-    expect(scanEscaped('{"x":"Void"}', false)).toBeUndefined();
   });
 
   it('reads failures with escaped messages', () => {

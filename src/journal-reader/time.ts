@@ -6,31 +6,26 @@ let cachedDayMs = 0;
 
 /** Parses `YYYY-MM-DDTHH:MM:SS[.sss]Z` (and anything Date.parse accepts); null when it is not a time. */
 export function parseIsoMs(text: string): number | null {
-  return parseIsoIn(text, 0, text.length);
-}
-
-/** parseIsoMs of text[start, end), without slicing in the common case (the fast reader parses in place). */
-export function parseIsoIn(text: string, start: number, end: number): number | null {
-  if (end - start === 24 && text.charCodeAt(start + 10) === 84 /* T */ && text.charCodeAt(start + 23) === 90 /* Z */) {
-    if (cachedDayPrefix === '' || !text.startsWith(cachedDayPrefix, start)) {
-      const prefix = text.slice(start, start + 10);
+  if (text.length === 24 && text.charCodeAt(10) === 84 /* T */ && text.charCodeAt(23) === 90 /* Z */) {
+    if (!text.startsWith(cachedDayPrefix) || cachedDayPrefix === '') {
+      const prefix = text.slice(0, 10);
       const dayMs = Date.parse(prefix + 'T00:00:00Z');
-      if (Number.isNaN(dayMs)) return fallback(text.slice(start, end));
+      if (Number.isNaN(dayMs)) return fallback(text);
       cachedDayPrefix = prefix;
       cachedDayMs = dayMs;
     }
-    const h = digits2(text, start + 11);
-    const m = digits2(text, start + 14);
-    const s = digits2(text, start + 17);
-    const ms = digits2(text, start + 20) * 10 + digit(text, start + 22);
+    const h = digits2(text, 11);
+    const m = digits2(text, 14);
+    const s = digits2(text, 17);
+    const ms = digits2(text, 20) * 10 + digit(text, 22);
     if (
       h >= 0 && h < 24 && m >= 0 && m < 60 && s >= 0 && s < 60 && ms >= 0 &&
-      text.charCodeAt(start + 13) === 58 && text.charCodeAt(start + 16) === 58 && text.charCodeAt(start + 19) === 46
+      text.charCodeAt(13) === 58 && text.charCodeAt(16) === 58 && text.charCodeAt(19) === 46
     ) {
       return cachedDayMs + ((h * 60 + m) * 60 + s) * 1000 + ms;
     }
   }
-  return fallback(start === 0 && end === text.length ? text : text.slice(start, end));
+  return fallback(text);
 }
 
 function fallback(text: string): number | null {

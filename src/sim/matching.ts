@@ -69,17 +69,28 @@ function describeResult(result: EntryResult | undefined): string {
   return result.kind;
 }
 
-/** The 570 for a command that differs from the recorded one (expected = journal, actual = handler). */
+/**
+ * The 570 for a command that differs from the recorded one (expected = journal, actual = handler).
+ * A different command TYPE gets a note: Restate reports it with another message (sdk-shared-core
+ * `CommandTypeMismatchError`, `src/vm/errors.rs`) whose two labels are swapped: `src/service_protocol/encoding.rs`
+ * (`RawMessage::decode_to`) passes the journal's type as `actual` and the handler's as `expected`, and the message
+ * prints `expected` as "recorded". Measured (test/fixtures/restate-1.7.12/journal-mismatch-type): a journaled Run
+ * replayed by code that sleeps is reported as "recorded … 'sleep'", "attempts … 'run'". The event's
+ * related_command_type (Sleep) is right; so is our expected/actual.
+ */
 export function commandMismatch(commandIndex: number, recorded: CommandEntry, issued: IssuedCommand): Mismatch {
   const sameHeader = describeCommand(recorded) === describeCommand(issued);
   const expected = describeCommand(recorded, sameHeader);
   const actual = describeCommand(issued, sameHeader);
+  const typeNote = recorded.type !== issued.type
+    ? ` The command type changed (${recorded.type} → ${issued.type}); Restate's own message for this names the two the other way round.`
+    : '';
   return {
     code: 570,
     commandIndex,
     expected,
     actual,
-    message: `Journal mismatch (570, RT0016) at command ${commandIndex}: the journal has ${expected}, the handler issued ${actual}.`,
+    message: `Journal mismatch (570, RT0016) at command ${commandIndex}: the journal has ${expected}, the handler issued ${actual}.${typeNote}`,
   };
 }
 

@@ -134,11 +134,15 @@ export async function call(ingressUrl: string, target: string, input: unknown = 
   return request('POST', `${ingressUrl}/${target}`, input);
 }
 
-/** Flips the code version of the test service's Checkout/order (side channel), as a deploy of new code would. */
-export async function setCodeVersion(controlUrl: string, version: number): Promise<void> {
-  const response = await fetch(`${controlUrl}/code-version/${version}`, { method: 'POST', signal: AbortSignal.timeout(5_000) });
+/**
+ * Flips the code version of the test service's Checkout handlers (side channel), as a deploy of new code would: of one
+ * handler (e.g. 'order', 'orderHold') when given, else of all of them.
+ */
+export async function setCodeVersion(controlUrl: string, version: number, handler?: string): Promise<void> {
+  const url = `${controlUrl}/code-version/${version}${handler ? `/${encodeURIComponent(handler)}` : ''}`;
+  const response = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(5_000) });
   const body = await response.text();
-  if (!response.ok) throw new Error(`POST ${controlUrl}/code-version/${version} → HTTP ${response.status}: ${body}`);
+  if (!response.ok) throw new Error(`POST ${url} → HTTP ${response.status}: ${body}`);
 }
 
 /** `PATCH <admin>/invocations/<id>/resume`: runs a paused invocation again (with whatever code is deployed now). */

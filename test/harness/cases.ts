@@ -184,6 +184,21 @@ export const realCases: RealCase[] = [
     drive: (context) => deployV2UnderSuspendedOrder(context),
   },
   {
+    name: 'journal-mismatch-type',
+    target: 'Checkout/orderHold',
+    input: null,
+    description:
+      'code changed under an in-flight invocation, command TYPE changed: v1 ran run charge (c1) and suspended on an awakeable (s17); the code ' +
+      "was flipped to v2 (sleep 50 ms 'cool-off' first) and the awakeable resolved; the replay with v2 fails with journal mismatch 570 " +
+      `(RT0016) at command index 1, ${MISMATCH_MAX_ATTEMPTS} attempts (one deduplicated TransientError), then Paused; nothing is journaled after the mismatch. ` +
+      "The server's TransientError: related_command_index 1, related_command_type Sleep, related_command_name cool-off (the new code's command), " +
+      "error_message \"Found a mismatch between the code paths taken during the previous execution and the paths taken during this execution.\n" +
+      "This typically happens when some parts of the code are non-deterministic.\n - The previous execution ran and recorded the following: 'sleep' " +
+      "(index '1')\n - The current execution attempts to perform the following: 'run'\" (labels swapped: the journal holds the Run at index 1).",
+    finalStatus: 'paused',
+    drive: (context) => deployV2UnderSuspendedOrder(context, 'orderHold'),
+  },
+  {
     name: 'fanout-small',
     target: 'Lab/fanout',
     input: { runs: FANOUT_RUNS_SMALL },
@@ -201,11 +216,14 @@ export const largeFanoutCase: RealCase = {
   finalStatus: 'completed',
 };
 
-/** Checkout/order (v1) suspended on its awakeable; v2 "deployed" (the side channel's code version); awakeable resolved. */
-async function deployV2UnderSuspendedOrder({ server, service, invocationId }: CaseContext): Promise<void> {
+/**
+ * Checkout/<handler> (v1) suspended on its awakeable; v2 of that handler "deployed" (the side channel's code version,
+ * per handler, so the two mismatch cases can run at once); awakeable resolved.
+ */
+async function deployV2UnderSuspendedOrder({ server, service, invocationId }: CaseContext, handler = 'order'): Promise<void> {
   const [approval] = await awakeableIds(service.controlUrl, invocationId); // published after run charge completed
   await waitForStatus(server.adminUrl, invocationId, 'suspended');
-  await setCodeVersion(service.controlUrl, 2);
+  await setCodeVersion(service.controlUrl, 2, handler);
   await resolveAwakeable(server.ingressUrl, approval, 'approved');
 }
 
@@ -228,7 +246,7 @@ export const mismatchResumedCase: RealCase = {
     await waitForStatus(server.adminUrl, invocationId, 'paused');
     await resumeInvocation(server.adminUrl, invocationId);
     await waitForEvents(server.adminUrl, invocationId, 'Paused', 2); // the status is paused before and after: count events
-    await setCodeVersion(service.controlUrl, 1);
+    await setCodeVersion(service.controlUrl, 1, 'order');
     await resumeInvocation(server.adminUrl, invocationId);
   },
 };

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { readJournals, type Summary } from '../../src/journal-reader';
 import type { CommandEntry, Journal } from '../../src/model';
+import { defineScenario, replay } from '../../src/sim';
 import { FANOUT_RUNS_SMALL, MISMATCH_MAX_ATTEMPTS, RETRY_FAILURES, realCases, runCases, runMismatchResumed } from '../harness/cases';
 import { pollUntil, query, runAttempts, sqlLiteral, startRestateWithService } from '../harness/restate';
 import { restateSql } from '../harness/restate-cli';
@@ -284,6 +285,42 @@ describe('real Restate 1.7.12 server', () => {
     const controlUrl = ready().service.controlUrl;
     expect(await runAttempts(controlUrl, `${idOf('journal-mismatch')}/v2`)).toBe(MISMATCH_MAX_ATTEMPTS);
     expect(await runAttempts(controlUrl, `${idOf('journal-mismatch')}/v1`)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('code changed under a suspended invocation, command TYPE changed (Run → Sleep): the type-change form of 570, then paused', async () => {
+    const s = await summaryOf('journal-mismatch-type');
+    expect(s).toMatchObject({ target: 'Checkout/orderHold', status: 'paused', outcome: null, transientErrors: 1 });
+    const journal = await journalOf('journal-mismatch-type');
+    const commands = journal.entries.filter((e): e is CommandEntry => e.kind === 'command');
+    expect(commands.map((c) => `${c.type}${c.name ? ` ${c.name}` : ''}`)).toEqual(['Input', 'Run charge']);
+    const lastEntry = journal.entries.length - 1;
+    // Not the "Difference: name: …" form of a name change: the type-change form, whose labels are swapped (the journal
+    // holds the Run; the new code issued the Sleep, as related_command_type says).
+    const message =
+      'Found a mismatch between the code paths taken during the previous execution and the paths taken during this execution.\n' +
+      'This typically happens when some parts of the code are non-deterministic.\n' +
+      " - The previous execution ran and recorded the following: 'sleep' (index '1')\n" +
+      " - The current execution attempts to perform the following: 'run'";
+    expect(journal.events).toEqual([
+      {
+        type: 'TransientError', afterEntryIndex: lastEntry, appendedAtMs: expect.any(Number), code: 570, message, docCode: 'RT0016',
+        relatedCommandIndex: 1, relatedCommandName: 'cool-off', relatedCommandType: 'Sleep',
+      },
+      { type: 'Paused', afterEntryIndex: lastEntry, appendedAtMs: expect.any(Number), message },
+    ]);
+    // Replay of this live journal with the v2 code as a scenario: the same command index, the journal's Run as
+    // expected, the server's related command (the Sleep) as actual.
+    const v2 = defineScenario({
+      name: 'Checkout/orderHold v2',
+      handler: async (ctx) => {
+        await ctx.sleep(50, 'cool-off');
+        return `held, ${String(await ctx.run('charge'))}`;
+      },
+    });
+    expect((await replay(v2, journal)).mismatch).toMatchObject({ code: 570, commandIndex: 1, expected: "Run 'charge'", actual: "Sleep 'cool-off'" });
+    const controlUrl = ready().service.controlUrl;
+    expect(await runAttempts(controlUrl, `${idOf('journal-mismatch-type')}/v2`)).toBe(MISMATCH_MAX_ATTEMPTS);
+    expect(await runAttempts(controlUrl, `${idOf('journal-mismatch-type')}/v1`)).toBeGreaterThanOrEqual(1);
   });
 
   it('journal mismatch, resumed with the same code: pauses again; rolled back to v1 and resumed: completes', async () => {

@@ -26,9 +26,10 @@ const sdkServer = http2.createServer(createEndpointHandler({ services: [...servi
 // GET /awakeables/<invocationId> → JSON array of awakeable ids (404 until the handler published them).
 // GET /attempts/<invocationId> → number of attempts of the flaky run; GET /attempts/<invocationId>%2Fv<n> → executions
 // of Checkout/order with code version n..
-// GET /code-version → the code version of Checkout/order; POST /code-version/<n> flips it (see mismatch-service.ts).
+// GET /code-version[/<handler>] → the code version of a Checkout handler (default order); POST /code-version/<n> flips
+// every handler, POST /code-version/<n>/<handler> one (see mismatch-service.ts).
 const controlServer = http.createServer((req, res) => {
-  const [, kind, id] = (req.url ?? '').split('/');
+  const [, kind, id, handler] = (req.url ?? '').split('/');
   const reply = (status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
@@ -39,13 +40,13 @@ const controlServer = http.createServer((req, res) => {
   }
   if (req.method === 'GET' && kind === 'attempts' && id) return reply(200, sideChannel.attemptsOf(decodeURIComponent(id)));
   if (kind === 'code-version') {
-    if (req.method === 'GET' && !id) return reply(200, codeVersion.get());
+    if (req.method === 'GET') return reply(200, codeVersion.get(id ? decodeURIComponent(id) : 'order'));
     const version = Number(id);
     if (req.method === 'POST' && Number.isInteger(version) && version > 0) {
-      codeVersion.set(version);
+      codeVersion.set(version, handler ? decodeURIComponent(handler) : undefined);
       return reply(200, version);
     }
-    return reply(400, { message: 'POST /code-version/<positive integer>' });
+    return reply(400, { message: 'POST /code-version/<positive integer>[/<handler>]' });
   }
   reply(404, { message: 'unknown path' });
 });

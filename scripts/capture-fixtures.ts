@@ -2,7 +2,9 @@
 // Starts a real server and the test services (test/harness), runs each case of test/harness/cases.ts, and writes
 // test/fixtures/restate-1.7.12/<case>/ with the raw `/query` responses (journal, events, invocation: exactly the
 // text the server sent), the bundle written by `replay-inspector export`, and for some cases the output of
-// `restate sql --json/--jsonl`. With journal-mismatch, also journal-mismatch/resumed (run after the others). Also a multi-invocation export (several Worker/slow calls) and the ~7,000-entry fan-out.
+// `restate sql --json/--jsonl`. With journal-mismatch, also journal-mismatch/resumed (run after the others); the
+// command-type twin journal-mismatch-type is an ordinary case (`npx tsx scripts/capture-fixtures.ts journal-mismatch-type`).
+// Also a multi-invocation export (several Worker/slow calls) and the ~7,000-entry fan-out.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -6,7 +6,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { generateJournal } from '../src/journal-reader/generate';
-import { readJournals, toRestateQueryText } from '../src/journal-reader';
+import { rawRowOf, readJournals, toRestateQueryText } from '../src/journal-reader';
 
 const ENTRIES = Number(process.argv[2] ?? 100_000);
 const WARMUP_PAIRS = 3;
@@ -39,7 +39,7 @@ const entries = journal.entries.length;
 
 // Exactness check before timing: the partition_key digits survive, payloads decode.
 const check = readJournals(text);
-const firstRaw = check.journals[0].entries[0].raw as Record<string, unknown>;
+const firstRaw = rawRowOf(check.journals[0].entries[0].raw) ?? {};
 const expectedKey = /"partition_key":(\d+)/.exec(text)?.[1];
 if (firstRaw.partition_key !== expectedKey) throw new Error(`partition_key not exact: ${String(firstRaw.partition_key)} vs ${expectedKey}`);
 

@@ -2,7 +2,7 @@
 // drop identical duplicates, read each entry, number the commands, attach events and invocation rows.
 import type { Entry, Journal, JournalEvent, ReaderWarning, RestateRow } from '../model';
 import { ReaderError, makeWarning } from './errors';
-import type { EntryNotes } from './entry-v2';
+import { JournalBuilder, indexGapWarning, isCommandRow } from './journal-builder';
 import { readV2Entry } from './entry-v2';
 import { readV1Entry } from './entry-v1';
 import { applyInvocationRow, readEvent } from './events';
@@ -98,13 +98,7 @@ function invocationIdOf(ref: RowRef): string {
 function readJournal(id: string, unordered: Group, warnings: ReaderWarning[]): Journal {
   const group = orderByIndex(unordered, warnings);
   const count = group.rows.length;
-  const notes: EntryNotes = { unknownTypes: [], missingDetail: false, withoutJson: false };
-  const entries: Entry[] = [];
-  let commandIndex = 0;
-  let version = 0;
-  let badTime = -1;
-  let v1Rows = 0;
-  const callees = new Map<number, string>();
+  const builder = new JournalBuilder();
   // One cursor for all rows: entry readers copy what they keep (locations), never the cursor itself.
   const cursor: RowRef = refAt(group, 0);
   for (let k = 0; k < count; k++) {
@@ -114,54 +108,30 @@ function readJournal(id: string, unordered: Group, warnings: ReaderWarning[]): J
     cursor.source = sourceAt(group, k);
     const index = row.index as number;
     const rowVersion = versionOf(cursor);
-    if (rowVersion > version) version = rowVersion;
+    if (rowVersion > builder.version) builder.version = rowVersion;
     let entry: Entry;
     if (rowVersion === 1) {
-      v1Rows++;
-      entry = readV1Entry(cursor, index, commandIndex);
+      builder.v1Rows++;
+      entry = readV1Entry(cursor, index, builder.nextCommandIndex);
     } else {
       let appendedAtMs: number | null = null;
       const appendedAt = row.appended_at;
       if (typeof appendedAt === 'string') {
         appendedAtMs = parseIsoMs(appendedAt);
-        if (appendedAtMs === null && badTime < 0) badTime = k;
-      } else if (appendedAt !== undefined && appendedAt !== null && badTime < 0) {
-        badTime = k;
+        if (appendedAtMs === null && builder.badTime < 0) builder.badTime = k;
+      } else if (appendedAt !== undefined && appendedAt !== null && builder.badTime < 0) {
+        builder.badTime = k;
       }
-      entry = readV2Entry(cursor, index, appendedAtMs, notes);
+      entry = readV2Entry(cursor, index, appendedAtMs, builder.notes);
     }
-    if (entry.kind === 'command') {
-      entry.commandIndex = commandIndex++;
-      if (entry.invocationId !== undefined && entry.completionIds.length > 0) callees.set(entry.completionIds[0], entry.invocationId);
-    } else if (entry.kind === 'notification') {
-      // entry_lite_json of a CallInvocationId notification lacks the id; the Call command that allocated it has it.
-      if (entry.result.kind === 'invocation-id' && entry.result.invocationId === undefined && entry.completionId !== undefined) {
-        const invocationId = callees.get(entry.completionId);
-        if (invocationId !== undefined) entry.result = { kind: 'invocation-id', invocationId };
-      }
-    } else if (isCommandRow(row)) {
-      commandIndex++;
-    }
-    entries.push(entry);
+    builder.add(entry, entry.kind === 'unknown' && isCommandRow(row));
   }
-  const first = refAt(group, 0);
-  if (badTime >= 0) warnings.push(makeWarning('BAD_TIME', locate(refAt(group, badTime), 'appended_at')));
-  if (v1Rows > 0) warnings.push(makeWarning('V1_ROWS', locate(first), `${v1Rows} row(s) of invocation ${id}`));
-  if (entries.some((e) => e.kind === 'unknown' && e.combinatorOrder)) warnings.push(makeWarning('OLD_COMBINATOR_ENTRY', locate(first), id));
-  if (notes.unknownTypes.length > 0) {
-    warnings.push(makeWarning('UNKNOWN_ENTRY_TYPE', locate(first), [...new Set(notes.unknownTypes)].slice(0, 5).join(', ')));
-  }
-  if (notes.missingDetail) warnings.push(makeWarning('MISSING_RESULT_DETAIL', locate(first), id));
-  if (notes.withoutJson) warnings.push(makeWarning('ENTRY_WITHOUT_JSON', locate(first), id));
+  const journal = builder.finish(id, warnings, (k, field) => locate(refAt(group, k), field));
   keepPartitionKeysExact(id, group, warnings);
-  return { invocationId: id, target: null, status: null, version: version || 2, entries, events: [] };
+  return journal;
 }
 
-function isCommandRow(row: Record<string, unknown>): boolean {
-  return typeof row.entry_type === 'string' ? row.entry_type.startsWith('Command') : false;
-}
-
-function versionOf(ref: RowRef): number {
+export function versionOf(ref: RowRef): number {
   const version = ref.row.version;
   if (version === 2 || version === 1) return version;
   if (version === undefined || version === null) {
@@ -214,10 +184,8 @@ function sameEntry(a: Record<string, unknown>, b: Record<string, unknown>): bool
 
 function checkGaps(group: Group, warnings: ReaderWarning[]): Group {
   const { rows } = group;
-  const last = rows[rows.length - 1].index as number;
-  if (rows[0].index !== 0 || last !== rows.length - 1) {
-    warnings.push(makeWarning('INDEX_GAP', locate(refAt(group, 0)), `${rows.length} rows span indexes ${String(rows[0].index)}–${last} of ${String(rows[0].id)}`));
-  }
+  const gap = indexGapWarning(String(rows[0].id), rows.length, rows[0].index as number, rows[rows.length - 1].index as number, locate(refAt(group, 0)));
+  if (gap) warnings.push(gap);
   return group;
 }
 
@@ -298,7 +266,7 @@ function keepPartitionKeysExact(id: string, group: Group, warnings: ReaderWarnin
   if (dropped) warnings.push(makeWarning('PARTITION_KEY_DROPPED', locate(refAt(group, 0), 'partition_key'), id));
 }
 
-function exactPartitionKey(text: string, id: string): string | undefined {
+export function exactPartitionKey(text: string, id: string): string | undefined {
   const needle = `"${id}"`;
   let at = text.indexOf(needle);
   for (let tries = 0; at >= 0 && tries < 8; tries++) {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readJournals, summarize } from './index';
 import { outcomeOf, readerErrorOf } from './hostile-test-kit';
 import { CAPTURES_DIR, readText } from './test-files';
+import { rawRowOf } from './lazy-row';
 
 type Row = Record<string, unknown>;
 type Bundle = Record<string, unknown> & { sys_journal: Row[]; sys_journal_events?: Row[]; sys_invocation?: Row[] };
@@ -201,7 +202,7 @@ describe('numbers beyond 2^53', () => {
     const digits = /"partition_key":(\d+)/.exec(text)?.[1];
     expect(digits).toMatch(/^\d{19,20}$/);
     expect(Number(digits) > Number.MAX_SAFE_INTEGER).toBe(true);
-    const raw = readJournals(text).journals[0].entries[0].raw as Row;
+    const raw = rawRowOf(readJournals(text).journals[0].entries[0].raw) as Row;
     expect(raw.partition_key).toBe(digits);
   });
 });

@@ -1,10 +1,11 @@
 // The journal reader: text → the one model (src/model). Pure: runs in Node, a Worker and tests alike.
 // Formats: docs/journal-format.md. Errors: ./errors.ts (ReaderError is the only exception thrown).
 import type { Journal, NativeJournalFile, ReaderWarning, SourceFormat } from '../model';
-import { assembleJournals } from './assemble';
+import { assembleJournals, outcomeFromOutput } from './assemble';
 import { decodeJournalBytes } from './bytes';
 import { ReaderError, makeWarning } from './errors';
-import type { ReaderLimits } from './input';
+import type { PreparedText, ReaderLimits } from './input';
+import { readRowsChunked } from './chunked-rows';
 import { DEFAULT_LIMITS, prepareText } from './input';
 import { readNative } from './native';
 import type { SourceRows } from './sources';
@@ -19,6 +20,10 @@ export interface ReadOptions {
   onProgress?: (fraction: number) => void;
   /** Size limits (defaults: DEFAULT_LIMITS: 256 MiB of bytes and of text, 1,000,000 entries). */
   limits?: Partial<ReaderLimits>;
+  /** false: never read rows chunk by chunk (chunked-rows.ts); tests use it to compare both paths. */
+  chunked?: boolean;
+  /** Characters of row text per chunk (tests use small chunks to cross many boundaries). */
+  chunkChars?: number;
 }
 
 export interface ReadResult {
@@ -42,6 +47,10 @@ export function readJournalFiles(files: { name: string; text: string }[], option
       throw new ReaderError('UNKNOWN_FORMAT', { field: 'format' }, `unknown format '${String(options.format)}'; use one of ${FORMATS.join(', ')}`);
     }
     if (files.length === 0) throw new ReaderError('EMPTY_INPUT', { field: 'files' }, 'no files given');
+    if (files.length === 1 && options.chunked !== false) {
+      const chunked = readChunked(files[0], limits, options);
+      if (chunked) return chunked;
+    }
     const sources: SourceRows[] = [];
     let totalChars = 0;
     files.forEach((file, i) => {
@@ -75,6 +84,28 @@ export function readJournalFiles(files: { name: string; text: string }[], option
     if (run) result.run = run;
     return result;
   });
+}
+
+/** One /query or sql --json text read chunk by chunk (chunked-rows.ts); null when that path does not apply. */
+function readChunked(file: { name: string; text: string }, limits: ReaderLimits, options: ReadOptions): ReadResult | null {
+  if (typeof file.text !== 'string' || file.text.length > limits.maxChars) return null;
+  const name = file.name || undefined;
+  let prepared: PreparedText;
+  let format: SourceFormat;
+  try {
+    prepared = prepareText(file.text, limits, name);
+    format = options.format ?? detectPrepared(prepared, name);
+  } catch {
+    return null;
+  }
+  const read = readRowsChunked(file.text, prepared, format, limits, name, options.onProgress, options.chunkChars);
+  if (!read) return null;
+  for (const journal of read.journals) {
+    const outcome = outcomeFromOutput(journal.entries);
+    if (outcome) journal.completionResult = outcome;
+  }
+  options.onProgress?.(1);
+  return { format, journals: read.journals, warnings: read.warnings };
 }
 
 /**
@@ -117,4 +148,5 @@ export type { Summary, SummaryFuture } from './summary';
 export { toRestateQueryText, partitionKeyOf } from './write-query';
 export type { QueryTextOptions } from './write-query';
 export { toNativeText } from './native';
+export { rawRowOf } from './lazy-row';
 export { parseIsoMs, toIso } from './time';

@@ -5,6 +5,7 @@ import type { Journal } from '../model';
 import { generateJournal } from './generate';
 import { partitionKeyOf, readJournals, summarize, toNativeText, toRestateQueryText } from './index';
 import { sampleFile } from './test-files';
+import { rawRowOf } from './lazy-row';
 
 /** The model as plain data, without raw rows (JSON round trip also reads lazy payloads). */
 function plain(journal: Journal): unknown {
@@ -39,7 +40,7 @@ describe('toRestateQueryText', () => {
         expect(Number(key) > Number.MAX_SAFE_INTEGER).toBe(true);
         expect(text).toContain(`{"partition_key":${key},"id":"${journal.invocationId}"`);
         for (const entry of result.journals[0].entries) {
-          const raw = entry.raw as Record<string, unknown>;
+          const raw = rawRowOf(entry.raw)!;
           expect(raw.partition_key).toBe(key);
           expect(raw.raw_length).toBe((raw.raw as string).length / 2);
         }

@@ -7,6 +7,7 @@
 import type { CallTarget, CommandEntry, Entry, EntryResult, Journal, NotificationEntry } from '../model';
 import { payloadBytes } from './payload';
 import { toIso } from './time';
+import { rawRowOf } from './lazy-row';
 
 type Json = unknown;
 
@@ -69,7 +70,7 @@ function rowFor(id: string, entry: Entry): Record<string, Json> {
     row.entry_json = JSON.stringify({ Notification: notificationFull(entry) });
     row.entry_lite_json = JSON.stringify({ Notification: notificationLite(entry) });
   } else {
-    const raw = (typeof entry.raw === 'object' && entry.raw !== null ? entry.raw : {}) as Record<string, Json>;
+    const raw = (rawRowOf(entry.raw) ?? {}) as Record<string, Json>;
     row.entry_type = typeof raw.entry_type === 'string' ? raw.entry_type : entry.type;
     if (entry.name) row.name = entry.name;
     row.version = 2;

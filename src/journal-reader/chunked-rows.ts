@@ -1,0 +1,199 @@
+// The path for the commonest large input: one /query answer (or `restate sql --json` array) of sys_journal rows,
+// each invocation's rows together and in index order. The rows are parsed a chunk at a time (~512 KB of text), and
+// each chunk's entries are built right away; the chunk's row objects then die young. A whole-text JSON.parse keeps
+// all 100,000 row objects alive until the model is built: the garbage collector copies each of them (about half of
+// that parse's time), and by the time the entries are built, the rows are scattered over the heap (bench/reader.bench.ts,
+// docs/performance.md). Raw rows are parsed again from their chunk when the inspector shows one (lazy-row.ts).
+//
+// Anything unusual — several files, rows of other tables, unsorted or interleaved invocations, V1 rows, text after
+// the array, any read error — returns null, and the general path (sources.ts, assemble.ts) reads the text from the
+// start and reports what is wrong. Both paths give the same result (chunked-rows.test.ts).
+import type { Journal, ReaderWarning, RestateRow, SourceFormat } from '../model';
+import { exactPartitionKey, versionOf } from './assemble';
+import { readV2Entry } from './entry-v2';
+import { isCount } from './entry-values';
+import { ReaderError } from './errors';
+import type { PreparedText, ReaderLimits } from './input';
+import { withFile } from './input';
+import { JournalBuilder, indexGapWarning, isCommandRow } from './journal-builder';
+import { LazyRawRow } from './lazy-row';
+import type { RowRef, SourceRows } from './sources';
+import { isObject } from './sources';
+import { parseIsoMs } from './time';
+
+/** Characters of row text per chunk: small enough that a chunk's rows are still in cache when their entries are built. */
+export const CHUNK_CHARS = 512 * 1024;
+
+/** Between two rows: `},{"` with optional whitespace (pretty-printed `restate sql --json`). Inside a string this can
+ *  only be the string's last characters, and a chunk cut there does not parse: the next boundary is tried instead. */
+const ROW_BOUNDARY = /\}[ \t\r\n]*,[ \t\r\n]*\{[ \t\r\n]*"/g;
+/** Boundaries tried for one chunk before the general path takes over. */
+const CUTS_MAX = 8;
+
+export interface ChunkedRead {
+  journals: Journal[];
+  warnings: ReaderWarning[];
+}
+
+/** The rows of `prepared` read chunk by chunk; null when this path does not apply (the general path then reads it). */
+export function readRowsChunked(text: string, prepared: PreparedText, format: SourceFormat, limits: ReaderLimits, file: string | undefined, onProgress?: (fraction: number) => void, chunkChars = CHUNK_CHARS): ChunkedRead | null {
+  if (format !== 'restate-query' && format !== 'restate-sql-json') return null;
+  const range = rowsRange(prepared.body, format);
+  if (!range) return null;
+  try {
+    return new ChunkedReader(text, prepared, format, limits, file, onProgress).read(range.start, range.end, chunkChars);
+  } catch (error) {
+    // A row the entry reader refuses: the general path reports it, with what it checks first.
+    if (error instanceof ReaderError) return null;
+    throw error;
+  }
+}
+
+/** Where the rows of the array are: from after `[` (or `{"rows":[`) to its closing `]`, with nothing but space after. */
+function rowsRange(body: string, format: SourceFormat): { start: number; end: number } | null {
+  const head = format === 'restate-query' ? /^\{\s*"rows"\s*:\s*\[/.exec(body) : /^\[/.exec(body);
+  if (!head) return null;
+  // From the end by hand: a regular expression anchored at the end still scans the whole text for its first `]`.
+  let end = lastNonSpace(body, body.length);
+  if (format === 'restate-query') {
+    if (body.charCodeAt(end) !== 125 /* } */) return null;
+    end = lastNonSpace(body, end);
+  }
+  if (body.charCodeAt(end) !== 93 /* ] */ || end < head[0].length) return null;
+  return { start: head[0].length, end };
+}
+
+/** The index of the last character before `before` that is not JSON whitespace (-1 when none). */
+function lastNonSpace(text: string, before: number): number {
+  let i = before - 1;
+  for (let c = text.charCodeAt(i); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(--i));
+  return i;
+}
+
+/** The rows of one chunk, or null when the chunk is not a valid list of JSON values. */
+function parseChunk(chunk: string): unknown[] | null {
+  try {
+    return JSON.parse(`[${chunk}]`) as unknown[];
+  } catch {
+    return null;
+  }
+}
+
+class ChunkedReader {
+  private readonly journals: Journal[] = [];
+  private readonly warnings: ReaderWarning[];
+  private readonly source: SourceRows;
+  private readonly seenIds = new Set<string>();
+  // The journal being read.
+  private id = '';
+  private builder: JournalBuilder | null = null;
+  private firstRow = 0;
+  private firstIndex = 0;
+  private lastIndex = -1;
+  /** Exact partition_key digits of the current journal ('' not looked up yet; undefined: none needed). */
+  private exactKey: string | undefined = '';
+  // appended_at values often repeat: the last one and its time.
+  private lastAppendedAt = '';
+  private lastAppendedMs: number | null = null;
+
+  constructor(private readonly text: string, private readonly prepared: PreparedText, format: SourceFormat, private readonly limits: ReaderLimits, private readonly file: string | undefined, private readonly onProgress?: (fraction: number) => void) {
+    this.warnings = [...prepared.warnings];
+    this.source = { format, file, unit: 'row', text, journal: { rows: [], pos: [] }, events: [], invocations: [], statuses: [], native: [], warnings: [] };
+  }
+
+  read(start: number, end: number, chunkChars: number): ChunkedRead | null {
+    const body = this.prepared.body;
+    if (body.slice(start, end).trim() === '') return null;
+    let k = 0;
+    for (let a = start; a < end; ) {
+      let b = end;
+      let next = end;
+      let rows: unknown = null;
+      ROW_BOUNDARY.lastIndex = Math.min(a + chunkChars, end);
+      for (let cut = 0; rows === null; cut++) {
+        if (cut >= CUTS_MAX) return null;
+        const boundary = ROW_BOUNDARY.exec(body);
+        b = boundary && boundary.index < end ? boundary.index + 1 : end;
+        next = b === end ? end : body.indexOf('{', b);
+        rows = parseChunk(body.slice(a, b));
+        if (rows === null && b === end) return null;
+      }
+      if (!Array.isArray(rows)) return null;
+      const chunk = body.slice(a, b);
+      for (let i = 0; i < rows.length; i++, k++) {
+        if (k >= this.limits.maxEntries || !this.addRow(rows[i], k, chunk, i)) return null;
+      }
+      this.onProgress?.((0.95 * (b - start)) / (end - start));
+      a = next;
+    }
+    this.finishJournal();
+    return { journals: this.journals, warnings: this.warnings };
+  }
+
+  /** Row k (row i of `chunk`) → an entry of the current journal; false when the row needs the general path. */
+  private addRow(value: unknown, k: number, chunk: string, i: number): boolean {
+    if (!isObject(value)) return false;
+    const row = value as RestateRow;
+    if (!('index' in row || 'entry_type' in row || 'entry_lite_json' in row || 'entry_json' in row)) return false;
+    const id = row.id;
+    const index = row.index;
+    if (typeof id !== 'string' || id === '' || !isCount(index)) return false;
+    if (id !== this.id || this.builder === null) {
+      if (this.seenIds.has(id)) return false;
+      this.finishJournal();
+      this.seenIds.add(id);
+      this.id = id;
+      this.builder = new JournalBuilder();
+      this.firstRow = k;
+      this.firstIndex = index;
+      this.exactKey = '';
+    } else if (index <= this.lastIndex) {
+      return false;
+    }
+    this.lastIndex = index;
+    const builder = this.builder;
+    const ref: RowRef = { row, pos: k, source: this.source };
+    if (versionOf(ref) !== 2) return false;
+    builder.version = 2;
+    const entry = readV2Entry(ref, index, this.appendedAt(row.appended_at, k - this.firstRow, builder), builder.notes);
+    if (!this.keyIsExact(row)) return false;
+    // The entry keeps its place in the chunk, not the row object: the row can die now.
+    entry.raw = new LazyRawRow(chunk, i, this.exactKey === '' ? undefined : this.exactKey);
+    builder.add(entry, entry.kind === 'unknown' && isCommandRow(row));
+    return true;
+  }
+
+  /** appended_at in epoch ms (null when absent); marks the journal's first unreadable one, as the general path does. */
+  private appendedAt(value: unknown, k: number, builder: JournalBuilder): number | null {
+    if (value === undefined || value === null) return null;
+    if (typeof value !== 'string') {
+      if (builder.badTime < 0) builder.badTime = k;
+      return null;
+    }
+    if (value !== this.lastAppendedAt) {
+      this.lastAppendedAt = value;
+      this.lastAppendedMs = parseIsoMs(value);
+    }
+    if (this.lastAppendedMs === null && builder.badTime < 0) builder.badTime = k;
+    return this.lastAppendedMs;
+  }
+
+  /** A partition_key beyond 2^53 can be given exactly (its digits next to the id in the text); false otherwise. */
+  private keyIsExact(row: RestateRow): boolean {
+    const key = row.partition_key;
+    if (typeof key !== 'number' || Number.isSafeInteger(key)) return true;
+    if (this.exactKey === '') this.exactKey = exactPartitionKey(this.text, this.id);
+    return this.exactKey !== undefined;
+  }
+
+  private finishJournal(): void {
+    const builder = this.builder;
+    if (!builder) return;
+    const firstRow = this.firstRow;
+    const locate = (k: number, field?: string) => withFile(field ? { row: firstRow + k, field } : { row: firstRow + k }, this.file);
+    const gap = indexGapWarning(this.id, builder.entries.length, this.firstIndex, this.lastIndex, locate(0));
+    if (gap) this.warnings.push(gap);
+    this.journals.push(builder.finish(this.id, this.warnings, locate));
+    this.builder = null;
+  }
+}

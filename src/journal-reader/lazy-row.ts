@@ -2,20 +2,37 @@
 // chunk's row objects die as soon as their entries are built: keeping 100,000 of them alive is what makes a
 // whole-export JSON.parse slow (the garbage collector copies every live row), and the inspector shows one at a time.
 
+/** The text of a chunk of a /query export's rows (rows separated by commas, without brackets), shared by its rows. */
+export class RowChunk {
+  constructor(readonly text: string) {}
+}
+
+/** The chunks parsed last, with their rows: reading every raw row in order parses each chunk once, and memory stays bounded. */
+const recentChunks: { chunk: RowChunk; rows: Record<string, unknown>[] }[] = [];
+const RECENT_CHUNKS_MAX = 2;
+
+function rowsOf(chunk: RowChunk): Record<string, unknown>[] {
+  const found = recentChunks.find((c) => c.chunk === chunk);
+  if (found) return found.rows;
+  const rows = JSON.parse(`[${chunk.text}]`) as Record<string, unknown>[];
+  recentChunks.push({ chunk, rows });
+  if (recentChunks.length > RECENT_CHUNKS_MAX) recentChunks.shift();
+  return rows;
+}
+
 /**
- * Row `k` of a chunk of a /query export's rows (the chunk's text, rows separated by commas, without brackets). Its
- * `toJSON()` gives the row object, so JSON.stringify (the inspector's raw view, the Worker that keeps rows for the
- * page) sees the row itself; use rawRowOf() to read fields. A partition_key beyond 2^53 gets its exact digits, as
- * the general path gives them (`exactPartitionKey`).
+ * Row `k` of a chunk. Its `toJSON()` gives the row object, so JSON.stringify (the inspector's raw view, the Worker
+ * that keeps rows for the page) sees the row itself; use rawRowOf() to read fields. A partition_key beyond 2^53 gets
+ * its exact digits, as the general path gives them (`exactPartitionKey`).
  */
 export class LazyRawRow {
   #row: Record<string, unknown> | undefined;
 
-  constructor(private readonly chunk: string, private readonly k: number, private readonly exactPartitionKey: string | undefined) {}
+  constructor(private readonly chunk: RowChunk, private readonly k: number, private readonly exactPartitionKey: string | undefined) {}
 
   toJSON(): Record<string, unknown> {
     if (this.#row) return this.#row;
-    const row = (JSON.parse(`[${this.chunk}]`) as Record<string, unknown>[])[this.k];
+    const row = rowsOf(this.chunk)[this.k];
     if (this.exactPartitionKey !== undefined && typeof row.partition_key === 'number' && !Number.isSafeInteger(row.partition_key)) {
       row.partition_key = this.exactPartitionKey;
     }

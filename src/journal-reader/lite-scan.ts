@@ -1,6 +1,8 @@
-// Hand-written readers for the most common entry_lite_json strings (Restate's serde output, no whitespace):
-// Run and Sleep commands (notifications: one anchored regex in entry-v2.ts measured faster than hand-scanning). They allocate nothing but the result and return null on anything unexpected,
-// so the caller falls back to the general path. Exactness: the whole string must match, from first to last character.
+// Readers for the most common entry_lite_json strings (Restate's serde output, no whitespace): Run and Sleep commands,
+// completion and signal notifications. Each checks the whole string against its shape with one anchored regular
+// expression `test` (one native pass; a `startsWith` costs about as much, and hand-scanning took several), then reads
+// the values at their places. They allocate nothing but a name and return false on anything else, so the caller
+// falls back to the general path. Exactness: the whole string must match, from first to last character.
 
 /** Reads a whole number of 1–10 digits at `at`; returns [value, end] or null. */
 function digitsAt(text: string, at: number): number {
@@ -28,46 +30,35 @@ export interface LiteCommand {
   name: string | null;
 }
 
+const RUN_SHAPE = /^\{"Command":\{"Run":\{"completion_id":\d{1,10}(?:,"name":"[^"\\]*")?\}\}\}$/;
+const SLEEP_SHAPE = /^\{"Command":\{"Sleep":\{"wake_up_time":\d{1,16},"completion_id":\d{1,10}(?:,"name":"[^"\\]*")?\}\}\}$/;
+
 /** `{"Command":{"Run":{"completion_id":1,"name":"x"}}}` (name optional, without escapes). */
 export function scanLiteRun(lite: string, out: LiteCommand): boolean {
-  if (!lite.startsWith(RUN)) return false;
-  const id = digitsAt(lite, RUN.length);
-  if (id < 0) return false;
-  out.completionId = id;
+  if (!RUN_SHAPE.test(lite)) return false;
+  out.completionId = digitsAt(lite, RUN.length);
   out.wakeUpTime = -1;
-  return readNameAndEnd(lite, scanEnd, out);
+  out.name = nameAfter(lite, scanEnd);
+  return true;
 }
 
 /** `{"Command":{"Sleep":{"wake_up_time":1795831496210,"completion_id":2,"name":"x"}}}` (name optional). */
 export function scanLiteSleep(lite: string, out: LiteCommand): boolean {
-  if (!lite.startsWith(SLEEP)) return false;
+  if (!SLEEP_SHAPE.test(lite)) return false;
   let at = SLEEP.length;
   let wake = 0;
-  const start = at;
-  for (; at < lite.length && at - start < 16; at++) {
-    const c = lite.charCodeAt(at);
-    if (c < 48 || c > 57) break;
-    wake = wake * 10 + (c - 48);
-  }
-  // Beyond 2^53 the general path reports NUMBER_TOO_LARGE; this scanner never rounds.
-  if (at === start || wake > Number.MAX_SAFE_INTEGER || !lite.startsWith(',"completion_id":', at)) return false;
-  const id = digitsAt(lite, at + 17);
-  if (id < 0) return false;
-  out.completionId = id;
+  for (let c = lite.charCodeAt(at); c >= 48 && c <= 57; c = lite.charCodeAt(++at)) wake = wake * 10 + (c - 48);
+  // Beyond 2^53 the general path reports NUMBER_TOO_LARGE; this reader never rounds.
+  if (wake > Number.MAX_SAFE_INTEGER) return false;
+  out.completionId = digitsAt(lite, at + ',"completion_id":'.length);
   out.wakeUpTime = wake;
-  return readNameAndEnd(lite, scanEnd, out);
+  out.name = nameAfter(lite, scanEnd);
+  return true;
 }
 
-function readNameAndEnd(lite: string, at: number, out: LiteCommand): boolean {
-  if (at + 3 === lite.length && lite.endsWith('}}}')) {
-    out.name = null;
-    return true;
-  }
-  if (!lite.startsWith(NAME, at) || !lite.endsWith('"}}}')) return false;
-  const name = lite.slice(at + NAME.length, lite.length - 4);
-  if (name.includes('"') || name.includes('\\')) return false;
-  out.name = name;
-  return true;
+/** The name after the last number (`,"name":"x"}}}`), or null when the command has none (`}}}`). Shape already checked. */
+function nameAfter(lite: string, at: number): string | null {
+  return at + 3 === lite.length ? null : lite.slice(at + NAME.length, lite.length - 4);
 }
 
 const NOTIFICATION_COMPLETION = '{"Notification":{"ty":{"Completion":"';
@@ -76,24 +67,6 @@ const COMPLETION_ID = '"},"id":{"CompletionId":';
 const RESULT = '},"result":"';
 /** Completion types in the order tried; the string constants are shared, so reading allocates no type names. */
 const COMPLETION_NAMES = ['Run', 'Sleep', 'Call', 'CallInvocationId', 'GetLazyState', 'GetLazyStateKeys', 'GetPromise', 'PeekPromise', 'CompletePromise', 'AttachInvocation', 'GetInvocationOutput'];
-const RUN_NAMES = ['Run'];
-const SLEEP_NAMES = ['Sleep'];
-const C_NAMES = ['Call', 'CallInvocationId', 'CompletePromise'];
-
-/** The completion type name at `at` followed by `"},"id":{"CompletionId":`; '' when none. Dispatches on the first letter. */
-function completionNameAt(lite: string, at: number): string {
-  const c = lite.charCodeAt(at);
-  let candidates: readonly string[];
-  if (c === 82 /* R */) candidates = RUN_NAMES;
-  else if (c === 83 /* S */) candidates = SLEEP_NAMES;
-  else if (c === 67 /* C */) candidates = C_NAMES;
-  else candidates = COMPLETION_NAMES;
-  for (let k = 0; k < candidates.length; k++) {
-    const name = candidates[k];
-    if (lite.startsWith(name, at) && lite.startsWith(COMPLETION_ID, at + name.length)) return name;
-  }
-  return '';
-}
 
 export interface LiteNotification {
   /** A completion type from COMPLETION_NAMES, or 'Signal'. */
@@ -104,35 +77,43 @@ export interface LiteNotification {
   result: string;
 }
 
+/** A notification's whole lite shape, checked in one native pass (one `test` costs about what one `startsWith` does). */
+const NOTIFICATION_SHAPE = /^\{"Notification":\{"ty":(?:\{"Completion":"[A-Za-z]+"\},"id":\{"CompletionId"|"Signal","id":\{"SignalIndex"):\d{1,10}\},"result":"(?:Success|Void|Failure|InvocationId)"\}\}$/;
+/** Where the `ty` value starts: `{` for a completion, `"` for a signal. */
+const TY_AT = '{"Notification":{"ty":'.length;
+
+/** The completion type named in lite[at, end) (a known name, shared), or '' for a name this reader does not know. */
+function completionNameBetween(lite: string, at: number, end: number): string {
+  const length = end - at;
+  for (let k = 0; k < COMPLETION_NAMES.length; k++) {
+    const name = COMPLETION_NAMES[k];
+    if (name.length === length && lite.startsWith(name, at)) return name;
+  }
+  return '';
+}
+
 /**
  * `{"Notification":{"ty":{"Completion":"Run"},"id":{"CompletionId":1},"result":"Success"}}` or
  * `{"Notification":{"ty":"Signal","id":{"SignalIndex":17},"result":"Success"}}` (Restate lite.rs serde output).
- * Allocates nothing; false on anything else (the caller then parses the JSON).
+ * The shape is checked whole first; the parts are then read at their places. False on anything else (the caller then
+ * parses the JSON).
  */
 export function scanLiteNotification(lite: string, out: LiteNotification): boolean {
+  if (!NOTIFICATION_SHAPE.test(lite)) return false;
   let at: number;
-  if (lite.startsWith(NOTIFICATION_COMPLETION)) {
+  if (lite.charCodeAt(TY_AT) === 123 /* { */) {
     at = NOTIFICATION_COMPLETION.length;
-    const type = completionNameAt(lite, at);
+    const end = lite.indexOf('"', at);
+    const type = completionNameBetween(lite, at, end);
     if (type === '') return false;
-    at += type.length + COMPLETION_ID.length;
     out.type = type;
-  } else if (lite.startsWith(NOTIFICATION_SIGNAL)) {
+    at = end + COMPLETION_ID.length;
+  } else {
     at = NOTIFICATION_SIGNAL.length;
     out.type = 'Signal';
-  } else return false;
-  const id = digitsAt(lite, at);
-  if (id < 0) return false;
-  out.id = id;
-  at = scanEnd;
-  if (!lite.startsWith(RESULT, at)) return false;
-  at += RESULT.length;
-  // The result kind, then `"}}` and the end of the string.
-  const c = lite.charCodeAt(at);
-  const name = c === 83 /* S */ ? 'Success' : c === 86 /* V */ ? 'Void' : c === 70 /* F */ ? 'Failure' : c === 73 /* I */ ? 'InvocationId' : '';
-  if (name !== '' && at + name.length + 3 === lite.length && lite.startsWith(name, at) && lite.endsWith('"}}')) {
-    out.result = name;
-    return true;
   }
-  return false;
+  out.id = digitsAt(lite, at);
+  const c = lite.charCodeAt(scanEnd + RESULT.length);
+  out.result = c === 83 /* S */ ? 'Success' : c === 86 /* V */ ? 'Void' : c === 70 /* F */ ? 'Failure' : 'InvocationId';
+  return true;
 }

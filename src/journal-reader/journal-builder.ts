@@ -16,6 +16,18 @@ export class JournalBuilder {
   private commandIndex = 0;
   private readonly callees = new Map<number, string>();
 
+  /** A builder that goes on after `entries`, a journal already read (Follow appends rows read on their own): the
+   *  next command takes the following index, and calls among `entries` still name their callees. */
+  static continuing(entries: readonly Entry[]): JournalBuilder {
+    const builder = new JournalBuilder();
+    for (const entry of entries) {
+      if (entry.kind !== 'command') continue;
+      builder.commandIndex = entry.commandIndex + 1;
+      if (entry.invocationId !== undefined && entry.completionIds.length > 0) builder.callees.set(entry.completionIds[0], entry.invocationId);
+    }
+    return builder;
+  }
+
   /** The command index the next command entry gets (V1 rows number themselves). */
   get nextCommandIndex(): number {
     return this.commandIndex;

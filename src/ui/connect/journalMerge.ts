@@ -4,6 +4,9 @@
 // trimmed): the caller then reads the whole journal again. Sys_journal is append-only while an invocation runs
 // (Restate only rewrites a journal by purging it or restarting the invocation), so one overlapping row is the check.
 import type { Entry, Journal, ReaderWarning } from '../../model';
+import { JournalBuilder } from '../../journal-reader/journal-builder';
+
+const UNKNOWN_REASON = 'an entry of a kind the reader does not know cannot be numbered incrementally';
 
 export type MergeOutcome =
   | { kind: 'appended'; journal: Journal; added: number }
@@ -20,14 +23,14 @@ export function sameEntry(a: Entry, b: Entry): boolean {
   return true;
 }
 
-/** Commands numbered so far, or null when an entry the reader did not know follows the last command (it may be one). */
-function nextCommandIndex(entries: readonly Entry[]): number | null {
+/** An entry the reader did not know follows the last command (it may be a command: numbering cannot go on). */
+function unknownAfterLastCommand(entries: readonly Entry[]): boolean {
   for (let i = entries.length - 1; i >= 0; i--) {
     const e = entries[i];
-    if (e.kind === 'command') return e.commandIndex + 1;
-    if (e.kind === 'unknown') return null;
+    if (e.kind === 'command') return false;
+    if (e.kind === 'unknown') return true;
   }
-  return 0;
+  return false;
 }
 
 /**
@@ -47,28 +50,19 @@ export function mergeTail(shown: Journal, tail: Journal): MergeOutcome {
     return { kind: 'reread', reason: `the journal on the server no longer has entry ${last.index} (it has fewer than the ${count} shown)` };
   }
   if (!sameEntry(last, overlap)) return { kind: 'reread', reason: `entry ${last.index} changed on the server (the invocation was restarted or its journal rewritten)` };
-  let commandIndex = nextCommandIndex(shown.entries);
-  const added: Entry[] = [];
+  if (unknownAfterLastCommand(shown.entries)) return { kind: 'reread', reason: UNKNOWN_REASON };
+  // Numbered on from the shown entries the way the reader numbers a whole journal (copies: the tail stays as read).
+  const builder = JournalBuilder.continuing(shown.entries);
   for (let k = 1; k < tail.entries.length; k++) {
     const entry = tail.entries[k];
     if (entry.index !== count - 1 + k) return { kind: 'reread', reason: `the server sent entry ${entry.index} where ${count - 1 + k} was expected` };
-    if (entry.kind === 'unknown' || commandIndex === null) return { kind: 'reread', reason: 'an entry of a kind the reader does not know cannot be numbered incrementally' };
-    if (entry.kind === 'command') added.push({ ...entry, commandIndex: commandIndex++ });
-    else if (entry.result.kind === 'invocation-id' && entry.result.invocationId === undefined && entry.completionId !== undefined) {
-      added.push({ ...entry, result: { kind: 'invocation-id', invocationId: calleeOf(shown.entries, entry.completionId) } });
-    } else added.push(entry);
+    if (entry.kind === 'unknown') return { kind: 'reread', reason: UNKNOWN_REASON };
+    builder.add({ ...entry }, false);
   }
+  const added = builder.entries;
   const journal: Journal = { ...tail, version: Math.max(shown.version, tail.version), entries: added.length ? [...shown.entries, ...added] : shown.entries };
   if (journal.completionResult == null && shown.completionResult != null) journal.completionResult = shown.completionResult;
   return { kind: 'appended', journal, added: added.length };
-}
-
-function calleeOf(entries: readonly Entry[], completionId: number): string | undefined {
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const e = entries[i];
-    if (e.kind === 'command' && e.completionIds[0] === completionId) return e.invocationId;
-  }
-  return undefined;
 }
 
 /** The run's warnings after an append: the tail's own, minus the gap a tail always has (it starts mid-journal). */

@@ -24,7 +24,7 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
-    files: ['src/model/**/*.ts', 'src/sim/**/*.ts', 'src/journal-reader/**/*.ts', 'src/compare/**/*.ts', 'src/share/**/*.ts', 'src/restate-admin/**/*.ts'],
+    files: ['src/model/**/*.ts', 'src/sim/**/*.ts', 'src/journal-reader/**/*.ts', 'src/compare/**/*.ts', 'src/share/**/*.ts', 'src/restate-admin/**/*.ts', 'src/protocol/**/*.ts'],
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: pureCoreRules,

@@ -30,6 +30,11 @@ const commands: Record<string, CommandInfo> = {
     usage: 'replay-inspector replay <scenario-file> <journal-file>',
     load: () => import('./commands/replay'),
   },
+  'sdk-replay': {
+    summary: 'Replay a real journal with the real Restate SDK running your handler code, offline (exit 1 mismatch, 3 stopped before a side effect).',
+    usage: 'replay-inspector sdk-replay <handler-module> <journal|bundle|folder> [--target Service/handler] [--id inv_…] [--json]  |  sdk-replay --endpoint <url> <journal> [--allow-side-effects]',
+    load: () => import('./commands/sdk-replay'),
+  },
   serve: {
     summary: 'Serve the built app with a same-origin proxy to a Restate admin API.',
     usage: 'replay-inspector serve [--admin http://localhost:9070] [--port N]',

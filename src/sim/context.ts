@@ -25,7 +25,7 @@ export function createContext(engine: Engine): SimContext {
       const wakeUpAtMs = engine.nowMs + Math.round(ms);
       const { appended } = engine.command({ type: 'Sleep', name, completionIds: [completionId], wakeUpAtMs });
       if (appended) engine.setup.world!.onSleep(completionId, wakeUpAtMs);
-      return engine.newLeaf({ id: `c${completionId}`, type: 'Sleep', name, completionId }) as DurableFuture<null>;
+      return engine.newLeaf({ id: `c${completionId}`, type: 'Sleep', name, completionId }) as DurableFuture<void>;
     },
 
     call(target: string, input?: unknown) {

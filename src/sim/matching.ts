@@ -65,7 +65,10 @@ export function describeCommand(command: Pick<CommandEntry, 'type' | 'name' | 't
 function describeResult(result: EntryResult | undefined): string {
   if (!result) return 'with no result';
   if (result.kind === 'failure') return `failure [${result.failure.code}] ${result.failure.message}`;
-  if (result.kind === 'success') return result.payload ? `value ${result.payload.text}` : 'value (payload not exported)';
+  if (result.kind === 'success') {
+    if (!result.payload) return 'value (payload not exported)';
+    return result.payload.text === '' ? 'empty value (undefined)' : `value ${result.payload.text}`;
+  }
   return result.kind;
 }
 

@@ -2,7 +2,7 @@
 import type { EntryResult, NotificationEntry, RunOutput } from '../model';
 import { failureOf, retryableMessage, TerminalError } from './errors';
 import { settlementOf, type Settlement } from './future';
-import { plainValue, successResult, valueOfPayload } from './payload';
+import { valueOfPayload, valueResult } from './payload';
 
 export function notificationSettlement(entry: NotificationEntry, id: string): Settlement {
   const result = entry.result;
@@ -16,7 +16,9 @@ export function notificationSettlement(entry: NotificationEntry, id: string): Se
     case 'state-keys':
       return settlementOf(true, result.keys ?? [], null, entry.index, id, 0);
     default:
-      return settlementOf(true, null, null, entry.index, id, 0);
+      // A Void notification (sleep, cancel signal, a signal without payload) resolves to undefined
+      // (sdk-typescript 1.17 `dist/context_impl.js`: sleep/awakeable/signal complete with VoidAsUndefined).
+      return settlementOf(true, undefined, null, entry.index, id, 0);
   }
 }
 
@@ -34,7 +36,8 @@ export function computeRun(compute: (() => unknown) | undefined): RunExecution |
     if (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') {
       return { kind: 'failure', failure: { code: 500, message: 'run closures must be synchronous in the simulator (use world latencies for time)' } };
     }
-    return successResult(plainValue(value));
+    // serde.json.serialize(undefined) is 0 bytes (a closure returning nothing journals an empty value).
+    return valueResult(value);
   } catch (error) {
     if (error instanceof TerminalError) return { kind: 'failure', failure: failureOf(error) };
     return { kind: 'retryable', message: retryableMessage(error) };
@@ -43,5 +46,6 @@ export function computeRun(compute: (() => unknown) | undefined): RunExecution |
 
 /** The result carried by the Output command. */
 export function outputResult(output: RunOutput): EntryResult {
-  return 'value' in output ? successResult(output.value) : { kind: 'failure', failure: output.failure };
+  // `'failure' in`: a void output ({ value: undefined }) that went through JSON is `{}`.
+  return 'failure' in output ? { kind: 'failure', failure: output.failure } : valueResult(output.value);
 }

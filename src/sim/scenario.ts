@@ -47,8 +47,8 @@ export interface SimContext {
    * journaled; a replay never calls it. A throw becomes a terminal failure.
    */
   run<T = any>(name: string, fn?: () => T): DurableFuture<T>;
-  /** A durable timer (Sleep command); a server-side timer that survives crashes. */
-  sleep(ms: number, name?: string): DurableFuture<null>;
+  /** A durable timer (Sleep command); a server-side timer that survives crashes. Resolves to undefined, as in the SDK. */
+  sleep(ms: number, name?: string): DurableFuture<void>;
   /** Calls another handler, `Service/handler` or `Object/key/handler` (Call command, two completion ids). */
   call<T = any>(target: string, input?: unknown): DurableFuture<T>;
   /** An awakeable resolved from outside (a signal from index 17). world key: its name. */

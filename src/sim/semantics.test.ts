@@ -107,14 +107,17 @@ describe('failure semantics of the combinators', () => {
     expect(ok.decisions[0]).toMatchObject({ winner: 'c4' });
   });
 
-  it('race and select surface a failed winner as a terminal error; a sleep winner gives null', async () => {
+  it('race and select surface a failed winner as a terminal error; a sleep winner gives undefined', async () => {
     const raced = await simulate(scenario(world, async (ctx) => await race([ctx.call('S/ok'), ctx.call('S/bad')])));
     expect(raced.output).toEqual({ failure: { code: 418, message: 'teapot' } });
     const selected = await simulate(scenario(world, async (ctx) => await select({ ok: ctx.call('S/ok'), bad: ctx.call('S/bad') })));
     expect(selected.output).toEqual({ failure: { code: 418, message: 'teapot' } });
     expect(selected.decisions[0]).toMatchObject({ combinator: 'select', key: 'bad', winner: 'c4' });
-    const timer = await simulate(scenario(world, async (ctx) => await select({ ok: ctx.call('S/ok'), t: ctx.sleep(5) })));
-    expect(timer.output).toEqual({ value: ['t', null] });
+    const timer = await simulate(scenario(world, async (ctx) => {
+      const [key, value] = await select({ ok: ctx.call('S/ok'), t: ctx.sleep(5) });
+      return [key, value === undefined];
+    }));
+    expect(timer.output).toEqual({ value: ['t', true] });
   });
 
   it('allSettled reports every outcome in argument order', async () => {
@@ -223,7 +226,7 @@ describe('crashes', () => {
       const work = ctx.run('work');
       const timer = ctx.sleep(100);
       const first = await race([work, timer]);
-      return first === null ? 'timer' : first;
+      return first === undefined ? 'timer' : first;
     });
     const clean = await simulate(s);
     expect(clean.output).toEqual({ value: 'done' });

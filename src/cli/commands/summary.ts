@@ -58,7 +58,7 @@ export function errorText(error: ReaderError): string {
 }
 
 /** The journal exports in a folder, by name; other JSON files are skipped (said on stderr). */
-async function folderFiles(folder: string, io: CliIo): Promise<{ name: string; text: string }[]> {
+export async function folderFiles(folder: string, io: CliIo): Promise<{ name: string; text: string }[]> {
   const names = (await readdir(folder)).filter((n) => /\.jsonl?$/i.test(n)).sort();
   const files: { name: string; text: string }[] = [];
   for (const name of names) {

@@ -16,7 +16,11 @@ interface OpenAwait {
   combinator: CombinatorKind;
   handles: number[];
   resolved: number[];
+  /** do_progress answered CancelSignalReceived: the cancellation signal (s1) ended this await. */
+  cancelled: boolean;
 }
+
+const CANCEL_FUTURE = 's1';
 
 /** Future id of each handle the trace created: `c<completionId>` from the journal's command, `s<n>` for awakeables. */
 export function futureIdsOfHandles(events: TraceEvent[], journal: Journal): Map<number, string> {
@@ -53,7 +57,7 @@ export function decisionsFromTrace(events: TraceEvent[], journal: Journal): Deci
     const completed = open.handles.filter((h) => completedSet.has(h)).map(idOf);
     const pending = open.handles.filter((h) => !completedSet.has(h)).map(idOf);
     const winnerHandle = pickWinner(open, futures, idOf);
-    const winner = winnerHandle === undefined ? undefined : idOf(winnerHandle);
+    const winner = open.cancelled ? CANCEL_FUTURE : winnerHandle === undefined ? undefined : idOf(winnerHandle);
     const lastResolved = open.resolved.length ? idOf(open.resolved[open.resolved.length - 1]) : undefined;
     const decidedBy = winner ?? lastResolved;
     const entryIndex = (decidedBy === undefined ? undefined : futures.get(decidedBy)?.entryIndex) ?? lastCommandEntryIndex(journal);
@@ -67,9 +71,11 @@ export function decisionsFromTrace(events: TraceEvent[], journal: Journal): Deci
       if (open && open.handles.includes(event.handle) && !open.resolved.includes(event.handle)) open.resolved.push(event.handle);
     } else if (event.kind === 'progress') {
       const { combinator, handles } = describe(event.future);
-      if (open && open.combinator === combinator && handles.every((h) => open!.handles.includes(h))) continue;
-      close();
-      open = { combinator, handles, resolved: [] };
+      if (!(open && open.combinator === combinator && handles.every((h) => open!.handles.includes(h)))) {
+        close();
+        open = { combinator, handles, resolved: [], cancelled: false };
+      }
+      if (event.result === 'CancelSignalReceived') open.cancelled = true;
     }
   }
   close();

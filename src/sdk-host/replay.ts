@@ -161,10 +161,18 @@ export function interpretAnswer(
   }
   if (stoppedAt) {
     const lastRun = [...result.newCommands].reverse().find((c) => c.type === 'Run' && c.name === stoppedAt!.run);
-    stoppedAt.commandIndex = lastRun?.commandIndex ?? null;
+    stoppedAt.commandIndex = lastRun?.commandIndex ?? openRunInJournal(journal, stoppedAt.run);
   }
   result.verdict = result.mismatch ? 'mismatch' : stoppedAt ? 'stopped' : result.error ? 'failed' : result.awaiting ? 'suspended' : 'replayed';
   return result;
+}
+
+/** Command index of the journal's run named `name` whose result the journal lacks (the in-flight run), or null. */
+function openRunInJournal(journal: Journal, name: string): number | null {
+  const completed = new Set<number>();
+  for (const e of journal.entries) if (e.kind === 'notification' && e.completionId !== undefined) completed.add(e.completionId);
+  const run = journal.entries.find((e) => e.kind === 'command' && e.type === 'Run' && e.name === name && e.completionIds.some((id) => !completed.has(id)));
+  return run?.kind === 'command' ? run.commandIndex : null;
 }
 
 function recordedCommand(journal: Journal, commandIndex: number): SdkCommandView | null {

@@ -467,3 +467,70 @@ describe('real Restate 1.7.12 server', () => {
     await expect(readFile(file)).rejects.toThrow('ENOENT');
   });
 });
+
+// `replay-inspector sdk-replay`: the real SDK replays each journal this server just wrote, offline, with the code
+// that wrote it (test/restate-service/all-services.ts); the changed code (test/sdk-replay/checkout-v2.ts) gives the
+// journal mismatch at the command index this server recorded for the same change; `--endpoint` sends the same
+// replay to the running service process.
+describe('sdk-replay against journals from the real server', () => {
+  const repoRoot = path.resolve(import.meta.dirname, '../..');
+  const allServices = path.join(repoRoot, 'test/restate-service/all-services.ts');
+  const checkoutV2 = path.join(repoRoot, 'test/sdk-replay/checkout-v2.ts');
+
+  async function sdkReplayJson(args: string[]): Promise<{ code: number; result: Record<string, unknown> & { verdict: string } }> {
+    const cli = captureIo();
+    const code = await main(['sdk-replay', ...args, '--json'], cli.io);
+    return { code, result: JSON.parse(cli.out() || '{}') as Record<string, unknown> & { verdict: string } };
+  }
+
+  const verdicts: Record<string, [string, number]> = {
+    'race-timeout': ['replayed', 0],
+    'all-calls': ['replayed', 0],
+    'any-first-success': ['replayed', 0],
+    'all-settled': ['replayed', 0],
+    awakeables: ['replayed', 0],
+    cancelled: ['replayed', 0],
+    suspended: ['suspended', 0],
+    'journal-mismatch': ['stopped', 3],
+  };
+  for (const [caseName, [verdict, exit]] of Object.entries(verdicts)) {
+    it(`${caseName}: the code that wrote it replays it offline → ${verdict} (exit ${exit})`, async () => {
+      const file = await exportTo(`${caseName}.sdk.bundle.json`, ['--id', idOf(caseName)]);
+      const { code, result } = await sdkReplayJson([allServices, file]);
+      expect(result.verdict).toBe(verdict);
+      expect(code).toBe(exit);
+    });
+  }
+
+  for (const caseName of ['journal-mismatch', 'journal-mismatch-type']) {
+    it(`${caseName}: the v2 code gives the mismatch at the command index the server recorded for it`, async () => {
+      const file = await exportTo(`${caseName}.sdk.bundle.json`, ['--id', idOf(caseName)]);
+      const [journal] = readJournals(await readFile(file, 'utf8')).journals;
+      const serverMismatch = journal.events.find((e) => e.type === 'TransientError' && e.code === 570);
+      if (serverMismatch?.type !== 'TransientError') throw new Error('the server recorded no 570');
+      const { code, result } = await sdkReplayJson([checkoutV2, file]);
+      expect(code).toBe(1);
+      expect(result.verdict).toBe('mismatch');
+      const mismatch = result.mismatch as { commandIndex: number; actual: { type: string; name: string } };
+      expect(mismatch.commandIndex).toBe(serverMismatch.relatedCommandIndex);
+      expect(mismatch.actual).toEqual({ type: serverMismatch.relatedCommandType, name: serverMismatch.relatedCommandName });
+    });
+  }
+
+  it('--endpoint: the running service replays a completed journal; an unfinished one is refused unless allowed', async () => {
+    const service = ready().service.url;
+    const done = await exportTo('all-calls.endpoint.bundle.json', ['--id', idOf('all-calls')]);
+    const clean = await sdkReplayJson(['--endpoint', service, done]);
+    expect(clean.result.verdict).toBe('replayed');
+    expect(clean.code).toBe(0);
+    // journal-mismatch has no Output: replaying it on a live deployment could run its next side effect.
+    const unfinished = await exportTo('journal-mismatch.endpoint.bundle.json', ['--id', idOf('journal-mismatch')]);
+    const cli = captureIo();
+    expect(await main(['sdk-replay', '--endpoint', service, unfinished], cli.io)).toBe(2);
+    expect(cli.err()).toContain('refusing to replay');
+    // The service now runs v2 of Checkout/order (the case flipped it): the deployment itself reports the mismatch.
+    const allowed = await sdkReplayJson(['--endpoint', service, unfinished, '--allow-side-effects']);
+    expect(allowed.result.verdict).toBe('mismatch');
+    expect((allowed.result.mismatch as { commandIndex: number }).commandIndex).toBe(1);
+  });
+});

@@ -4,12 +4,12 @@
 // deserialize(0 bytes) is undefined. The journal keeps a Void notification for a sleep and an empty value for a
 // void run or a void handler output.
 import { describe, expect, it } from 'vitest';
-import type { CommandEntry, Journal, NotificationEntry } from '../model';
+import type { CommandEntry, Journal, NotificationEntry, Payload } from '../model';
 import { readJournals, toNativeText, toRestateQueryText } from '../journal-reader';
 import { all, allSettled, race, replay, select, simulate } from './index';
 import { scenario } from './test-helpers';
 
-const empty = { encoding: 'text', text: '', byteLength: 0 };
+const empty: Payload = { encoding: 'text', text: '', byteLength: 0 };
 
 const notification = (journal: Journal, completionId: number) =>
   journal.entries.find((e): e is NotificationEntry => e.kind === 'notification' && e.completionId === completionId)!;

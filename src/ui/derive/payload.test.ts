@@ -10,6 +10,8 @@ describe('payload text', () => {
 
   it('describes every result kind', () => {
     expect(resultText({ kind: 'void' })).toBe('void');
+    expect(resultText({ kind: 'success', payload: { encoding: 'text', text: '', byteLength: 0 } })).toBe('empty value (undefined)');
+    expect(resultText({ kind: 'success', payload: { encoding: 'json', text: 'null', byteLength: 4 } })).toBe('null');
     expect(resultText({ kind: 'failure', failure: { code: 500, message: 'boom' } })).toBe('failure 500: boom');
     expect(resultText({ kind: 'invocation-id', invocationId: 'inv_1' })).toBe('invocation id inv_1');
     expect(resultText({ kind: 'state-keys', keys: ['a', 'b'] })).toBe('state keys: a, b');

@@ -17,7 +17,9 @@ export function resultText(r: EntryResult | undefined): string {
     case 'void':
       return 'void';
     case 'success':
-      return r.payload ? prettyPayload(r.payload) : 'success';
+      if (!r.payload) return 'success';
+      // 0 bytes: what the TS SDK's JSON serde writes for undefined (a void run or handler output).
+      return r.payload.text === '' ? 'empty value (undefined)' : prettyPayload(r.payload);
     case 'failure':
       return `failure ${r.failure.code}: ${r.failure.message}`;
     case 'invocation-id':

@@ -39,6 +39,8 @@ const expected: Record<string, SdkVerdict> = {
   // v1 of Checkout journaled run charge and the awakeable; its next step is run 'ship', which the journal lacks.
   'journal-mismatch': 'stopped',
   'journal-mismatch-type': 'stopped',
+  'journal-mismatch-insert': 'stopped',
+  'journal-mismatch-await': 'stopped',
   'journal-mismatch/resumed': 'replayed',
   'lazy-state': 'replayed',
   'multi-worker-slow': 'replayed',
@@ -75,16 +77,18 @@ describe('sdk-replay: every real capture replays with the code that wrote it', (
 
 describe('sdk-replay: changed code gives the 570 the real server recorded', () => {
   const v2 = join(repo, 'test/sdk-replay/checkout-v2.ts');
-  for (const folder of ['journal-mismatch', 'journal-mismatch-type']) {
-    it(`${folder}: mismatch at the command index of the server's 570 event`, async () => {
+  // Renamed run, changed command type, inserted run, added await (of a new timer): test/restate-service/mismatch-service.ts.
+  for (const folder of ['journal-mismatch', 'journal-mismatch-type', 'journal-mismatch-insert', 'journal-mismatch-await']) {
+    it(`${folder}: mismatch at the command index, type and name of the server's 570 event`, async () => {
       const [journal] = capture(folder);
       const server = journal.events.find((e) => e.type === 'TransientError' && e.code === 570);
-      expect(server?.type === 'TransientError' ? server.relatedCommandIndex : null).toBe(1);
+      if (server?.type !== 'TransientError') throw new Error('the capture has no 570');
       const result = await replayWith(v2, journal);
       expect(result.verdict).toBe('mismatch');
-      expect(result.mismatch?.commandIndex).toBe(1);
-      expect(result.mismatch?.expected).toMatchObject({ type: 'Run', name: 'charge' });
-      expect(result.mismatch?.actual).toEqual(folder === 'journal-mismatch' ? { type: 'Run', name: 'fraud-check' } : { type: 'Sleep', name: 'cool-off' });
+      expect(result.mismatch?.commandIndex).toBe(server.relatedCommandIndex);
+      expect(result.mismatch?.actual).toEqual({ type: server.relatedCommandType, name: server.relatedCommandName });
+      const recorded = journal.entries.find((e) => e.kind === 'command' && e.commandIndex === server.relatedCommandIndex);
+      expect(result.mismatch?.expected).toMatchObject({ type: recorded?.type, name: recorded?.name });
       expect(result.mismatch?.message).toMatch(/mismatch/);
     });
   }

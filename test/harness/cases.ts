@@ -199,6 +199,27 @@ export const realCases: RealCase[] = [
     drive: (context) => deployV2UnderSuspendedOrder(context, 'orderHold'),
   },
   {
+    name: 'journal-mismatch-insert',
+    target: 'Checkout/stepsInsert',
+    input: null,
+    description:
+      "code changed under an in-flight invocation, a run INSERTED: v1 ran run reserve (c1) and run charge (c2) and suspended on an awakeable; " +
+      "v2 (run audit between them) was deployed and the awakeable resolved; the replay with v2 fails with journal mismatch 570 at command " +
+      `index 2 (the journal's run charge, the new code's run audit), ${MISMATCH_MAX_ATTEMPTS} attempts, then Paused.`,
+    finalStatus: 'paused',
+    drive: (context) => deployV2UnderSuspendedOrder(context, 'stepsInsert'),
+  },
+  {
+    name: 'journal-mismatch-await',
+    target: 'Checkout/stepsAwait',
+    input: null,
+    description:
+      "code changed under an in-flight invocation, an AWAIT added (of a new 10 ms timer 'settle') between run reserve and run charge; the " +
+      `replay with v2 fails with journal mismatch 570 at command index 2 (a Sleep where the journal has a Run), ${MISMATCH_MAX_ATTEMPTS} attempts, then Paused.`,
+    finalStatus: 'paused',
+    drive: (context) => deployV2UnderSuspendedOrder(context, 'stepsAwait'),
+  },
+  {
     name: 'fanout-small',
     target: 'Lab/fanout',
     input: { runs: FANOUT_RUNS_SMALL },

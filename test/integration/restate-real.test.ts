@@ -492,6 +492,7 @@ describe('sdk-replay against journals from the real server', () => {
     cancelled: ['replayed', 0],
     suspended: ['suspended', 0],
     'journal-mismatch': ['stopped', 3],
+    'journal-mismatch-insert': ['stopped', 3],
   };
   for (const [caseName, [verdict, exit]] of Object.entries(verdicts)) {
     it(`${caseName}: the code that wrote it replays it offline → ${verdict} (exit ${exit})`, async () => {
@@ -502,7 +503,7 @@ describe('sdk-replay against journals from the real server', () => {
     });
   }
 
-  for (const caseName of ['journal-mismatch', 'journal-mismatch-type']) {
+  for (const caseName of ['journal-mismatch', 'journal-mismatch-type', 'journal-mismatch-insert', 'journal-mismatch-await']) {
     it(`${caseName}: the v2 code gives the mismatch at the command index the server recorded for it`, async () => {
       const file = await exportTo(`${caseName}.sdk.bundle.json`, ['--id', idOf(caseName)]);
       const [journal] = readJournals(await readFile(file, 'utf8')).journals;

@@ -5,6 +5,8 @@
 // Checkout/order v2: run('fraud-check') first: command index 1 is a Run again, with another name (name mismatch).
 // Checkout/orderHold v2: sleep 50 ms named 'cool-off' first: command index 1 is now a Sleep where the journal has a
 // Run (command TYPE mismatch).
+// Checkout/stepsInsert and Checkout/stepsAwait v1: run('reserve'), run('charge'), the awakeable, run('ship'); their
+// v2 insert a run / await a new timer between the two runs (mismatch at command index 2).
 // The test invokes a handler under v1, waits until it is suspended on the awakeable, flips that handler's code to v2
 // and resolves the awakeable: the SDK replays the journal with the new code and fails with a journal mismatch at
 // command index 1.
@@ -21,6 +23,17 @@ function versionOf(ctx: Context, handler: string): number {
   const version = codeVersion.get(handler);
   sideChannel.countAttempt(`${ctx.request().id}/v${version}`);
   return version;
+}
+
+/** v1 of Checkout/stepsInsert and Checkout/stepsAwait: two runs, then the awakeable, then a third run. */
+async function stepsV1(ctx: Context): Promise<string> {
+  const reserved = await ctx.run('reserve', () => 'reserved');
+  const charged = await ctx.run('charge', () => 'charged');
+  const approval = ctx.awakeable<string>();
+  sideChannel.publishAwakeables(ctx.request().id, [approval.id]);
+  const approved = await approval.promise;
+  const shipped = await ctx.run('ship', () => 'shipped');
+  return `${reserved}, ${charged}, ${approved}, ${shipped}`;
 }
 
 /** v1 of both handlers: what ran first and wrote the journal. */
@@ -51,6 +64,28 @@ export const checkout = restate.service({
         return `held, ${charged}`;
       }
       return orderV1(ctx);
+    }),
+    // v2 inserts run('audit') between reserve and charge: command 2 is a Run with another name.
+    stepsInsert: restate.handlers.handler({ retryPolicy }, async (ctx: Context): Promise<string> => {
+      if (versionOf(ctx, 'stepsInsert') >= 2) {
+        const reserved = await ctx.run('reserve', () => 'reserved');
+        const audited = await ctx.run('audit', () => 'audited');
+        const charged = await ctx.run('charge', () => 'charged');
+        return `${reserved}, ${audited}, ${charged}`;
+      }
+      return stepsV1(ctx);
+    }),
+    // v2 adds an await of a new 10 ms timer between reserve and charge: command 2 is a Sleep where the journal has
+    // a Run. (Awaiting an existing promise in another order adds no command and is no mismatch: awaits are not
+    // journaled in protocol V5+.)
+    stepsAwait: restate.handlers.handler({ retryPolicy }, async (ctx: Context): Promise<string> => {
+      if (versionOf(ctx, 'stepsAwait') >= 2) {
+        const reserved = await ctx.run('reserve', () => 'reserved');
+        await ctx.sleep(10, 'settle');
+        const charged = await ctx.run('charge', () => 'charged');
+        return `${reserved}, settled, ${charged}`;
+      }
+      return stepsV1(ctx);
     }),
   },
   // Suspends soon after it starts waiting on the awakeable, so the next attempt replays with whatever code runs then.

@@ -11,7 +11,7 @@ import { readJournals, type Summary } from '../../src/journal-reader';
 import type { CommandEntry, Journal } from '../../src/model';
 import { defineScenario, replay } from '../../src/sim';
 import { FANOUT_RUNS_SMALL, MISMATCH_MAX_ATTEMPTS, RETRY_FAILURES, realCases, runCases, runMismatchResumed } from '../harness/cases';
-import { pollUntil, query, runAttempts, sqlLiteral, startRestateWithService } from '../harness/restate';
+import { pollUntil, query, runAttempts, setCodeVersion, sqlLiteral, startRestateWithService } from '../harness/restate';
 import { restateSql } from '../harness/restate-cli';
 import { captureIo, leaves, runBin } from './cli-helpers';
 
@@ -529,7 +529,9 @@ describe('sdk-replay against journals from the real server', () => {
     const cli = captureIo();
     expect(await main(['sdk-replay', '--endpoint', service, unfinished], cli.io)).toBe(2);
     expect(cli.err()).toContain('refusing to replay');
-    // The service now runs v2 of Checkout/order (the case flipped it): the deployment itself reports the mismatch.
+    // Deploy v2 of Checkout/order on the service (earlier tests may have rolled it back): the deployment itself
+    // reports the mismatch, before any run of the new code executes.
+    await setCodeVersion(ready().service.controlUrl, 2, 'order');
     const allowed = await sdkReplayJson(['--endpoint', service, unfinished, '--allow-side-effects']);
     expect(allowed.result.verdict).toBe('mismatch');
     expect((allowed.result.mismatch as { commandIndex: number }).commandIndex).toBe(1);

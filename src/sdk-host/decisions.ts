@@ -58,9 +58,10 @@ export function decisionsFromTrace(events: TraceEvent[], journal: Journal): Deci
     const pending = open.handles.filter((h) => !completedSet.has(h)).map(idOf);
     const winnerHandle = pickWinner(open, futures, idOf);
     const winner = open.cancelled ? CANCEL_FUTURE : winnerHandle === undefined ? undefined : idOf(winnerHandle);
-    const lastResolved = open.resolved.length ? idOf(open.resolved[open.resolved.length - 1]) : undefined;
-    const decidedBy = winner ?? lastResolved;
-    const entryIndex = (decidedBy === undefined ? undefined : futures.get(decidedBy)?.entryIndex) ?? lastCommandEntryIndex(journal);
+    // Decided by the winner's notification, else by the latest (in journal order) of the notifications it waited for.
+    const completedIndexes = completed.map((id) => futures.get(id)?.entryIndex).filter((i): i is number => i !== undefined);
+    const winnerIndex = winner === undefined ? undefined : futures.get(winner)?.entryIndex;
+    const entryIndex = winnerIndex ?? (completedIndexes.length ? Math.max(...completedIndexes) : lastCommandEntryIndex(journal));
     decisions.push({ combinator: open.combinator, futures: all, completed, pending, winner, entryIndex, attempt: 1 });
     open = null;
   };

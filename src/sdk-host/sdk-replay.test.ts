@@ -112,7 +112,7 @@ describe('sdk-replay: never runs a side effect', () => {
 });
 
 describe('sdk-replay: the real SDK decides what our engine decides on the scenario twins', () => {
-  const comparable = (d: Decision) => ({ combinator: d.combinator, futures: d.futures, winner: d.winner ?? null, completed: d.completed });
+  const comparable = (d: Decision) => ({ combinator: d.combinator, futures: d.futures, winner: d.winner ?? null, completed: d.completed, entryIndex: d.entryIndex });
   for (const twin of twins) {
     it(`${twin.folder}: same decisions`, async () => {
       const [journal] = capture(twin.folder);

@@ -66,6 +66,8 @@ function targetRows(r, seconds) {
   const sim = r.sim ?? {};
   add('simulate 100k futures', sim.simulateEntriesPerSecond, ' entries/s', 'reported', sim.simulateEntriesPerSecond > 0);
   add('replay / simulate time', sim.replayToSimulateRatio, '×', 'reported', sim.replayToSimulateRatio > 0);
+  const sdk = r['sdk-replay'] ?? {};
+  add('sdk-replay / our replay (7k fan-out)', sdk.sdkToOursRatio === undefined ? undefined : `${sdk.sdkToOursRatio}× (${sdk.sdkReplayMs} vs ${sdk.oursReplayMs} ms)`, '', 'reported', sdk.sdkToOursRatio > 0);
   add('whole bench', Math.round(seconds), ' s', '< 600 s', seconds < 600);
   return rows;
 }

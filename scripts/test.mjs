@@ -22,6 +22,7 @@ const e2ePort = process.env.E2E_PORT ?? (await new Promise((resolve) => {
 const stages = [
   { name: 'lint', cmd: ['npx', 'eslint', '.', '--max-warnings=0'] },
   { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json'] },
+  { name: 'typecheck core', cmd: ['npx', 'tsc', '-p', 'tsconfig.core.json'] },
   { name: 'unit', cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsDir}/unit.json`], counts: vitestCounts(`${resultsDir}/unit.json`) },
   { name: 'e2e', pre: ['node', 'scripts/ensure-browser.mjs'], cmd: ['npx', 'playwright', 'test', '--reporter=list,json'], env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${resultsDir}/e2e.json`, E2E_PORT: e2ePort }, counts: playwrightCounts(`${resultsDir}/e2e.json`) },
   { name: 'integration', cmd: ['npx', 'vitest', 'run', '--config', 'vitest.integration.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsDir}/integration.json`], counts: vitestCounts(`${resultsDir}/integration.json`) },

@@ -28,7 +28,7 @@ test('screenshot: crash and replay', async ({ inspector, page }, info) => {
 
 test('screenshot: a real Restate journal with its events', async ({ inspector }, info) => {
   await inspector.openSample('run-retry/journal.query.json', 'run-retry/events.query.json', 'run-retry/invocation.query.json');
-  await expect(inspector.lanes).toHaveCount(3);
+  await expect(inspector.lanes).toHaveCount(2);
   await inspector.lane('c1').click();
   await shoot(inspector, 'real-journal', (n) => info.outputPath(n));
 });

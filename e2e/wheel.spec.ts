@@ -7,7 +7,7 @@ test('Ctrl+wheel zooms the time axis (not the page), Shift+wheel pans it, a plai
   await expect(inspector.status).toHaveText(/^Step/);
   const ticks = page.locator('.tick');
   const fitted = await ticks.allTextContents();
-  const box = (await inspector.lane('c1').boundingBox())!;
+  const box = (await inspector.lanes.first().boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2);
 
   await page.mouse.wheel(0, 120);

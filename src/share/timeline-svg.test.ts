@@ -35,6 +35,13 @@ describe('timeline SVG', () => {
     expect(svg).toMatch(/>Call x+…<\/text>/);
   });
 
+  it("draws a call's invocation id as a marker on the call's lane, not a lane of its own", () => {
+    const call = lane('c8', 'Call Worker/slow (c8)', { state: 'pending', stateText: 'pending', endU: null, marker: { u: 1, title: 'callee invocation id inv_1 known (c7)' } });
+    const svg = timelineSvg({ title: 't', status: 's', lanes: [call], spanU: 10, cursorU: 2, ticks: [] });
+    expect(svg.match(/data-future-id=/g)).toHaveLength(1);
+    expect(svg).toContain('<title>callee invocation id inv_1 known (c7)</title></path>');
+  });
+
   it('drops characters XML cannot hold', () => {
     expect(escapeXml('a\u0000b\u0007c\td')).toBe('abc\td');
   });

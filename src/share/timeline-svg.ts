@@ -15,6 +15,8 @@ export interface SvgLane {
   /** null: never completes (open-ended). */
   endU: number | null;
   role: 'winner' | 'loser' | 'failed-first' | null;
+  /** A call's invocation-id notification, once appended: a marker on the call's lane (not a lane of its own). */
+  marker?: { u: number; title: string };
 }
 
 export interface TimelineSvgInput {
@@ -90,6 +92,11 @@ export function timelineSvg(input: TimelineSvgInput): string {
     const dash = lane.state === 'not-started' || lane.endU === null ? ' stroke-dasharray="4 3"' : '';
     const width = lane.role === 'winner' ? 2.5 : 1;
     out.push(`<rect x="${x0}" y="${y + 5}" width="${round(x1 - x0)}" height="${LANE_PX - 10}" rx="3" fill="${fill[lane.state]}" stroke="${stroke[lane.state]}" stroke-width="${width}"${dash}/>`);
+    if (lane.marker) {
+      const mx = x(lane.marker.u);
+      const my = y + LANE_PX / 2;
+      out.push(`<path d="M${mx} ${my - 4.5}L${round(mx + 4.5)} ${my}L${mx} ${my + 4.5}L${round(mx - 4.5)} ${my}Z" fill="#ffffff" stroke="#2f6feb" stroke-width="1.5"><title>${escapeXml(lane.marker.title)}</title></path>`);
+    }
     out.push('</g>');
   });
   const cx = x(input.cursorU);

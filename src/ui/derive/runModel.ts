@@ -2,14 +2,20 @@
 import type { Future, Journal, Mismatch } from '../../model';
 import type { LoadedRun } from '../engine/protocol';
 import { indexTransientErrors, type TransientIndex } from './futureState';
-import { laneHeight, orderFutures } from './lanes';
+import { groupCallInvocationIds, laneHeight, orderFutures, type InvocationIdMarker } from './lanes';
 import { buildSteps, type RunSteps } from './steps';
 
 export interface RunModel {
   steps: RunSteps;
-  /** Futures in lane order. */
+  /** Every future, in lane order, with its summary id (a call's invocation-id future too). */
   futures: Future[];
   futuresById: Map<string, Future>;
+  /** Futures that get a lane, in lane order: a call's invocation-id future is a marker on its call's lane instead. */
+  laneFutures: Future[];
+  /** Call future id → its invocation-id marker. */
+  markerOfCall: Map<string, InvocationIdMarker>;
+  /** Invocation-id future id → the call future id it belongs to. */
+  callOfInvocationId: Map<string, string>;
   transient: TransientIndex;
   mismatchCursor: number | null;
   /** Total height the lanes want (px), to size the timeline against the details panel. */
@@ -57,13 +63,17 @@ export function buildRunModel(run: RunModelInput): RunModel {
 
 function computeRunModel(run: RunModelInput): RunModel {
   const futures = orderFutures(withDisplayNames(run.futures, run.journal));
+  const { laneFutures, markerOfCall, callOfInvocationId } = groupCallInvocationIds(futures, run.journal);
   return {
     steps: buildSteps(run.journal, run.decisions),
     futures,
     futuresById: new Map(futures.map((f) => [f.id, f])),
+    laneFutures,
+    markerOfCall,
+    callOfInvocationId,
     transient: indexTransientErrors(run.journal.events),
     mismatchCursor: mismatchCursorOf(run.journal, run.mismatch),
     times: run.journal.entries.map((e) => e.appendedAtMs),
-    lanesHeightPx: futures.reduce((sum, f) => sum + laneHeight(f.kind), 0),
+    lanesHeightPx: laneFutures.reduce((sum, f) => sum + laneHeight(f.kind), 0),
   };
 }

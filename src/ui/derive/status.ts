@@ -13,6 +13,8 @@ export interface StatusInput {
   attemptsEnded: readonly Attempt[];
   mismatch: Mismatch | null;
   mismatchCursor: number | null;
+  /** Invocation-id future id → its call's future id: that notification is told as part of the call. */
+  callOfInvocationId?: ReadonlyMap<string, string>;
 }
 
 function labelOf(id: string, futuresById: ReadonlyMap<string, Future>): string {
@@ -59,9 +61,12 @@ export function decisionSentence(d: StepDecision, futuresById: ReadonlyMap<strin
   return parts.join('; ');
 }
 
-function entrySentence(e: Entry, futuresById: ReadonlyMap<string, Future>): string {
+function entrySentence(e: Entry, futuresById: ReadonlyMap<string, Future>, callOfInvocationId?: ReadonlyMap<string, string>): string {
   if (e.kind === 'notification') {
     const id = notificationFutureId(e);
+    // A call's invocation-id notification says who the callee is, not that the call completed (issue 12).
+    const callId = id ? callOfInvocationId?.get(id) : undefined;
+    if (callId) return `${labelOf(callId, futuresById)}: callee invocation id known (${id})`;
     const f = id ? futuresById.get(id) : undefined;
     const who = f ? futureShortLabel(f) : (id ?? e.type);
     if (e.signalIndex === 1) return 'cancel signal received';
@@ -108,7 +113,7 @@ export function statusSentence(s: StatusInput): string {
     parts.push(`journal mismatch (570) at command ${s.mismatch.commandIndex}: expected ${s.mismatch.expected}, got ${s.mismatch.actual}`);
   }
   if (s.decisions.length) parts.push(...s.decisions.map((d) => decisionSentence(d, s.futuresById)));
-  else if (s.entry) parts.push(entrySentence(s.entry, s.futuresById));
+  else if (s.entry) parts.push(entrySentence(s.entry, s.futuresById, s.callOfInvocationId));
   parts.push(...attemptsSentences(s.attemptsEnded));
   return `${head}: ${parts.join('; ')}`;
 }

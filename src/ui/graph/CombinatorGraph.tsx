@@ -24,7 +24,7 @@ const FIT_OPTIONS: FitViewOptions = { padding: 0.15, maxZoom: 1.3, minZoom: MIN_
 export default function CombinatorGraph() {
   const { model, latest, cursor } = useStore(useShallow((s) => ({ model: s.model, latest: latestDecisionIndex(s), cursor: s.cursor })));
   const theme = useStore((s) => s.theme);
-  const graph = useMemo(() => (model ? buildGraphModel(model.steps, model.futuresById, latest) : null), [model, latest]);
+  const graph = useMemo(() => (model ? buildGraphModel(model.steps, model.futuresById, latest, model.callOfInvocationId) : null), [model, latest]);
   const nodes: Node[] = useMemo(() => {
     if (!graph) return [];
     const pos = layoutGraph(graph);
@@ -96,13 +96,18 @@ function CompletionOrder() {
       </p>
       <p>Completion order in the journal (the order a replay honours):</p>
       <ol className="completion-order" aria-label="Completion order">
-        {done.map((f) => (
-          <li key={f.id} className={f.completionEntryIndex! < cursor ? 'done' : ''}>
-            <button className="btn" onClick={() => useStore.getState().select(f.id)}>
-              {f.id} {f.name || f.kind} <span style={{ color: 'var(--muted)' }}>#{f.completionEntryIndex}</span>
-            </button>
-          </li>
-        ))}
+        {done.map((f) => {
+          // A call's invocation-id notification is part of the call (its lane holds it): told so, and selecting it selects the call.
+          const callId = model?.callOfInvocationId.get(f.id);
+          return (
+            <li key={f.id} className={f.completionEntryIndex! < cursor ? 'done' : ''}>
+              <button className="btn" onClick={() => useStore.getState().select(callId ?? f.id)}>
+                {f.id} {f.name || f.kind}
+                {callId && <span style={{ color: 'var(--muted)' }}> invocation id of {callId}</span>} <span style={{ color: 'var(--muted)' }}>#{f.completionEntryIndex}</span>
+              </button>
+            </li>
+          );
+        })}
       </ol>
     </div>
   );

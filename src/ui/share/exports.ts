@@ -6,7 +6,7 @@ import { timelineSvg, type SvgLane } from '../../share/timeline-svg';
 import { futureStateAt, futureStateText } from '../derive/futureState';
 import { highlightAt } from '../derive/highlight';
 import { futureLabel, futureShortLabel } from '../derive/labels';
-import { layoutLanes } from '../derive/lanes';
+import { invocationIdKnownAt, invocationIdText, layoutLanes } from '../derive/lanes';
 import { axisTicks, buildTimeAxis } from '../derive/timeAxis';
 import { exampleMeta } from '../source/examples';
 import { storedScenario } from '../source/loaders';
@@ -54,7 +54,7 @@ export function timelineSvgText(s: Store): string {
   const attemptTimes = run.journal.virtualTime ? run.attempts.flatMap((a) => [a.startMs, a.endMs]) : [];
   const axis = buildTimeAxis(model.times, s.axisMode, s.compressGaps, attemptTimes);
   const highlight = highlightAt(model.steps, s.cursor);
-  const lanes: SvgLane[] = layoutLanes(model.futures, axis).map((lane) => {
+  const lanes: SvgLane[] = layoutLanes(model.laneFutures, axis, model.markerOfCall).map((lane) => {
     const f = lane.future;
     const state = futureStateAt(f, s.cursor, model.transient);
     let role: SvgLane['role'] = null;
@@ -63,7 +63,9 @@ export function timelineSvgText(s: Store): string {
       if (highlight.winner === f.id) role = d.combinator === 'all' && d.outcome === 'failure' ? 'failed-first' : 'winner';
       else if (highlight.winner && RACE_LIKE.has(d.combinator)) role = 'loser';
     }
-    return { id: f.id, label: futureLabel(f), state, stateText: futureStateText[state], startU: lane.startU, endU: lane.endU, role };
+    const svgLane: SvgLane = { id: f.id, label: futureLabel(f), state, stateText: futureStateText[state], startU: lane.startU, endU: lane.endU, role };
+    if (lane.invocationId && lane.invocationId.u !== null && invocationIdKnownAt(lane, s.cursor)) svgLane.marker = { u: lane.invocationId.u, title: invocationIdText(lane.invocationId) };
+    return svgLane;
   });
   const seed = run.seed !== null ? ` · seed ${run.seed}` : '';
   return timelineSvg({ title: `${run.title}${seed}`, status: selectStatus(s), lanes, spanU: axis.span, cursorU: axis.cursorU(s.cursor), ticks: axisTicks(axis, { u0: 0, u1: axis.span }, 8) });

@@ -44,6 +44,7 @@ export function selectStatus(s: Store): string {
     attemptsEnded: attemptsEndingAt(s.run.attempts, s.cursor),
     mismatch: s.run.mismatch,
     mismatchCursor: s.model.mismatchCursor,
+    callOfInvocationId: s.model.callOfInvocationId,
   });
 }
 

@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import { futureStateText, type FutureState } from '../derive/futureState';
 import { futureLabel } from '../derive/labels';
-import type { Lane } from '../derive/lanes';
+import { invocationIdText, type Lane } from '../derive/lanes';
 import { uToPx, type ViewWindow } from '../derive/timeAxis';
 import { MIN_BAR_PX } from './geometry';
 
@@ -16,6 +16,8 @@ export interface LaneRowProps {
   top: number;
   height: number;
   selected: boolean;
+  /** The lane is a call's and its callee's invocation id has been appended: draw the marker. */
+  invocationIdKnown: boolean;
   candidate: boolean;
   role: 'winner' | 'loser' | 'failed-first' | null;
   dim: boolean;
@@ -64,7 +66,10 @@ export const LaneRow = memo(function LaneRow(p: LaneRowProps) {
   // Keep the badge inside the lane: when the bar ends near the right edge, put it inside the bar's end.
   const badgeInside = badgeX > p.widthPx - 70;
   const roleText = p.role === 'winner' ? 'won' : p.role === 'failed-first' ? 'failed first' : p.role === 'loser' ? 'lost' : null;
-  const label = `${futureLabel(f)}: ${futureStateText[p.state]}${roleText ? `, ${roleText}` : ''}`;
+  const marker = p.lane.invocationId;
+  const markerText = marker && p.invocationIdKnown ? invocationIdText(marker) : null;
+  const xMarker = marker && marker.u !== null ? px(marker.u) : null;
+  const label = `${futureLabel(f)}: ${futureStateText[p.state]}${roleText ? `, ${roleText}` : ''}${markerText ? `; ${markerText}` : ''}`;
   const cls = ['lane', f.kind === 'CallInvocationId' ? 'minor' : '', p.candidate ? 'candidate' : '', p.dim ? 'dim' : ''].join(' ');
   return (
     <button
@@ -97,6 +102,7 @@ export const LaneRow = memo(function LaneRow(p: LaneRowProps) {
         ))}
         {p.state === 'completed-success' && xEnd !== null && <span className="end-dot" style={{ left: xEnd }} />}
         {p.state === 'failed-terminal' && xEnd !== null && <span className="end-dot failed" style={{ left: xEnd }} />}
+        {markerText && xMarker !== null && <span className="inv-id-mark" style={{ left: xMarker }} title={markerText} data-invocation-id-future={marker!.future.id} />}
         {p.transientU.map((u, i) => (
           <span key={i} className="tick-mark" style={{ left: px(u) }} />
         ))}

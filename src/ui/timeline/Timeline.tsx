@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { futureStateAt, futureStartIndex } from '../derive/futureState';
 import { highlightAt } from '../derive/highlight';
-import { laneIndexOf, layoutLanes } from '../derive/lanes';
+import { invocationIdKnownAt, laneIndexOf, layoutLanes } from '../derive/lanes';
 import { buildTimeAxis, fitWindow, type ViewWindow } from '../derive/timeAxis';
 import { ZOOM_EVENT } from '../app/useKeyboard';
 import { axisExtraTimes } from '../engine/prepare';
@@ -37,7 +37,7 @@ export function Timeline() {
 
   const attemptTimes = useMemo(() => (run ? axisExtraTimes(run) : []), [run]);
   const axis = useMemo(() => buildTimeAxis(model?.times ?? [], axisMode, compressGaps, attemptTimes), [model, axisMode, compressGaps, attemptTimes]);
-  const lanes = useMemo(() => (model ? layoutLanes(model.futures, axis) : []), [model, axis]);
+  const lanes = useMemo(() => (model ? layoutLanes(model.laneFutures, axis, model.markerOfCall) : []), [model, axis]);
   const fitted = useMemo(() => fitWindow(axis), [axis]);
   const window: ViewWindow = storedWindow ?? fitted;
   const highlight = useMemo(() => (model ? highlightAt(model.steps, cursor) : null), [model, cursor]);
@@ -175,7 +175,9 @@ export function Timeline() {
             const lane = lanes[item.index];
             const f = lane.future;
             const state = futureStateAt(f, cursor, model.transient);
-            const candidate = !!highlight?.candidates.has(f.id);
+            const invocationIdId = lane.invocationId?.future.id;
+            // A decision over the call's invocation id (`await call.invocationId`) is about this lane too.
+            const candidate = !!highlight && (highlight.candidates.has(f.id) || (invocationIdId !== undefined && highlight.candidates.has(invocationIdId)));
             let role: 'winner' | 'loser' | 'failed-first' | null = null;
             if (candidate && highlight) {
               const d = highlight.decision;
@@ -192,7 +194,8 @@ export function Timeline() {
                   widthPx={widthPx}
                   top={item.start}
                   height={item.size}
-                  selected={selection === f.id}
+                  selected={selection === f.id || (invocationIdId !== undefined && selection === invocationIdId)}
+                  invocationIdKnown={invocationIdKnownAt(lane, cursor)}
                   candidate={candidate && !!highlight?.fresh}
                   role={role}
                   dim={!!highlight?.fresh && !candidate && futureStartIndex(f) < cursor}

@@ -3,6 +3,7 @@
 // @restatedev/restate-sdk dist/promises.js CombinatorRestatePromise.unresolvedFuture); a tree with a handle the
 // current await did not have starts the next one.
 import type { CombinatorKind, Decision, Journal } from '../model';
+import { notificationFutureId } from '../journal-reader/futures';
 import type { HandleInfo, TraceEvent, UnresolvedFuture } from './vm-trace';
 
 const COMBINATORS: Record<string, CombinatorKind> = {
@@ -122,8 +123,7 @@ function deriveCompletions(journal: Journal): [string, { entryIndex: number; ok:
   const seen = new Set<string>();
   for (const entry of journal.entries) {
     if (entry.kind !== 'notification') continue;
-    const id =
-      entry.completionId !== undefined ? `c${entry.completionId}` : entry.signalIndex !== undefined ? `s${entry.signalIndex}` : entry.signalName !== undefined ? `s:${entry.signalName}` : null;
+    const id = notificationFutureId(entry);
     if (!id || seen.has(id)) continue;
     seen.add(id);
     out.push([id, { entryIndex: entry.index, ok: entry.result.kind !== 'failure' }]);

@@ -2,7 +2,7 @@
 // in request/response mode, to the SDK's fetch endpoint handler running the user's services in this process. The
 // SDK answers as it would answer Restate: a 570 ErrorMessage at the first diverging command, a SuspensionMessage,
 // or Output + End. A hook stops any ctx.run closure before it executes (the replay frontier). See docs/sdk-replay.md.
-import type { Decision, Journal } from '../model';
+import type { CommandEntry, Decision, Journal } from '../model';
 import { rawRowOf } from '../journal-reader/lazy-row';
 import { decodeFrames, encodeFrames, hexToBytes, type Frame } from '../protocol/frames';
 import { decodeMessage, encodeStart, type MessageObject } from '../protocol/codec';
@@ -167,12 +167,16 @@ export function interpretAnswer(
   return result;
 }
 
-/** Command index of the journal's run named `name` whose result the journal lacks (the in-flight run), or null. */
-function openRunInJournal(journal: Journal, name: string): number | null {
+/** The journal's Run commands whose result the journal lacks (in flight when it was exported), in order. */
+export function runsWithoutResult(journal: Journal): CommandEntry[] {
   const completed = new Set<number>();
   for (const e of journal.entries) if (e.kind === 'notification' && e.completionId !== undefined) completed.add(e.completionId);
-  const run = journal.entries.find((e) => e.kind === 'command' && e.type === 'Run' && e.name === name && e.completionIds.some((id) => !completed.has(id)));
-  return run?.kind === 'command' ? run.commandIndex : null;
+  return journal.entries.filter((e): e is CommandEntry => e.kind === 'command' && e.type === 'Run' && e.completionIds.some((id) => !completed.has(id)));
+}
+
+/** Command index of the in-flight run named `name`, or null. */
+function openRunInJournal(journal: Journal, name: string): number | null {
+  return runsWithoutResult(journal).find((run) => run.name === name)?.commandIndex ?? null;
 }
 
 function recordedCommand(journal: Journal, commandIndex: number): SdkCommandView | null {

@@ -4,14 +4,12 @@
 import http2 from 'node:http2';
 import type { Journal } from '../../model';
 import { decodeFrames } from '../../protocol/frames';
-import { interpretAnswer, parseTarget, REPLAY_CONTENT_TYPE, replayRequestBody, SdkReplayInputError, type SdkReplayResult } from '../../sdk-host/replay';
+import { interpretAnswer, parseTarget, runsWithoutResult, REPLAY_CONTENT_TYPE, replayRequestBody, SdkReplayInputError, type SdkReplayResult } from '../../sdk-host/replay';
 
 /** Why replaying this journal on a live deployment could execute a side effect, or null when it cannot. */
 export function sideEffectRisk(journal: Journal): string | null {
-  const completed = new Set<number>();
-  for (const e of journal.entries) if (e.kind === 'notification' && e.completionId !== undefined) completed.add(e.completionId);
-  const open = journal.entries.find((e) => e.kind === 'command' && e.type === 'Run' && e.completionIds.some((id) => !completed.has(id)));
-  if (open && open.kind === 'command') return `run '${open.name}' (command ${open.commandIndex}) has no result in the journal`;
+  const open = runsWithoutResult(journal)[0];
+  if (open) return `run '${open.name}' (command ${open.commandIndex}) has no result in the journal`;
   if (!journal.entries.some((e) => e.kind === 'command' && e.type === 'Output')) return 'the journal has no Output, so the handler would go on past its end';
   return null;
 }

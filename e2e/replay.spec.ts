@@ -50,6 +50,8 @@ test('replaying a journal with changed code shows the 570 mismatch at its comman
 
 test('play runs to the end and the button turns back into Play', async ({ inspector, page }) => {
   await inspector.example('fan-out').click();
+  // Wait for the fan-out run itself: a run that arrives after Play was pressed stops playback (runSlice.setRun).
+  await expect(inspector.example('fan-out')).toHaveAttribute('aria-current', 'true');
   await expect(inspector.status).toHaveText(/^Step/);
   await page.getByRole('combobox', { name: 'Playback speed' }).selectOption('8');
   await inspector.play.click();

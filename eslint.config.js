@@ -8,7 +8,17 @@ import globals from 'globals';
 import { pureCoreRules } from './eslint.pure-core.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', 'test/lint-fixtures/**', '.restate-tmp/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/results/**',
+      'test/lint-fixtures/**',
+      '.restate-tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,7 +34,15 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
-    files: ['src/model/**/*.ts', 'src/sim/**/*.ts', 'src/journal-reader/**/*.ts', 'src/compare/**/*.ts', 'src/share/**/*.ts', 'src/restate-admin/**/*.ts', 'src/protocol/**/*.ts'],
+    files: [
+      'src/model/**/*.ts',
+      'src/sim/**/*.ts',
+      'src/journal-reader/**/*.ts',
+      'src/compare/**/*.ts',
+      'src/share/**/*.ts',
+      'src/restate-admin/**/*.ts',
+      'src/protocol/**/*.ts',
+    ],
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: pureCoreRules,

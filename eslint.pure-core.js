@@ -13,9 +13,20 @@ export const pureCoreRules = {
   ],
   'no-restricted-globals': [
     'error',
-    ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'performance', 'self', 'globalThis'].map(
-      (name) => ({ name, message: `The pure core must not use the DOM/host global '${name}'. Inject what you need.` }),
-    ),
+    ...[
+      'window',
+      'document',
+      'navigator',
+      'localStorage',
+      'sessionStorage',
+      'location',
+      'performance',
+      'self',
+      'globalThis',
+    ].map((name) => ({
+      name,
+      message: `The pure core must not use the DOM/host global '${name}'. Inject what you need.`,
+    })),
   ],
   'no-restricted-properties': [
     'error',
@@ -25,6 +36,9 @@ export const pureCoreRules = {
   ],
   'no-restricted-syntax': [
     'error',
-    { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'No wall clock in the pure core: new Date() reads it.' },
+    {
+      selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+      message: 'No wall clock in the pure core: new Date() reads it.',
+    },
   ],
 };

@@ -10,7 +10,16 @@ export async function launchBrowser(): Promise<Browser> {
   const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
   return chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--enable-precise-memory-info',
+    ],
   });
 }
 
@@ -49,14 +58,23 @@ export function afterPaint(page: Page): Promise<void> {
  * 20 wheel steps over the element at (x, y), each sized to 1/20 of its scroll container's scrollable height, each
  * followed by a painted frame. Returns the total time and how far the container got (1 = the end).
  */
-export async function wheelThrough(page: Page, x: number, y: number, steps = 20): Promise<{ totalMs: number; reached: number; deltaPx: number }> {
-  const deltaPx = await page.evaluate(({ x, y, steps }) => {
-    let el: Element | null = document.elementFromPoint(x, y);
-    while (el && !(el.scrollHeight > el.clientHeight + 1 && /(auto|scroll)/.test(getComputedStyle(el).overflowY))) el = el.parentElement;
-    const box = el ?? document.scrollingElement!;
-    (window as unknown as { __benchScroller: Element }).__benchScroller = box;
-    return Math.ceil((box.scrollHeight - box.clientHeight) / steps) + 1;
-  }, { x, y, steps });
+export async function wheelThrough(
+  page: Page,
+  x: number,
+  y: number,
+  steps = 20,
+): Promise<{ totalMs: number; reached: number; deltaPx: number }> {
+  const deltaPx = await page.evaluate(
+    ({ x, y, steps }) => {
+      let el: Element | null = document.elementFromPoint(x, y);
+      while (el && !(el.scrollHeight > el.clientHeight + 1 && /(auto|scroll)/.test(getComputedStyle(el).overflowY)))
+        el = el.parentElement;
+      const box = el ?? document.scrollingElement!;
+      (window as unknown as { __benchScroller: Element }).__benchScroller = box;
+      return Math.ceil((box.scrollHeight - box.clientHeight) / steps) + 1;
+    },
+    { x, y, steps },
+  );
   await page.mouse.move(x, y);
   const started = Date.now();
   for (let i = 0; i < steps; i++) {
@@ -77,7 +95,10 @@ export async function observeLongTasks(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const w = window as unknown as { __longTasks: number[] };
     w.__longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({
+      type: 'longtask',
+      buffered: true,
+    });
   });
 }
 

@@ -10,7 +10,9 @@ const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio
 if (build.status !== 0) process.exit(1);
 
 const html = readFileSync('dist/index.html', 'utf8');
-const initial = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]);
+const initial = [
+  ...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\.?\/?([^"]+\.js)"/g),
+].map((m) => m[1]);
 const gzipKB = (file: string) => gzipSync(readFileSync(join('dist', file)), { level: 9 }).length / 1024;
 const initialGzipKB = initial.reduce((sum, f) => sum + gzipKB(f), 0);
 const all = readdirSync('dist/assets').filter((f) => f.endsWith('.js'));
@@ -20,4 +22,13 @@ const allRawKB = all.reduce((sum, f) => sum + statSync(join('dist/assets', f)).s
 console.log(`initial scripts: ${initial.join(', ')}`);
 console.log(`initial JS gzipped: ${initialGzipKB.toFixed(1)} KB (target ≤ 350 KB)`);
 console.log(`all JS: ${all.length} files, ${allRawKB.toFixed(0)} KB raw, ${allGzipKB.toFixed(1)} KB gzipped`);
-console.log('RESULT ' + JSON.stringify({ initialJsGzipKB: +initialGzipKB.toFixed(1), targetKB: 350, withinTarget: initialGzipKB <= 350, allJsGzipKB: +allGzipKB.toFixed(1), chunks: all.length }));
+console.log(
+  'RESULT ' +
+    JSON.stringify({
+      initialJsGzipKB: +initialGzipKB.toFixed(1),
+      targetKB: 350,
+      withinTarget: initialGzipKB <= 350,
+      allJsGzipKB: +allGzipKB.toFixed(1),
+      chunks: all.length,
+    }),
+);

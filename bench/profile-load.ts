@@ -8,8 +8,16 @@ import { generateJournal } from '../src/journal-reader/generate';
 import { toRestateQueryText } from '../src/journal-reader';
 import { afterPaint, launchBrowser, longTasks, observeLongTasks, serveSite, wheelThrough } from './browser';
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 const phase = process.argv[2] ?? 'load';
 const entries = Number(process.argv[3] ?? 100_000);
@@ -33,20 +41,36 @@ try {
   await afterPaint(page);
   console.log(`first paint ${Date.now() - started} ms`);
   if (phase === 'step' || phase === 'trace') {
-    await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    await page
+      .locator('body')
+      .click({ position: { x: 5, y: 5 } })
+      .catch(() => undefined);
     await page.keyboard.press('Home');
     await afterPaint(page);
-    if (phase === 'trace') await page.context().browser()!.startTracing(page, { categories: ['devtools.timeline'] });
+    if (phase === 'trace')
+      await page
+        .context()
+        .browser()!
+        .startTracing(page, { categories: ['devtools.timeline'] });
     else await cdp.send('Profiler.start');
     const t0 = Date.now();
-    for (let i = 0; i < 30; i++) { await page.keyboard.press('ArrowRight'); await afterPaint(page); }
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('ArrowRight');
+      await afterPaint(page);
+    }
     console.log(`30 steps ${Date.now() - t0} ms`);
     if (phase === 'trace') {
       // Main-thread time by trace event name (complete events only; nested events are counted in each of them).
-      const trace = JSON.parse((await page.context().browser()!.stopTracing()).toString()) as { traceEvents: { name: string; ph: string; dur?: number }[] };
+      const trace = JSON.parse((await page.context().browser()!.stopTracing()).toString()) as {
+        traceEvents: { name: string; ph: string; dur?: number }[];
+      };
       const byName = new Map<string, number>();
-      for (const e of trace.traceEvents) if (e.ph === 'X' && e.dur) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
-      [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).forEach(([k, ms]) => console.log(`${ms.toFixed(0).padStart(6)} ms  ${k}`));
+      for (const e of trace.traceEvents)
+        if (e.ph === 'X' && e.dur) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+      [...byName.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 25)
+        .forEach(([k, ms]) => console.log(`${ms.toFixed(0).padStart(6)} ms  ${k}`));
       process.exit(0);
     }
   }
@@ -68,7 +92,10 @@ try {
     const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
     self.set(key, (self.get(key) ?? 0) + profile.timeDeltas[i] / 1000);
   });
-  [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).forEach(([k, ms]) => console.log(`${ms.toFixed(0).padStart(6)} ms  ${k}`));
+  [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .forEach(([k, ms]) => console.log(`${ms.toFixed(0).padStart(6)} ms  ${k}`));
   // Inclusive time: every function on a sample's stack gets the sample's time once.
   const parent = new Map<number, number>();
   profile.nodes.forEach((n) => n.children?.forEach((c) => parent.set(c, n.id)));
@@ -83,7 +110,11 @@ try {
     }
   });
   console.log('--- inclusive');
-  [...total.entries()].filter(([k]) => !k.startsWith('(')).sort((a, b) => b[1] - a[1]).slice(0, 40).forEach(([k, ms]) => console.log(`${ms.toFixed(0).padStart(6)} ms  ${k}`));
+  [...total.entries()]
+    .filter(([k]) => !k.startsWith('('))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 40)
+    .forEach(([k, ms]) => console.log(`${ms.toFixed(0).padStart(6)} ms  ${k}`));
   console.log('long tasks', (await longTasks(page)).map(Math.round));
 } finally {
   await browser.close();

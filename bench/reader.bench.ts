@@ -41,7 +41,8 @@ const entries = journal.entries.length;
 const check = readJournals(text);
 const firstRaw = rawRowOf(check.journals[0].entries[0].raw) ?? {};
 const expectedKey = /"partition_key":(\d+)/.exec(text)?.[1];
-if (firstRaw.partition_key !== expectedKey) throw new Error(`partition_key not exact: ${String(firstRaw.partition_key)} vs ${expectedKey}`);
+if (firstRaw.partition_key !== expectedKey)
+  throw new Error(`partition_key not exact: ${String(firstRaw.partition_key)} vs ${expectedKey}`);
 
 let sink = 0;
 const parse = () => (sink += (JSON.parse(text) as { rows: unknown[] }).rows.length);
@@ -71,12 +72,38 @@ const ratio = median(ratios);
 
 const round = (n: number) => Math.round(n * 10) / 10;
 const round2 = (n: number) => Math.round(n * 100) / 100;
-console.log(`reader benchmark: ${entries} entries, ${(text.length / 1e6).toFixed(1)} MB of /query JSON (with partition_key, raw, payloads), ${MEASURED_PAIRS} interleaved pairs after ${WARMUP_PAIRS} warm-up pairs`);
+console.log(
+  `reader benchmark: ${entries} entries, ${(text.length / 1e6).toFixed(1)} MB of /query JSON (with partition_key, raw, payloads), ${MEASURED_PAIRS} interleaved pairs after ${WARMUP_PAIRS} warm-up pairs`,
+);
 console.table([
-  { step: 'JSON.parse (bare)', medianMs: round(jsonParseMs), minMs: round(Math.min(...parseTimes)), maxMs: round(Math.max(...parseTimes)) },
-  { step: 'readJournals', medianMs: round(readerMs), minMs: round(Math.min(...readerTimes)), maxMs: round(Math.max(...readerTimes)) },
-  { step: 'ratio (paired, wall)', medianMs: round2(ratio), minMs: round2(Math.min(...ratios)), maxMs: round2(Math.max(...ratios)) },
-  { step: 'ratio (paired, CPU)', medianMs: round2(cpuRatio), minMs: round2(Math.min(...cpuRatios)), maxMs: round2(Math.max(...cpuRatios)) },
+  {
+    step: 'JSON.parse (bare)',
+    medianMs: round(jsonParseMs),
+    minMs: round(Math.min(...parseTimes)),
+    maxMs: round(Math.max(...parseTimes)),
+  },
+  {
+    step: 'readJournals',
+    medianMs: round(readerMs),
+    minMs: round(Math.min(...readerTimes)),
+    maxMs: round(Math.max(...readerTimes)),
+  },
+  {
+    step: 'ratio (paired, wall)',
+    medianMs: round2(ratio),
+    minMs: round2(Math.min(...ratios)),
+    maxMs: round2(Math.max(...ratios)),
+  },
+  {
+    step: 'ratio (paired, CPU)',
+    medianMs: round2(cpuRatio),
+    minMs: round2(Math.min(...cpuRatios)),
+    maxMs: round2(Math.max(...cpuRatios)),
+  },
 ]);
-console.log(`ratio reader / JSON.parse: ${ratio.toFixed(2)} median of paired runs (min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}), ${(readerMs / jsonParseMs).toFixed(2)} of medians, ${cpuRatio.toFixed(2)} in CPU time (target ≤ 1.5)${sink < 0 ? '' : ''}`);
-console.log(`RESULT ${JSON.stringify({ readerMs: round(readerMs), jsonParseMs: round(jsonParseMs), ratio: round2(ratio), ratioMin: round2(Math.min(...ratios)), ratioMax: round2(Math.max(...ratios)), cpuRatio: round2(cpuRatio), cpuRatioMin: round2(Math.min(...cpuRatios)), cpuRatioMax: round2(Math.max(...cpuRatios)), entries, textMB: round(text.length / 1e6) })}`);
+console.log(
+  `ratio reader / JSON.parse: ${ratio.toFixed(2)} median of paired runs (min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}), ${(readerMs / jsonParseMs).toFixed(2)} of medians, ${cpuRatio.toFixed(2)} in CPU time (target ≤ 1.5)${sink < 0 ? '' : ''}`,
+);
+console.log(
+  `RESULT ${JSON.stringify({ readerMs: round(readerMs), jsonParseMs: round(jsonParseMs), ratio: round2(ratio), ratioMin: round2(Math.min(...ratios)), ratioMax: round2(Math.max(...ratios)), cpuRatio: round2(cpuRatio), cpuRatioMin: round2(Math.min(...cpuRatios)), cpuRatioMax: round2(Math.max(...cpuRatios)), entries, textMB: round(text.length / 1e6) })}`,
+);

@@ -14,7 +14,9 @@ const env = await startFanout({ bundleFile, runs });
 const site = await serveSite();
 const browser = await launchBrowser();
 try {
-  console.log(`invocation ${env.invocationId}: ${env.journalEntries} journal entries (server ${env.timings.startMs} ms, run ${env.timings.invocationMs} ms, export ${env.timings.exportMs} ms)`);
+  console.log(
+    `invocation ${env.invocationId}: ${env.journalEntries} journal entries (server ${env.timings.startMs} ms, run ${env.timings.invocationMs} ms, export ${env.timings.exportMs} ms)`,
+  );
 
   // Restate UI: navigation to the invocation page until the first run row ("r0") is visible.
   const theirs = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -54,9 +56,15 @@ try {
     oursScrollReached: +ourWheel.reached.toFixed(2),
   };
   console.log('                      Restate UI   Replay Inspector   ratio');
-  console.log(`first journal row     ${String(theirFirstRowMs).padStart(7)} ms   ${String(ourFirstRowMs).padStart(10)} ms   ${result.firstRowSpeedup}×`);
-  console.log(`20 wheel steps        ${String(theirWheel.totalMs).padStart(7)} ms   ${String(ourWheel.totalMs).padStart(10)} ms   ${result.wheelSpeedup}×`);
-  console.log(`scrolled to           ${(theirWheel.reached * 100).toFixed(0).padStart(7)} %    ${(ourWheel.reached * 100).toFixed(0).padStart(10)} %`);
+  console.log(
+    `first journal row     ${String(theirFirstRowMs).padStart(7)} ms   ${String(ourFirstRowMs).padStart(10)} ms   ${result.firstRowSpeedup}×`,
+  );
+  console.log(
+    `20 wheel steps        ${String(theirWheel.totalMs).padStart(7)} ms   ${String(ourWheel.totalMs).padStart(10)} ms   ${result.wheelSpeedup}×`,
+  );
+  console.log(
+    `scrolled to           ${(theirWheel.reached * 100).toFixed(0).padStart(7)} %    ${(ourWheel.reached * 100).toFixed(0).padStart(10)} %`,
+  );
   console.log('RESULT ' + JSON.stringify(result));
 } finally {
   await browser.close();

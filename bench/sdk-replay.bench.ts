@@ -57,7 +57,12 @@ async function time(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-const comparable = (d: Decision) => ({ combinator: d.combinator, futures: d.futures, winner: d.winner ?? null, completed: d.completed });
+const comparable = (d: Decision) => ({
+  combinator: d.combinator,
+  futures: d.futures,
+  winner: d.winner ?? null,
+  completed: d.completed,
+});
 
 /**
  * The 1,750 races are identical. The final `all`: the SDK hands its VM only the runs not yet settled
@@ -70,9 +75,16 @@ function sameDecisions(sdk: Decision[], ours: Decision[]): void {
     const [s, o] = [sdk[i], ours[i]];
     if (o.combinator === 'all' && s.combinator === 'all') {
       const ourFutures = new Set(o.futures);
-      const ok = s.futures.every((f) => ourFutures.has(f)) && s.completed.length === s.futures.length && o.completed.length === o.futures.length;
-      if (!ok) throw new Error(`decision ${i} (all) differs: sdk ${s.futures.length} futures, ours ${o.futures.length}`);
-    } else if (JSON.stringify(comparable(s)) !== JSON.stringify(comparable(o))) throw new Error(`decision ${i} differs: sdk ${JSON.stringify(comparable(s))}, ours ${JSON.stringify(comparable(o))}`);
+      const ok =
+        s.futures.every((f) => ourFutures.has(f)) &&
+        s.completed.length === s.futures.length &&
+        o.completed.length === o.futures.length;
+      if (!ok)
+        throw new Error(`decision ${i} (all) differs: sdk ${s.futures.length} futures, ours ${o.futures.length}`);
+    } else if (JSON.stringify(comparable(s)) !== JSON.stringify(comparable(o)))
+      throw new Error(
+        `decision ${i} differs: sdk ${JSON.stringify(comparable(s))}, ours ${JSON.stringify(comparable(o))}`,
+      );
   }
 }
 
@@ -97,7 +109,10 @@ async function main(): Promise<void> {
   // Correctness before timing: both replay the real journal clean, our twin gives the recorded output, and both
   // decide the same races in the same way.
   const sdkResult = await sdkRun();
-  if (sdkResult.verdict !== 'replayed' || sdkResult.mismatch) throw new Error(`sdk-replay: ${sdkResult.verdict} ${sdkResult.mismatch?.message ?? sdkResult.error?.message ?? ''}`);
+  if (sdkResult.verdict !== 'replayed' || sdkResult.mismatch)
+    throw new Error(
+      `sdk-replay: ${sdkResult.verdict} ${sdkResult.mismatch?.message ?? sdkResult.error?.message ?? ''}`,
+    );
   const ours = await oursRun();
   if (ours.mismatch) throw new Error(`our replay of the twin: ${ours.mismatch.message}`);
   const recorded = recordedOutput(journal);
@@ -136,9 +151,15 @@ async function main(): Promise<void> {
     oursEntriesPerSecond: Math.round(entries / (oursMs / 1000)),
     sdkToOursRatio: Number((sdkMs / oursMs).toFixed(2)),
   };
-  console.log(`journal: ${entries} entries (${target}, Restate 1.7.12 capture), ${result.decisions} decisions, output ${JSON.stringify(recorded)}; both replay it clean, same race winners`);
-  console.log(`sdk-replay (SDK ${sdk.version}, WASM VM): median ${result.sdkReplayMs} ms over ${ITERATIONS} (${result.sdkReplayMsRange.join('–')}), ${result.sdkEntriesPerSecond} entries/s`);
-  console.log(`our replay (scenario twin):   median ${result.oursReplayMs} ms over ${ITERATIONS} (${result.oursReplayMsRange.join('–')}), ${result.oursEntriesPerSecond} entries/s`);
+  console.log(
+    `journal: ${entries} entries (${target}, Restate 1.7.12 capture), ${result.decisions} decisions, output ${JSON.stringify(recorded)}; both replay it clean, same race winners`,
+  );
+  console.log(
+    `sdk-replay (SDK ${sdk.version}, WASM VM): median ${result.sdkReplayMs} ms over ${ITERATIONS} (${result.sdkReplayMsRange.join('–')}), ${result.sdkEntriesPerSecond} entries/s`,
+  );
+  console.log(
+    `our replay (scenario twin):   median ${result.oursReplayMs} ms over ${ITERATIONS} (${result.oursReplayMsRange.join('–')}), ${result.oursEntriesPerSecond} entries/s`,
+  );
   console.log(`sdk / ours time ratio: ${result.sdkToOursRatio}`);
   console.log(`RESULT ${JSON.stringify(result)}`);
 }

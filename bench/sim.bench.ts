@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   const replayed = await replay(scenario, run.journal, { stepsMax });
   const t2 = performance.now();
   if (replayed.mismatch) throw new Error(`unexpected mismatch: ${replayed.mismatch.message}`);
-  if (JSON.stringify(replayed.output) !== JSON.stringify(run.output)) throw new Error('replay output differs from the simulation');
+  if (JSON.stringify(replayed.output) !== JSON.stringify(run.output))
+    throw new Error('replay output differs from the simulation');
   const futures = BATCHES * (RUNS_PER_BATCH + 1);
   const entries = run.journal.entries.length;
   const simulateMs = t1 - t0;
@@ -49,7 +50,9 @@ async function main(): Promise<void> {
     replayEntriesPerSecond: Math.round(entries / (replayMs / 1000)),
     replayToSimulateRatio: Number((replayMs / simulateMs).toFixed(3)),
   };
-  console.log(`simulate: ${futures} futures, ${entries} entries in ${result.simulateMs} ms (${result.simulateEntriesPerSecond} entries/s)`);
+  console.log(
+    `simulate: ${futures} futures, ${entries} entries in ${result.simulateMs} ms (${result.simulateEntriesPerSecond} entries/s)`,
+  );
   console.log(`replay:   ${entries} entries in ${result.replayMs} ms (${result.replayEntriesPerSecond} entries/s)`);
   console.log(`replay/simulate time ratio: ${result.replayToSimulateRatio}`);
   console.log(`RESULT ${JSON.stringify(result)}`);

@@ -10,7 +10,17 @@ import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { generateJournal } from '../src/journal-reader/generate';
 import { toRestateQueryText } from '../src/journal-reader';
-import { afterPaint, launchBrowser, longTasks, median, observeLongTasks, percentile, serveSite, wheelFloor, wheelThrough } from './browser';
+import {
+  afterPaint,
+  launchBrowser,
+  longTasks,
+  median,
+  observeLongTasks,
+  percentile,
+  serveSite,
+  wheelFloor,
+  wheelThrough,
+} from './browser';
 
 const entries = Number(process.env.BENCH_UI_ENTRIES ?? 100_000);
 const runs = Number(process.env.BENCH_UI_RUNS ?? 3);
@@ -45,7 +55,8 @@ async function measure(browser: Browser, url: string): Promise<Run> {
       new MutationObserver(() => {
         const bar = document.querySelector('[role="progressbar"]');
         const now = bar?.getAttribute('aria-valuenow');
-        if (bar && now && /\d+\s*%/.test(bar.textContent ?? '')) w.__progressSeen ??= `aria-valuenow=${now}, text "${(bar.textContent ?? '').trim()}"`;
+        if (bar && now && /\d+\s*%/.test(bar.textContent ?? ''))
+          w.__progressSeen ??= `aria-valuenow=${now}, text "${(bar.textContent ?? '').trim()}"`;
       }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
     });
 
@@ -56,7 +67,9 @@ async function measure(browser: Browser, url: string): Promise<Run> {
     await afterPaint(page);
     const firstPaintMs = Date.now() - started;
     const loadTasks = (await longTasks(page)).slice(tasksBefore);
-    const progressSeen = await page.evaluate(() => (window as unknown as { __progressSeen: string | null }).__progressSeen);
+    const progressSeen = await page.evaluate(
+      () => (window as unknown as { __progressSeen: string | null }).__progressSeen,
+    );
 
     // Heap after loading (after a GC, through the DevTools protocol).
     const cdp = await page.context().newCDPSession(page);
@@ -65,15 +78,24 @@ async function measure(browser: Browser, url: string): Promise<Run> {
 
     // Step latency: keydown timestamp → the status live region changed (MutationObserver fires after React commits).
     // Start from the first step (a loaded journal may open at its end, where → has nothing to do).
-    await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    await page
+      .locator('body')
+      .click({ position: { x: 5, y: 5 } })
+      .catch(() => undefined);
     await page.keyboard.press('Home');
     await afterPaint(page);
     await page.evaluate(() => {
       const w = window as unknown as { __latencies: number[]; __keyAt: number };
       w.__latencies = [];
       window.addEventListener('keydown', (e) => (w.__keyAt = e.timeStamp), { capture: true });
-      const status = [...document.querySelectorAll('[role="status"]')].find((s) => /Step/.test(s.textContent ?? '')) ?? document.querySelector('[role="status"]')!;
-      new MutationObserver(() => w.__latencies.push(performance.now() - w.__keyAt)).observe(status, { subtree: true, childList: true, characterData: true });
+      const status =
+        [...document.querySelectorAll('[role="status"]')].find((s) => /Step/.test(s.textContent ?? '')) ??
+        document.querySelector('[role="status"]')!;
+      new MutationObserver(() => w.__latencies.push(performance.now() - w.__keyAt)).observe(status, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
     });
     for (let i = 0; i < 60; i++) {
       await page.keyboard.press(i % 10 === 9 ? 'Shift+ArrowRight' : 'ArrowRight');
@@ -83,7 +105,15 @@ async function measure(browser: Browser, url: string): Promise<Run> {
 
     const box = (await firstLane.boundingBox())!;
     const wheel = await wheelThrough(page, box.x + box.width / 2, box.y + box.height / 2);
-    return { firstPaintMs, loadTasks, progressSeen, latencies, wheelMs: wheel.totalMs, wheelReached: wheel.reached, heapBytes: heap.usedSize };
+    return {
+      firstPaintMs,
+      loadTasks,
+      progressSeen,
+      latencies,
+      wheelMs: wheel.totalMs,
+      wheelReached: wheel.reached,
+      heapBytes: heap.usedSize,
+    };
   } finally {
     await page.close();
   }
@@ -99,7 +129,9 @@ try {
     floors.push(await wheelFloor(browser));
     all.push(r);
     const lat = r.latencies;
-    console.log(`run ${i + 1}: first paint ${r.firstPaintMs} ms, longest load task ${Math.round(Math.max(0, ...r.loadTasks))} ms, step p50 ${percentile(lat, 50)?.toFixed(1)} p95 ${percentile(lat, 95)?.toFixed(1)} ms, wheel ${r.wheelMs} ms (floor ${floors[i]} ms), heap ${(r.heapBytes / 2 ** 20).toFixed(1)} MB`);
+    console.log(
+      `run ${i + 1}: first paint ${r.firstPaintMs} ms, longest load task ${Math.round(Math.max(0, ...r.loadTasks))} ms, step p50 ${percentile(lat, 50)?.toFixed(1)} p95 ${percentile(lat, 95)?.toFixed(1)} ms, wheel ${r.wheelMs} ms (floor ${floors[i]} ms), heap ${(r.heapBytes / 2 ** 20).toFixed(1)} MB`,
+    );
   }
   const med = (f: (r: Run) => number) => median(all.map(f));
   const longest = (r: Run) => Math.max(0, ...r.loadTasks);
@@ -129,11 +161,17 @@ try {
     heapTargetRatio: 4,
   };
   console.log(`medians of ${runs} runs:`);
-  console.log(`first timeline paint   ${result.firstPaintMs} ms (target < 2000; runs ${result.firstPaintSamplesMs.join(', ')})`);
-  console.log(`longest load task      ${result.longestLoadTaskMs} ms (target ≤ 100; runs ${result.longestLoadTaskSamplesMs.join(', ')})`);
+  console.log(
+    `first timeline paint   ${result.firstPaintMs} ms (target < 2000; runs ${result.firstPaintSamplesMs.join(', ')})`,
+  );
+  console.log(
+    `longest load task      ${result.longestLoadTaskMs} ms (target ≤ 100; runs ${result.longestLoadTaskSamplesMs.join(', ')})`,
+  );
   console.log(`progress bar seen      ${result.progressSeen ?? 'no'} (${result.progressSeenInRuns}/${runs} runs)`);
   console.log(`step latency           p50 ${result.stepP50Ms} ms, p95 ${result.stepP95Ms} ms (target p95 < 16)`);
-  console.log(`20 wheel steps         ${result.wheel20Ms} ms, reached ${(result.wheelReached * 100).toFixed(0)} % (target < 1000; empty-page floor ${result.wheelFloorMs} ms)`);
+  console.log(
+    `20 wheel steps         ${result.wheel20Ms} ms, reached ${(result.wheelReached * 100).toFixed(0)} % (target < 1000; empty-page floor ${result.wheelFloorMs} ms)`,
+  );
   console.log(`JS heap after load     ${result.heapMB} MB = ${result.heapToFileRatio}× the file (target ≤ 4×)`);
   console.log('RESULT ' + JSON.stringify(result));
 } finally {

@@ -9,7 +9,9 @@ const CAPTURES = path.join(import.meta.dirname, '..', 'test', 'fixtures', 'resta
 
 /** Calls, runs and sleeps the handler issued: the commands a reader of its code sees as futures. */
 function callsRunsSleeps(name: string): number {
-  const { rows } = JSON.parse(readFileSync(path.join(CAPTURES, name, 'journal.query.json'), 'utf8')) as { rows: { entry_type: string }[] };
+  const { rows } = JSON.parse(readFileSync(path.join(CAPTURES, name, 'journal.query.json'), 'utf8')) as {
+    rows: { entry_type: string }[];
+  };
   return rows.filter((r) => /^Command: (Call|Run|Sleep)$/.test(r.entry_type)).length;
 }
 
@@ -22,7 +24,10 @@ for (const name of ['all-calls', 'fanout-small']) {
   });
 }
 
-test("all-calls: the invocation-id step says the callee's id is known, and marks the call's lane", async ({ inspector, page }, info) => {
+test("all-calls: the invocation-id step says the callee's id is known, and marks the call's lane", async ({
+  inspector,
+  page,
+}, info) => {
   await inspector.openJournal.setInputFiles(path.join(CAPTURES, 'all-calls', 'journal.query.json'));
   const call = inspector.timeline.getByRole('button', { name: /^Call Worker\/slow \(c2\)/ });
   await expect(inspector.status).toHaveText(/^Step 11 of 11/);
@@ -37,7 +42,9 @@ test("all-calls: the invocation-id step says the callee's id is known, and marks
   await inspector.stepForward.click();
   await expect(inspector.status).toHaveText('Step 3 of 11: Worker/slow (c2): callee invocation id known (c1)');
   await expect(inspector.status).not.toContainText('completed');
-  await expect(call).toHaveAccessibleName(/^Call Worker\/slow \(c2\): pending; callee invocation id inv_\w+ known \(c1\)$/);
+  await expect(call).toHaveAccessibleName(
+    /^Call Worker\/slow \(c2\): pending; callee invocation id inv_\w+ known \(c1\)$/,
+  );
   const marker = call.locator('[data-invocation-id-future="c1"]');
   await expect(marker).toBeVisible();
   await expect(marker).toHaveAttribute('title', /^callee invocation id inv_\w+ known \(c1\)$/);

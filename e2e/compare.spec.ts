@@ -7,7 +7,10 @@ import { ComparePage } from './pages/ComparePage';
 import { InspectorPage, SAMPLES } from './pages/InspectorPage';
 
 test.describe('Compare two runs', () => {
-  test('two seeds of a race where the winner differs: the divergence is named and both cursors jump to it', async ({ inspector, page }) => {
+  test('two seeds of a race where the winner differs: the divergence is named and both cursors jump to it', async ({
+    inspector,
+    page,
+  }) => {
     await inspector.goto('#src=example:timeout-race&seed=1');
     await expect(inspector.lanes.first()).toBeVisible();
     const compare = new ComparePage(page);
@@ -66,7 +69,9 @@ test.describe('Compare two runs', () => {
     const compare = new ComparePage(page);
     await compare.openButton.click();
     await compare.withoutCrashes.click();
-    await expect(compare.verdict).toContainText('completion #2: with crash at 60 ms completed c3, without crashes completed c2');
+    await expect(compare.verdict).toContainText(
+      'completion #2: with crash at 60 ms completed c3, without crashes completed c2',
+    );
     await expect(compare.differences.filter({ hasText: 'outcome' })).toContainText('{"timedOut":true}');
     await compare.jumpToFirstDivergence.click();
     await expect(compare.cursors).toContainText('A step 6 of');
@@ -78,14 +83,23 @@ test.describe('Compare two runs', () => {
     await expect(inspector.lanes.first()).toBeVisible();
     const compare = new ComparePage(page);
     await compare.openButton.click();
-    await compare.secondFile.setInputFiles({ name: 'run-retry.query.json', mimeType: 'application/json', buffer: await readFile(path.join(SAMPLES, 'run-retry', 'journal.query.json')) });
+    await compare.secondFile.setInputFiles({
+      name: 'run-retry.query.json',
+      mimeType: 'application/json',
+      buffer: await readFile(path.join(SAMPLES, 'run-retry', 'journal.query.json')),
+    });
     await expect(compare.view).toBeVisible();
     await expect(compare.verdict).toContainText('First divergence');
-    await expect(compare.verdict).toContainText('command 1: journal.query.json has Run "fetch-a", run-retry.query.json has Run "flaky"');
+    await expect(compare.verdict).toContainText(
+      'command 1: journal.query.json has Run "fetch-a", run-retry.query.json has Run "flaky"',
+    );
   });
 });
 
-test('original vs a replay against changed code: the journal mismatch is the first divergence', async ({ inspector, page }) => {
+test('original vs a replay against changed code: the journal mismatch is the first divergence', async ({
+  inspector,
+  page,
+}) => {
   await inspector.goto('#src=example:journal-mismatch');
   await expect(inspector.lanes.first()).toBeVisible();
   const compare = new ComparePage(page);
@@ -103,7 +117,11 @@ test.describe('Compare view in a share link', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   });
 
-  test('Copy link in the compare view reopens the same comparison (second run, cursors) in a fresh browser', async ({ inspector, page, browser }, info) => {
+  test('Copy link in the compare view reopens the same comparison (second run, cursors) in a fresh browser', async ({
+    inspector,
+    page,
+    browser,
+  }, info) => {
     await inspector.goto('#src=example:timeout-race&seed=1');
     await expect(inspector.lanes.first()).toBeVisible();
     const compare = new ComparePage(page);
@@ -136,12 +154,20 @@ test.describe('Compare view in a share link', () => {
     await context.close();
   });
 
-  test('a compared journal file too large for a link: the view file reopens the comparison', async ({ inspector, page, browser }, info) => {
+  test('a compared journal file too large for a link: the view file reopens the comparison', async ({
+    inspector,
+    page,
+    browser,
+  }, info) => {
     await inspector.goto('#src=example:timeout-race&seed=1');
     await expect(inspector.lanes.first()).toBeVisible();
     // A real capture with an extra column of incompressible text (hash digests): ~110 kB that no link can hold.
-    const journal = JSON.parse(await readFile(path.join(SAMPLES, 'race-timeout', 'journal.query.json'), 'utf8')) as { rows: Record<string, unknown>[] };
-    journal.rows[0].debug_note = Array.from({ length: 2500 }, (_, i) => createHash('sha256').update(String(i)).digest('base64')).join('');
+    const journal = JSON.parse(await readFile(path.join(SAMPLES, 'race-timeout', 'journal.query.json'), 'utf8')) as {
+      rows: Record<string, unknown>[];
+    };
+    journal.rows[0].debug_note = Array.from({ length: 2500 }, (_, i) =>
+      createHash('sha256').update(String(i)).digest('base64'),
+    ).join('');
     const big = info.outputPath('noisy.query.json');
     await writeFile(big, JSON.stringify(journal));
     const compare = new ComparePage(page);
@@ -152,7 +178,10 @@ test.describe('Compare view in a share link', () => {
     await compare.copyLink.click();
     const tooLong = compare.view.getByRole('dialog', { name: 'Link too long' });
     await expect(tooLong).toContainText(/links are limited to 64,000/);
-    const [download] = await Promise.all([page.waitForEvent('download'), tooLong.getByRole('button', { name: 'Download view file' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      tooLong.getByRole('button', { name: 'Download view file' }).click(),
+    ]);
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const fresh = await context.newPage();

@@ -10,17 +10,31 @@ import { expect, test } from './restate-fixture';
 test.describe.configure({ mode: 'default', timeout: 120_000 });
 
 /** Starts `count` Live/echo invocations at once (parallel sends) and waits until all of them completed. */
-async function echoInvocations(restate: { ingressUrl: string; adminUrl: string }, count: number, from: number): Promise<string[]> {
-  const ids = await Promise.all(Array.from({ length: count }, (_, i) => send(restate.ingressUrl, 'Live/echo', from + i)));
+async function echoInvocations(
+  restate: { ingressUrl: string; adminUrl: string },
+  count: number,
+  from: number,
+): Promise<string[]> {
+  const ids = await Promise.all(
+    Array.from({ length: count }, (_, i) => send(restate.ingressUrl, 'Live/echo', from + i)),
+  );
   const list = ids.map(sqlLiteral).join(', ');
   let done: unknown;
   await pollUntil(
     async () => {
-      const { rows } = await query(restate.adminUrl, `SELECT count(*) AS n FROM sys_invocation WHERE status = 'completed' AND id IN (${list})`);
+      const { rows } = await query(
+        restate.adminUrl,
+        `SELECT count(*) AS n FROM sys_invocation WHERE status = 'completed' AND id IN (${list})`,
+      );
       done = rows[0]?.n;
       return done === count ? true : undefined;
     },
-    { timeoutMs: 60_000, intervalMs: 100, what: `${count} Live/echo invocations to complete`, describe: () => `${String(done)} completed` },
+    {
+      timeoutMs: 60_000,
+      intervalMs: 100,
+      what: `${count} Live/echo invocations to complete`,
+      describe: () => `${String(done)} completed`,
+    },
   );
   return ids;
 }
@@ -29,7 +43,9 @@ async function echoInvocations(restate: { ingressUrl: string; adminUrl: string }
 async function tickAwakeable(controlUrl: string, id: string, tick: number): Promise<string> {
   return pollUntil(
     async () => {
-      const response = await fetch(`${controlUrl}/awakeables/${encodeURIComponent(id)}`, { signal: AbortSignal.timeout(5_000) });
+      const response = await fetch(`${controlUrl}/awakeables/${encodeURIComponent(id)}`, {
+        signal: AbortSignal.timeout(5_000),
+      });
       const ids = response.ok ? ((await response.json()) as string[]) : [];
       return ids.length > tick ? ids[tick] : undefined;
     },
@@ -38,11 +54,19 @@ async function tickAwakeable(controlUrl: string, id: string, tick: number): Prom
 }
 
 test.describe('Connect to a live Restate server', () => {
-  test('lists the invocations it created, newest first, and filters them by target and status', async ({ page, restate, connect }) => {
+  test('lists the invocations it created, newest first, and filters them by target and status', async ({
+    page,
+    restate,
+    connect,
+  }) => {
     const done = await send(restate.ingressUrl, 'Extras/selfSignal', null);
     const failed = await send(restate.ingressUrl, 'Lab/terminal', null);
     const suspended = await send(restate.ingressUrl, 'Lab/suspend', null);
-    await Promise.all([waitForStatus(restate.adminUrl, done, 'completed'), waitForStatus(restate.adminUrl, failed, 'completed'), waitForStatus(restate.adminUrl, suspended, 'suspended')]);
+    await Promise.all([
+      waitForStatus(restate.adminUrl, done, 'completed'),
+      waitForStatus(restate.adminUrl, failed, 'completed'),
+      waitForStatus(restate.adminUrl, suspended, 'suspended'),
+    ]);
 
     // The address `replay-inspector serve` prints ends in ?connect: the panel is open on arrival.
     await page.goto(`${restate.appUrl}?connect`);
@@ -70,7 +94,11 @@ test.describe('Connect to a live Restate server', () => {
     await expect(connect.row(suspended)).toBeVisible(); // the list stays
   });
 
-  test('pages past the first 50 with Load more: the filter holds, and invocations created meanwhile are neither repeated nor skipped', async ({ page, restate, connect }) => {
+  test('pages past the first 50 with Load more: the filter holds, and invocations created meanwhile are neither repeated nor skipped', async ({
+    page,
+    restate,
+    connect,
+  }) => {
     const before = await echoInvocations(restate, 60, 0);
     await page.goto(`${restate.appUrl}?connect`);
     await connect.targetFilter.fill('Live/echo');
@@ -100,7 +128,11 @@ test.describe('Connect to a live Restate server', () => {
     expect([...all].sort()).toEqual([...before, ...during].sort());
   });
 
-  test('opens an invocation: its journal, events and awaited futures through the reader', async ({ page, restate, connect }) => {
+  test('opens an invocation: its journal, events and awaited futures through the reader', async ({
+    page,
+    restate,
+    connect,
+  }) => {
     const id = await send(restate.ingressUrl, 'Lab/suspend', null);
     await waitForStatus(restate.adminUrl, id, 'suspended');
     await page.goto(restate.appUrl);
@@ -114,7 +146,11 @@ test.describe('Connect to a live Restate server', () => {
     await expect(inspector.status).toContainText('of 2');
   });
 
-  test('follows a suspended invocation: resolved awakeables appear while the cursor stays where it was', async ({ page, restate, connect }) => {
+  test('follows a suspended invocation: resolved awakeables appear while the cursor stays where it was', async ({
+    page,
+    restate,
+    connect,
+  }) => {
     const id = await send(restate.ingressUrl, 'Lab/awakeables', null);
     const [first, second] = await awakeableIds(restate.controlUrl, id);
     await waitForStatus(restate.adminUrl, id, 'suspended');
@@ -144,13 +180,19 @@ test.describe('Connect to a live Restate server', () => {
     await expect(connect.following).toHaveCount(0);
   });
 
-  test('follows a running invocation incrementally: entries are appended, lanes grow, cursor and selection stay', async ({ page, restate, connect }) => {
+  test('follows a running invocation incrementally: entries are appended, lanes grow, cursor and selection stay', async ({
+    page,
+    restate,
+    connect,
+  }) => {
     // 20 runs (41 entries), then each resolved awakeable appends 5 (its signal, 2 runs and their completions); it stays running.
     const id = await send(restate.ingressUrl, 'Live/grow', { runs: 20, ticks: 2, perTick: 2 });
     const tick0 = await tickAwakeable(restate.controlUrl, id, 0);
     const journalQueries: string[] = [];
     page.on('request', (request) => {
-      const sql = request.url().endsWith('/restate-admin/query') ? String((request.postDataJSON() as { query?: unknown }).query) : '';
+      const sql = request.url().endsWith('/restate-admin/query')
+        ? String((request.postDataJSON() as { query?: unknown }).query)
+        : '';
       if (sql.includes('FROM sys_journal WHERE')) journalQueries.push(sql);
     });
     await page.goto(restate.appUrl);
@@ -179,17 +221,31 @@ test.describe('Connect to a live Restate server', () => {
     expect(await inspector.lanes.count()).toBe(lanesBefore + 3);
     await expect(inspector.lane('c5')).toHaveAttribute('aria-pressed', 'true');
     await expect(connect.following).toContainText(/· running\s*\+\d+/);
-    await expect(connect.following).toHaveAttribute('title', /Last update: \d+ entr(y|ies) appended \([\d.]+ (B|kB) fetched\)/);
+    await expect(connect.following).toHaveAttribute(
+      'title',
+      /Last update: \d+ entr(y|ies) appended \([\d.]+ (B|kB) fetched\)/,
+    );
 
     // The server's journal seems shorter than the one shown (as after a purge or restart): one full re-read, said so.
     await page.route('**/restate-admin/query', async (route) => {
-      if (!String((route.request().postDataJSON() as { query?: unknown }).query).startsWith('SELECT id, status, modified_at, journal_size')) return route.continue();
+      if (
+        !String((route.request().postDataJSON() as { query?: unknown }).query).startsWith(
+          'SELECT id, status, modified_at, journal_size',
+        )
+      )
+        return route.continue();
       const response = await route.fetch();
       const body = (await response.json()) as { rows: Record<string, unknown>[] };
-      await route.fulfill({ response, json: { rows: [{ ...body.rows[0], journal_size: 3, modified_at: '2000-01-01T00:00:00.000Z' }] } });
+      await route.fulfill({
+        response,
+        json: { rows: [{ ...body.rows[0], journal_size: 3, modified_at: '2000-01-01T00:00:00.000Z' }] },
+      });
     });
     await expect(connect.following).toContainText('read again in full');
-    await expect(connect.following).toHaveAttribute('title', /Read again in full \([\d.]+ (MB|kB) fetched\): the server's journal has 3 entries, fewer than the 46 shown\./);
+    await expect(connect.following).toHaveAttribute(
+      'title',
+      /Read again in full \([\d.]+ (MB|kB) fetched\): the server's journal has 3 entries, fewer than the 46 shown\./,
+    );
     await page.unroute('**/restate-admin/query');
     await expect(inspector.status).toContainText('Step 38 of 46');
     await expect(inspector.lane('c5')).toHaveAttribute('aria-pressed', 'true');
@@ -215,7 +271,11 @@ test.describe('Connect to a live Restate server', () => {
     for (const sql of tails) expect(sql).toMatch(/ AND index >= (4\d|5\d) ORDER BY index$/);
   });
 
-  test('following survives a failing proxy: the error shows, the view stays, polling resumes with backoff', async ({ page, restate, connect }) => {
+  test('following survives a failing proxy: the error shows, the view stays, polling resumes with backoff', async ({
+    page,
+    restate,
+    connect,
+  }) => {
     const id = await send(restate.ingressUrl, 'Lab/suspend', null);
     await waitForStatus(restate.adminUrl, id, 'suspended');
     await page.goto(restate.appUrl);
@@ -224,7 +284,11 @@ test.describe('Connect to a live Restate server', () => {
     await connect.follow(id);
     await expect(connect.following).toContainText('suspended');
     await page.route('**/restate-admin/query', (route) =>
-      route.fulfill({ status: 502, contentType: 'application/json', body: JSON.stringify({ message: 'Restate admin API at http://127.0.0.1:1 is not reachable: ECONNREFUSED' }) }),
+      route.fulfill({
+        status: 502,
+        contentType: 'application/json',
+        body: JSON.stringify({ message: 'Restate admin API at http://127.0.0.1:1 is not reachable: ECONNREFUSED' }),
+      }),
     );
     await expect(connect.following).toContainText('The Restate server is not reachable');
     await expect(connect.following).toContainText('Retrying in');
@@ -237,7 +301,11 @@ test.describe('Connect to a live Restate server', () => {
     await expect(inspector.lane('c1')).toBeVisible();
   });
 
-  test('says clearly when the Restate server is down, and keeps the current view', async ({ page, restate, connect }) => {
+  test('says clearly when the Restate server is down, and keeps the current view', async ({
+    page,
+    restate,
+    connect,
+  }) => {
     await page.goto(`${restate.deadAppUrl}#src=example:timeout-race`);
     const inspector = new InspectorPage(page);
     await expect(inspector.lanes.first()).toBeVisible();

@@ -7,7 +7,10 @@ import { readJournals } from '../src/journal-reader';
 import { expect, test } from './fixtures';
 import { SharePage } from './pages/SharePage';
 
-test('Download journal writes a native file that reads back with the same entries and decisions', async ({ inspector, page }) => {
+test('Download journal writes a native file that reads back with the same entries and decisions', async ({
+  inspector,
+  page,
+}) => {
   const share = new SharePage(page);
   await inspector.example('crash-and-replay').click();
   await expect(inspector.status).toHaveText(/^Step \d+ of 7/);
@@ -31,7 +34,10 @@ test('a loaded journal file exports as native text without a run', async ({ insp
   expect(read.run).toBeUndefined();
 });
 
-test('Timeline as SVG is a standalone file naming every lane; Timeline as PNG is an image', async ({ inspector, page }, testInfo) => {
+test('Timeline as SVG is a standalone file naming every lane; Timeline as PNG is an image', async ({
+  inspector,
+  page,
+}, testInfo) => {
   const share = new SharePage(page);
   await inspector.example('llm-race').click();
   await expect(inspector.status).toContainText('race:');
@@ -56,7 +62,11 @@ test('Timeline as SVG is a standalone file naming every lane; Timeline as PNG is
   await page.screenshot({ path: testInfo.outputPath('timeline-svg.png') });
 });
 
-test('Copy decision puts the status sentence and the candidates, winner, completed and pending on the clipboard', async ({ inspector, page, context }) => {
+test('Copy decision puts the status sentence and the candidates, winner, completed and pending on the clipboard', async ({
+  inspector,
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const share = new SharePage(page);
   await inspector.example('timeout-race').click();
@@ -75,7 +85,10 @@ test('Copy decision puts the status sentence and the candidates, winner, complet
   expect(text).toMatch(/Pending: .+/);
 });
 
-test('Export as test downloads <scenario>.seed-<n>.test.ts pinning the decisions; it is off for a loaded file', async ({ inspector, page }) => {
+test('Export as test downloads <scenario>.seed-<n>.test.ts pinning the decisions; it is off for a loaded file', async ({
+  inspector,
+  page,
+}) => {
   const share = new SharePage(page);
   await inspector.example('timeout-race').click();
   await expect(inspector.status).toContainText('select:');
@@ -90,7 +103,10 @@ test('Export as test downloads <scenario>.seed-<n>.test.ts pinning the decisions
   const saved = path.join(import.meta.dirname, '..', 'test', 'unit', `export-e2e-${process.pid}.${fileName}`);
   await writeFile(saved, text);
   try {
-    const result = spawnSync('npx', ['vitest', 'run', path.relative(process.cwd(), saved)], { encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync('npx', ['vitest', 'run', path.relative(process.cwd(), saved)], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(result.stdout + result.stderr).toMatch(/1 passed/);
     expect(result.status).toBe(0);
   } finally {

@@ -15,14 +15,19 @@ function centredAndInside(m: GraphMargins): boolean {
 async function expectCentred(graph: GraphPage): Promise<void> {
   await expect(graph.nodes.first()).toBeVisible();
   // Polled: React Flow fits once the nodes are measured, a frame or two after they appear.
-  await expect.poll(async () => centredAndInside(await graph.margins()), { message: 'graph nodes centred and inside the panel' }).toBe(true);
+  await expect
+    .poll(async () => centredAndInside(await graph.margins()), { message: 'graph nodes centred and inside the panel' })
+    .toBe(true);
 }
 
 for (const [widthPx, heightPx] of [
   [1280, 800],
   [1600, 1000],
 ] as const) {
-  test(`graph is centred in its panel at ${widthPx}×${heightPx}, after a decision change and after resizing`, async ({ inspector, page }, info) => {
+  test(`graph is centred in its panel at ${widthPx}×${heightPx}, after a decision change and after resizing`, async ({
+    inspector,
+    page,
+  }, info) => {
     await page.setViewportSize({ width: widthPx, height: heightPx });
     const graph = new GraphPage(page);
     await inspector.example('timeout-race').click();
@@ -45,7 +50,10 @@ for (const [widthPx, heightPx] of [
   });
 }
 
-test('a wide graph (six awaits after a gather) fits inside its panel, none of its nodes cut off', async ({ inspector, page }, info) => {
+test('a wide graph (six awaits after a gather) fits inside its panel, none of its nodes cut off', async ({
+  inspector,
+  page,
+}, info) => {
   const graph = new GraphPage(page);
   await inspector.example('gather-batch').click();
   await expect(inspector.status).toHaveText(/^Step/);

@@ -21,7 +21,10 @@ test.afterAll(async () => {
   await site?.close();
 });
 
-test('a full session from /tools/inspector/: own assets only, no CSP violation, then offline', async ({ page, context }) => {
+test('a full session from /tools/inspector/: own assets only, no CSP violation, then offline', async ({
+  page,
+  context,
+}) => {
   const requests: string[] = [];
   const failed: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
@@ -95,7 +98,9 @@ test('a full session from /tools/inspector/: own assets only, no CSP violation, 
 
 test('the built files name no other origin (no CDN, no external fonts)', async () => {
   const { readdir, readFile } = await import('node:fs/promises');
-  const files = (await readdir(path.join(DIST, 'assets'))).map((f) => path.join(DIST, 'assets', f)).concat(path.join(DIST, 'index.html'));
+  const files = (await readdir(path.join(DIST, 'assets')))
+    .map((f) => path.join(DIST, 'assets', f))
+    .concat(path.join(DIST, 'index.html'));
   for (const file of files.filter((f) => /\.(html|css)$/.test(f))) {
     const text = await readFile(file, 'utf8');
     // CSS and HTML load nothing from elsewhere: no @import or url() with an absolute address, no external <script>/<link>.

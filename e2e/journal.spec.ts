@@ -23,7 +23,11 @@ for (const file of ['journal.query.json', 'journal.sql.json', 'journal.sql.jsonl
 }
 
 test('opens the three query files of one invocation together and shows its transient errors', async ({ inspector }) => {
-  await inspector.openSample('run-retry/journal.query.json', 'run-retry/events.query.json', 'run-retry/invocation.query.json');
+  await inspector.openSample(
+    'run-retry/journal.query.json',
+    'run-retry/events.query.json',
+    'run-retry/invocation.query.json',
+  );
   await expect(inspector.inspector).toContainText('Fanout/retry');
   await inspector.stepBack.click();
   await inspector.stepBack.click();
@@ -45,7 +49,11 @@ test('a file dropped on the page is opened', async ({ inspector, page }) => {
 });
 
 test('a file that is not a journal gives an error that names it, and the page keeps working', async ({ inspector }) => {
-  await inspector.openJournal.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello, not a journal') });
+  await inspector.openJournal.setInputFiles({
+    name: 'notes.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('hello, not a journal'),
+  });
   await expect(inspector.alert).toContainText('notes.txt');
   await inspector.openSample('race-timeout/journal.query.json');
   await expect(inspector.alert).toBeHidden();
@@ -73,7 +81,10 @@ test('the journal tab lists every entry and clicking one moves the cursor there'
   await expect(inspector.inspector).toContainText('Command: Call');
 });
 
-test('every lane of a 300-future journal is findable by its summary id, and arrows keep lanes in view', async ({ inspector, page }) => {
+test('every lane of a 300-future journal is findable by its summary id, and arrows keep lanes in view', async ({
+  inspector,
+  page,
+}) => {
   await inspector.openJournal.setInputFiles(path.join(SAMPLES, '..', 'many-futures.query.json'));
   await expect(inspector.lanes).toHaveCount(300);
   await expect(inspector.lane('c300')).toHaveAccessibleName('Run r300 (c300): completed');
@@ -87,8 +98,15 @@ test('every lane of a 300-future journal is findable by its summary id, and arro
 test('names and payloads that contain HTML are shown as text and never run', async ({ inspector, page }) => {
   const hostile = '<img src=x onerror="window.__pwned=1">';
   // The name is read from entry_json (JSON inside JSON), hence the doubly escaped quotes.
-  const text = readFileSync(path.join(SAMPLES, 'race-timeout/journal.query.json'), 'utf8').replaceAll('fetch-a', hostile.replaceAll('"', '\\\\\\"'));
-  await inspector.openJournal.setInputFiles({ name: 'hostile.query.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  const text = readFileSync(path.join(SAMPLES, 'race-timeout/journal.query.json'), 'utf8').replaceAll(
+    'fetch-a',
+    hostile.replaceAll('"', '\\\\\\"'),
+  );
+  await inspector.openJournal.setInputFiles({
+    name: 'hostile.query.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
   await expect(inspector.lane('c1')).toHaveAccessibleName(`Run ${hostile} (c1): pending`);
   await inspector.lane('c1').click();
   await expect(inspector.inspector).toContainText(hostile);

@@ -1,7 +1,10 @@
 // Keyboard control, the scrubber, jump to entry, and URL restore (reload and back/forward).
 import { expect, test } from './fixtures';
 
-test('keyboard: arrows step, Shift+arrows jump decisions, Space plays, ? shows the shortcuts', async ({ inspector, page }) => {
+test('keyboard: arrows step, Shift+arrows jump decisions, Space plays, ? shows the shortcuts', async ({
+  inspector,
+  page,
+}) => {
   await inspector.example('timeout-race').click();
   await expect(inspector.status).toHaveText(/^Step/);
   await page.keyboard.press('Home');
@@ -47,7 +50,10 @@ test('scrubber and jump to entry move the cursor', async ({ inspector }) => {
   await expect(inspector.status).toHaveText(/^Step 1 of/);
 });
 
-test('the URL keeps source, cursor and selection: reload and back/forward restore them', async ({ inspector, page }) => {
+test('the URL keeps source, cursor and selection: reload and back/forward restore them', async ({
+  inspector,
+  page,
+}) => {
   await inspector.example('llm-race').click();
   await expect(inspector.status).toHaveText(/^Step/);
   await page.keyboard.press('Home');
@@ -68,7 +74,9 @@ test('the URL keeps source, cursor and selection: reload and back/forward restor
 });
 
 test('?src= opens a journal by URL', async ({ inspector, page }) => {
-  await page.route('**/samples/race.json', (route) => route.fulfill({ path: 'e2e/fixtures/samples/race-timeout/journal.query.json', contentType: 'application/json' }));
+  await page.route('**/samples/race.json', (route) =>
+    route.fulfill({ path: 'e2e/fixtures/samples/race-timeout/journal.query.json', contentType: 'application/json' }),
+  );
   await page.goto('./?src=samples/race.json');
   await expect(inspector.lane('c2')).toHaveAccessibleName(/Sleep \(c2\)/);
 });

@@ -13,7 +13,10 @@ function largeExport(path: string, entries: number): { file: string; entries: nu
   return { file: path, entries: journal.entries.length };
 }
 
-test('a large journal shows a progress bar with a percentage while it loads, then its lanes', async ({ inspector, page }, info) => {
+test('a large journal shows a progress bar with a percentage while it loads, then its lanes', async ({
+  inspector,
+  page,
+}, info) => {
   const large = largeExport(info.outputPath('large.query.json'), 100_000);
   await inspector.openJournal.setInputFiles(large.file);
   const bar = page.getByRole('progressbar');

@@ -1,7 +1,10 @@
 // Crash and replay, the stepper's decisions, and a journal mismatch (570) shown at its command.
 import { expect, test } from './fixtures';
 
-test('crash-and-replay: attempt 1 crashes, the timer fires while the handler is down, and wins on replay', async ({ inspector, page }) => {
+test('crash-and-replay: attempt 1 crashes, the timer fires while the handler is down, and wins on replay', async ({
+  inspector,
+  page,
+}) => {
   await inspector.example('crash-and-replay').click();
   await expect(inspector.status).toHaveText(/^Step \d+ of 7/);
   await page.keyboard.press('Home');
@@ -42,7 +45,9 @@ test('replaying a journal with changed code shows the 570 mismatch at its comman
   await inspector.scenarioTab.click();
   await page.getByRole('combobox', { name: 'Start from example' }).selectOption('journal-mismatch-changed');
   await page.getByRole('button', { name: 'Replay loaded journal' }).click();
-  await expect(inspector.status).toContainText("journal mismatch (570) at command 1: expected Run 'create-account', got Run 'fraud-check'");
+  await expect(inspector.status).toContainText(
+    "journal mismatch (570) at command 1: expected Run 'create-account', got Run 'fraud-check'",
+  );
   const mismatch = inspector.inspector.getByRole('region', { name: 'Journal mismatch' });
   await expect(mismatch).toContainText("Run 'fraud-check'");
   await expect(inspector.timeline.getByText('570 mismatch')).toBeVisible();
@@ -77,13 +82,18 @@ test('a real Restate journal paired with handler code replays into decisions', a
   await expect(inspector.lane('c2')).toHaveAccessibleName('Sleep (c2): completed, won');
 });
 
-test('a scenario that never ends is stopped with a clear message and the page stays usable', async ({ inspector, page }) => {
+test('a scenario that never ends is stopped with a clear message and the page stays usable', async ({
+  inspector,
+  page,
+}) => {
   await inspector.example('fan-out').click();
   await expect(inspector.status).toHaveText(/^Step/);
   await inspector.scenarioTab.click();
-  await page.locator('.cm-content').fill(
-    "import { defineScenario } from '../src/sim';\nexport default defineScenario({ name: 'spin', handler: async () => { for (;;) {} } });\n",
-  );
+  await page
+    .locator('.cm-content')
+    .fill(
+      "import { defineScenario } from '../src/sim';\nexport default defineScenario({ name: 'spin', handler: async () => { for (;;) {} } });\n",
+    );
   await page.getByRole('button', { name: 'Simulate' }).click();
   await inspector.stepBack.click();
   await expect(inspector.alert).toContainText('TIME_LIMIT', { timeout: 15_000 });

@@ -46,7 +46,13 @@ export const test = base.extend<{ connect: ConnectPanelPage }, { restate: LiveRe
         // Port 9 (discard) on loopback: nothing answers, so the proxy answers 502 like with a stopped server.
         const down = await startServer({ distDir: dist, adminUrl: 'http://127.0.0.1:9', port: 0, host: '127.0.0.1' });
         dead = down.server;
-        await use({ appUrl: started.url, adminUrl: env.server.adminUrl, ingressUrl: env.server.ingressUrl, controlUrl: env.service.controlUrl, deadAppUrl: down.url });
+        await use({
+          appUrl: started.url,
+          adminUrl: env.server.adminUrl,
+          ingressUrl: env.server.ingressUrl,
+          controlUrl: env.service.controlUrl,
+          deadAppUrl: down.url,
+        });
       } finally {
         await closeServer(app);
         await closeServer(dead);

@@ -20,9 +20,15 @@ const test = base.extend<{ robust: RobustnessPage; errors: string[] }>({
 });
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-const GZIP = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0, 3, 0x4b, 0x4c, 0x4a, 6, 0, 0xc2, 0x41, 0x24, 0x35, 3, 0, 0, 0]);
+const GZIP = Buffer.from([
+  0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0, 3, 0x4b, 0x4c, 0x4a, 6, 0, 0xc2, 0x41, 0x24, 0x35, 3, 0, 0, 0,
+]);
 
-test('bad files: each error names the file, code, location and what to do; the run, cursor and selection stay', async ({ robust, page, errors }) => {
+test('bad files: each error names the file, code, location and what to do; the run, cursor and selection stay', async ({
+  robust,
+  page,
+  errors,
+}) => {
   const status = await robust.exampleAtStep('fan-out', 3);
   await robust.lanes.first().click();
   const selectedLane = robust.lanes.first();
@@ -33,7 +39,13 @@ test('bad files: each error names the file, code, location and what to do; the r
     { name: 'picture.png', data: PNG, code: 'BINARY_INPUT', where: /offset 0/, hint: /PNG image/ },
     { name: 'journal.json.gz', data: GZIP, code: 'BINARY_INPUT', where: /offset 0/, hint: /gunzip/ },
     { name: 'empty.json', data: '', code: 'EMPTY_INPUT', where: /offset 0/, hint: /empty file/ },
-    { name: 'package.json', data: '{"name":"x","version":"1.0.0"}', code: 'UNKNOWN_FORMAT', where: /line 1/, hint: /Supported:/ },
+    {
+      name: 'package.json',
+      data: '{"name":"x","version":"1.0.0"}',
+      code: 'UNKNOWN_FORMAT',
+      where: /line 1/,
+      hint: /Supported:/,
+    },
     { name: 'rows.json', data: '{"rows":[1,2]}', code: 'BAD_FIELD_TYPE', where: /row 0/, hint: /export it again/i },
   ];
   for (const c of cases) {
@@ -47,7 +59,8 @@ test('bad files: each error names the file, code, location and what to do; the r
     await expect(page.getByRole('alert')).toHaveCount(1);
     await expect(robust.status).toHaveText(status);
     await expect(selectedLane).toHaveAttribute('aria-pressed', 'true');
-    if (c.code === 'BINARY_INPUT' && c.name.endsWith('.png')) await page.screenshot({ path: test.info().outputPath('error-binary.png') });
+    if (c.code === 'BINARY_INPUT' && c.name.endsWith('.png'))
+      await page.screenshot({ path: test.info().outputPath('error-binary.png') });
   }
   await robust.dismissError.click();
   await expect(page.getByRole('alert')).toHaveCount(0);
@@ -59,7 +72,13 @@ test('bad files: each error names the file, code, location and what to do; the r
 
 test('a journal from a newer server loads with a visible, listed warning', async ({ robust }) => {
   const d = JSON.parse(sample('race-timeout/journal.query.json')) as { rows: Record<string, unknown>[] };
-  d.rows.splice(3, 0, { ...d.rows[2], entry_type: 'Command: Teleport', name: 'beam', entry_json: '{"Command":{"Teleport":{"completion_id":9}}}', entry_lite_json: '{"Command":{"Teleport":{}}}' });
+  d.rows.splice(3, 0, {
+    ...d.rows[2],
+    entry_type: 'Command: Teleport',
+    name: 'beam',
+    entry_json: '{"Command":{"Teleport":{"completion_id":9}}}',
+    entry_lite_json: '{"Command":{"Teleport":{}}}',
+  });
   d.rows.forEach((r, i) => (r.index = i));
   await robust.openBuffers({ name: 'newer-server.query.json', data: JSON.stringify(d) });
   await expect(robust.lanes.first()).toBeVisible();
@@ -71,7 +90,9 @@ test('a journal from a newer server loads with a visible, listed warning', async
   await expect(robust.warnings).toHaveCount(0);
 });
 
-test('a file above the configured limit is refused from its size, before it is read, naming both numbers', async ({ page }) => {
+test('a file above the configured limit is refused from its size, before it is read, naming both numbers', async ({
+  page,
+}) => {
   const robust = new RobustnessPage(page);
   await robust.goto();
   await robust.example('fan-out').click();
@@ -106,7 +127,9 @@ test('a file above the configured limit is refused from its size, before it is r
   await expect(robust.limitsDialog).toContainText('Now: 256.0 MiB');
 });
 
-test('a real 1,000,000-entry /query export is above the 256 MiB default and is refused up front', async ({ robust }) => {
+test('a real 1,000,000-entry /query export is above the 256 MiB default and is refused up front', async ({
+  robust,
+}) => {
   test.setTimeout(60_000);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ri-large-'));
   const file = path.join(dir, 'million.query.json');
@@ -128,7 +151,8 @@ test('a real 1,000,000-entry /query export is above the 256 MiB default and is r
 async function writeMillionEntryExport(file: string): Promise<number> {
   const out = createWriteStream(file);
   let bytes = 0;
-  const head = '{"partition_key":9243513318310835904,"id":"inv_1gwtuq4YH28w5HYYoGxeypl9Z36BRisoVz","version":2,"appended_at":"2026-11-28T02:04:56.109Z","raw":"5801620766657463682d61","raw_length":11';
+  const head =
+    '{"partition_key":9243513318310835904,"id":"inv_1gwtuq4YH28w5HYYoGxeypl9Z36BRisoVz","version":2,"appended_at":"2026-11-28T02:04:56.109Z","raw":"5801620766657463682d61","raw_length":11';
   const chunk: string[] = [];
   const flush = async () => {
     const text = chunk.join('');
@@ -139,8 +163,12 @@ async function writeMillionEntryExport(file: string): Promise<number> {
   chunk.push('{"rows":[');
   for (let i = 0; i < 1_000_000; i += 1) {
     const id = (i >> 1) + 1;
-    const entry = i % 2 === 0 ? `{\\"Command\\":{\\"Run\\":{\\"completion_id\\":${id},\\"name\\":\\"step-${id}\\"}}}` : `{\\"Notification\\":{\\"Completion\\":{\\"Run\\":{\\"completion_id\\":${id},\\"result\\":{\\"Success\\":[52]}}}}}`;
-    const kind = i % 2 === 0 ? `"entry_type":"Command: Run","name":"step-${id}"` : '"entry_type":"Notification: Run","name":null';
+    const entry =
+      i % 2 === 0
+        ? `{\\"Command\\":{\\"Run\\":{\\"completion_id\\":${id},\\"name\\":\\"step-${id}\\"}}}`
+        : `{\\"Notification\\":{\\"Completion\\":{\\"Run\\":{\\"completion_id\\":${id},\\"result\\":{\\"Success\\":[52]}}}}}`;
+    const kind =
+      i % 2 === 0 ? `"entry_type":"Command: Run","name":"step-${id}"` : '"entry_type":"Notification: Run","name":null';
     chunk.push(`${i ? ',' : ''}${head},"index":${i},${kind},"entry_json":"${entry}","entry_lite_json":"${entry}"}`);
     if (chunk.length >= 20_000) await flush();
   }
@@ -150,15 +178,42 @@ async function writeMillionEntryExport(file: string): Promise<number> {
   return bytes;
 }
 
-const spin = (body: string) => `import { defineScenario } from '../src/sim';\nexport default defineScenario({ name: 'runaway', handler: async (ctx) => { ${body} } });\n`;
+const spin = (body: string) =>
+  `import { defineScenario } from '../src/sim';\nexport default defineScenario({ name: 'runaway', handler: async (ctx) => { ${body} } });\n`;
 
 test.describe('runaway scenarios are stopped with a clear message while the page stays responsive', () => {
   const cases: { what: string; code: string; text: RegExp; topLevel?: string; body?: string; query?: string }[] = [
-    { what: 'an infinite loop', body: 'while (true) {}', code: 'TIME_LIMIT', text: /took longer than 2 s and was stopped/ },
-    { what: 'an endless stream of durable operations', body: 'for (;;) ctx.sleep(1);', code: 'STEP_LIMIT', text: /more than 20000 steps/, query: '?stepsMax=20000' },
-    { what: 'runaway recursion', topLevel: 'const f = (n) => f(n + 1) + 1; f(0);', code: 'STACK_OVERFLOW', text: /Maximum call stack size exceeded/ },
-    { what: 'a string that doubles without end', topLevel: "let s = 'x'; for (;;) s += s;", code: 'OUT_OF_MEMORY', text: /Invalid string length/ },
-    { what: 'a huge allocation', topLevel: 'new Array(1e9).fill(0);', code: '(TIME_LIMIT|OUT_OF_MEMORY)', text: /stopped|memory/ },
+    {
+      what: 'an infinite loop',
+      body: 'while (true) {}',
+      code: 'TIME_LIMIT',
+      text: /took longer than 2 s and was stopped/,
+    },
+    {
+      what: 'an endless stream of durable operations',
+      body: 'for (;;) ctx.sleep(1);',
+      code: 'STEP_LIMIT',
+      text: /more than 20000 steps/,
+      query: '?stepsMax=20000',
+    },
+    {
+      what: 'runaway recursion',
+      topLevel: 'const f = (n) => f(n + 1) + 1; f(0);',
+      code: 'STACK_OVERFLOW',
+      text: /Maximum call stack size exceeded/,
+    },
+    {
+      what: 'a string that doubles without end',
+      topLevel: "let s = 'x'; for (;;) s += s;",
+      code: 'OUT_OF_MEMORY',
+      text: /Invalid string length/,
+    },
+    {
+      what: 'a huge allocation',
+      topLevel: 'new Array(1e9).fill(0);',
+      code: '(TIME_LIMIT|OUT_OF_MEMORY)',
+      text: /stopped|memory/,
+    },
   ];
   for (const c of cases) {
     test(`${c.what} → ${c.code}`, async ({ page }) => {
@@ -167,7 +222,9 @@ test.describe('runaway scenarios are stopped with a clear message while the page
       page.on('pageerror', (e) => errors.push(e.message));
       await robust.goto(c.query ?? '?timeLimitMs=2000');
       const status = await robust.exampleAtStep('fan-out', 3);
-      const code = c.topLevel ? `import { defineScenario } from '../src/sim';\n${c.topLevel}\nexport default defineScenario({ name: 'runaway', handler: async () => 1 });\n` : spin(c.body ?? '');
+      const code = c.topLevel
+        ? `import { defineScenario } from '../src/sim';\n${c.topLevel}\nexport default defineScenario({ name: 'runaway', handler: async () => 1 });\n`
+        : spin(c.body ?? '');
       await robust.simulateCode(code);
       // While the Worker runs away, the page answers: stepping the current run and the help dialog work.
       await robust.stepForward.click();

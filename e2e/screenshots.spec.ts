@@ -5,9 +5,16 @@ import { expect, test } from './fixtures';
 import type { InspectorPage } from './pages/InspectorPage';
 
 async function shoot(inspector: InspectorPage, name: string, outputPath: (name: string) => string): Promise<void> {
-  const file = process.env.SCREENSHOTS ? path.join(import.meta.dirname, '..', 'docs', 'screenshots', `${name}.png`) : outputPath(`${name}.png`);
+  const file = process.env.SCREENSHOTS
+    ? path.join(import.meta.dirname, '..', 'docs', 'screenshots', `${name}.png`)
+    : outputPath(`${name}.png`);
   // Let lazy panels (graph) lay out before the picture.
-  await expect(inspector.page.locator('.react-flow__node').first().or(inspector.page.getByRole('list', { name: 'Completion order' }))).toBeVisible();
+  await expect(
+    inspector.page
+      .locator('.react-flow__node')
+      .first()
+      .or(inspector.page.getByRole('list', { name: 'Completion order' })),
+  ).toBeVisible();
   await inspector.page.screenshot({ path: file });
 }
 
@@ -27,7 +34,11 @@ test('screenshot: crash and replay', async ({ inspector, page }, info) => {
 });
 
 test('screenshot: a real Restate journal with its events', async ({ inspector }, info) => {
-  await inspector.openSample('run-retry/journal.query.json', 'run-retry/events.query.json', 'run-retry/invocation.query.json');
+  await inspector.openSample(
+    'run-retry/journal.query.json',
+    'run-retry/events.query.json',
+    'run-retry/invocation.query.json',
+  );
   await expect(inspector.lanes).toHaveCount(2);
   await inspector.lane('c1').click();
   await shoot(inspector, 'real-journal', (n) => info.outputPath(n));
@@ -41,14 +52,22 @@ test('screenshot: journal mismatch (570)', async ({ inspector, page }, info) => 
   await page.getByRole('button', { name: 'Replay loaded journal' }).click();
   await expect(inspector.status).toContainText('journal mismatch (570)');
   await expect(page.locator('.cm-content')).toContainText('fraud-check');
-  await inspector.page.screenshot({ path: process.env.SCREENSHOTS ? path.join(import.meta.dirname, '..', 'docs', 'screenshots', 'mismatch-editor.png') : info.outputPath('mismatch-editor.png') });
+  await inspector.page.screenshot({
+    path: process.env.SCREENSHOTS
+      ? path.join(import.meta.dirname, '..', 'docs', 'screenshots', 'mismatch-editor.png')
+      : info.outputPath('mismatch-editor.png'),
+  });
 });
 
 test('screenshot: dark theme and the examples gallery', async ({ inspector, page }, info) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await inspector.goto();
   await expect(page.getByRole('heading', { name: 'See durable execution, one decision at a time' })).toBeVisible();
-  await page.screenshot({ path: process.env.SCREENSHOTS ? path.join(import.meta.dirname, '..', 'docs', 'screenshots', 'welcome-dark.png') : info.outputPath('welcome-dark.png') });
+  await page.screenshot({
+    path: process.env.SCREENSHOTS
+      ? path.join(import.meta.dirname, '..', 'docs', 'screenshots', 'welcome-dark.png')
+      : info.outputPath('welcome-dark.png'),
+  });
   await inspector.example('llm-race').click();
   await expect(inspector.status).toContainText('race:');
   await shoot(inspector, 'llm-race-dark', (n) => info.outputPath(n));

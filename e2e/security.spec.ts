@@ -36,7 +36,12 @@ async function visitEveryPanel(robust: RobustnessPage): Promise<string> {
   const graph = page.getByRole('tabpanel', { name: 'Combinator graph' });
   await expect(graph).toBeVisible();
   // A simulated race draws xyflow nodes; a bare journal lists its completion order instead.
-  await expect(graph.locator('.react-flow__node').first().or(graph.getByRole('list', { name: 'Completion order' }))).toBeVisible();
+  await expect(
+    graph
+      .locator('.react-flow__node')
+      .first()
+      .or(graph.getByRole('list', { name: 'Completion order' })),
+  ).toBeVisible();
   seen.push(await graph.innerText());
   await robust.scenarioTab.click();
   seen.push(await page.getByRole('tabpanel').innerText());
@@ -48,10 +53,14 @@ async function expectNothingRan(robust: RobustnessPage): Promise<void> {
   expect(await robust.pwned()).toBeUndefined();
   // No element was created from the payloads: they are text nodes, not <img>/<script> elements.
   await expect(robust.page.locator('img[src="x"]')).toHaveCount(0);
-  expect(await robust.page.evaluate(() => [...document.scripts].filter((s) => s.textContent?.includes('__pwned')).length)).toBe(0);
+  expect(
+    await robust.page.evaluate(() => [...document.scripts].filter((s) => s.textContent?.includes('__pwned')).length),
+  ).toBe(0);
 }
 
-test('a hostile journal (run names, payloads, failures, stack traces, target) is shown as text in every panel', async ({ page }) => {
+test('a hostile journal (run names, payloads, failures, stack traces, target) is shown as text in every panel', async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   const robust = new RobustnessPage(page);
   await robust.goto();
@@ -69,21 +78,27 @@ test('a hostile journal (run names, payloads, failures, stack traces, target) is
   expect(errors).toEqual([]);
 });
 
-test('a hostile scenario (names, values, terminal failures) and its thrown errors are shown as text', async ({ page }) => {
+test('a hostile scenario (names, values, terminal failures) and its thrown errors are shown as text', async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   const robust = new RobustnessPage(page);
   await robust.goto();
   await robust.example('fan-out').click();
   await expect(robust.status).toHaveText(/^Step/);
   await robust.simulateCode(HOSTILE_SCENARIO);
-  await expect(robust.lane('c1')).toHaveAccessibleName(new RegExp(`fetch ${IMG.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  await expect(robust.lane('c1')).toHaveAccessibleName(
+    new RegExp(`fetch ${IMG.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+  );
   const text = await visitEveryPanel(robust);
   expect(text).toContain(`fetch ${IMG}`);
   expect(text).toContain(`failed ${IMG} ${SCRIPT}`);
   expect(text).toContain(`retry ${IMG}`);
   await expectNothingRan(robust);
   // An error thrown while the module is evaluated, and a file whose name is a payload: the banner shows them as text.
-  await robust.simulateCode(`import { defineScenario } from '../src/sim';\nthrow new Error(${JSON.stringify(`${IMG} ${SCRIPT}`)});\nexport default defineScenario({ name: 'x', handler: async () => 1 });\n`);
+  await robust.simulateCode(
+    `import { defineScenario } from '../src/sim';\nthrow new Error(${JSON.stringify(`${IMG} ${SCRIPT}`)});\nexport default defineScenario({ name: 'x', handler: async () => 1 });\n`,
+  );
   await expect(robust.error).toContainText(`${IMG} ${SCRIPT}`);
   await page.screenshot({ path: test.info().outputPath('hostile-error.png') });
   await robust.openBuffers({ name: `${IMG}.json`, data: `{"rows":[{"entry_type":${JSON.stringify(SCRIPT)}}]}` });
@@ -93,22 +108,49 @@ test('a hostile scenario (names, values, terminal failures) and its thrown error
 });
 
 const b64url = (b: Buffer) => b.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-const shareLink = (json: string | Buffer) => `#v1.${b64url(deflateRawSync(typeof json === 'string' ? Buffer.from(json) : json))}`;
+const shareLink = (json: string | Buffer) =>
+  `#v1.${b64url(deflateRawSync(typeof json === 'string' ? Buffer.from(json) : json))}`;
 
 const hostileLinks: { what: string; hash: string; alert: RegExp | null }[] = [
   { what: 'garbage after v1.', hash: '#v1.%%%not-base64!!', alert: /LINK_BAD_ENCODING/ },
-  { what: 'a deflate bomb (64 MiB of zeros behind a small link)', hash: shareLink(Buffer.alloc(80 * 1024 * 1024, 0x20)), alert: /LINK_TOO_LARGE/ },
-  { what: 'JSON with unexpected types', hash: shareLink(JSON.stringify({ source: { kind: 'example', name: ['x'] }, seed: '7', cursor: { $gt: 1 } })), alert: /LINK_BAD_DATA/ },
-  { what: 'JSON carrying a payload', hash: shareLink(JSON.stringify({ source: { kind: 'example', name: IMG }, selection: SCRIPT })), alert: new RegExp('UNKNOWN_EXAMPLE|LINK_BAD_DATA') },
+  {
+    what: 'a deflate bomb (64 MiB of zeros behind a small link)',
+    hash: shareLink(Buffer.alloc(80 * 1024 * 1024, 0x20)),
+    alert: /LINK_TOO_LARGE/,
+  },
+  {
+    what: 'JSON with unexpected types',
+    hash: shareLink(JSON.stringify({ source: { kind: 'example', name: ['x'] }, seed: '7', cursor: { $gt: 1 } })),
+    alert: /LINK_BAD_DATA/,
+  },
+  {
+    what: 'JSON carrying a payload',
+    hash: shareLink(JSON.stringify({ source: { kind: 'example', name: IMG }, selection: SCRIPT })),
+    alert: new RegExp('UNKNOWN_EXAMPLE|LINK_BAD_DATA'),
+  },
   { what: 'a future format', hash: '#v9.abc', alert: /LINK_UNSUPPORTED_VERSION/ },
-  { what: 'a javascript: source', hash: `#src=${encodeURIComponent('javascript:window.__pwned=1')}`, alert: /BAD_LINK/ },
-  { what: 'a javascript: url source', hash: `#src=${encodeURIComponent('url:javascript:window.__pwned=1')}`, alert: /BAD_URL/ },
-  { what: 'an example named with a payload', hash: `#src=${encodeURIComponent(`example:${IMG}`)}&cursor=abc&sel=${encodeURIComponent(SCRIPT)}`, alert: /UNKNOWN_EXAMPLE/ },
+  {
+    what: 'a javascript: source',
+    hash: `#src=${encodeURIComponent('javascript:window.__pwned=1')}`,
+    alert: /BAD_LINK/,
+  },
+  {
+    what: 'a javascript: url source',
+    hash: `#src=${encodeURIComponent('url:javascript:window.__pwned=1')}`,
+    alert: /BAD_URL/,
+  },
+  {
+    what: 'an example named with a payload',
+    hash: `#src=${encodeURIComponent(`example:${IMG}`)}&cursor=abc&sel=${encodeURIComponent(SCRIPT)}`,
+    alert: /UNKNOWN_EXAMPLE/,
+  },
   { what: 'a 2,000,000-character hash', hash: `#v1.${'A'.repeat(2_000_000)}`, alert: /LINK_/ },
   { what: 'a huge src', hash: `#src=${'x'.repeat(500_000)}`, alert: null },
 ];
 
-test('hostile share links: each gives a clear error (or is ignored), nothing runs, and the app stays usable', async ({ page }) => {
+test('hostile share links: each gives a clear error (or is ignored), nothing runs, and the app stays usable', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const errors = watchErrors(page);
   const robust = new RobustnessPage(page);
@@ -134,7 +176,10 @@ test('hostile share links: each gives a clear error (or is ignored), nothing run
   expect(errors).toEqual([]);
 });
 
-test('nothing the user loads leaves the browser: every request of a full session goes to this origin, without user data', async ({ page, baseURL }) => {
+test('nothing the user loads leaves the browser: every request of a full session goes to this origin, without user data', async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   const requests: { url: string; body: string }[] = [];
   page.on('request', (r) => requests.push({ url: r.url(), body: r.postData() ?? '' }));
@@ -157,12 +202,16 @@ test('nothing the user loads leaves the browser: every request of a full session
   await robust.journalTab.click();
   // Pair the journal with code and replay it; then simulate edited code.
   await robust.scenarioTab.click();
-  await page.locator('.cm-content').fill(
-    `import { defineScenario, race } from '../src/sim';\nexport default defineScenario({ name: 'fanout-race', handler: async (ctx) =>\n  race([ctx.run('fetch-${SECRET}'), ctx.sleep(100)]) });\n`,
-  );
+  await page
+    .locator('.cm-content')
+    .fill(
+      `import { defineScenario, race } from '../src/sim';\nexport default defineScenario({ name: 'fanout-race', handler: async (ctx) =>\n  race([ctx.run('fetch-${SECRET}'), ctx.sleep(100)]) });\n`,
+    );
   await page.getByRole('button', { name: 'Replay loaded journal' }).click();
   await expect(robust.status).toHaveText(/^Step/);
-  await robust.simulateCode(`import { defineScenario } from '../src/sim';\nexport default defineScenario({ name: '${SECRET}', handler: async (ctx) => ctx.run('${SECRET}', () => 1) });\n`);
+  await robust.simulateCode(
+    `import { defineScenario } from '../src/sim';\nexport default defineScenario({ name: '${SECRET}', handler: async (ctx) => ctx.run('${SECRET}', () => 1) });\n`,
+  );
   await expect(robust.lane('c1')).toHaveAccessibleName(new RegExp(SECRET));
   // Theme, help, limits, reload (restores from sessionStorage and the hash).
   await page.getByRole('button', { name: /^Theme:/ }).click();
@@ -175,14 +224,18 @@ test('nothing the user loads leaves the browser: every request of a full session
 
   const origin = new URL(baseURL!).origin;
   expect(requests.length).toBeGreaterThan(3);
-  const elsewhere = requests.filter((r) => !r.url.startsWith('data:') && !r.url.startsWith('blob:') && new URL(r.url).origin !== origin);
+  const elsewhere = requests.filter(
+    (r) => !r.url.startsWith('data:') && !r.url.startsWith('blob:') && new URL(r.url).origin !== origin,
+  );
   expect(elsewhere).toEqual([]);
   expect(requests.filter((r) => r.url.includes(SECRET) || r.body.includes(SECRET))).toEqual([]);
   expect(requests.filter((r) => r.body !== '')).toEqual([]);
   expect(sockets).toBe(0);
 });
 
-test('the page itself cannot evaluate strings (CSP), while scenarios still simulate in the Worker', async ({ page }) => {
+test('the page itself cannot evaluate strings (CSP), while scenarios still simulate in the Worker', async ({
+  page,
+}) => {
   const robust = new RobustnessPage(page);
   await robust.goto();
   // A string timer is compiled by the page itself (page.evaluate's own code is exempt from CSP under CDP).
@@ -192,7 +245,9 @@ test('the page itself cannot evaluate strings (CSP), while scenarios still simul
     document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(e.violatedDirective));
     (setTimeout as unknown as (code: string, ms: number) => void)('window.__evalRan = 1', 0);
   });
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations.join())).toContain('script-src');
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations.join()))
+    .toContain('script-src');
   expect(await page.evaluate(() => (window as unknown as { __evalRan?: number }).__evalRan)).toBeUndefined();
   await robust.example('fan-out').click();
   await expect(robust.status).toHaveText(/^Step/);

@@ -22,7 +22,11 @@ test.beforeEach(async ({ context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 });
 
-test('an example link keeps the compact form and restores step and selection in a fresh browser', async ({ inspector, page, browser }, testInfo) => {
+test('an example link keeps the compact form and restores step and selection in a fresh browser', async ({
+  inspector,
+  page,
+  browser,
+}, testInfo) => {
   const share = new SharePage(page);
   await inspector.example('crash-and-replay').click();
   await expect(inspector.status).toHaveText(/^Step \d+ of 7/);
@@ -39,7 +43,11 @@ test('an example link keeps the compact form and restores step and selection in 
   await fresh.context.close();
 });
 
-test('an edited scenario travels in the link (compressed) and re-simulates with the same seed', async ({ inspector, page, browser }, testInfo) => {
+test('an edited scenario travels in the link (compressed) and re-simulates with the same seed', async ({
+  inspector,
+  page,
+  browser,
+}, testInfo) => {
   const share = new SharePage(page);
   await inspector.example('timeout-race').click();
   await expect(inspector.status).toHaveText(/^Step/);
@@ -51,7 +59,9 @@ test('an edited scenario travels in the link (compressed) and re-simulates with 
   await inspector.nextDecision.click();
   const status = await inspector.status.textContent();
   // No clipboard (an insecure origin, a locked-down browser): the link is shown in a field to copy by hand.
-  await page.evaluate(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true }));
+  await page.evaluate(() =>
+    Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true }),
+  );
   await share.copyLink.click();
   await expect(share.manualLinkField).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('manual-link.png') });
@@ -81,7 +91,11 @@ test('a loaded journal file is restored from the link alone', async ({ inspector
   await fresh.context.close();
 });
 
-test('a journal replayed against another scenario is shared with that pairing (the 570 mismatch comes back)', async ({ inspector, page, browser }) => {
+test('a journal replayed against another scenario is shared with that pairing (the 570 mismatch comes back)', async ({
+  inspector,
+  page,
+  browser,
+}) => {
   const share = new SharePage(page);
   await inspector.example('journal-mismatch').click();
   await expect(inspector.status).toHaveText(/^Step/);
@@ -96,13 +110,26 @@ test('a journal replayed against another scenario is shared with that pairing (t
   await fresh.context.close();
 });
 
-test('a link over the size limit says so and offers a view file that restores the same view', async ({ inspector, page, browser }, testInfo) => {
+test('a link over the size limit says so and offers a view file that restores the same view', async ({
+  inspector,
+  page,
+  browser,
+}, testInfo) => {
   const share = new SharePage(page);
   // Scenario code with a long incompressible comment (hash digests): its link cannot fit in 64,000 characters.
-  const noise = Array.from({ length: 2500 }, (_, i) => createHash('sha256').update(String(i)).digest('base64')).join('');
+  const noise = Array.from({ length: 2500 }, (_, i) => createHash('sha256').update(String(i)).digest('base64')).join(
+    '',
+  );
   const exampleCode = await readFile(new URL('../scenarios/timeout-race.ts', import.meta.url), 'utf8');
   const viewPath = testInfo.outputPath('big.view.json');
-  await writeFile(viewPath, JSON.stringify({ format: 'replay-inspector/view', version: 1, view: { source: { kind: 'scenario', code: `// ${noise}\n${exampleCode}` }, seed: 3, cursor: 4 } }));
+  await writeFile(
+    viewPath,
+    JSON.stringify({
+      format: 'replay-inspector/view',
+      version: 1,
+      view: { source: { kind: 'scenario', code: `// ${noise}\n${exampleCode}` }, seed: 3, cursor: 4 },
+    }),
+  );
   await inspector.openJournal.setInputFiles(viewPath);
   await expect(page.locator('.run-title')).toContainText('edited scenario · seed 3');
   await expect(inspector.status).toHaveText(/^Step 4 of/);
@@ -121,9 +148,25 @@ test('a link over the size limit says so and offers a view file that restores th
   await fresh.context.close();
 });
 
-test('a cancellation time round-trips: the link cancels at that time, and Copy link keeps it', async ({ page, browser }) => {
+test('a cancellation time round-trips: the link cancels at that time, and Copy link keeps it', async ({
+  page,
+  browser,
+}) => {
   // cancel-from-outside cancels at 100 ms by default; this link asks for 40 ms.
-  const link = 'v1.' + toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify({ source: { kind: 'example', name: 'cancel-from-outside' }, seed: 1, cancelAtMs: 40, cursor: 6 }))));
+  const link =
+    'v1.' +
+    toBase64Url(
+      deflateSync(
+        new TextEncoder().encode(
+          JSON.stringify({
+            source: { kind: 'example', name: 'cancel-from-outside' },
+            seed: 1,
+            cancelAtMs: 40,
+            cursor: 6,
+          }),
+        ),
+      ),
+    );
   const inspector = new InspectorPage(page);
   const share = new SharePage(page);
   await inspector.goto(`#${link}`);
@@ -139,7 +182,11 @@ test('a cancellation time round-trips: the link cancels at that time, and Copy l
   await fresh.context.close();
 });
 
-test('a cancellation time typed in the scenario editor is simulated, and travels in the link', async ({ inspector, page, browser }) => {
+test('a cancellation time typed in the scenario editor is simulated, and travels in the link', async ({
+  inspector,
+  page,
+  browser,
+}) => {
   const share = new SharePage(page);
   await inspector.example('cancel-from-outside').click();
   await expect(inspector.status).toHaveText(/^Step/);
@@ -151,7 +198,8 @@ test('a cancellation time typed in the scenario editor is simulated, and travels
   await page.getByRole('button', { name: 'Simulate' }).click();
   await expect(cancelAt).toHaveValue('40');
   await page.keyboard.press('Home');
-  for (let i = 0; i < 20 && !/cancelled:/.test((await inspector.status.textContent()) ?? ''); i++) await inspector.stepForward.click();
+  for (let i = 0; i < 20 && !/cancelled:/.test((await inspector.status.textContent()) ?? ''); i++)
+    await inspector.stepForward.click();
   await expect(inspector.inspector).toContainText('40 ms (virtual)');
   const status = await inspector.status.textContent();
   // The address bar keeps it too (once the step is written to it): a reload simulates the same cancellation.
@@ -171,16 +219,54 @@ test('a cancellation time typed in the scenario editor is simulated, and travels
 });
 
 const bomb = 'v1.' + toBase64Url(deflateSync(new Uint8Array(80 * 1024 * 1024), { level: 9 }));
-const crafted = 'v1.' + toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify({ source: { kind: 'example', name: 'x' }, cursor: '1; alert(1)' }))));
+const crafted =
+  'v1.' +
+  toBase64Url(
+    deflateSync(
+      new TextEncoder().encode(JSON.stringify({ source: { kind: 'example', name: 'x' }, cursor: '1; alert(1)' })),
+    ),
+  );
 const hostile: [string, string, RegExp][] = [
   ['bad characters', 'v1.%%%<script>', /damaged/],
   ['cut-off data', 'v1.A', /cut off or damaged/],
-  ['not deflate', 'v1.' + toBase64Url(new TextEncoder().encode('hello world, not compressed')), /compressed data cannot be read/],
+  [
+    'not deflate',
+    'v1.' + toBase64Url(new TextEncoder().encode('hello world, not compressed')),
+    /compressed data cannot be read/,
+  ],
   ['a deflate bomb', bomb, /refused/],
   ['crafted JSON', crafted, /cursor is not a step number/],
   ['a newer version', 'v9.abc', /newer Replay Inspector/],
-  ['a crafted compare view', 'v1.' + toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify({ source: { kind: 'example', name: 'timeout-race' }, compare: { run: { kind: 'url', url: 'javascript:alert(1)' } } })))), /compare\.run is not another seed/],
-  ['a compare view with an unknown example', 'v1.' + toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify({ source: { kind: 'example', name: 'timeout-race' }, compare: { run: { kind: 'example', name: 'no-such-example' } } })))), /compare view could not be reopened: There is no example named "no-such-example"/],
+  [
+    'a crafted compare view',
+    'v1.' +
+      toBase64Url(
+        deflateSync(
+          new TextEncoder().encode(
+            JSON.stringify({
+              source: { kind: 'example', name: 'timeout-race' },
+              compare: { run: { kind: 'url', url: 'javascript:alert(1)' } },
+            }),
+          ),
+        ),
+      ),
+    /compare\.run is not another seed/,
+  ],
+  [
+    'a compare view with an unknown example',
+    'v1.' +
+      toBase64Url(
+        deflateSync(
+          new TextEncoder().encode(
+            JSON.stringify({
+              source: { kind: 'example', name: 'timeout-race' },
+              compare: { run: { kind: 'example', name: 'no-such-example' } },
+            }),
+          ),
+        ),
+      ),
+    /compare view could not be reopened: There is no example named "no-such-example"/,
+  ],
 ];
 
 for (const [what, hash, message] of hostile) {

@@ -8,7 +8,8 @@ import { SAMPLES, type InspectorPage } from './pages/InspectorPage';
 import { TimelinePage } from './pages/TimelinePage';
 
 const CAPTURES = path.join(import.meta.dirname, '..', 'test', 'fixtures', 'restate-1.7.12');
-const capture = (name: string) => ['journal.query.json', 'events.query.json', 'invocation.query.json'].map((f) => path.join(CAPTURES, name, f));
+const capture = (name: string) =>
+  ['journal.query.json', 'events.query.json', 'invocation.query.json'].map((f) => path.join(CAPTURES, name, f));
 
 /** Every axis and both ends of the run: where markers crowd differs with each. */
 async function expectReadableEverywhere(inspector: InspectorPage, timeline: TimelinePage): Promise<void> {
@@ -27,11 +28,19 @@ for (const [widthPx, heightPx] of [
   [1280, 800],
   [1600, 1000],
 ] as const) {
-  test(`real captures: no two marker labels intersect, none is cut off (${widthPx}×${heightPx})`, async ({ inspector, page }) => {
+  test(`real captures: no two marker labels intersect, none is cut off (${widthPx}×${heightPx})`, async ({
+    inspector,
+    page,
+  }) => {
     await page.setViewportSize({ width: widthPx, height: heightPx });
     const timeline = new TimelinePage(page);
     const journals = [
-      { id: 'inv_1i371yPPlnjo1jfG2JekLpGUGfG77heKWc', files: ['run-retry/journal.query.json', 'run-retry/events.query.json', 'run-retry/invocation.query.json'].map((f) => path.join(SAMPLES, f)) },
+      {
+        id: 'inv_1i371yPPlnjo1jfG2JekLpGUGfG77heKWc',
+        files: ['run-retry/journal.query.json', 'run-retry/events.query.json', 'run-retry/invocation.query.json'].map(
+          (f) => path.join(SAMPLES, f),
+        ),
+      },
       { id: 'inv_1gjr4l6s8TOn6wfxSbbmHbE4RP5IscSQoT', files: capture('run-retry-exhausted') },
       { id: 'inv_1gf1VVQzvZWs4GyPxkRnG3l9EejI6Sisdf', files: capture('paused') },
       { id: 'inv_11R5H03N4H3p3d9oDso8SSKSQvwM2S08qg', files: capture('journal-mismatch') },
@@ -45,15 +54,24 @@ for (const [widthPx, heightPx] of [
   });
 }
 
-test('crowded transient errors stack, the rest fold into "+N" with the full list in its title and in the inspector', async ({ inspector, page }, info) => {
+test('crowded transient errors stack, the rest fold into "+N" with the full list in its title and in the inspector', async ({
+  inspector,
+  page,
+}, info) => {
   // The real run-retry capture, with its three transient errors spread over the first entries and two more added:
   // five markers within a few pixels of each other on the compressed time axis.
-  const events = JSON.parse(await readFile(path.join(SAMPLES, 'run-retry', 'events.query.json'), 'utf8')) as { rows: Record<string, unknown>[] };
+  const events = JSON.parse(await readFile(path.join(SAMPLES, 'run-retry', 'events.query.json'), 'utf8')) as {
+    rows: Record<string, unknown>[];
+  };
   const template = events.rows[0];
   const rows = [0, 1, 1, 2, 3, 4].map((after, i) => ({
     ...template,
     after_journal_entry_index: after,
-    event_json: JSON.stringify({ ty: 'TransientError', error_code: 500 + (i % 2) * 3, error_message: `failure number ${i + 1}` }),
+    event_json: JSON.stringify({
+      ty: 'TransientError',
+      error_code: 500 + (i % 2) * 3,
+      error_message: `failure number ${i + 1}`,
+    }),
   }));
   const crowded = info.outputPath('events.query.json');
   await writeFile(crowded, JSON.stringify({ rows }));

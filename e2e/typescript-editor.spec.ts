@@ -20,7 +20,10 @@ export default defineScenario({
 });
 `;
 
-test('a TypeScript scenario pasted into the editor simulates: its lanes and the race decision appear', async ({ inspector, page }) => {
+test('a TypeScript scenario pasted into the editor simulates: its lanes and the race decision appear', async ({
+  inspector,
+  page,
+}) => {
   await inspector.example('fan-out').click();
   await expect(inspector.status).toHaveText(/^Step/);
   await inspector.scenarioTab.click();
@@ -38,7 +41,10 @@ test('a TypeScript scenario pasted into the editor simulates: its lanes and the 
   await expect(page.getByRole('alert', { name: 'Error' })).toHaveCount(0);
 });
 
-test('a TypeScript syntax error names its line and column, and the editor marks that line until it is fixed', async ({ inspector, page }) => {
+test('a TypeScript syntax error names its line and column, and the editor marks that line until it is fixed', async ({
+  inspector,
+  page,
+}) => {
   await inspector.example('fan-out').click();
   await expect(inspector.status).toHaveText(/^Step/);
   await inspector.scenarioTab.click();
@@ -71,7 +77,10 @@ test('a TypeScript syntax error names its line and column, and the editor marks 
   await expect(marked).toHaveCount(0);
 });
 
-test('a dynamic import hidden behind a comment is refused, and its request never leaves the page', async ({ inspector, page }) => {
+test('a dynamic import hidden behind a comment is refused, and its request never leaves the page', async ({
+  inspector,
+  page,
+}) => {
   const probes: string[] = [];
   page.on('request', (r) => {
     if (r.url().includes('escape-probe')) probes.push(r.url());
@@ -81,7 +90,9 @@ test('a dynamic import hidden behind a comment is refused, and its request never
   await inspector.scenarioTab.click();
   const code = page.locator('.cm-content');
   await expect(code).toBeVisible();
-  await code.fill("import { defineScenario } from '../src/sim';\nconst loaded: Promise<unknown> = import/**/('./escape-probe.js');\nexport default defineScenario({ name: 'escape', handler: async () => 1 });\n");
+  await code.fill(
+    "import { defineScenario } from '../src/sim';\nconst loaded: Promise<unknown> = import/**/('./escape-probe.js');\nexport default defineScenario({ name: 'escape', handler: async () => 1 });\n",
+  );
   await page.getByRole('button', { name: 'Simulate' }).click();
   await expect(page.getByRole('alert', { name: 'Error' })).toContainText(/may not use import\(\)/);
   expect(probes).toEqual([]);

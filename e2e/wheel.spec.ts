@@ -2,7 +2,10 @@
 // around the pointer without zooming the page, Shift+wheel pans it.
 import { test, expect } from './fixtures';
 
-test('Ctrl+wheel zooms the time axis (not the page), Shift+wheel pans it, a plain wheel leaves the axis alone', async ({ inspector, page }) => {
+test('Ctrl+wheel zooms the time axis (not the page), Shift+wheel pans it, a plain wheel leaves the axis alone', async ({
+  inspector,
+  page,
+}) => {
   await inspector.example('fan-out').click();
   await expect(inspector.status).toHaveText(/^Step/);
   const ticks = page.locator('.tick');

@@ -17,23 +17,45 @@ for (const file of files) {
   const name = file.replace(/\.bench\.ts$/, '');
   console.log(`\n=== bench: ${name} ===`);
   const started = Date.now();
-  const r = spawnSync('npx', ['tsx', `bench/${file}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
+  const r = spawnSync('npx', ['tsx', `bench/${file}`], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 << 20,
+  });
   process.stdout.write(r.stdout ?? '');
-  const line = (r.stdout ?? '').split('\n').reverse().find((l) => l.startsWith('RESULT '));
+  const line = (r.stdout ?? '')
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('RESULT '));
   results[name] = line ? JSON.parse(line.slice('RESULT '.length)) : { error: `exit ${r.status}, no RESULT line` };
   results[name].seconds = (Date.now() - started) / 1000;
 }
 
 const totalSeconds = Object.values(results).reduce((n, r) => n + (r.seconds ?? 0), 0);
-const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
+const machine = {
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model ?? 'unknown',
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${os.platform()} ${os.arch()}`,
+};
 const targets = targetRows(results, totalSeconds);
-const out = { measuredAt: new Date().toISOString(), machine, load: os.loadavg().map((l) => +l.toFixed(1)), totalSeconds: Math.round(totalSeconds), targets, results };
+const out = {
+  measuredAt: new Date().toISOString(),
+  machine,
+  load: os.loadavg().map((l) => +l.toFixed(1)),
+  totalSeconds: Math.round(totalSeconds),
+  targets,
+  results,
+};
 writeFileSync('bench/results/latest.json', JSON.stringify(out, null, 2) + '\n');
 
 console.log('\n=== bench summary ===');
 console.log(`machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, node ${machine.node}`);
 for (const [name, r] of Object.entries(results)) {
-  const shown = Object.entries(r).map(([k, v]) => `${k}=${typeof v === 'number' ? +v.toFixed(3) : JSON.stringify(v)}`).join('  ');
+  const shown = Object.entries(r)
+    .map(([k, v]) => `${k}=${typeof v === 'number' ? +v.toFixed(3) : JSON.stringify(v)}`)
+    .join('  ');
   console.log(`${name.padEnd(14)} ${shown}`);
 }
 console.log('\n=== targets (issue 6) ===');
@@ -48,26 +70,74 @@ console.log('written: bench/results/latest.json');
 /** One row per issue-6 target: what was measured, the target, and whether it holds (null: not measured this run). */
 function targetRows(r, seconds) {
   const rows = [];
-  const add = (measure, value, unit, target, holds) => rows.push({ measure, measured: value === undefined || value === null ? 'not measured' : `${value}${unit}`, target, holds: value === undefined || value === null ? null : holds });
+  const add = (measure, value, unit, target, holds) =>
+    rows.push({
+      measure,
+      measured: value === undefined || value === null ? 'not measured' : `${value}${unit}`,
+      target,
+      holds: value === undefined || value === null ? null : holds,
+    });
   const reader = r.reader ?? {};
   add('reader / JSON.parse (100k entries)', reader.ratio, '×', '≤ 1.5×', reader.ratio <= 1.5);
   const ui = r.ui ?? {};
   add('first timeline paint (100k entries)', ui.firstPaintMs, ' ms', '< 2000 ms', ui.firstPaintMs < 2000);
   add('longest main-thread task in a load', ui.longestLoadTaskMs, ' ms', '≤ 100 ms', ui.longestLoadTaskMs <= 100);
-  add('progress bar with a percentage', ui.progressSeenInRuns === undefined ? undefined : `${ui.progressSeenInRuns}/${ui.runs} runs`, '', 'shown', ui.progressSeenInRuns > 0);
+  add(
+    'progress bar with a percentage',
+    ui.progressSeenInRuns === undefined ? undefined : `${ui.progressSeenInRuns}/${ui.runs} runs`,
+    '',
+    'shown',
+    ui.progressSeenInRuns > 0,
+  );
   add('step latency p95 (100k entries)', ui.stepP95Ms, ' ms', '< 16 ms', ui.stepP95Ms < 16);
-  add('20 wheel steps (100k entries)', ui.wheel20Ms === undefined ? undefined : `${ui.wheel20Ms} ms (floor ${ui.wheelFloorMs})`, '', '< 1000 ms', ui.wheel20Ms < 1000);
+  add(
+    '20 wheel steps (100k entries)',
+    ui.wheel20Ms === undefined ? undefined : `${ui.wheel20Ms} ms (floor ${ui.wheelFloorMs})`,
+    '',
+    '< 1000 ms',
+    ui.wheel20Ms < 1000,
+  );
   add('JS heap after load / file size', ui.heapToFileRatio, '×', '≤ 4×', ui.heapToFileRatio <= 4);
   const bundle = r.bundle ?? {};
   add('initial JS, gzipped', bundle.initialJsGzipKB, ' KB', '≤ 350 KB', bundle.initialJsGzipKB <= 350);
   const side = r['restate-ui'] ?? {};
-  add('first row vs Restate UI (7k entries)', side.firstRowSpeedup === undefined ? undefined : `${side.firstRowSpeedup}× (${side.restateUiFirstRowMs} vs ${side.oursFirstRowMs} ms)`, '', '≥ 5× faster', side.firstRowSpeedup >= 5);
-  add('20 wheel steps vs Restate UI', side.wheelSpeedup === undefined ? undefined : `${side.wheelSpeedup}× (${side.restateUiWheel20Ms} vs ${side.oursWheel20Ms} ms)`, '', '≥ 5× faster', side.wheelSpeedup >= 5);
+  add(
+    'first row vs Restate UI (7k entries)',
+    side.firstRowSpeedup === undefined
+      ? undefined
+      : `${side.firstRowSpeedup}× (${side.restateUiFirstRowMs} vs ${side.oursFirstRowMs} ms)`,
+    '',
+    '≥ 5× faster',
+    side.firstRowSpeedup >= 5,
+  );
+  add(
+    '20 wheel steps vs Restate UI',
+    side.wheelSpeedup === undefined
+      ? undefined
+      : `${side.wheelSpeedup}× (${side.restateUiWheel20Ms} vs ${side.oursWheel20Ms} ms)`,
+    '',
+    '≥ 5× faster',
+    side.wheelSpeedup >= 5,
+  );
   const sim = r.sim ?? {};
-  add('simulate 100k futures', sim.simulateEntriesPerSecond, ' entries/s', 'reported', sim.simulateEntriesPerSecond > 0);
+  add(
+    'simulate 100k futures',
+    sim.simulateEntriesPerSecond,
+    ' entries/s',
+    'reported',
+    sim.simulateEntriesPerSecond > 0,
+  );
   add('replay / simulate time', sim.replayToSimulateRatio, '×', 'reported', sim.replayToSimulateRatio > 0);
   const sdk = r['sdk-replay'] ?? {};
-  add('sdk-replay / our replay (7k fan-out)', sdk.sdkToOursRatio === undefined ? undefined : `${sdk.sdkToOursRatio}× (${sdk.sdkReplayMs} vs ${sdk.oursReplayMs} ms)`, '', 'reported', sdk.sdkToOursRatio > 0);
+  add(
+    'sdk-replay / our replay (7k fan-out)',
+    sdk.sdkToOursRatio === undefined
+      ? undefined
+      : `${sdk.sdkToOursRatio}× (${sdk.sdkReplayMs} vs ${sdk.oursReplayMs} ms)`,
+    '',
+    'reported',
+    sdk.sdkToOursRatio > 0,
+  );
   add('whole bench', Math.round(seconds), ' s', '< 600 s', seconds < 600);
   return rows;
 }

@@ -10,7 +10,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../src/cli/main';
 import type { CliIo } from '../src/cli/io';
-import { largeFanoutCase, mismatchResumedCase, realCases, runCases, runMismatchResumed, type RealCase } from '../test/harness/cases';
+import {
+  largeFanoutCase,
+  mismatchResumedCase,
+  realCases,
+  runCases,
+  runMismatchResumed,
+  type RealCase,
+} from '../test/harness/cases';
 import { query, sqlLiteral, startRestateWithService } from '../test/harness/restate';
 import { restateSql } from '../test/harness/restate-cli';
 
@@ -43,7 +50,10 @@ async function captureCase(adminUrl: string, c: RealCase, invocationId: string):
   const journalSql = `SELECT * FROM sys_journal WHERE id = ${id} ORDER BY index`;
   const [journal, events, invocation] = await Promise.all([
     query(adminUrl, journalSql),
-    query(adminUrl, `SELECT * FROM sys_journal_events WHERE id = ${id} ORDER BY after_journal_entry_index, appended_at`),
+    query(
+      adminUrl,
+      `SELECT * FROM sys_journal_events WHERE id = ${id} ORDER BY after_journal_entry_index, appended_at`,
+    ),
     query(adminUrl, `SELECT * FROM sys_invocation WHERE id = ${id}`),
   ]);
   await writeFile(path.join(dir, 'journal.query.json'), journal.text);
@@ -88,11 +98,16 @@ async function captureMulti(adminUrl: string): Promise<void> {
   const invocation = await query(adminUrl, `SELECT * FROM sys_invocation WHERE id IN (${list}) ORDER BY id`);
   await writeFile(path.join(dir, 'journal.query.json'), journal.text);
   await writeFile(path.join(dir, 'invocation.query.json'), invocation.text);
-  await exportBundle(adminUrl, ids.flatMap((id) => ['--id', id]), path.join(dir, 'bundle.json'));
+  await exportBundle(
+    adminUrl,
+    ids.flatMap((id) => ['--id', id]),
+    path.join(dir, 'bundle.json'),
+  );
   const meta = {
     case: 'multi-worker-slow',
     target: 'Worker/slow',
-    description: 'Several completed Worker/slow invocations in one export (rows with different ids); each journal: Input, Sleep, Sleep notification, Output.',
+    description:
+      'Several completed Worker/slow invocations in one export (rows with different ids); each journal: Input, Sleep, Sleep notification, Output.',
     invocationIds: ids,
     restateVersion: '1.7.12',
   };

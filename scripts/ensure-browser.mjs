@@ -25,7 +25,9 @@ function tryAptInstall() {
   if (!isRoot || !existsSync('/usr/bin/apt-get')) return false;
   console.log('e2e: no Chromium found; installing Debian chromium (apt-get install -y chromium)…');
   try {
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
+      stdio: 'inherit',
+    });
     return systemPaths.some((p) => existsSync(p));
   } catch {
     return false;

@@ -15,15 +15,21 @@ const RUNS = 3500;
 const dist = path.join(import.meta.dirname, '..', 'dist');
 const env = await startRestateWithService();
 const app = await startServer({ distDir: dist, adminUrl: env.server.adminUrl, port: 0, host: '127.0.0.1' });
-const browser = await chromium.launch({ executablePath: ['/usr/bin/chromium'].find((p) => existsSync(p)), args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: ['/usr/bin/chromium'].find((p) => existsSync(p)),
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 try {
   const id = await send(env.server.ingressUrl, 'Live/grow', { runs: RUNS, ticks: 3, perTick: 2 });
   const awakeable = (tick: number) =>
-    pollUntil(async () => {
-      const response = await fetch(`${env.service.controlUrl}/awakeables/${id}`);
-      const ids = response.ok ? ((await response.json()) as string[]) : [];
-      return ids.length > tick ? ids[tick] : undefined;
-    }, { timeoutMs: 120_000, intervalMs: 100, what: `awakeable ${tick}` });
+    pollUntil(
+      async () => {
+        const response = await fetch(`${env.service.controlUrl}/awakeables/${id}`);
+        const ids = response.ok ? ((await response.json()) as string[]) : [];
+        return ids.length > tick ? ids[tick] : undefined;
+      },
+      { timeoutMs: 120_000, intervalMs: 100, what: `awakeable ${tick}` },
+    );
   await awakeable(0);
   const page = await browser.newPage();
   const answers: { at: number; sql: string; bytes: number }[] = [];
@@ -58,17 +64,22 @@ try {
     poll.bytes += a.bytes;
   }
   const updates = polls.filter((p) => p.sql.length > 1);
-  console.log(`journal: ${2 * RUNS + 1} entries when opened, ${total} at the end; ${polls.length} polls, ${updates.length} with an update`);
+  console.log(
+    `journal: ${2 * RUNS + 1} entries when opened, ${total} at the end; ${polls.length} polls, ${updates.length} with an update`,
+  );
   for (const p of updates) console.log(`update: ${p.bytes} bytes in ${p.sql.length} queries\n  ${p.sql.join('\n  ')}`);
   const idle = polls.filter((p) => p.sql.length === 1).map((p) => p.bytes);
   console.log(`poll without change: ${idle[0] ?? '-'} bytes`);
   const sql = bundleSql(id);
   let whole = 0;
-  for (const q of [sql.sys_invocation, sql.sys_journal, sql.sys_journal_events, sql.sys_invocation_status]) whole += (await query(env.server.adminUrl, q)).text.length;
+  for (const q of [sql.sys_invocation, sql.sys_journal, sql.sys_journal_events, sql.sys_invocation_status])
+    whole += (await query(env.server.adminUrl, q)).text.length;
   const progress = idle[0] ?? 0;
   console.log(`before (whole bundle on every change, ${total} entries): ${whole + progress} bytes per update`);
   const after = updates.map((p) => p.bytes);
-  console.log(`after: ${Math.min(...after)}–${Math.max(...after)} bytes per update; ratio ${(((whole + progress) / Math.max(...after))).toFixed(0)}× less at worst`);
+  console.log(
+    `after: ${Math.min(...after)}–${Math.max(...after)} bytes per update; ratio ${((whole + progress) / Math.max(...after)).toFixed(0)}× less at worst`,
+  );
 } finally {
   await browser.close();
   app.server.closeAllConnections();

@@ -13,19 +13,48 @@ mkdirSync(resultsDir, { recursive: true });
 const only = process.argv.slice(2);
 
 // The e2e preview server gets a free port, so a dev server or another run on the default port never collides.
-const e2ePort = process.env.E2E_PORT ?? (await new Promise((resolve) => {
-  const probe = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = probe.address();
-    probe.close(() => resolve(String(port)));
-  });
-}));
+const e2ePort =
+  process.env.E2E_PORT ??
+  (await new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(String(port)));
+    });
+  }));
 const stages = [
   { name: 'lint', cmd: ['npx', 'eslint', '.', '--max-warnings=0'] },
+  {
+    name: 'format',
+    cmd: ['npx', 'prettier', '--check', '{src,e2e,test,scripts,bench,bin}/**/*.{ts,tsx,mjs,js}', '*.{ts,js,mjs}'],
+  },
   { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'typecheck core', cmd: ['npx', 'tsc', '-p', 'tsconfig.core.json'] },
-  { name: 'unit', cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsDir}/unit.json`], counts: vitestCounts(`${resultsDir}/unit.json`) },
-  { name: 'e2e', pre: ['node', 'scripts/ensure-browser.mjs'], cmd: ['npx', 'playwright', 'test', '--reporter=list,json'], env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${resultsDir}/e2e.json`, E2E_PORT: e2ePort }, counts: playwrightCounts(`${resultsDir}/e2e.json`) },
-  { name: 'integration', cmd: ['npx', 'vitest', 'run', '--config', 'vitest.integration.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsDir}/integration.json`], counts: vitestCounts(`${resultsDir}/integration.json`) },
+  {
+    name: 'unit',
+    cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsDir}/unit.json`],
+    counts: vitestCounts(`${resultsDir}/unit.json`),
+  },
+  {
+    name: 'e2e',
+    pre: ['node', 'scripts/ensure-browser.mjs'],
+    cmd: ['npx', 'playwright', 'test', '--reporter=list,json'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${resultsDir}/e2e.json`, E2E_PORT: e2ePort },
+    counts: playwrightCounts(`${resultsDir}/e2e.json`),
+  },
+  {
+    name: 'integration',
+    cmd: [
+      'npx',
+      'vitest',
+      'run',
+      '--config',
+      'vitest.integration.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${resultsDir}/integration.json`,
+    ],
+    counts: vitestCounts(`${resultsDir}/integration.json`),
+  },
 ].filter((s) => only.length === 0 || only.includes(s.name));
 
 function vitestCounts(file) {
@@ -64,7 +93,11 @@ console.log('\n=== summary ===');
 for (const s of report) {
   const c = s.counts;
   if (c) for (const k of Object.keys(total)) total[k] += c[k] ?? 0;
-  const detail = c ? `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}` : s.ok ? 'ok' : 'FAILED';
+  const detail = c
+    ? `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`
+    : s.ok
+      ? 'ok'
+      : 'FAILED';
   console.log(`${s.ok ? 'ok  ' : 'FAIL'} ${s.name.padEnd(12)} ${detail.padEnd(34)} ${s.seconds.toFixed(1)}s`);
 }
 const failedStages = report.filter((s) => !s.ok).map((s) => s.name);

@@ -38,10 +38,14 @@ export class ConnectPanelPage {
   }
 
   async open(id: string): Promise<void> {
-    await this.row(id).getByRole('button', { name: `Open ${id}` }).click();
+    await this.row(id)
+      .getByRole('button', { name: `Open ${id}` })
+      .click();
   }
 
   async follow(id: string): Promise<void> {
-    await this.row(id).getByRole('button', { name: `Follow ${id}` }).click();
+    await this.row(id)
+      .getByRole('button', { name: `Follow ${id}` })
+      .click();
   }
 }

@@ -30,7 +30,13 @@ export class RobustnessPage extends InspectorPage {
 
   /** Opens generated files through the "Open journal" input, as a user picking them would. */
   async openBuffers(...files: { name: string; data: string | Buffer }[]): Promise<void> {
-    await this.openJournal.setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.isBuffer(f.data) ? f.data : Buffer.from(f.data) })));
+    await this.openJournal.setInputFiles(
+      files.map((f) => ({
+        name: f.name,
+        mimeType: 'application/json',
+        buffer: Buffer.isBuffer(f.data) ? f.data : Buffer.from(f.data),
+      })),
+    );
   }
 
   /** Types scenario code into the editor and presses Simulate. */
@@ -81,10 +87,22 @@ export function hostileExport(): { name: string; data: string }[] {
       entry.Command.Input.payload = utf8Bytes(JSON.stringify({ note: SCRIPT, img: IMG }));
       row.entry_json = JSON.stringify(entry);
     } else if (type === 'Notification: Run') {
-      row.entry_json = JSON.stringify({ Notification: { Completion: { Run: { completion_id: 1, result: { Success: utf8Bytes(JSON.stringify(SCRIPT)) } } } } });
+      row.entry_json = JSON.stringify({
+        Notification: {
+          Completion: { Run: { completion_id: 1, result: { Success: utf8Bytes(JSON.stringify(SCRIPT)) } } },
+        },
+      });
     } else if (type === 'Notification: Call') {
-      row.entry_json = JSON.stringify({ Notification: { Completion: { Call: { completion_id: 3, result: { Failure: { code: 500, message: `call failed ${IMG} ${SCRIPT}` } } } } } });
-      row.entry_lite_json = JSON.stringify({ Notification: { ty: { Completion: 'Call' }, id: { CompletionId: 3 }, result: 'Failure' } });
+      row.entry_json = JSON.stringify({
+        Notification: {
+          Completion: {
+            Call: { completion_id: 3, result: { Failure: { code: 500, message: `call failed ${IMG} ${SCRIPT}` } } },
+          },
+        },
+      });
+      row.entry_lite_json = JSON.stringify({
+        Notification: { ty: { Completion: 'Call' }, id: { CompletionId: 3 }, result: 'Failure' },
+      });
     }
   }
   for (const row of events.rows) {

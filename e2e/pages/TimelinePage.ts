@@ -39,13 +39,17 @@ export class TimelinePage {
     const b = await this.labelBoxes();
     const out: string[] = [];
     for (let i = 0; i < b.length; i++)
-      for (let j = i + 1; j < b.length; j++) if (b[i].left < b[j].right && b[j].left < b[i].right && b[i].top < b[j].bottom && b[j].top < b[i].bottom) out.push(`${b[i].text} × ${b[j].text}`);
+      for (let j = i + 1; j < b.length; j++)
+        if (b[i].left < b[j].right && b[j].left < b[i].right && b[i].top < b[j].bottom && b[j].top < b[i].bottom)
+          out.push(`${b[i].text} × ${b[j].text}`);
     return out;
   }
 
   /** Labels drawn partly outside the lanes area (cut off at its edges). */
   async cutOffLabels(): Promise<string[]> {
     const area = (await this.lanesArea.boundingBox())!;
-    return (await this.labelBoxes()).filter((l) => l.left < area.x - 0.5 || l.right > area.x + area.width + 0.5).map((l) => l.text);
+    return (await this.labelBoxes())
+      .filter((l) => l.left < area.x - 0.5 || l.right > area.x + area.width + 0.5)
+      .map((l) => l.text);
   }
 }

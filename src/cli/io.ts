@@ -16,7 +16,10 @@ export const nodeIo: CliIo = {
 };
 
 /** Parses `--flag value`, `--flag=value`, `-o value` and positional arguments. Repeated flags collect into arrays. */
-export function parseArgs(args: string[], aliases: Record<string, string> = {}): { positional: string[]; flags: Map<string, string[]> } {
+export function parseArgs(
+  args: string[],
+  aliases: Record<string, string> = {},
+): { positional: string[]; flags: Map<string, string[]> } {
   const positional: string[] = [];
   const flags = new Map<string, string[]>();
   for (let i = 0; i < args.length; i++) {

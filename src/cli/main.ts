@@ -17,7 +17,8 @@ const commands: Record<string, CommandInfo> = {
   },
   export: {
     summary: 'Export invocations from a running Restate server into a bundle file.',
-    usage: 'replay-inspector export --admin <url> (--id <inv_…> [--id …] | --target <Service/handler|Object/key/handler> [--limit N] [--status S]) -o <file|-> [--timeout-ms N]',
+    usage:
+      'replay-inspector export --admin <url> (--id <inv_…> [--id …] | --target <Service/handler|Object/key/handler> [--limit N] [--status S]) -o <file|-> [--timeout-ms N]',
     load: () => import('./commands/export'),
   },
   simulate: {
@@ -31,8 +32,10 @@ const commands: Record<string, CommandInfo> = {
     load: () => import('./commands/replay'),
   },
   'sdk-replay': {
-    summary: 'Replay a real journal with the real Restate SDK running your handler code, offline (exit 1 mismatch, 3 stopped before a side effect).',
-    usage: 'replay-inspector sdk-replay <handler-module> <journal|bundle|folder> [--target Service/handler] [--id inv_…] [--json]  |  sdk-replay --endpoint <url> <journal> [--allow-side-effects]',
+    summary:
+      'Replay a real journal with the real Restate SDK running your handler code, offline (exit 1 mismatch, 3 stopped before a side effect).',
+    usage:
+      'replay-inspector sdk-replay <handler-module> <journal|bundle|folder> [--target Service/handler] [--id inv_…] [--json]  |  sdk-replay --endpoint <url> <journal> [--allow-side-effects]',
     load: () => import('./commands/sdk-replay'),
   },
   serve: {
@@ -52,7 +55,7 @@ export function helpText(): string {
     ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}\n             ${c.usage}`),
     '',
     'Options:',
-    '  -h, --help   Show this help (or a command\'s usage with `<command> --help`).',
+    "  -h, --help   Show this help (or a command's usage with `<command> --help`).",
   ];
   return lines.join('\n');
 }

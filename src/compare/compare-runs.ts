@@ -63,7 +63,12 @@ export function completionSequence(journal: Journal): { id: string; entryIndex: 
   const out: { id: string; entryIndex: number }[] = [];
   for (const entry of journal.entries as Entry[]) {
     if (entry.kind !== 'notification') continue;
-    const id = entry.completionId !== undefined ? `c${entry.completionId}` : entry.signalIndex !== undefined ? `s${entry.signalIndex}` : `signal:${entry.signalName ?? '?'}`;
+    const id =
+      entry.completionId !== undefined
+        ? `c${entry.completionId}`
+        : entry.signalIndex !== undefined
+          ? `s${entry.signalIndex}`
+          : `signal:${entry.signalName ?? '?'}`;
     out.push({ id, entryIndex: entry.index });
   }
   return out;
@@ -76,8 +81,14 @@ export function describeDecision(d: Decision | undefined): string {
 }
 
 function sameDecision(a: Decision, b: Decision): boolean {
-  return a.combinator === b.combinator && a.winner === b.winner && a.key === b.key && a.outcome === b.outcome &&
-    a.futures.join() === b.futures.join() && a.completed.join() === b.completed.join();
+  return (
+    a.combinator === b.combinator &&
+    a.winner === b.winner &&
+    a.key === b.key &&
+    a.outcome === b.outcome &&
+    a.futures.join() === b.futures.join() &&
+    a.completed.join() === b.completed.join()
+  );
 }
 
 /** Decisions of the final attempt only: earlier attempts' decisions are re-made by the last one (replay). */
@@ -110,8 +121,12 @@ export function compareRuns(a: ComparableRun, b: ComparableRun): RunComparison {
     pairs.push({ commandIndex: i, a: x, b: y, same });
     if (!same) {
       push({
-        kind: 'command', position: i, entryIndexA: x?.index ?? null, entryIndexB: y?.index ?? null,
-        a: describeCommand(x), b: describeCommand(y),
+        kind: 'command',
+        position: i,
+        entryIndexA: x?.index ?? null,
+        entryIndexB: y?.index ?? null,
+        a: describeCommand(x),
+        b: describeCommand(y),
         message: `command ${i}: ${a.label} has ${describeCommand(x)}, ${b.label} has ${describeCommand(y)}`,
       });
     }
@@ -122,8 +137,12 @@ export function compareRuns(a: ComparableRun, b: ComparableRun): RunComparison {
   for (let i = 0; i < Math.max(sa.length, sb.length); i++) {
     if (sa[i]?.id === sb[i]?.id) continue;
     push({
-      kind: 'completion-order', position: i, entryIndexA: sa[i]?.entryIndex ?? null, entryIndexB: sb[i]?.entryIndex ?? null,
-      a: sa[i]?.id ?? '(none)', b: sb[i]?.id ?? '(none)',
+      kind: 'completion-order',
+      position: i,
+      entryIndexA: sa[i]?.entryIndex ?? null,
+      entryIndexB: sb[i]?.entryIndex ?? null,
+      a: sa[i]?.id ?? '(none)',
+      b: sb[i]?.id ?? '(none)',
       message: `completion #${i + 1}: ${a.label} completed ${sa[i]?.id ?? 'nothing'}, ${b.label} completed ${sb[i]?.id ?? 'nothing'}`,
     });
   }
@@ -134,21 +153,31 @@ export function compareRuns(a: ComparableRun, b: ComparableRun): RunComparison {
     for (let i = 0; i < Math.max(da.length, db.length); i++) {
       if (da[i] && db[i] && sameDecision(da[i], db[i])) continue;
       push({
-        kind: 'decision', position: i, entryIndexA: da[i]?.entryIndex ?? null, entryIndexB: db[i]?.entryIndex ?? null,
-        a: describeDecision(da[i]), b: describeDecision(db[i]),
+        kind: 'decision',
+        position: i,
+        entryIndexA: da[i]?.entryIndex ?? null,
+        entryIndexB: db[i]?.entryIndex ?? null,
+        a: describeDecision(da[i]),
+        b: describeDecision(db[i]),
         message: `decision #${i + 1}: ${a.label} ${describeDecision(da[i])}; ${b.label} ${describeDecision(db[i])}`,
       });
     }
   }
 
-  for (const [run, side] of [[a, 'a'], [b, 'b']] as const) {
+  for (const [run, side] of [
+    [a, 'a'],
+    [b, 'b'],
+  ] as const) {
     const m = run.mismatch;
     if (!m) continue;
     const entryIndex = commands(run.journal)[m.commandIndex]?.index ?? null;
     push({
-      kind: 'replay-mismatch', position: m.commandIndex,
-      entryIndexA: side === 'a' ? entryIndex : null, entryIndexB: side === 'b' ? entryIndex : null,
-      a: side === 'a' ? m.actual : m.expected, b: side === 'b' ? m.actual : m.expected,
+      kind: 'replay-mismatch',
+      position: m.commandIndex,
+      entryIndexA: side === 'a' ? entryIndex : null,
+      entryIndexB: side === 'b' ? entryIndex : null,
+      a: side === 'a' ? m.actual : m.expected,
+      b: side === 'b' ? m.actual : m.expected,
       message: `command ${m.commandIndex}: ${run.label} stopped with journal mismatch ${m.code}: ${m.message}`,
     });
   }
@@ -156,7 +185,15 @@ export function compareRuns(a: ComparableRun, b: ComparableRun): RunComparison {
   const oa = outcomeOf(a.journal);
   const ob = outcomeOf(b.journal);
   if (oa !== ob) {
-    push({ kind: 'outcome', position: 0, entryIndexA: a.journal.entries.length - 1, entryIndexB: b.journal.entries.length - 1, a: oa, b: ob, message: `outcome: ${a.label} ${oa}; ${b.label} ${ob}` });
+    push({
+      kind: 'outcome',
+      position: 0,
+      entryIndexA: a.journal.entries.length - 1,
+      entryIndexB: b.journal.entries.length - 1,
+      a: oa,
+      b: ob,
+      message: `outcome: ${a.label} ${oa}; ${b.label} ${ob}`,
+    });
   }
 
   // Listed in journal order (stable: at the same entry, commands before completions before decisions), so the list

@@ -7,23 +7,52 @@ function journal(spec: (['cmd', string, number[]] | ['done', number] | ['signal'
   let commandIndex = 0;
   const entries: Entry[] = spec.map((s, index): Entry => {
     if (s[0] === 'done' || s[0] === 'signal') {
-      const n: NotificationEntry = { kind: 'notification', index, type: 'Run', name: '', appendedAtMs: index, result: { kind: 'void' } };
+      const n: NotificationEntry = {
+        kind: 'notification',
+        index,
+        type: 'Run',
+        name: '',
+        appendedAtMs: index,
+        result: { kind: 'void' },
+      };
       if (s[0] === 'done') n.completionId = s[1];
       else n.signalIndex = s[1];
       return n;
     }
-    const c: CommandEntry = { kind: 'command', index, type: s[1], name: '', appendedAtMs: index, commandIndex: commandIndex++, completionIds: s[2] };
+    const c: CommandEntry = {
+      kind: 'command',
+      index,
+      type: s[1],
+      name: '',
+      appendedAtMs: index,
+      commandIndex: commandIndex++,
+      completionIds: s[2],
+    };
     return c;
   });
   return { invocationId: 'inv_t', target: null, status: 'completed', version: 2, entries, events: [] };
 }
 
 // Input, Run c1, Sleep c2, then the completions in the given order, then Output.
-const race = (first: number, second: number) => journal([['cmd', 'Input', []], ['cmd', 'Run', [1]], ['cmd', 'Sleep', [2]], ['done', first], ['done', second], ['cmd', 'Output', []]]);
+const race = (first: number, second: number) =>
+  journal([
+    ['cmd', 'Input', []],
+    ['cmd', 'Run', [1]],
+    ['cmd', 'Sleep', [2]],
+    ['done', first],
+    ['done', second],
+    ['cmd', 'Output', []],
+  ]);
 
 describe('compare view rows', () => {
   it('maps notifications to the command that allocated their completion, signals to the last command', () => {
-    const j = journal([['cmd', 'Input', []], ['cmd', 'Run', [1]], ['cmd', 'Sleep', [2]], ['done', 1], ['signal', 17]]);
+    const j = journal([
+      ['cmd', 'Input', []],
+      ['cmd', 'Run', [1]],
+      ['cmd', 'Sleep', [2]],
+      ['done', 1],
+      ['signal', 17],
+    ]);
     expect(commandIndexOfEntry(j, 3)).toBe(1);
     expect(commandIndexOfEntry(j, 4)).toBe(2);
     expect(commandIndexOfEntry(j, 2)).toBe(2);
@@ -55,6 +84,17 @@ describe('compare view rows', () => {
   });
 
   it('writes ordinals', () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st']);
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '101st',
+    ]);
   });
 });

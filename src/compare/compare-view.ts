@@ -66,10 +66,16 @@ export function rowsOfDifference(d: Difference, a: Journal, b: Journal): { rowA:
 export function compareRows(comparison: RunComparison, a: Journal, b: Journal): CompareRow[] {
   const pa = completionPositions(a);
   const pb = completionPositions(b);
-  const rows: CompareRow[] = comparison.pairs.map((p) => ({ commandIndex: p.commandIndex, a: side(p.a, pa), b: side(p.b, pb), differenceIndexes: [] }));
+  const rows: CompareRow[] = comparison.pairs.map((p) => ({
+    commandIndex: p.commandIndex,
+    a: side(p.a, pa),
+    b: side(p.b, pb),
+    differenceIndexes: [],
+  }));
   comparison.differences.forEach((d, i) => {
     const { rowA, rowB } = rowsOfDifference(d, a, b);
-    for (const row of new Set([rowA, rowB])) if (row !== null && rows[row] && !rows[row].differenceIndexes.includes(i)) rows[row].differenceIndexes.push(i);
+    for (const row of new Set([rowA, rowB]))
+      if (row !== null && rows[row] && !rows[row].differenceIndexes.includes(i)) rows[row].differenceIndexes.push(i);
   });
   return rows;
 }

@@ -39,17 +39,29 @@ function wholeSourceGroup(source: SourceRows): Group | null {
   return { rows, pos, src: [], single: source };
 }
 
-export function assembleJournals(sources: SourceRows[], limits: ReaderLimits, warnings: ReaderWarning[], onProgress?: (fraction: number) => void): Journal[] {
+export function assembleJournals(
+  sources: SourceRows[],
+  limits: ReaderLimits,
+  warnings: ReaderWarning[],
+  onProgress?: (fraction: number) => void,
+): Journal[] {
   const groups = new Map<string, Group>();
   let total = 0;
   for (const source of sources) {
     const { rows, pos } = source.journal;
     total += rows.length;
     if (total > limits.maxEntries) {
-      throw new ReaderError('TOO_LARGE', withFile({ field: 'sys_journal' }, source.file), `at least ${total} journal entries; the limit is ${limits.maxEntries} (limits.maxEntries)`);
+      throw new ReaderError(
+        'TOO_LARGE',
+        withFile({ field: 'sys_journal' }, source.file),
+        `at least ${total} journal entries; the limit is ${limits.maxEntries} (limits.maxEntries)`,
+      );
     }
     if (rows.length === 0) continue;
-    const whole = groups.size === 0 && sources.filter((x) => x.journal.rows.length > 0).length === 1 ? wholeSourceGroup(source) : null;
+    const whole =
+      groups.size === 0 && sources.filter((x) => x.journal.rows.length > 0).length === 1
+        ? wholeSourceGroup(source)
+        : null;
     if (whole) {
       groups.set(rows[0].id as string, whole);
       continue;
@@ -92,7 +104,11 @@ export function assembleJournals(sources: SourceRows[], limits: ReaderLimits, wa
 function invocationIdOf(ref: RowRef): string {
   const id = ref.row.id;
   if (typeof id === 'string' && id !== '') return id;
-  throw new ReaderError(id === undefined ? 'MISSING_FIELD' : 'BAD_FIELD_TYPE', locate(ref, 'id'), 'every row names its invocation id');
+  throw new ReaderError(
+    id === undefined ? 'MISSING_FIELD' : 'BAD_FIELD_TYPE',
+    locate(ref, 'id'),
+    'every row names its invocation id',
+  );
 }
 
 function readJournal(id: string, unordered: Group, warnings: ReaderWarning[]): Journal {
@@ -138,7 +154,11 @@ export function versionOf(ref: RowRef): number {
     return 'entry_lite_json' in ref.row || 'entry_json' in ref.row || 'appended_at' in ref.row ? 2 : 1;
   }
   if (typeof version === 'number') {
-    throw new ReaderError('UNSUPPORTED_VERSION', locate(ref, 'version'), `row version ${version}; this reader reads versions 1 and 2`);
+    throw new ReaderError(
+      'UNSUPPORTED_VERSION',
+      locate(ref, 'version'),
+      `row version ${version}; this reader reads versions 1 and 2`,
+    );
   }
   throw new ReaderError('BAD_FIELD_TYPE', locate(ref, 'version'), 'expected a number');
 }
@@ -151,7 +171,13 @@ function orderByIndex(group: Group, warnings: ReaderWarning[]): Group {
     const index = rows[k].index;
     if (!isCount(index)) {
       const code = countErrorCode(index);
-      throw new ReaderError(code, locate(refAt(group, k), 'index'), code === 'NUMBER_TOO_LARGE' ? `index ${String(index)} is beyond 2^53 and cannot be read exactly` : 'index is the entry\'s position, a whole number');
+      throw new ReaderError(
+        code,
+        locate(refAt(group, k), 'index'),
+        code === 'NUMBER_TOO_LARGE'
+          ? `index ${String(index)} is beyond 2^53 and cannot be read exactly`
+          : "index is the entry's position, a whole number",
+      );
     }
     if (k > 0 && index <= (rows[k - 1].index as number)) sorted = false;
   }
@@ -163,7 +189,11 @@ function orderByIndex(group: Group, warnings: ReaderWarning[]): Group {
     const last = unique.rows.length - 1;
     if (last >= 0 && unique.rows[last].index === rows[k].index) {
       if (!sameEntry(unique.rows[last], rows[k])) {
-        throw new ReaderError('DUPLICATE_INDEX', locate(refAt(group, k), 'index'), `index ${String(rows[k].index)} of ${String(rows[k].id)} appears twice with different content`);
+        throw new ReaderError(
+          'DUPLICATE_INDEX',
+          locate(refAt(group, k), 'index'),
+          `index ${String(rows[k].index)} of ${String(rows[k].id)} appears twice with different content`,
+        );
       }
       duplicates++;
       continue;
@@ -172,19 +202,36 @@ function orderByIndex(group: Group, warnings: ReaderWarning[]): Group {
     unique.pos.push(group.pos[k]);
     unique.src.push(sourceAt(group, k));
   }
-  if (duplicates > 0) warnings.push(makeWarning('DUPLICATE_ROWS', locate(refAt(unique, 0)), `${duplicates} duplicate row(s) of ${String(unique.rows[0].id)}`));
+  if (duplicates > 0)
+    warnings.push(
+      makeWarning(
+        'DUPLICATE_ROWS',
+        locate(refAt(unique, 0)),
+        `${duplicates} duplicate row(s) of ${String(unique.rows[0].id)}`,
+      ),
+    );
   return checkGaps(unique, warnings);
 }
 
 function sameEntry(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  return a.entry_type === b.entry_type && a.version === b.version && a.appended_at === b.appended_at &&
+  return (
+    a.entry_type === b.entry_type &&
+    a.version === b.version &&
+    a.appended_at === b.appended_at &&
     (a.entry_lite_json === b.entry_lite_json || a.entry_lite_json === undefined || b.entry_lite_json === undefined) &&
-    (a.entry_json === b.entry_json || a.entry_json === undefined || b.entry_json === undefined);
+    (a.entry_json === b.entry_json || a.entry_json === undefined || b.entry_json === undefined)
+  );
 }
 
 function checkGaps(group: Group, warnings: ReaderWarning[]): Group {
   const { rows } = group;
-  const gap = indexGapWarning(String(rows[0].id), rows.length, rows[0].index as number, rows[rows.length - 1].index as number, locate(refAt(group, 0)));
+  const gap = indexGapWarning(
+    String(rows[0].id),
+    rows.length,
+    rows[0].index as number,
+    rows[rows.length - 1].index as number,
+    locate(refAt(group, 0)),
+  );
   if (gap) warnings.push(gap);
   return group;
 }
@@ -228,14 +275,22 @@ function attachSideRows(sources: SourceRows[], byId: Map<string, Journal>, warni
 }
 
 function sameEvent(a: JournalEvent, b: JournalEvent): boolean {
-  return a.type === b.type && a.afterEntryIndex === b.afterEntryIndex && a.appendedAtMs === b.appendedAtMs &&
-    JSON.stringify(a) === JSON.stringify(b);
+  return (
+    a.type === b.type &&
+    a.afterEntryIndex === b.afterEntryIndex &&
+    a.appendedAtMs === b.appendedAtMs &&
+    JSON.stringify(a) === JSON.stringify(b)
+  );
 }
 
 function journalFor(ref: RowRef, byId: Map<string, Journal>, orphans: Set<string>): Journal | undefined {
   const id = ref.row.id;
   if (typeof id !== 'string') {
-    throw new ReaderError(id === undefined ? 'MISSING_FIELD' : 'BAD_FIELD_TYPE', locate(ref, 'id'), 'every row names its invocation id');
+    throw new ReaderError(
+      id === undefined ? 'MISSING_FIELD' : 'BAD_FIELD_TYPE',
+      locate(ref, 'id'),
+      'every row names its invocation id',
+    );
   }
   const journal = byId.get(id);
   if (!journal) orphans.add(id);

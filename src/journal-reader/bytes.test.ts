@@ -64,7 +64,12 @@ describe('readJournalBytes', () => {
   });
 
   it('random bytes read or fail with a ReaderError (seed 2468)', () => {
-    const prefix = fc.constantFrom(new Uint8Array(0), encode('{"rows":['), encode(sample.slice(0, 300)), new Uint8Array([0x1f, 0x8b]));
+    const prefix = fc.constantFrom(
+      new Uint8Array(0),
+      encode('{"rows":['),
+      encode(sample.slice(0, 300)),
+      new Uint8Array([0x1f, 0x8b]),
+    );
     fc.assert(
       fc.property(prefix, fc.uint8Array({ maxLength: 400 }), (head, tail) => {
         const bytes = new Uint8Array([...head, ...tail]);
@@ -78,7 +83,11 @@ describe('readJournalBytes', () => {
 describe('firstInvalidUtf8', () => {
   it('agrees with a fatal TextDecoder on random bytes (seed 1357)', () => {
     const fatal = new TextDecoder('utf-8', { fatal: true });
-    const byte = fc.oneof(fc.integer({ min: 0, max: 0x7f }), fc.integer({ min: 0x80, max: 0xff }), fc.constantFrom(0xc0, 0xc2, 0xe0, 0xed, 0xf0, 0xf4, 0xf5, 0x80, 0xbf, 0xa0, 0x9f, 0x90, 0x8f));
+    const byte = fc.oneof(
+      fc.integer({ min: 0, max: 0x7f }),
+      fc.integer({ min: 0x80, max: 0xff }),
+      fc.constantFrom(0xc0, 0xc2, 0xe0, 0xed, 0xf0, 0xf4, 0xf5, 0x80, 0xbf, 0xa0, 0x9f, 0x90, 0x8f),
+    );
     fc.assert(
       fc.property(fc.array(byte, { maxLength: 24 }), (list) => {
         const bytes = new Uint8Array(list);
@@ -120,7 +129,9 @@ describe('checkSizeUpFront', () => {
   });
 
   it('uses the given limits and rejects sizes that are not sizes', () => {
-    expect(checkSizeUpFront(2048, { maxBytes: 1024 })?.message).toContain('2.0 KiB (2048 bytes); the limit is 1.0 KiB (1024 bytes)');
+    expect(checkSizeUpFront(2048, { maxBytes: 1024 })?.message).toContain(
+      '2.0 KiB (2048 bytes); the limit is 1.0 KiB (1024 bytes)',
+    );
     expect(checkSizeUpFront(2048, { maxBytes: 4096 })).toBeNull();
     expect(checkSizeUpFront(Number.NaN)?.code).toBe('BAD_FIELD_TYPE');
     expect(checkSizeUpFront(-1)?.code).toBe('BAD_FIELD_TYPE');

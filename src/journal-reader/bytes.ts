@@ -8,28 +8,84 @@ import { DEFAULT_LIMITS } from './input';
 
 /** Magic numbers of files users pick by mistake (or compressed exports), and the advice for each. */
 const SIGNATURES: { bytes: number[]; name: string; hint: string }[] = [
-  { bytes: [0x1f, 0x8b], name: 'a gzip file', hint: 'this looks like a gzip file; unzip it first (gunzip file.json.gz) and open the .json inside' },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], name: 'a zip archive', hint: 'this looks like a zip archive; unzip it first and open the .json inside' },
-  { bytes: [0x28, 0xb5, 0x2f, 0xfd], name: 'a zstd file', hint: 'this looks like a zstd-compressed file; decompress it first (zstd -d)' },
-  { bytes: [0x42, 0x5a, 0x68], name: 'a bzip2 file', hint: 'this looks like a bzip2 file; decompress it first (bunzip2)' },
-  { bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], name: 'an xz file', hint: 'this looks like an xz file; decompress it first (unxz)' },
-  { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], name: 'a 7z archive', hint: 'this looks like a 7z archive; extract it first' },
-  { bytes: [0x89, 0x50, 0x4e, 0x47], name: 'a PNG image', hint: 'this looks like a PNG image, not a journal export; pick the .json file' },
-  { bytes: [0xff, 0xd8, 0xff], name: 'a JPEG image', hint: 'this looks like a JPEG image, not a journal export; pick the .json file' },
-  { bytes: [0x25, 0x50, 0x44, 0x46], name: 'a PDF document', hint: 'this looks like a PDF document, not a journal export; pick the .json file' },
-  { bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65], name: 'an SQLite database', hint: 'this looks like an SQLite database; export the journal with `restate sql --json` instead' },
-  { bytes: [0x50, 0x41, 0x52, 0x31], name: 'a Parquet file', hint: 'this looks like a Parquet file; export the journal as JSON (`restate sql --json`) instead' },
-  { bytes: [0x7f, 0x45, 0x4c, 0x46], name: 'an executable (ELF)', hint: 'this looks like a program, not a journal export; pick the .json file' },
+  {
+    bytes: [0x1f, 0x8b],
+    name: 'a gzip file',
+    hint: 'this looks like a gzip file; unzip it first (gunzip file.json.gz) and open the .json inside',
+  },
+  {
+    bytes: [0x50, 0x4b, 0x03, 0x04],
+    name: 'a zip archive',
+    hint: 'this looks like a zip archive; unzip it first and open the .json inside',
+  },
+  {
+    bytes: [0x28, 0xb5, 0x2f, 0xfd],
+    name: 'a zstd file',
+    hint: 'this looks like a zstd-compressed file; decompress it first (zstd -d)',
+  },
+  {
+    bytes: [0x42, 0x5a, 0x68],
+    name: 'a bzip2 file',
+    hint: 'this looks like a bzip2 file; decompress it first (bunzip2)',
+  },
+  {
+    bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00],
+    name: 'an xz file',
+    hint: 'this looks like an xz file; decompress it first (unxz)',
+  },
+  {
+    bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c],
+    name: 'a 7z archive',
+    hint: 'this looks like a 7z archive; extract it first',
+  },
+  {
+    bytes: [0x89, 0x50, 0x4e, 0x47],
+    name: 'a PNG image',
+    hint: 'this looks like a PNG image, not a journal export; pick the .json file',
+  },
+  {
+    bytes: [0xff, 0xd8, 0xff],
+    name: 'a JPEG image',
+    hint: 'this looks like a JPEG image, not a journal export; pick the .json file',
+  },
+  {
+    bytes: [0x25, 0x50, 0x44, 0x46],
+    name: 'a PDF document',
+    hint: 'this looks like a PDF document, not a journal export; pick the .json file',
+  },
+  {
+    bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65],
+    name: 'an SQLite database',
+    hint: 'this looks like an SQLite database; export the journal with `restate sql --json` instead',
+  },
+  {
+    bytes: [0x50, 0x41, 0x52, 0x31],
+    name: 'a Parquet file',
+    hint: 'this looks like a Parquet file; export the journal as JSON (`restate sql --json`) instead',
+  },
+  {
+    bytes: [0x7f, 0x45, 0x4c, 0x46],
+    name: 'an executable (ELF)',
+    hint: 'this looks like a program, not a journal export; pick the .json file',
+  },
 ];
 
 /**
  * The size check to run before reading a file at all (the UI passes File.size): null when the size is accepted,
  * otherwise a TOO_LARGE ReaderError (not thrown) whose message names the limit and the actual size.
  */
-export function checkSizeUpFront(byteLength: number, limits: Partial<ReaderLimits> = {}, file?: string): ReaderError | null {
+export function checkSizeUpFront(
+  byteLength: number,
+  limits: Partial<ReaderLimits> = {},
+  file?: string,
+): ReaderError | null {
   const maxBytes = limits.maxBytes ?? DEFAULT_LIMITS.maxBytes;
   if (!Number.isFinite(byteLength) || byteLength < 0) {
-    return new ReaderError('BAD_FIELD_TYPE', withFileName({ field: 'size' }, file), `file size ${String(byteLength)} is not a size`);
+    return new ReaderError(
+      'BAD_FIELD_TYPE',
+      withFileName({ field: 'size' }, file),
+      `file size ${String(byteLength)} is not a size`,
+    );
   }
   if (byteLength <= maxBytes) return null;
   return new ReaderError(
@@ -52,13 +108,19 @@ export function formatBytes(bytes: number): string {
 
 /** Bytes → text: size check, binary signatures, BOMs (UTF-8; UTF-16 is decoded), strict UTF-8. Throws ReaderError. */
 export function decodeJournalBytes(bytes: Uint8Array, limits: Partial<ReaderLimits> = {}, file?: string): string {
-  if (!(bytes instanceof Uint8Array)) throw new ReaderError('BAD_FIELD_TYPE', withFileName({ offset: 0 }, file), 'the input is not a byte array');
+  if (!(bytes instanceof Uint8Array))
+    throw new ReaderError('BAD_FIELD_TYPE', withFileName({ offset: 0 }, file), 'the input is not a byte array');
   const tooLarge = checkSizeUpFront(bytes.length, limits, file);
   if (tooLarge) throw tooLarge;
   if (bytes.length === 0) throw new ReaderError('EMPTY_INPUT', withFileName({ offset: 0 }, file), '0 bytes');
   for (const signature of SIGNATURES) {
     if (signature.bytes.length <= bytes.length && signature.bytes.every((b, i) => bytes[i] === b)) {
-      throw new ReaderError('BINARY_INPUT', withFileName({ offset: 0 }, file), `${signature.name}, not JSON text`, signature.hint);
+      throw new ReaderError(
+        'BINARY_INPUT',
+        withFileName({ offset: 0 }, file),
+        `${signature.name}, not JSON text`,
+        signature.hint,
+      );
     }
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeStrict(bytes, 'utf-16le', 2, file);
@@ -75,7 +137,9 @@ function decodeStrict(bytes: Uint8Array, encoding: string, skip: number, file?: 
     throw new ReaderError(
       'BINARY_INPUT',
       withFileName({ offset: Math.max(0, offset) }, file),
-      encoding === 'utf-8' ? `invalid UTF-8 at byte ${offset} (bytes ${shown})` : `invalid ${encoding.toUpperCase()} text`,
+      encoding === 'utf-8'
+        ? `invalid UTF-8 at byte ${offset} (bytes ${shown})`
+        : `invalid ${encoding.toUpperCase()} text`,
       'The file is not UTF-8 text: it may be damaged, compressed or another kind of file. Export the journal again as JSON.',
     );
   }

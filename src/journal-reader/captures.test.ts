@@ -9,7 +9,11 @@ import { CAPTURES_DIR, captureCases, queryFiles, readText } from './test-files';
 
 function readCase(name: string): { journals: Journal[]; summaries: Summary[]; info: Record<string, unknown> } {
   const result = readJournalFiles(queryFiles(`${CAPTURES_DIR}${name}`));
-  return { journals: result.journals, summaries: result.journals.map(summarize), info: JSON.parse(readText(`${CAPTURES_DIR}${name}/case.json`)) };
+  return {
+    journals: result.journals,
+    summaries: result.journals.map(summarize),
+    info: JSON.parse(readText(`${CAPTURES_DIR}${name}/case.json`)),
+  };
 }
 
 const cases = captureCases();
@@ -35,13 +39,14 @@ describe.each(cases)('capture %s', (name) => {
     expect(bundle.journals.map(summarize)).toEqual(readCase(name).summaries);
   });
 
-  it.each(['journal.sql.json', 'journal.sql.jsonl', 'journal.sql.terminal.txt'].filter((f) => existsSync(`${dir}${f}`)).concat(['journal.query.json']))(
-    '%s gives the same journal summary as journal.query.json',
-    (file) => {
-      const query = readJournals(readText(`${dir}journal.query.json`)).journals.map(summarize);
-      expect(readJournals(readText(`${dir}${file}`)).journals.map(summarize)).toEqual(query);
-    },
-  );
+  it.each(
+    ['journal.sql.json', 'journal.sql.jsonl', 'journal.sql.terminal.txt']
+      .filter((f) => existsSync(`${dir}${f}`))
+      .concat(['journal.query.json']),
+  )('%s gives the same journal summary as journal.query.json', (file) => {
+    const query = readJournals(readText(`${dir}journal.query.json`)).journals.map(summarize);
+    expect(readJournals(readText(`${dir}${file}`)).journals.map(summarize)).toEqual(query);
+  });
 });
 
 const kinds = (s: Summary) => Object.fromEntries(s.futures.map((f) => [f.id, `${f.kind}:${f.result}`]));
@@ -76,10 +81,16 @@ describe('what the handlers must have done', () => {
   it('awakeables: s18 resolved before s17, both awakeable signal futures', () => {
     const [s] = readCase('awakeables').summaries;
     expect(s.completionOrder).toEqual(['s18', 's17']);
-    expect(s.futures.map((f) => [f.id, f.kind, f.completionId, f.commandIndex])).toEqual([['s18', 'Awakeable', null, null], ['s17', 'Awakeable', null, null]]);
+    expect(s.futures.map((f) => [f.id, f.kind, f.completionId, f.commandIndex])).toEqual([
+      ['s18', 'Awakeable', null, null],
+      ['s17', 'Awakeable', null, null],
+    ]);
   });
   it('cancelled: the CANCEL signal s1 is present and the Output fails with 409', () => {
-    const { summaries: [s], journals: [j] } = readCase('cancelled');
+    const {
+      summaries: [s],
+      journals: [j],
+    } = readCase('cancelled');
     expect(kinds(s).s1).toBe('Cancel:void');
     const output = j.entries.find((e) => e.kind === 'command' && e.type === 'Output');
     expect(output?.kind === 'command' && output.result).toMatchObject({ kind: 'failure', failure: { code: 409 } });
@@ -97,40 +108,62 @@ describe('what the handlers must have done', () => {
     expect(s.outcome).toBe('failure');
   });
   it('terminal-failure: the Run notification carries code 422', () => {
-    const { journals: [j] } = readCase('terminal-failure');
+    const {
+      journals: [j],
+    } = readCase('terminal-failure');
     const run = j.entries.find((e) => e.kind === 'notification' && e.type === 'Run');
     expect(run?.kind === 'notification' && run.result).toMatchObject({ kind: 'failure', failure: { code: 422 } });
   });
   it('suspended: the awaited tree names c1, CANCEL and both awakeables', () => {
-    const { journals: [j] } = readCase('suspended');
+    const {
+      journals: [j],
+    } = readCase('suspended');
     expect(j.status).toBe('suspended');
     expect(j.awaiting).toMatchObject({ node: 'Unknown' });
     const singles = j.awaiting && 'children' in j.awaiting ? j.awaiting.children : [];
-    expect(singles).toEqual(expect.arrayContaining([
-      { node: 'Single', completionId: 1 }, { node: 'Single', signalIndex: 1 }, { node: 'Single', signalIndex: 17 }, { node: 'Single', signalIndex: 18 },
-    ]));
+    expect(singles).toEqual(
+      expect.arrayContaining([
+        { node: 'Single', completionId: 1 },
+        { node: 'Single', signalIndex: 1 },
+        { node: 'Single', signalIndex: 17 },
+        { node: 'Single', signalIndex: 18 },
+      ]),
+    );
   });
   it('named-signal: a named signal future', () => {
     const [s] = readCase('named-signal').summaries;
-    expect(s.futures).toEqual([expect.objectContaining({ id: 's:go', kind: 'Signal', name: 'go', completionId: null, result: 'success' })]);
+    expect(s.futures).toEqual([
+      expect.objectContaining({ id: 's:go', kind: 'Signal', name: 'go', completionId: null, result: 'success' }),
+    ]);
   });
   it('lazy-state: state keys come from entry_json', () => {
-    const { journals: [j] } = readCase('lazy-state');
+    const {
+      journals: [j],
+    } = readCase('lazy-state');
     const keys = j.entries.find((e) => e.kind === 'notification' && e.result.kind === 'state-keys');
-    expect(keys?.kind === 'notification' && keys.result.kind === 'state-keys' && Array.isArray(keys.result.keys)).toBe(true);
+    expect(keys?.kind === 'notification' && keys.result.kind === 'state-keys' && Array.isArray(keys.result.keys)).toBe(
+      true,
+    );
   });
   it('send-attach: the OneWayCall invocation id, then the attached output', () => {
     const [s] = readCase('send-attach').summaries;
     expect(kinds(s)).toMatchObject({ c1: 'CallInvocationId:invocation-id', c2: 'AttachInvocation:success' });
   });
   it('paused: status paused after transient errors, with the Paused event and its last failure', () => {
-    const { journals: [j] } = readCase('paused');
+    const {
+      journals: [j],
+    } = readCase('paused');
     expect(j.status).toBe('paused');
     expect(j.events.find((e) => e.type === 'Paused')).toMatchObject({ type: 'Paused', message: 'always broken' });
   });
   it('self-signal: a SendSignal with a name and the matching named signal future', () => {
-    const { summaries: [s], journals: [j] } = readCase('self-signal');
-    expect(j.entries.find((e) => e.kind === 'command' && e.type === 'SendSignal')).toMatchObject({ signal: { name: 'self' } });
+    const {
+      summaries: [s],
+      journals: [j],
+    } = readCase('self-signal');
+    expect(j.entries.find((e) => e.kind === 'command' && e.type === 'SendSignal')).toMatchObject({
+      signal: { name: 'self' },
+    });
     expect(s.completionOrder).toEqual(['s:self']);
   });
   it('fanout-7000: every one of the 7,002 entries is read', () => {

@@ -33,7 +33,17 @@ function expectSameBothWays(text: string, options: ReadOptions = {}): string {
 /** True when the chunked path itself read the text (rather than handing it to the general path). */
 function tookFastPath(text: string, chunkChars = TINY_CHUNKS): boolean {
   const format = text.trimStart().startsWith('[') ? 'restate-sql-json' : 'restate-query';
-  return readRowsChunked(text, prepareText(text, DEFAULT_LIMITS), format, DEFAULT_LIMITS, undefined, undefined, chunkChars) !== null;
+  return (
+    readRowsChunked(
+      text,
+      prepareText(text, DEFAULT_LIMITS),
+      format,
+      DEFAULT_LIMITS,
+      undefined,
+      undefined,
+      chunkChars,
+    ) !== null
+  );
 }
 
 const captures = captureCases().map((name) => ({ name, text: readText(`${CAPTURES_DIR}${name}/journal.query.json`) }));
@@ -55,11 +65,16 @@ describe('the chunked /query path reads exactly what the general path reads', ()
 
   it('generated journals of every shape, with and without Restate columns (seed 61)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 400 }), fc.boolean(), (seed, entries, restateColumns) => {
-        const text = toRestateQueryText([generateJournal({ entries, seed })], { restateColumns });
-        expectSameBothWays(text);
-        expect(tookFastPath(text)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 1, max: 400 }),
+        fc.boolean(),
+        (seed, entries, restateColumns) => {
+          const text = toRestateQueryText([generateJournal({ entries, seed })], { restateColumns });
+          expectSameBothWays(text);
+          expect(tookFastPath(text)).toBe(true);
+        },
+      ),
       { seed: 61, numRuns: 60 },
     );
   });
@@ -72,7 +87,9 @@ describe('the chunked /query path reads exactly what the general path reads', ()
         const text = toRestateQueryText([a, b], { restateColumns: true });
         expectSameBothWays(text);
         const rows = (JSON.parse(text) as { rows: unknown[] }).rows;
-        const interleaved = JSON.stringify({ rows: rows.flatMap((row, i) => (i < 20 ? [row, rows[30 + i]] : i < 30 ? [row] : [])) });
+        const interleaved = JSON.stringify({
+          rows: rows.flatMap((row, i) => (i < 20 ? [row, rows[30 + i]] : i < 30 ? [row] : [])),
+        });
         expectSameBothWays(interleaved);
         expect(tookFastPath(interleaved)).toBe(false);
       }),
@@ -88,7 +105,12 @@ describe('the chunked /query path reads exactly what the general path reads', ()
         const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31);
         const rows = (JSON.parse(text) as { rows: Record<string, unknown>[] }).rows.map((row) => {
           const keys = Object.keys(row).sort(() => (next() % 3) - 1);
-          const shuffled: Record<string, unknown> = { extra: [next() % 7], flag: next() % 2 === 0, empty: null, fraction: -1.5e-3 };
+          const shuffled: Record<string, unknown> = {
+            extra: [next() % 7],
+            flag: next() % 2 === 0,
+            empty: null,
+            fraction: -1.5e-3,
+          };
           for (const key of keys) shuffled[key] = row[key];
           return shuffled;
         });
@@ -110,12 +132,16 @@ describe('the chunked /query path reads exactly what the general path reads', ()
   });
 
   it('escapes in names, ids, times and lite JSON; unicode; a name with a quote', () => {
-    const base = JSON.parse(captures.find((c) => c.name === 'all-calls')?.text ?? samples[0].text) as { rows: Record<string, unknown>[] };
+    const base = JSON.parse(captures.find((c) => c.name === 'all-calls')?.text ?? samples[0].text) as {
+      rows: Record<string, unknown>[];
+    };
     const rows = base.rows.map((row, i) => ({
       ...row,
       name: i % 3 === 0 ? 'naïve "quoted" \\ name' : i % 3 === 1 ? 'r\u00e9sum\u00e9' : row.name,
     }));
-    const escapedText = JSON.stringify({ rows }).replaceAll('"appended_at":"2', '"appended_at":"\\u0032').replaceAll('\\"Command\\"', '\\"\\u0043ommand\\"');
+    const escapedText = JSON.stringify({ rows })
+      .replaceAll('"appended_at":"2', '"appended_at":"\\u0032')
+      .replaceAll('\\"Command\\"', '\\"\\u0043ommand\\"');
     expectSameBothWays(escapedText);
     expect(tookFastPath(escapedText)).toBe(true);
   });
@@ -155,7 +181,25 @@ describe('the chunked /query path reads exactly what the general path reads', ()
     // not by the general path (which takes the digits next to the invocation's first row).
     const text = samples[1].text.replace(/"partition_key":\d+,/g, '');
     for (let cut = 0; cut < text.length; cut += 3) expectSameBothWays(text.slice(0, cut));
-    const replacements = ['"', '\\', '{', '}', '[', ']', ',', ':', ' ', '\n', '\u0001', '0', '-', 'e', 'n', 'x', '\u00e9'];
+    const replacements = [
+      '"',
+      '\\',
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      ':',
+      ' ',
+      '\n',
+      '\u0001',
+      '0',
+      '-',
+      'e',
+      'n',
+      'x',
+      '\u00e9',
+    ];
     for (let at = 0; at < Math.min(text.length, 1500); at++) {
       const replacement = replacements[at % replacements.length];
       expectSameBothWays(text.slice(0, at) + replacement + text.slice(at + 1));

@@ -37,7 +37,15 @@ export interface ChunkedRead {
 }
 
 /** The rows of `prepared` read chunk by chunk; null when this path does not apply (the general path then reads it). */
-export function readRowsChunked(text: string, prepared: PreparedText, format: SourceFormat, limits: ReaderLimits, file: string | undefined, onProgress?: (fraction: number) => void, chunkChars = CHUNK_CHARS): ChunkedRead | null {
+export function readRowsChunked(
+  text: string,
+  prepared: PreparedText,
+  format: SourceFormat,
+  limits: ReaderLimits,
+  file: string | undefined,
+  onProgress?: (fraction: number) => void,
+  chunkChars = CHUNK_CHARS,
+): ChunkedRead | null {
   if (format !== 'restate-query' && format !== 'restate-sql-json') return null;
   const range = rowsRange(prepared.body, format);
   if (!range) return null;
@@ -97,16 +105,34 @@ class ChunkedReader {
   private lastAppendedAt = '';
   private lastAppendedMs: number | null = null;
 
-  constructor(private readonly text: string, private readonly prepared: PreparedText, format: SourceFormat, private readonly limits: ReaderLimits, private readonly file: string | undefined, private readonly onProgress?: (fraction: number) => void) {
+  constructor(
+    private readonly text: string,
+    private readonly prepared: PreparedText,
+    format: SourceFormat,
+    private readonly limits: ReaderLimits,
+    private readonly file: string | undefined,
+    private readonly onProgress?: (fraction: number) => void,
+  ) {
     this.warnings = [...prepared.warnings];
-    this.source = { format, file, unit: 'row', text, journal: { rows: [], pos: [] }, events: [], invocations: [], statuses: [], native: [], warnings: [] };
+    this.source = {
+      format,
+      file,
+      unit: 'row',
+      text,
+      journal: { rows: [], pos: [] },
+      events: [],
+      invocations: [],
+      statuses: [],
+      native: [],
+      warnings: [],
+    };
   }
 
   read(start: number, end: number, chunkChars: number): ChunkedRead | null {
     const body = this.prepared.body;
     if (body.slice(start, end).trim() === '') return null;
     let k = 0;
-    for (let a = start; a < end; ) {
+    for (let a = start; a < end;) {
       let b = end;
       let next = end;
       let rows: unknown = null;
@@ -191,7 +217,8 @@ class ChunkedReader {
     const builder = this.builder;
     if (!builder) return;
     const firstRow = this.firstRow;
-    const locate = (k: number, field?: string) => withFile(field ? { row: firstRow + k, field } : { row: firstRow + k }, this.file);
+    const locate = (k: number, field?: string) =>
+      withFile(field ? { row: firstRow + k, field } : { row: firstRow + k }, this.file);
     const gap = indexGapWarning(this.id, builder.entries.length, this.firstIndex, this.lastIndex, locate(0));
     if (gap) this.warnings.push(gap);
     this.journals.push(builder.finish(this.id, this.warnings, locate));

@@ -21,7 +21,15 @@ export function readV1Entry(ref: RowRef, index: number, commandIndex: number): E
   const rawType = typeof row.entry_type === 'string' ? row.entry_type : 'unknown';
   const name = typeof row.name === 'string' ? row.name : '';
   if (/custom|0xfc02|64514/i.test(rawType)) {
-    const entry: UnknownEntry = { kind: 'unknown', index, type: rawType, name, appendedAtMs: null, raw: row, reason: 'old SDK custom entry (protocol V1–V3)' };
+    const entry: UnknownEntry = {
+      kind: 'unknown',
+      index,
+      type: rawType,
+      name,
+      appendedAtMs: null,
+      raw: row,
+      reason: 'old SDK custom entry (protocol V1–V3)',
+    };
     const order = typeof row.raw === 'string' ? decodeCombinatorOrder(row.raw) : undefined;
     if (order) {
       entry.combinatorOrder = order;
@@ -30,10 +38,25 @@ export function readV1Entry(ref: RowRef, index: number, commandIndex: number): E
     return entry;
   }
   if (rawType === 'CompletionResult') {
-    return { kind: 'unknown', index, type: rawType, name, appendedAtMs: null, raw: row, reason: 'a stored completion of an old journal (no details in the export)' };
+    return {
+      kind: 'unknown',
+      index,
+      type: rawType,
+      name,
+      appendedAtMs: null,
+      raw: row,
+      reason: 'a stored completion of an old journal (no details in the export)',
+    };
   }
   const entry: CommandEntry = {
-    kind: 'command', index, type: V1_TYPE_NAMES[rawType] ?? rawType, name, appendedAtMs: null, raw: row, commandIndex, completionIds: [],
+    kind: 'command',
+    index,
+    type: V1_TYPE_NAMES[rawType] ?? rawType,
+    name,
+    appendedAtMs: null,
+    raw: row,
+    commandIndex,
+    completionIds: [],
   };
   const detail: Record<string, string | number | boolean | null> = { v1EntryType: rawType };
   if (typeof row.completed === 'boolean') detail.completed = row.completed;
@@ -45,7 +68,8 @@ export function readV1Entry(ref: RowRef, index: number, commandIndex: number): E
     if (target) entry.target = target;
   }
   if (typeof row.sleep_wakeup_at === 'number') entry.wakeUpAtMs = row.sleep_wakeup_at;
-  else if (typeof row.sleep_wakeup_at === 'string' && Number.isFinite(Date.parse(row.sleep_wakeup_at))) entry.wakeUpAtMs = Date.parse(row.sleep_wakeup_at);
+  else if (typeof row.sleep_wakeup_at === 'string' && Number.isFinite(Date.parse(row.sleep_wakeup_at)))
+    entry.wakeUpAtMs = Date.parse(row.sleep_wakeup_at);
   return entry;
 }
 
@@ -53,7 +77,8 @@ export function readV1Entry(ref: RowRef, index: number, commandIndex: number): E
 function parseTarget(text: string): CallTarget | undefined {
   const parts = text.split('/');
   if (parts.length === 2) return { service: parts[0], handler: parts[1] };
-  if (parts.length >= 3) return { service: parts[0], key: parts.slice(1, -1).join('/'), handler: parts[parts.length - 1] };
+  if (parts.length >= 3)
+    return { service: parts[0], key: parts.slice(1, -1).join('/'), handler: parts[parts.length - 1] };
   return undefined;
 }
 

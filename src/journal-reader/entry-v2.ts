@@ -4,7 +4,15 @@
 import type { CommandEntry, Entry, EntryResult, NotificationEntry, Payload, UnknownEntry } from '../model';
 import { ReaderError } from './errors';
 import {
-  COMMAND_TYPES, COMPLETION_TYPES, countErrorCode, failureFrom, isBeyondSafe, isCount, resultFromFull, signalIdFrom, targetFrom,
+  COMMAND_TYPES,
+  COMPLETION_TYPES,
+  countErrorCode,
+  failureFrom,
+  isBeyondSafe,
+  isCount,
+  resultFromFull,
+  signalIdFrom,
+  targetFrom,
 } from './entry-values';
 import { decodeByteArray } from './payload';
 import { scanFailure } from './payload-scan';
@@ -20,7 +28,8 @@ export interface EntryNotes {
   withoutJson: boolean;
 }
 
-const CALL_LITE = /^\{"Command":\{"Call":\{"invocation_id":"(inv_\w+)","invocation_target":\{"Service":\{"name":"([^"\\]*)","handler":"([^"\\]*)","scope":null\}\},"invocation_id_completion_id":(\d{1,10}),"result_completion_id":(\d{1,10})(?:,"name":"([^"\\]*)")?\}\}\}$/;
+const CALL_LITE =
+  /^\{"Command":\{"Call":\{"invocation_id":"(inv_\w+)","invocation_target":\{"Service":\{"name":"([^"\\]*)","handler":"([^"\\]*)","scope":null\}\},"invocation_id_completion_id":(\d{1,10}),"result_completion_id":(\d{1,10})(?:,"name":"([^"\\]*)")?\}\}\}$/;
 const INPUT_LITE = '{"Command":{"Input":{}}}';
 const OUTPUT_SUCCESS_LITE = '{"Command":{"Output":{"result":"Success"}}}';
 
@@ -33,9 +42,12 @@ export function readV2Entry(ref: RowRef, index: number, appendedAtMs: number | n
     if (fast) return fast;
     return fromParsed(ref, parseInner(ref, lite, 'entry_lite_json'), true, index, appendedAtMs, notes);
   }
-  if (lite !== undefined && lite !== null) throw new ReaderError('BAD_FIELD_TYPE', locate(ref, 'entry_lite_json'), 'expected a JSON string');
-  if (typeof full === 'string') return fromParsed(ref, parseInner(ref, full, 'entry_json'), false, index, appendedAtMs, notes);
-  if (full !== undefined && full !== null) throw new ReaderError('BAD_FIELD_TYPE', locate(ref, 'entry_json'), 'expected a JSON string');
+  if (lite !== undefined && lite !== null)
+    throw new ReaderError('BAD_FIELD_TYPE', locate(ref, 'entry_lite_json'), 'expected a JSON string');
+  if (typeof full === 'string')
+    return fromParsed(ref, parseInner(ref, full, 'entry_json'), false, index, appendedAtMs, notes);
+  if (full !== undefined && full !== null)
+    throw new ReaderError('BAD_FIELD_TYPE', locate(ref, 'entry_json'), 'expected a JSON string');
   notes.withoutJson = true;
   const type = typeof row.entry_type === 'string' ? row.entry_type : 'unknown';
   return unknownEntry(ref, index, appendedAtMs, type, 'the row has neither entry_json nor entry_lite_json');
@@ -52,7 +64,17 @@ function fastLite(ref: RowRef, lite: string, index: number, appendedAtMs: number
     if (!scanLiteNotification(lite, n)) return null;
     const result = fastResult(n.result, row.entry_json);
     if (!result) return null;
-    if (n.type === 'Signal') return { kind: 'notification', index, type: 'Signal', name: '', appendedAtMs, raw: row, result, signalIndex: n.id };
+    if (n.type === 'Signal')
+      return {
+        kind: 'notification',
+        index,
+        type: 'Signal',
+        name: '',
+        appendedAtMs,
+        raw: row,
+        result,
+        signalIndex: n.id,
+      };
     return { kind: 'notification', index, type: n.type, name: '', appendedAtMs, raw: row, result, completionId: n.id };
   }
   if (c2 !== 67 /* C */) return null;
@@ -98,7 +120,14 @@ function fastResult(kind: string, entryJson: unknown): EntryResult | null {
   return failure ? { kind: 'failure', failure } : null;
 }
 
-function command(row: Record<string, unknown>, index: number, appendedAtMs: number | null, type: string, name: string, completionIds: number[]): CommandEntry {
+function command(
+  row: Record<string, unknown>,
+  index: number,
+  appendedAtMs: number | null,
+  type: string,
+  name: string,
+  completionIds: number[],
+): CommandEntry {
   return { kind: 'command', index, type, name, appendedAtMs, raw: row, commandIndex: -1, completionIds };
 }
 
@@ -110,7 +139,11 @@ function parseInner(ref: RowRef, text: string, field: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ReaderError('BAD_ENTRY_JSON', locate(ref, field), error instanceof Error ? error.message.slice(0, 160) : undefined);
+    throw new ReaderError(
+      'BAD_ENTRY_JSON',
+      locate(ref, field),
+      error instanceof Error ? error.message.slice(0, 160) : undefined,
+    );
   }
 }
 
@@ -142,7 +175,11 @@ setFullJsonPayloadReader((json) => payloadFromEntryJson(json));
 
 function innerBody(parsed: unknown): { type: string; value: Record<string, unknown>; command: boolean } | undefined {
   if (!isObject(parsed)) return undefined;
-  const outer = isObject(parsed.Command) ? parsed.Command : isObject(parsed.Notification) ? parsed.Notification : undefined;
+  const outer = isObject(parsed.Command)
+    ? parsed.Command
+    : isObject(parsed.Notification)
+      ? parsed.Notification
+      : undefined;
   if (!outer) return undefined;
   const command = outer === parsed.Command;
   if (!command && isObject(outer.Completion)) return single(outer.Completion, false);
@@ -150,7 +187,10 @@ function innerBody(parsed: unknown): { type: string; value: Record<string, unkno
   return single(outer, command);
 }
 
-function single(object: Record<string, unknown>, command: boolean): { type: string; value: Record<string, unknown>; command: boolean } | undefined {
+function single(
+  object: Record<string, unknown>,
+  command: boolean,
+): { type: string; value: Record<string, unknown>; command: boolean } | undefined {
   for (const type in object) {
     const value = object[type];
     return { type, value: isObject(value) ? value : {}, command };
@@ -158,18 +198,34 @@ function single(object: Record<string, unknown>, command: boolean): { type: stri
   return undefined;
 }
 
-function fromParsed(ref: RowRef, parsed: unknown, isLite: boolean, index: number, appendedAtMs: number | null, notes: EntryNotes): Entry {
+function fromParsed(
+  ref: RowRef,
+  parsed: unknown,
+  isLite: boolean,
+  index: number,
+  appendedAtMs: number | null,
+  notes: EntryNotes,
+): Entry {
   const field = isLite ? 'entry_lite_json' : 'entry_json';
   if (isObject(parsed) && isObject(parsed.Notification) && 'ty' in parsed.Notification) {
     return liteNotification(ref, parsed.Notification, index, appendedAtMs, notes);
   }
   const body = innerBody(parsed);
-  if (!body) throw new ReaderError('BAD_ENTRY_JSON', locate(ref, field), 'expected {"Command":{…}} or {"Notification":{…}}');
+  if (!body)
+    throw new ReaderError('BAD_ENTRY_JSON', locate(ref, field), 'expected {"Command":{…}} or {"Notification":{…}}');
   if (body.command) return commandFrom(ref, body.type, body.value, isLite, index, appendedAtMs, notes);
   return fullNotification(ref, body.type, body.value, index, appendedAtMs, notes);
 }
 
-function commandFrom(ref: RowRef, type: string, b: Record<string, unknown>, isLite: boolean, index: number, appendedAtMs: number | null, notes: EntryNotes): Entry {
+function commandFrom(
+  ref: RowRef,
+  type: string,
+  b: Record<string, unknown>,
+  isLite: boolean,
+  index: number,
+  appendedAtMs: number | null,
+  notes: EntryNotes,
+): Entry {
   const row = ref.row;
   const field = isLite ? 'entry_lite_json' : 'entry_json';
   if (!COMMAND_TYPES.has(type)) {
@@ -179,14 +235,22 @@ function commandFrom(ref: RowRef, type: string, b: Record<string, unknown>, isLi
     return entry;
   }
   const ids = completionIdsOf(ref, type, b, field);
-  const entry = command(row, index, appendedAtMs, type, typeof b.name === 'string' && b.name !== '' ? b.name : rowName(row), ids);
+  const entry = command(
+    row,
+    index,
+    appendedAtMs,
+    type,
+    typeof b.name === 'string' && b.name !== '' ? b.name : rowName(row),
+    ids,
+  );
   const request = isObject(b.request) ? b.request : undefined;
   const target = targetFrom(b.invocation_target ?? request?.invocation_target);
   if (target) entry.target = target;
   const attachTarget = isObject(b.target) ? b.target : undefined;
   const invocationId = b.invocation_id ?? request?.invocation_id ?? attachTarget?.InvocationId;
   if (typeof invocationId === 'string') entry.invocationId = invocationId;
-  if (type === 'Sleep' && typeof b.wake_up_time === 'number') entry.wakeUpAtMs = exactTime(ref, b.wake_up_time, `${field}.wake_up_time`);
+  if (type === 'Sleep' && typeof b.wake_up_time === 'number')
+    entry.wakeUpAtMs = exactTime(ref, b.wake_up_time, `${field}.wake_up_time`);
   if (type === 'SendSignal') {
     const signal: CommandEntry['signal'] = { ...signalIdFrom(b.signal_id) };
     if (typeof b.target_invocation_id === 'string') signal.targetInvocationId = b.target_invocation_id;
@@ -197,7 +261,8 @@ function commandFrom(ref: RowRef, type: string, b: Record<string, unknown>, isLi
   if (typeof b.id === 'string') detail.awakeableId = b.id;
   if (typeof b.invoke_time === 'number') detail.invokeTimeMs = exactTime(ref, b.invoke_time, `${field}.invoke_time`);
   if (Object.keys(detail).length > 0) entry.detail = detail;
-  const resultValue = type === 'Input' ? undefined : type === 'CompletePromise' || type === 'SetState' ? b.value : b.result;
+  const resultValue =
+    type === 'Input' ? undefined : type === 'CompletePromise' || type === 'SetState' ? b.value : b.result;
   if (type === 'Input') {
     entry.result = isLite ? successFrom(row.entry_json, true) : successOf(b.payload);
   } else if (resultValue !== undefined) {
@@ -210,7 +275,11 @@ function commandFrom(ref: RowRef, type: string, b: Record<string, unknown>, isLi
 /** Epoch ms beyond 2^53 were rounded by JSON.parse (and lie 285,000 years ahead): an error, never a silent value. */
 function exactTime(ref: RowRef, value: number, field: string): number {
   if (isBeyondSafe(value) || !Number.isFinite(value)) {
-    throw new ReaderError('NUMBER_TOO_LARGE', locate(ref, field), `${String(value)} is beyond 2^53 ms and cannot be read exactly`);
+    throw new ReaderError(
+      'NUMBER_TOO_LARGE',
+      locate(ref, field),
+      `${String(value)} is beyond 2^53 ms and cannot be read exactly`,
+    );
   }
   return value;
 }
@@ -221,14 +290,25 @@ function successOf(bytes: unknown): EntryResult {
 }
 
 function completionIdsOf(ref: RowRef, type: string, b: Record<string, unknown>, field: string): number[] {
-  const names = type === 'Call' ? ['invocation_id_completion_id', 'result_completion_id'] : type === 'OneWayCall' ? ['invocation_id_completion_id'] : ['completion_id'];
+  const names =
+    type === 'Call'
+      ? ['invocation_id_completion_id', 'result_completion_id']
+      : type === 'OneWayCall'
+        ? ['invocation_id_completion_id']
+        : ['completion_id'];
   const ids: number[] = [];
   for (const name of names) {
     const value = b[name];
     if (value === undefined && name === 'completion_id') continue;
     if (!isCount(value)) {
       const code = countErrorCode(value);
-      throw new ReaderError(code, locate(ref, `${field}.${name}`), code === 'NUMBER_TOO_LARGE' ? `${name} ${String(value)} is beyond 2^53 and cannot be read exactly` : `${type} needs a whole-number ${name}`);
+      throw new ReaderError(
+        code,
+        locate(ref, `${field}.${name}`),
+        code === 'NUMBER_TOO_LARGE'
+          ? `${name} ${String(value)} is beyond 2^53 and cannot be read exactly`
+          : `${type} needs a whole-number ${name}`,
+      );
     }
     ids.push(value);
   }
@@ -253,49 +333,99 @@ function liteResult(ref: RowRef, kind: unknown, notes: EntryNotes): EntryResult 
       return kind === 'Failure' ? { kind: 'failure', failure: { code: 0, message: '' } } : { kind: 'state-keys' };
     }
     default:
-      throw new ReaderError('BAD_ENTRY_JSON', locate(ref, 'entry_lite_json.result'), `unknown result kind ${JSON.stringify(kind)}`);
+      throw new ReaderError(
+        'BAD_ENTRY_JSON',
+        locate(ref, 'entry_lite_json.result'),
+        `unknown result kind ${JSON.stringify(kind)}`,
+      );
   }
 }
 
 function detailFromEntryJson(entryJson: string): EntryResult | undefined {
   const body = parsedInnerBody(entryJson);
   if (!body) return undefined;
-  if (Array.isArray(body.value.state_keys)) return { kind: 'state-keys', keys: body.value.state_keys.filter((k): k is string => typeof k === 'string') };
+  if (Array.isArray(body.value.state_keys))
+    return { kind: 'state-keys', keys: body.value.state_keys.filter((k): k is string => typeof k === 'string') };
   return resultFromFull(body.value.result ?? body.value.value);
 }
 
-function liteNotification(ref: RowRef, n: Record<string, unknown>, index: number, appendedAtMs: number | null, notes: EntryNotes): Entry {
+function liteNotification(
+  ref: RowRef,
+  n: Record<string, unknown>,
+  index: number,
+  appendedAtMs: number | null,
+  notes: EntryNotes,
+): Entry {
   const ty = n.ty;
-  const type = ty === 'Signal' ? 'Signal' : isObject(ty) && typeof ty.Completion === 'string' ? ty.Completion : undefined;
-  if (type === undefined) throw new ReaderError('BAD_ENTRY_JSON', locate(ref, 'entry_lite_json.ty'), 'unknown notification type');
+  const type =
+    ty === 'Signal' ? 'Signal' : isObject(ty) && typeof ty.Completion === 'string' ? ty.Completion : undefined;
+  if (type === undefined)
+    throw new ReaderError('BAD_ENTRY_JSON', locate(ref, 'entry_lite_json.ty'), 'unknown notification type');
   const result = liteResult(ref, n.result, notes) ?? { kind: 'void' };
   return notification(ref, type, n.id, result, index, appendedAtMs, notes, 'entry_lite_json.id');
 }
 
-function fullNotification(ref: RowRef, type: string, b: Record<string, unknown>, index: number, appendedAtMs: number | null, notes: EntryNotes): Entry {
+function fullNotification(
+  ref: RowRef,
+  type: string,
+  b: Record<string, unknown>,
+  index: number,
+  appendedAtMs: number | null,
+  notes: EntryNotes,
+): Entry {
   let result: EntryResult | undefined;
   if (type === 'Sleep') result = { kind: 'void' };
-  else if (type === 'CallInvocationId') result = typeof b.invocation_id === 'string' ? { kind: 'invocation-id', invocationId: b.invocation_id } : { kind: 'invocation-id' };
-  else if (Array.isArray(b.state_keys)) result = { kind: 'state-keys', keys: b.state_keys.filter((k): k is string => typeof k === 'string') };
+  else if (type === 'CallInvocationId')
+    result =
+      typeof b.invocation_id === 'string'
+        ? { kind: 'invocation-id', invocationId: b.invocation_id }
+        : { kind: 'invocation-id' };
+  else if (Array.isArray(b.state_keys))
+    result = { kind: 'state-keys', keys: b.state_keys.filter((k): k is string => typeof k === 'string') };
   else result = resultFromFull(b.result);
-  if (!result) throw new ReaderError('BAD_ENTRY_JSON', locate(ref, 'entry_json.result'), `cannot read the result of a ${type} notification`);
+  if (!result)
+    throw new ReaderError(
+      'BAD_ENTRY_JSON',
+      locate(ref, 'entry_json.result'),
+      `cannot read the result of a ${type} notification`,
+    );
   const id = type === 'Signal' ? b.id : { CompletionId: b.completion_id };
   return notification(ref, type, id, result, index, appendedAtMs, notes, 'entry_json');
 }
 
-function notification(ref: RowRef, type: string, id: unknown, result: EntryResult, index: number, appendedAtMs: number | null, notes: EntryNotes, field: string): Entry {
+function notification(
+  ref: RowRef,
+  type: string,
+  id: unknown,
+  result: EntryResult,
+  index: number,
+  appendedAtMs: number | null,
+  notes: EntryNotes,
+  field: string,
+): Entry {
   const entry: NotificationEntry = { kind: 'notification', index, type, name: '', appendedAtMs, raw: ref.row, result };
   if (type !== 'Signal' && !COMPLETION_TYPES.has(type)) notes.unknownTypes.push(`Notification: ${type}`);
   if (isObject(id) && 'CompletionId' in id) {
     if (!isCount(id.CompletionId)) {
       const code = id.CompletionId === undefined ? 'BAD_FIELD_TYPE' : countErrorCode(id.CompletionId);
-      throw new ReaderError(code, locate(ref, `${field}.CompletionId`), code === 'NUMBER_TOO_LARGE' ? `CompletionId ${String(id.CompletionId)} is beyond 2^53` : 'expected a whole number');
+      throw new ReaderError(
+        code,
+        locate(ref, `${field}.CompletionId`),
+        code === 'NUMBER_TOO_LARGE'
+          ? `CompletionId ${String(id.CompletionId)} is beyond 2^53`
+          : 'expected a whole number',
+      );
     }
     entry.completionId = id.CompletionId;
     return entry;
   }
   const signal = signalIdFrom(id);
-  if (!signal) throw new ReaderError('BAD_ENTRY_JSON', locate(ref, field), 'a notification names a CompletionId, SignalIndex or SignalName');
+  if (!signal)
+    throw new ReaderError(
+      'BAD_ENTRY_JSON',
+      locate(ref, field),
+      'a notification names a CompletionId, SignalIndex or SignalName',
+    );
   if (signal.index !== undefined) entry.signalIndex = signal.index;
   if (signal.name !== undefined) {
     entry.signalName = signal.name;
@@ -304,7 +434,13 @@ function notification(ref: RowRef, type: string, id: unknown, result: EntryResul
   return entry;
 }
 
-export function unknownEntry(ref: RowRef, index: number, appendedAtMs: number | null, type: string, reason: string): UnknownEntry {
+export function unknownEntry(
+  ref: RowRef,
+  index: number,
+  appendedAtMs: number | null,
+  type: string,
+  reason: string,
+): UnknownEntry {
   return { kind: 'unknown', index, type, name: rowName(ref.row), appendedAtMs, raw: ref.row, reason };
 }
 

@@ -28,7 +28,8 @@ export function targetFrom(value: unknown): CallTarget | undefined {
   for (const kind in value) {
     const body = value[kind];
     if (!isObject(body)) continue;
-    const service = typeof body.name === 'string' ? body.name : typeof body.service_name === 'string' ? body.service_name : undefined;
+    const service =
+      typeof body.name === 'string' ? body.name : typeof body.service_name === 'string' ? body.service_name : undefined;
     const handler = typeof body.handler === 'string' ? body.handler : undefined;
     if (service === undefined || handler === undefined) continue;
     const target: CallTarget = { service, handler };
@@ -66,12 +67,38 @@ export function isCount(value: unknown): value is number {
 }
 
 export const COMMAND_TYPES = new Set([
-  'Input', 'Output', 'GetLazyState', 'GetLazyStateKeys', 'GetEagerState', 'GetEagerStateKeys', 'SetState', 'ClearState',
-  'ClearAllState', 'GetPromise', 'PeekPromise', 'CompletePromise', 'Sleep', 'Call', 'OneWayCall', 'SendSignal', 'Run',
-  'AttachInvocation', 'GetInvocationOutput', 'CompleteAwakeable',
+  'Input',
+  'Output',
+  'GetLazyState',
+  'GetLazyStateKeys',
+  'GetEagerState',
+  'GetEagerStateKeys',
+  'SetState',
+  'ClearState',
+  'ClearAllState',
+  'GetPromise',
+  'PeekPromise',
+  'CompletePromise',
+  'Sleep',
+  'Call',
+  'OneWayCall',
+  'SendSignal',
+  'Run',
+  'AttachInvocation',
+  'GetInvocationOutput',
+  'CompleteAwakeable',
 ]);
 
 export const COMPLETION_TYPES = new Set([
-  'GetLazyState', 'GetLazyStateKeys', 'GetPromise', 'PeekPromise', 'CompletePromise', 'Sleep', 'CallInvocationId', 'Call',
-  'Run', 'AttachInvocation', 'GetInvocationOutput',
+  'GetLazyState',
+  'GetLazyStateKeys',
+  'GetPromise',
+  'PeekPromise',
+  'CompletePromise',
+  'Sleep',
+  'CallInvocationId',
+  'Call',
+  'Run',
+  'AttachInvocation',
+  'GetInvocationOutput',
 ]);

@@ -28,7 +28,12 @@ describe('error catalogue', () => {
 
   it('toInfo carries code, message, location and hint', () => {
     const error = failure(() => readJournals('{"rows":[', { fileName: 'j.json' }));
-    expect(error.toInfo()).toEqual({ code: 'TRUNCATED', message: error.message, location: { offset: 9, file: 'j.json' }, hint: READER_CODES.TRUNCATED.hint });
+    expect(error.toInfo()).toEqual({
+      code: 'TRUNCATED',
+      message: error.message,
+      location: { offset: 9, file: 'j.json' },
+      hint: READER_CODES.TRUNCATED.hint,
+    });
     expect(error).toBeInstanceOf(Error);
   });
 });
@@ -69,12 +74,18 @@ describe('errors with codes and locations', () => {
 
   it('a row without id names the row and field', () => {
     const rows = retryRows.map((r, i) => (i === 3 ? { ...r, id: undefined } : r));
-    expect(failure(() => readJournals(rowsText(rows))).toInfo()).toMatchObject({ code: 'MISSING_FIELD', location: { row: 3, field: 'id' } });
+    expect(failure(() => readJournals(rowsText(rows))).toInfo()).toMatchObject({
+      code: 'MISSING_FIELD',
+      location: { row: 3, field: 'id' },
+    });
   });
 
   it('a non-numeric index is BAD_FIELD_TYPE at that row', () => {
     const rows = retryRows.map((r, i) => (i === 2 ? { ...r, index: 'two' } : r));
-    expect(failure(() => readJournals(rowsText(rows))).toInfo()).toMatchObject({ code: 'BAD_FIELD_TYPE', location: { row: 2, field: 'index' } });
+    expect(failure(() => readJournals(rowsText(rows))).toInfo()).toMatchObject({
+      code: 'BAD_FIELD_TYPE',
+      location: { row: 2, field: 'index' },
+    });
   });
 
   it('two different rows at one index are DUPLICATE_INDEX; identical ones are read once', () => {
@@ -87,12 +98,18 @@ describe('errors with codes and locations', () => {
 
   it('a newer row version is UNSUPPORTED_VERSION', () => {
     const rows = retryRows.map((r, i) => (i === 4 ? { ...r, version: 3 } : r));
-    expect(failure(() => readJournals(rowsText(rows))).toInfo()).toMatchObject({ code: 'UNSUPPORTED_VERSION', location: { row: 4, field: 'version' } });
+    expect(failure(() => readJournals(rowsText(rows))).toInfo()).toMatchObject({
+      code: 'UNSUPPORTED_VERSION',
+      location: { row: 4, field: 'version' },
+    });
   });
 
   it('broken inner JSON is BAD_ENTRY_JSON at the row and column', () => {
     const rows = retryRows.map((r, i) => (i === 5 ? { ...r, entry_lite_json: '{"Notification":' } : r));
-    expect(failure(() => readJournals(rowsText(rows))).toInfo()).toMatchObject({ code: 'BAD_ENTRY_JSON', location: { row: 5, field: 'entry_lite_json' } });
+    expect(failure(() => readJournals(rowsText(rows))).toInfo()).toMatchObject({
+      code: 'BAD_ENTRY_JSON',
+      location: { row: 5, field: 'entry_lite_json' },
+    });
   });
 
   it('a JSONL line that is not JSON names its line', () => {
@@ -105,7 +122,9 @@ describe('errors with codes and locations', () => {
 
   it('size limits say their numbers (TOO_LARGE)', () => {
     expect(failure(() => readJournals(retry, { limits: { maxChars: 100 } })).message).toContain('100');
-    expect(failure(() => readJournals(retry, { limits: { maxEntries: 5 } })).toInfo()).toMatchObject({ code: 'TOO_LARGE' });
+    expect(failure(() => readJournals(retry, { limits: { maxEntries: 5 } })).toInfo()).toMatchObject({
+      code: 'TOO_LARGE',
+    });
   });
 
   it('events without journal rows are NO_JOURNAL_ROWS', () => {
@@ -118,16 +137,35 @@ describe('errors with codes and locations', () => {
   });
 
   it('bundles and native files check format and version', () => {
-    expect(failure(() => readJournals('{"format":"replay-inspector/bundle","version":2,"sys_journal":[]}')).code).toBe('UNSUPPORTED_VERSION');
-    expect(failure(() => readJournals('{"format":"replay-inspector/bundle","version":1}')).toInfo()).toMatchObject({ code: 'MISSING_FIELD', location: { field: 'sys_journal' } });
-    expect(failure(() => readJournals('{"format":"replay-inspector/journal","version":7}')).code).toBe('UNSUPPORTED_VERSION');
-    expect(failure(() => readJournals('{"format":"replay-inspector/journal","version":1}')).toInfo()).toMatchObject({ code: 'MISSING_FIELD', location: { field: 'journal' } });
-    const badEntry = '{"format":"replay-inspector/journal","version":1,"journal":{"invocationId":"inv_1","entries":[{"kind":"command","index":0,"type":"Input"}]}}';
-    expect(failure(() => readJournals(badEntry)).toInfo()).toMatchObject({ code: 'MISSING_FIELD', location: { row: 0, field: 'journal.entries.commandIndex' } });
+    expect(failure(() => readJournals('{"format":"replay-inspector/bundle","version":2,"sys_journal":[]}')).code).toBe(
+      'UNSUPPORTED_VERSION',
+    );
+    expect(failure(() => readJournals('{"format":"replay-inspector/bundle","version":1}')).toInfo()).toMatchObject({
+      code: 'MISSING_FIELD',
+      location: { field: 'sys_journal' },
+    });
+    expect(failure(() => readJournals('{"format":"replay-inspector/journal","version":7}')).code).toBe(
+      'UNSUPPORTED_VERSION',
+    );
+    expect(failure(() => readJournals('{"format":"replay-inspector/journal","version":1}')).toInfo()).toMatchObject({
+      code: 'MISSING_FIELD',
+      location: { field: 'journal' },
+    });
+    const badEntry =
+      '{"format":"replay-inspector/journal","version":1,"journal":{"invocationId":"inv_1","entries":[{"kind":"command","index":0,"type":"Input"}]}}';
+    expect(failure(() => readJournals(badEntry)).toInfo()).toMatchObject({
+      code: 'MISSING_FIELD',
+      location: { row: 0, field: 'journal.entries.commandIndex' },
+    });
   });
 
   it('errors in one of several files name that file', () => {
-    const error = failure(() => readJournalFiles([{ name: 'journal.json', text: retry }, { name: 'events.json', text: '{"rows":[' }]));
+    const error = failure(() =>
+      readJournalFiles([
+        { name: 'journal.json', text: retry },
+        { name: 'events.json', text: '{"rows":[' },
+      ]),
+    );
     expect(error.location.file).toBe('events.json');
   });
 });
@@ -143,7 +181,8 @@ describe('what users paste', () => {
   });
 
   it('JSONL with CRLF and a trailing row count', () => {
-    const jsonl = sampleFile('run-retry', 'journal.sql.jsonl').text.replace(/\n/g, '\r\n') + '7 rows. Query took 2ms\r\n';
+    const jsonl =
+      sampleFile('run-retry', 'journal.sql.jsonl').text.replace(/\n/g, '\r\n') + '7 rows. Query took 2ms\r\n';
     const result = readJournals(jsonl);
     expect(result.format).toBe('restate-sql-jsonl');
     expect(result.journals[0].entries).toHaveLength(7);
@@ -162,7 +201,13 @@ describe('what users paste', () => {
 
 describe('warnings, not errors', () => {
   it('an unknown entry type is kept as unknown and still counts as a command', () => {
-    const unknown = { id: retryRows[0].id, index: 2, entry_type: 'Command: Frobnicate', version: 2, entry_lite_json: '{"Command":{"Frobnicate":{"x":1}}}' };
+    const unknown = {
+      id: retryRows[0].id,
+      index: 2,
+      entry_type: 'Command: Frobnicate',
+      version: 2,
+      entry_lite_json: '{"Command":{"Frobnicate":{"x":1}}}',
+    };
     const rows = [retryRows[0], retryRows[1], unknown, ...retryRows.slice(3).map((r) => ({ ...r }))];
     const result = readJournals(rowsText(rows));
     const entries = result.journals[0].entries;
@@ -179,7 +224,10 @@ describe('warnings, not errors', () => {
   it('rows of several invocations give several journals in order of first appearance', () => {
     const other = retryRows.map((r) => ({ ...r, id: 'inv_other' }));
     const result = readJournals(rowsText([other[0], ...retryRows, ...other.slice(1)]));
-    expect(result.journals.map((j) => [j.invocationId, j.entries.length])).toEqual([['inv_other', 7], [retryRows[0].id, 7]]);
+    expect(result.journals.map((j) => [j.invocationId, j.entries.length])).toEqual([
+      ['inv_other', 7],
+      [retryRows[0].id, 7],
+    ]);
   });
 
   it('entry_json alone (no entry_lite_json) reads the same journal', () => {
@@ -194,11 +242,15 @@ describe('warnings, not errors', () => {
     const lite = retryRows.map(({ entry_json: _full, ...rest }) => rest);
     const journal = readJournals(rowsText(lite)).journals[0];
     expect(journal.entries[4]).toMatchObject({ kind: 'notification', completionId: 3, result: { kind: 'success' } });
-    expect(journal.entries[3]).toMatchObject({ result: { kind: 'invocation-id', invocationId: 'inv_10EyKTdmwynC6cdLdNVIu3zz17pjANgspP' } });
+    expect(journal.entries[3]).toMatchObject({
+      result: { kind: 'invocation-id', invocationId: 'inv_10EyKTdmwynC6cdLdNVIu3zz17pjANgspP' },
+    });
   });
 
   it('a row without entry_json and entry_lite_json is an unknown entry with a warning', () => {
-    const rows = retryRows.map(({ entry_json: _f, entry_lite_json: _l, ...rest }, i) => (i === 5 ? rest : retryRows[i]));
+    const rows = retryRows.map(({ entry_json: _f, entry_lite_json: _l, ...rest }, i) =>
+      i === 5 ? rest : retryRows[i],
+    );
     const result = readJournals(rowsText(rows));
     expect(result.journals[0].entries[5]).toMatchObject({ kind: 'unknown', type: 'Notification: Run' });
     expect(result.warnings.map((w) => w.code)).toEqual(['ENTRY_WITHOUT_JSON']);

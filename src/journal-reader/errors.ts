@@ -38,7 +38,7 @@ export const READER_CODES = {
   NO_JOURNAL_ROWS: {
     severity: 'error',
     message: 'The input holds no sys_journal rows',
-    hint: 'Query `SELECT * FROM sys_journal WHERE id = \'inv_…\'`; events and invocation rows are only read together with journal rows.',
+    hint: "Query `SELECT * FROM sys_journal WHERE id = 'inv_…'`; events and invocation rows are only read together with journal rows.",
   },
   MISSING_FIELD: {
     severity: 'error',
@@ -98,7 +98,8 @@ export const READER_CODES = {
   },
   OLD_COMBINATOR_ENTRY: {
     severity: 'warning',
-    message: 'Old SDK combinator entry (custom entry 0xFC02) kept as unknown; its completion order is shown when it can be decoded',
+    message:
+      'Old SDK combinator entry (custom entry 0xFC02) kept as unknown; its completion order is shown when it can be decoded',
     hint: 'Protocols V1–V3 recorded combinator decisions in a custom entry; V5+ journals do not.',
   },
   UNKNOWN_ENTRY_TYPE: {

@@ -8,14 +8,26 @@ import { isObject, locate } from './sources';
 import { parseIsoMs } from './time';
 
 const TREE_DEPTH_MAX = 64;
-const TREE_NODES = new Set(['FirstCompleted', 'AllCompleted', 'FirstSucceededOrAllFailed', 'AllSucceededOrFirstFailed', 'Unknown']);
+const TREE_NODES = new Set([
+  'FirstCompleted',
+  'AllCompleted',
+  'FirstSucceededOrAllFailed',
+  'AllSucceededOrFirstFailed',
+  'Unknown',
+]);
 
 /** One event row; null (with a warning) when the row cannot be read. */
 export function readEvent(ref: RowRef, warnings: ReaderWarning[]): JournalEvent | null {
   const row = ref.row;
   const after = row.after_journal_entry_index;
   if (!isCount(after)) {
-    warnings.push(makeWarning('BAD_EVENT', locate(ref, 'after_journal_entry_index'), isBeyondSafe(after) ? `${String(after)} is beyond 2^53 and cannot be read exactly` : 'expected a whole number'));
+    warnings.push(
+      makeWarning(
+        'BAD_EVENT',
+        locate(ref, 'after_journal_entry_index'),
+        isBeyondSafe(after) ? `${String(after)} is beyond 2^53 and cannot be read exactly` : 'expected a whole number',
+      ),
+    );
     return null;
   }
   const appendedAtMs = typeof row.appended_at === 'string' ? parseIsoMs(row.appended_at) : null;
@@ -33,7 +45,9 @@ export function readEvent(ref: RowRef, warnings: ReaderWarning[]): JournalEvent 
   switch (type) {
     case 'TransientError': {
       const event: Extract<JournalEvent, { type: 'TransientError' }> = {
-        type, afterEntryIndex: after, appendedAtMs,
+        type,
+        afterEntryIndex: after,
+        appendedAtMs,
         code: typeof body.error_code === 'number' ? body.error_code : 0,
         message: typeof body.error_message === 'string' ? body.error_message : '',
       };
@@ -95,7 +109,8 @@ export function applyInvocationRow(journal: Journal, ref: RowRef, warnings: Read
   const row = ref.row;
   if (typeof row.target === 'string') journal.target = row.target;
   if (typeof row.status === 'string') journal.status = row.status;
-  if (row.completion_result === 'success' || row.completion_result === 'failure') journal.completionResult = row.completion_result;
+  if (row.completion_result === 'success' || row.completion_result === 'failure')
+    journal.completionResult = row.completion_result;
   if (typeof row.completion_failure === 'string') journal.completionFailure = row.completion_failure;
   journal.invocation = { ...(journal.invocation ?? {}), ...row };
   const text = row.suspended_waiting_future_json;

@@ -2,10 +2,28 @@ import { describe, expect, it } from 'vitest';
 import type { Entry, Journal } from '../model';
 import { completionOrder, deriveFutures, summarize } from './index';
 
-const cmd = (index: number, commandIndex: number, type: string, completionIds: number[], at: number | null = index * 10, name = ''): Entry =>
-  ({ kind: 'command', index, commandIndex, type, name, completionIds, appendedAtMs: at });
-const note = (index: number, id: { completionId?: number; signalIndex?: number; signalName?: string }, kind: 'void' | 'success' | 'failure' = 'void', type = 'Sleep'): Entry =>
-  ({ kind: 'notification', index, type, name: '', appendedAtMs: index * 10, ...id, result: kind === 'failure' ? { kind, failure: { code: 500, message: 'x' } } : { kind } });
+const cmd = (
+  index: number,
+  commandIndex: number,
+  type: string,
+  completionIds: number[],
+  at: number | null = index * 10,
+  name = '',
+): Entry => ({ kind: 'command', index, commandIndex, type, name, completionIds, appendedAtMs: at });
+const note = (
+  index: number,
+  id: { completionId?: number; signalIndex?: number; signalName?: string },
+  kind: 'void' | 'success' | 'failure' = 'void',
+  type = 'Sleep',
+): Entry => ({
+  kind: 'notification',
+  index,
+  type,
+  name: '',
+  appendedAtMs: index * 10,
+  ...id,
+  result: kind === 'failure' ? { kind, failure: { code: 500, message: 'x' } } : { kind },
+});
 
 function journal(entries: Entry[], extra: Partial<Journal> = {}): Journal {
   return { invocationId: 'inv_test', target: null, status: null, version: 2, entries, events: [], ...extra };
@@ -55,18 +73,62 @@ describe('deriveFutures', () => {
 
 describe('summarize', () => {
   it('outcome: sys_invocation result first, else the Output command, else null', () => {
-    const output = { kind: 'command', index: 1, commandIndex: 1, type: 'Output', name: '', completionIds: [], appendedAtMs: 1, result: { kind: 'failure', failure: { code: 409, message: 'cancelled' } } } as Entry;
+    const output = {
+      kind: 'command',
+      index: 1,
+      commandIndex: 1,
+      type: 'Output',
+      name: '',
+      completionIds: [],
+      appendedAtMs: 1,
+      result: { kind: 'failure', failure: { code: 409, message: 'cancelled' } },
+    } as Entry;
     expect(summarize(journal([cmd(0, 0, 'Input', []), output])).outcome).toBe('failure');
-    expect(summarize(journal([cmd(0, 0, 'Input', []), output], { completionResult: 'success' })).outcome).toBe('success');
+    expect(summarize(journal([cmd(0, 0, 'Input', []), output], { completionResult: 'success' })).outcome).toBe(
+      'success',
+    );
     expect(summarize(journal([cmd(0, 0, 'Input', [])])).outcome).toBeNull();
   });
 
   it('counts entries by kind and transient errors; signal futures have completionId null; key order is fixed', () => {
-    const s = summarize(journal([cmd(0, 0, 'Input', []), note(1, { signalIndex: 1 }, 'void', 'Signal'), { kind: 'unknown', index: 2, type: 'X', name: '', appendedAtMs: null, reason: '?' }], {
-      events: [{ type: 'TransientError', afterEntryIndex: 0, appendedAtMs: 1, code: 500, message: 'x' }, { type: 'Paused', afterEntryIndex: 0, appendedAtMs: 2 }],
-    }));
-    expect(Object.keys(s)).toEqual(['invocationId', 'target', 'status', 'outcome', 'entries', 'commands', 'notifications', 'futures', 'completionOrder', 'transientErrors']);
+    const s = summarize(
+      journal(
+        [
+          cmd(0, 0, 'Input', []),
+          note(1, { signalIndex: 1 }, 'void', 'Signal'),
+          { kind: 'unknown', index: 2, type: 'X', name: '', appendedAtMs: null, reason: '?' },
+        ],
+        {
+          events: [
+            { type: 'TransientError', afterEntryIndex: 0, appendedAtMs: 1, code: 500, message: 'x' },
+            { type: 'Paused', afterEntryIndex: 0, appendedAtMs: 2 },
+          ],
+        },
+      ),
+    );
+    expect(Object.keys(s)).toEqual([
+      'invocationId',
+      'target',
+      'status',
+      'outcome',
+      'entries',
+      'commands',
+      'notifications',
+      'futures',
+      'completionOrder',
+      'transientErrors',
+    ]);
     expect([s.entries, s.commands, s.notifications, s.transientErrors]).toEqual([3, 1, 1, 1]);
-    expect(s.futures[0]).toEqual({ id: 's1', completionId: null, commandIndex: null, entryIndex: 1, kind: 'Cancel', name: '', start: null, end: '1970-01-01T00:00:00.010Z', result: 'void' });
+    expect(s.futures[0]).toEqual({
+      id: 's1',
+      completionId: null,
+      commandIndex: null,
+      entryIndex: 1,
+      kind: 'Cancel',
+      name: '',
+      start: null,
+      end: '1970-01-01T00:00:00.010Z',
+      result: 'void',
+    });
   });
 });

@@ -54,7 +54,11 @@ function mutate(rows: Row[], m: { row: number; field: number; inner: boolean; ac
   const row = copy[m.row % copy.length];
   const keys = Object.keys(row);
   const key = keys[m.field % keys.length];
-  if (m.inner && typeof row[key] === 'string' && (key === 'entry_json' || key === 'entry_lite_json' || key === 'event_json')) {
+  if (
+    m.inner &&
+    typeof row[key] === 'string' &&
+    (key === 'entry_json' || key === 'entry_lite_json' || key === 'event_json')
+  ) {
     const inner = JSON.parse(row[key] as string);
     mutateDeep(inner, m.field, m.action);
     row[key] = JSON.stringify(inner);
@@ -103,7 +107,9 @@ describe.each(SAMPLE_CASES)('mutated %s rows', (sample) => {
     fc.assert(
       fc.property(mutation, (m) => {
         const events = mutate(eventRows, m);
-        const result = outcome(() => readJournalFiles([files[0], { name: 'events', text: JSON.stringify({ rows: events }) }, files[2]]));
+        const result = outcome(() =>
+          readJournalFiles([files[0], { name: 'events', text: JSON.stringify({ rows: events }) }, files[2]]),
+        );
         expect(result).not.toBe('INTERNAL_ERROR');
       }),
       { seed: 777, numRuns: 300 },
@@ -113,9 +119,12 @@ describe.each(SAMPLE_CASES)('mutated %s rows', (sample) => {
   it('shuffled rows read to the same journal (seed 99)', () => {
     const expected = summarize(readJournals(files[0].text).journals[0]);
     fc.assert(
-      fc.property(fc.shuffledSubarray(journalRows, { minLength: journalRows.length, maxLength: journalRows.length }), (rows) => {
-        expect(summarize(readJournals(JSON.stringify({ rows })).journals[0])).toEqual(expected);
-      }),
+      fc.property(
+        fc.shuffledSubarray(journalRows, { minLength: journalRows.length, maxLength: journalRows.length }),
+        (rows) => {
+          expect(summarize(readJournals(JSON.stringify({ rows })).journals[0])).toEqual(expected);
+        },
+      ),
       { seed: 99, numRuns: 100 },
     );
   });
@@ -124,21 +133,58 @@ describe.each(SAMPLE_CASES)('mutated %s rows', (sample) => {
 describe('random input', () => {
   it('random bytes decoded as text (seed 1234)', () => {
     const decoder = new TextDecoder();
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => void outcome(() => readJournals(decoder.decode(bytes)))), { seed: 1234, numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 600 }),
+        (bytes) => void outcome(() => readJournals(decoder.decode(bytes))),
+      ),
+      { seed: 1234, numRuns: 500 },
+    );
   });
 
   it('random strings and JSON values (seed 5678)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.jsonValue().map((v) => JSON.stringify(v))), (text) => void outcome(() => readJournals(text))),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+        ),
+        (text) => void outcome(() => readJournals(text)),
+      ),
       { seed: 5678, numRuns: 500 },
     );
   });
 
   it('random rows with plausible keys (seed 31337)', () => {
-    const key = fc.constantFrom('id', 'index', 'entry_type', 'entry_json', 'entry_lite_json', 'version', 'appended_at', 'event_type', 'target', 'status', 'name');
-    const value = fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.constantFrom('inv_1', 0, 1, 2, '{"Command":{"Run":{}}}', '{"Notification":{"ty":"Signal","id":{"SignalIndex":1},"result":"Void"}}'));
+    const key = fc.constantFrom(
+      'id',
+      'index',
+      'entry_type',
+      'entry_json',
+      'entry_lite_json',
+      'version',
+      'appended_at',
+      'event_type',
+      'target',
+      'status',
+      'name',
+    );
+    const value = fc.oneof(
+      fc.jsonValue({ maxDepth: 1 }),
+      fc.constantFrom(
+        'inv_1',
+        0,
+        1,
+        2,
+        '{"Command":{"Run":{}}}',
+        '{"Notification":{"ty":"Signal","id":{"SignalIndex":1},"result":"Void"}}',
+      ),
+    );
     fc.assert(
-      fc.property(fc.array(fc.dictionary(key, value), { maxLength: 6 }), (rows) => void outcome(() => readJournals(JSON.stringify({ rows })))),
+      fc.property(
+        fc.array(fc.dictionary(key, value), { maxLength: 6 }),
+        (rows) => void outcome(() => readJournals(JSON.stringify({ rows }))),
+      ),
       { seed: 31337, numRuns: 500 },
     );
   });

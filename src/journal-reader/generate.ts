@@ -40,16 +40,40 @@ export function generateJournal(options: GenerateOptions): Journal {
   let nextCompletion = 1;
   let nextAwakeable = 17;
   const push = (entry: Entry) => entries.push(entry);
-  const command = (type: string, name: string, completionIds: number[], extra: Partial<CommandEntry> = {}): CommandEntry => {
-    const entry: CommandEntry = { kind: 'command', index: entries.length, type, name, appendedAtMs: now, commandIndex: commandIndex++, completionIds, ...extra };
+  const command = (
+    type: string,
+    name: string,
+    completionIds: number[],
+    extra: Partial<CommandEntry> = {},
+  ): CommandEntry => {
+    const entry: CommandEntry = {
+      kind: 'command',
+      index: entries.length,
+      type,
+      name,
+      appendedAtMs: now,
+      commandIndex: commandIndex++,
+      completionIds,
+      ...extra,
+    };
     push(entry);
     return entry;
   };
   const notify = (type: string, id: { completionId?: number; signalIndex?: number }, result: EntryResult) => {
-    const entry: NotificationEntry = { kind: 'notification', index: entries.length, type, name: '', appendedAtMs: now, result, ...id };
+    const entry: NotificationEntry = {
+      kind: 'notification',
+      index: entries.length,
+      type,
+      name: '',
+      appendedAtMs: now,
+      result,
+      ...id,
+    };
     push(entry);
   };
-  command('Input', '', [], { result: { kind: 'success', payload: jsonPayload({ orderId: int(100000), items: int(20) }) } });
+  command('Input', '', [], {
+    result: { kind: 'success', payload: jsonPayload({ orderId: int(100000), items: int(20) }) },
+  });
   const budget = Math.max(2, options.entries) - 1;
   while (entries.length + 4 < budget) {
     const width = 2 + int(7);
@@ -61,9 +85,15 @@ export function generateJournal(options: GenerateOptions): Journal {
         const name = `step-${int(1000)}`;
         command('Run', name, [id]);
         const fails = random() < 0.05;
-        pending.push(() => notify('Run', { completionId: id }, fails
-          ? { kind: 'failure', failure: { code: 500, message: `${name} failed` } }
-          : { kind: 'success', payload: jsonPayload({ ok: true, value: int(1e6), name }) }));
+        pending.push(() =>
+          notify(
+            'Run',
+            { completionId: id },
+            fails
+              ? { kind: 'failure', failure: { code: 500, message: `${name} failed` } }
+              : { kind: 'success', payload: jsonPayload({ ok: true, value: int(1e6), name }) },
+          ),
+        );
       } else if (roll < 0.7) {
         const id = nextCompletion++;
         command('Sleep', '', [id], { wakeUpAtMs: now + 10 + int(500) });
@@ -72,12 +102,23 @@ export function generateJournal(options: GenerateOptions): Journal {
         const idId = nextCompletion++;
         const resultId = nextCompletion++;
         const callee = randomId();
-        command('Call', '', [idId, resultId], { target: { service: 'Worker', handler: 'process' }, invocationId: callee });
+        command('Call', '', [idId, resultId], {
+          target: { service: 'Worker', handler: 'process' },
+          invocationId: callee,
+        });
         notify('CallInvocationId', { completionId: idId }, { kind: 'invocation-id', invocationId: callee });
-        pending.push(() => notify('Call', { completionId: resultId }, { kind: 'success', payload: jsonPayload(`done ${int(1000)}`) }));
+        pending.push(() =>
+          notify('Call', { completionId: resultId }, { kind: 'success', payload: jsonPayload(`done ${int(1000)}`) }),
+        );
       } else {
         const signal = nextAwakeable++;
-        pending.push(() => notify('Signal', { signalIndex: signal }, { kind: 'success', payload: jsonPayload({ approved: random() < 0.5 }) }));
+        pending.push(() =>
+          notify(
+            'Signal',
+            { signalIndex: signal },
+            { kind: 'success', payload: jsonPayload({ approved: random() < 0.5 }) },
+          ),
+        );
       }
     }
     for (let i = pending.length - 1; i > 0; i--) {
@@ -91,5 +132,13 @@ export function generateJournal(options: GenerateOptions): Journal {
     now += int(5);
   }
   command('Output', '', [], { result: { kind: 'success', payload: jsonPayload({ done: true, steps: commandIndex }) } });
-  return { invocationId, target: 'Fanout/process', status: 'completed', completionResult: 'success', version: 2, entries, events: [] };
+  return {
+    invocationId,
+    target: 'Fanout/process',
+    status: 'completed',
+    completionResult: 'success',
+    version: 2,
+    entries,
+    events: [],
+  };
 }

@@ -16,27 +16,34 @@ const bundleOf = (name: string): Bundle => JSON.parse(bundleText(name));
 const TRUNCATED_CAPTURES = ['all-calls', 'cancelled', 'suspended', 'paused', 'run-retry', 'awakeables'];
 
 describe('truncation at every position of real captures', () => {
-  it.each(TRUNCATED_CAPTURES)('every prefix of %s/bundle.json fails with a ReaderError, never silently reads less', (name) => {
-    const text = bundleText(name);
-    const whole = text.trimEnd().length;
-    const codes = new Set<string>();
-    for (let cut = 0; cut < whole; cut++) {
-      const code = outcomeOf(() => readJournals(text.slice(0, cut)), false);
-      codes.add(code);
-      // A cut bundle must never read as a (shorter) journal: that would hide the damage.
-      if (code === 'ok') throw new Error(`prefix of ${cut} characters read as a journal`);
-    }
-    expect(codes.has('TRUNCATED')).toBe(true);
-    expect(codes.has('EMPTY_INPUT')).toBe(true);
-  });
+  it.each(TRUNCATED_CAPTURES)(
+    'every prefix of %s/bundle.json fails with a ReaderError, never silently reads less',
+    (name) => {
+      const text = bundleText(name);
+      const whole = text.trimEnd().length;
+      const codes = new Set<string>();
+      for (let cut = 0; cut < whole; cut++) {
+        const code = outcomeOf(() => readJournals(text.slice(0, cut)), false);
+        codes.add(code);
+        // A cut bundle must never read as a (shorter) journal: that would hide the damage.
+        if (code === 'ok') throw new Error(`prefix of ${cut} characters read as a journal`);
+      }
+      expect(codes.has('TRUNCATED')).toBe(true);
+      expect(codes.has('EMPTY_INPUT')).toBe(true);
+    },
+  );
 
-  it.each(['all-calls', 'cancelled'])('every prefix of %s/journal.query.json fails with a ReaderError, never silently reads less', (name) => {
-    const text = readText(`${CAPTURES_DIR}${name}/journal.query.json`);
-    const whole = text.trimEnd().length;
-    for (let cut = 0; cut < whole; cut++) {
-      if (outcomeOf(() => readJournals(text.slice(0, cut)), false) === 'ok') throw new Error(`prefix of ${cut} characters read as a journal`);
-    }
-  });
+  it.each(['all-calls', 'cancelled'])(
+    'every prefix of %s/journal.query.json fails with a ReaderError, never silently reads less',
+    (name) => {
+      const text = readText(`${CAPTURES_DIR}${name}/journal.query.json`);
+      const whole = text.trimEnd().length;
+      for (let cut = 0; cut < whole; cut++) {
+        if (outcomeOf(() => readJournals(text.slice(0, cut)), false) === 'ok')
+          throw new Error(`prefix of ${cut} characters read as a journal`);
+      }
+    },
+  );
 
   it('every prefix of cancelled/journal.sql.terminal.txt reads or fails with a ReaderError', () => {
     const text = readText(`${CAPTURES_DIR}cancelled/journal.sql.terminal.txt`);
@@ -51,7 +58,16 @@ const mutation = fc.record({
   action: fc.oneof(
     fc.constant<'delete'>('delete'),
     fc.jsonValue({ maxDepth: 2 }),
-    fc.constantFrom(2 ** 53 + 2, -1, 1.5, 1e300, '', 'Command: Nope', '{"Command":{"Nope":{}}}', '{"Notification":{"ty":"Nope"}}'),
+    fc.constantFrom(
+      2 ** 53 + 2,
+      -1,
+      1.5,
+      1e300,
+      '',
+      'Command: Nope',
+      '{"Command":{"Nope":{}}}',
+      '{"Notification":{"ty":"Nope"}}',
+    ),
   ),
 });
 
@@ -122,7 +138,12 @@ describe('mixed invocations', () => {
     const tagged = bundles.flatMap((b) => b.sys_journal);
     fc.assert(
       fc.property(fc.shuffledSubarray(tagged, { minLength: tagged.length, maxLength: tagged.length }), (rows) => {
-        const merged = { ...bundles[0], sys_journal: rows, sys_journal_events: bundles.flatMap((b) => b.sys_journal_events ?? []), sys_invocation: bundles.flatMap((b) => b.sys_invocation ?? []) };
+        const merged = {
+          ...bundles[0],
+          sys_journal: rows,
+          sys_journal_events: bundles.flatMap((b) => b.sys_journal_events ?? []),
+          sys_invocation: bundles.flatMap((b) => b.sys_invocation ?? []),
+        };
         const result = readJournals(JSON.stringify(merged));
         expect(result.journals).toHaveLength(3);
         const byId = new Map(result.journals.map((j) => [j.invocationId, summarize(j)]));
@@ -135,14 +156,44 @@ describe('mixed invocations', () => {
 
 describe('unknown entry and event types', () => {
   it('are kept as unknown with warnings; everything else reads as before', () => {
-    const bundle = { ...bundleOf('all-calls'), sys_journal_events: bundleOf('paused').sys_journal_events?.map((e) => ({ ...e, id: bundleOf('all-calls').sys_journal[0].id })) };
+    const bundle = {
+      ...bundleOf('all-calls'),
+      sys_journal_events: bundleOf('paused').sys_journal_events?.map((e) => ({
+        ...e,
+        id: bundleOf('all-calls').sys_journal[0].id,
+      })),
+    };
     const known = readJournals(JSON.stringify(bundle)).journals[0];
     const extra: Row[] = [
-      { ...bundle.sys_journal[1], index: known.entries.length, entry_type: 'Command: Teleport', name: 'beam', entry_json: '{"Command":{"Teleport":{"completion_id":99,"name":"beam"}}}', entry_lite_json: '{"Command":{"Teleport":{"completion_id":99,"name":"beam"}}}' },
-      { ...bundle.sys_journal[1], index: known.entries.length + 1, entry_type: 'Notification: Teleport', name: undefined, entry_json: '{"Notification":{"Completion":{"Teleport":{"completion_id":99,"result":"Void"}}}}', entry_lite_json: '{"Notification":{"ty":{"Completion":"Teleport"},"id":{"CompletionId":99},"result":"Void"}}' },
+      {
+        ...bundle.sys_journal[1],
+        index: known.entries.length,
+        entry_type: 'Command: Teleport',
+        name: 'beam',
+        entry_json: '{"Command":{"Teleport":{"completion_id":99,"name":"beam"}}}',
+        entry_lite_json: '{"Command":{"Teleport":{"completion_id":99,"name":"beam"}}}',
+      },
+      {
+        ...bundle.sys_journal[1],
+        index: known.entries.length + 1,
+        entry_type: 'Notification: Teleport',
+        name: undefined,
+        entry_json: '{"Notification":{"Completion":{"Teleport":{"completion_id":99,"result":"Void"}}}}',
+        entry_lite_json: '{"Notification":{"ty":{"Completion":"Teleport"},"id":{"CompletionId":99},"result":"Void"}}',
+      },
     ];
-    const event = { ...(bundle.sys_journal_events ?? [])[0], event_type: 'Resharded', event_json: '{"ty":"Resharded","shards":4}' };
-    const result = readJournals(JSON.stringify({ ...bundle, sys_journal: [...bundle.sys_journal, ...extra], sys_journal_events: [...(bundle.sys_journal_events ?? []), event] }));
+    const event = {
+      ...(bundle.sys_journal_events ?? [])[0],
+      event_type: 'Resharded',
+      event_json: '{"ty":"Resharded","shards":4}',
+    };
+    const result = readJournals(
+      JSON.stringify({
+        ...bundle,
+        sys_journal: [...bundle.sys_journal, ...extra],
+        sys_journal_events: [...(bundle.sys_journal_events ?? []), event],
+      }),
+    );
     const journal = result.journals[0];
     const codes = result.warnings.map((w) => w.code);
     expect(codes).toContain('UNKNOWN_ENTRY_TYPE');
@@ -159,10 +210,13 @@ describe('numbers beyond 2^53', () => {
   const bundle = bundleOf('all-calls');
   const rows = bundle.sys_journal;
   const callAt = rows.findIndex((r) => r.entry_type === 'Command: Call');
-  const notificationAt = rows.findIndex((r) => typeof r.entry_type === 'string' && r.entry_type.startsWith('Notification'));
+  const notificationAt = rows.findIndex(
+    (r) => typeof r.entry_type === 'string' && r.entry_type.startsWith('Notification'),
+  );
   // Written as text: JSON.stringify of 2^53 + 1 would already be rounded.
   const BIG = '9007199254740993';
-  const withRow = (k: number, row: Row) => JSON.stringify({ ...bundle, sys_journal: rows.map((r, i) => (i === k ? row : r)) });
+  const withRow = (k: number, row: Row) =>
+    JSON.stringify({ ...bundle, sys_journal: rows.map((r, i) => (i === k ? row : r)) });
 
   it('an index is NUMBER_TOO_LARGE at its row, never rounded', () => {
     const text = withRow(3, { ...rows[3], index: 0.5 }).replace('"index":0.5', `"index":${BIG}`);
@@ -187,9 +241,20 @@ describe('numbers beyond 2^53', () => {
   });
 
   it('a wake-up time beyond 2^53 is NUMBER_TOO_LARGE; one just below reads exactly', () => {
-    const sleep = { kind: 'command', index: 1, type: 'Sleep', name: '', appendedAtMs: 0, commandIndex: 1, completionIds: [1], wakeUpAtMs: 1 };
-    const row = (wake: string) => `{"id":"inv_1","index":1,"entry_type":"Command: Sleep","version":2,"entry_lite_json":"{\\"Command\\":{\\"Sleep\\":{\\"wake_up_time\\":${wake},\\"completion_id\\":1}}}"}`;
-    const input = '{"id":"inv_1","index":0,"entry_type":"Command: Input","version":2,"entry_lite_json":"{\\"Command\\":{\\"Input\\":{}}}"}';
+    const sleep = {
+      kind: 'command',
+      index: 1,
+      type: 'Sleep',
+      name: '',
+      appendedAtMs: 0,
+      commandIndex: 1,
+      completionIds: [1],
+      wakeUpAtMs: 1,
+    };
+    const row = (wake: string) =>
+      `{"id":"inv_1","index":1,"entry_type":"Command: Sleep","version":2,"entry_lite_json":"{\\"Command\\":{\\"Sleep\\":{\\"wake_up_time\\":${wake},\\"completion_id\\":1}}}"}`;
+    const input =
+      '{"id":"inv_1","index":0,"entry_type":"Command: Input","version":2,"entry_lite_json":"{\\"Command\\":{\\"Input\\":{}}}"}';
     const error = readerErrorOf(() => readJournals(`{"rows":[${input},${row(BIG)}]}`));
     expect(error.code).toBe('NUMBER_TOO_LARGE');
     expect(error.location).toMatchObject({ row: 1, field: 'entry_lite_json.wake_up_time' });
@@ -209,9 +274,20 @@ describe('numbers beyond 2^53', () => {
 
 describe('the wrong kind of JSON, empty and whitespace input', () => {
   it.each([
-    ['', 'EMPTY_INPUT'], ['   \n\t  ', 'EMPTY_INPUT'], ['\ufeff', 'EMPTY_INPUT'], ['42', 'NOT_JSON'], ['"text"', 'NOT_JSON'],
-    ['null', 'NOT_JSON'], ['true', 'NOT_JSON'], ['[]', 'NO_JOURNAL_ROWS'], ['{}', 'UNKNOWN_FORMAT'], ['[1,2,3]', 'BAD_FIELD_TYPE'],
-    ['[[]]', 'BAD_FIELD_TYPE'], ['{"rows":{}}', 'BAD_FIELD_TYPE'], ['{"rows":[null]}', 'BAD_FIELD_TYPE'], ['{"rows":"x"}', 'BAD_FIELD_TYPE'],
+    ['', 'EMPTY_INPUT'],
+    ['   \n\t  ', 'EMPTY_INPUT'],
+    ['\ufeff', 'EMPTY_INPUT'],
+    ['42', 'NOT_JSON'],
+    ['"text"', 'NOT_JSON'],
+    ['null', 'NOT_JSON'],
+    ['true', 'NOT_JSON'],
+    ['[]', 'NO_JOURNAL_ROWS'],
+    ['{}', 'UNKNOWN_FORMAT'],
+    ['[1,2,3]', 'BAD_FIELD_TYPE'],
+    ['[[]]', 'BAD_FIELD_TYPE'],
+    ['{"rows":{}}', 'BAD_FIELD_TYPE'],
+    ['{"rows":[null]}', 'BAD_FIELD_TYPE'],
+    ['{"rows":"x"}', 'BAD_FIELD_TYPE'],
     ['{"format":"replay-inspector/bundle","version":1,"sys_journal":7}', 'BAD_FIELD_TYPE'],
   ])('%j is %s', (text, code) => {
     expect(readerErrorOf(() => readJournals(text)).code).toBe(code);
@@ -244,13 +320,17 @@ describe('adversarial shapes: linear work, no recursion, a ReaderError', () => {
     const big = 'x'.repeat(50 * MB);
     expect(readerErrorOf(() => readJournals(`"${big}"`)).code).toBe('NOT_JSON');
     expect(readerErrorOf(() => readJournals(`{"rows":["${big}"]}`)).code).toBe('BAD_FIELD_TYPE');
-    expect(readerErrorOf(() => readJournals(`{"rows":[{"id":"inv_1","index":0,"version":2,"entry_json":"${big}"}]}`)).code).toBe('BAD_ENTRY_JSON');
+    expect(
+      readerErrorOf(() => readJournals(`{"rows":[{"id":"inv_1","index":0,"version":2,"entry_json":"${big}"}]}`)).code,
+    ).toBe('BAD_ENTRY_JSON');
     const named = `{"rows":[{"id":"inv_1","index":0,"entry_type":"Command: Run","name":"${big}","version":2,"entry_lite_json":"{\\"Command\\":{\\"Run\\":{\\"completion_id\\":1}}}"}]}`;
     expect(readJournals(named).journals[0].entries[0].name).toHaveLength(50 * MB);
   });
 
   it('text over limits.maxChars is refused before parsing', () => {
-    const error = readerErrorOf(() => readJournals('{"rows":[' + ' '.repeat(2000) + ']}', { limits: { maxChars: 1000 } }));
+    const error = readerErrorOf(() =>
+      readJournals('{"rows":[' + ' '.repeat(2000) + ']}', { limits: { maxChars: 1000 } }),
+    );
     expect(error.code).toBe('TOO_LARGE');
     expect(error.message).toContain('the limit is 1000');
   });

@@ -44,7 +44,11 @@ export function readJournalFiles(files: { name: string; text: string }[], option
   return guard(() => {
     const limits: ReaderLimits = { ...DEFAULT_LIMITS, ...options.limits };
     if (options.format !== undefined && !FORMATS.includes(options.format)) {
-      throw new ReaderError('UNKNOWN_FORMAT', { field: 'format' }, `unknown format '${String(options.format)}'; use one of ${FORMATS.join(', ')}`);
+      throw new ReaderError(
+        'UNKNOWN_FORMAT',
+        { field: 'format' },
+        `unknown format '${String(options.format)}'; use one of ${FORMATS.join(', ')}`,
+      );
     }
     if (files.length === 0) throw new ReaderError('EMPTY_INPUT', { field: 'files' }, 'no files given');
     if (files.length === 1 && options.chunked !== false) {
@@ -55,7 +59,12 @@ export function readJournalFiles(files: { name: string; text: string }[], option
     let totalChars = 0;
     files.forEach((file, i) => {
       totalChars += typeof file.text === 'string' ? file.text.length : 0;
-      if (totalChars > limits.maxChars) throw new ReaderError('TOO_LARGE', { offset: limits.maxChars, file: file.name || undefined }, `${totalChars} characters, the limit is ${limits.maxChars}`);
+      if (totalChars > limits.maxChars)
+        throw new ReaderError(
+          'TOO_LARGE',
+          { offset: limits.maxChars, file: file.name || undefined },
+          `${totalChars} characters, the limit is ${limits.maxChars}`,
+        );
       sources.push(readSource(file.text, limits, options.format, file.name || undefined));
       options.onProgress?.((0.5 * (i + 1)) / files.length);
     });
@@ -73,10 +82,18 @@ export function readJournalFiles(files: { name: string; text: string }[], option
     }
     if (journals.length === 0) {
       const side = rowSources.reduce((n, s) => n + s.events.length + s.invocations.length + s.statuses.length, 0);
-      throw new ReaderError('NO_JOURNAL_ROWS', sources.length === 1 && sources[0].file ? { field: 'sys_journal', file: sources[0].file } : { field: 'sys_journal' }, side > 0 ? `only ${side} event/invocation row(s)` : 'no rows at all');
+      throw new ReaderError(
+        'NO_JOURNAL_ROWS',
+        sources.length === 1 && sources[0].file
+          ? { field: 'sys_journal', file: sources[0].file }
+          : { field: 'sys_journal' },
+        side > 0 ? `only ${side} event/invocation row(s)` : 'no rows at all',
+      );
     }
     if (!hasRows && rowSources.some((s) => s.events.length + s.invocations.length > 0)) {
-      warnings.push(makeWarning('ORPHAN_ROWS', undefined, 'event/invocation rows next to a native journal were ignored'));
+      warnings.push(
+        makeWarning('ORPHAN_ROWS', undefined, 'event/invocation rows next to a native journal were ignored'),
+      );
     }
     options.onProgress?.(1);
     const format = (sources.find((s) => s.journal.rows.length > 0 || s.native.length > 0) ?? sources[0]).format;
@@ -87,7 +104,11 @@ export function readJournalFiles(files: { name: string; text: string }[], option
 }
 
 /** One /query or sql --json text read chunk by chunk (chunked-rows.ts); null when that path does not apply. */
-function readChunked(file: { name: string; text: string }, limits: ReaderLimits, options: ReadOptions): ReadResult | null {
+function readChunked(
+  file: { name: string; text: string },
+  limits: ReaderLimits,
+  options: ReadOptions,
+): ReadResult | null {
   if (typeof file.text !== 'string' || file.text.length > limits.maxChars) return null;
   const name = file.name || undefined;
   let prepared: PreparedText;
@@ -130,9 +151,17 @@ function guard<T>(read: () => T): T {
   } catch (error) {
     if (error instanceof ReaderError) throw error;
     if (error instanceof RangeError) {
-      throw new ReaderError('TOO_LARGE', { offset: 0 }, `the input exhausted a platform limit (${error.message.slice(0, 120)})`);
+      throw new ReaderError(
+        'TOO_LARGE',
+        { offset: 0 },
+        `the input exhausted a platform limit (${error.message.slice(0, 120)})`,
+      );
     }
-    throw new ReaderError('INTERNAL_ERROR', { offset: 0 }, error instanceof Error ? error.message.slice(0, 160) : String(error));
+    throw new ReaderError(
+      'INTERNAL_ERROR',
+      { offset: 0 },
+      error instanceof Error ? error.message.slice(0, 160) : String(error),
+    );
   }
 }
 

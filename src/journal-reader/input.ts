@@ -17,7 +17,11 @@ export interface ReaderLimits {
  * 3× the text size in JS heap, and a 1,000,000-entry export with every column is ~570 MB, more than V8's longest
  * string (2^29 − 24 characters). 256 MiB of text peaks near 800 MB of heap; a compact 1,000,000-entry export fits.
  */
-export const DEFAULT_LIMITS: ReaderLimits = { maxChars: 256 * 1024 * 1024, maxEntries: 1_000_000, maxBytes: 256 * 1024 * 1024 };
+export const DEFAULT_LIMITS: ReaderLimits = {
+  maxChars: 256 * 1024 * 1024,
+  maxEntries: 1_000_000,
+  maxBytes: 256 * 1024 * 1024,
+};
 
 export interface PreparedText {
   /** The text from the first JSON character on. */
@@ -28,9 +32,14 @@ export interface PreparedText {
 }
 
 export function prepareText(text: string, limits: ReaderLimits, file?: string): PreparedText {
-  if (typeof text !== 'string') throw new ReaderError('BAD_FIELD_TYPE', withFile({ offset: 0 }, file), 'the input is not text');
+  if (typeof text !== 'string')
+    throw new ReaderError('BAD_FIELD_TYPE', withFile({ offset: 0 }, file), 'the input is not text');
   if (text.length > limits.maxChars) {
-    throw new ReaderError('TOO_LARGE', withFile({ offset: limits.maxChars }, file), `${text.length} characters, the limit is ${limits.maxChars}`);
+    throw new ReaderError(
+      'TOO_LARGE',
+      withFile({ offset: limits.maxChars }, file),
+      `${text.length} characters, the limit is ${limits.maxChars}`,
+    );
   }
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (start < text.length && isSpace(text.charCodeAt(start))) start++;
@@ -39,12 +48,24 @@ export function prepareText(text: string, limits: ReaderLimits, file?: string): 
   const warnings: ReaderWarning[] = [];
   const first = text.charCodeAt(start);
   if (first !== 123 /* { */ && first !== 91 /* [ */) {
-    const match = /\n[ \t]*[[{]/.exec(text.length > 1_000_000 ? text.slice(start, start + 1_000_000) : text.slice(start));
+    const match = /\n[ \t]*[[{]/.exec(
+      text.length > 1_000_000 ? text.slice(start, start + 1_000_000) : text.slice(start),
+    );
     if (!match) {
-      throw new ReaderError('NOT_JSON', withFile({ line: lineOf(text, start), offset: start }, file), 'no JSON object or array found');
+      throw new ReaderError(
+        'NOT_JSON',
+        withFile({ line: lineOf(text, start), offset: start }, file),
+        'no JSON object or array found',
+      );
     }
     const jsonStart = start + match.index + match[0].length - 1;
-    warnings.push(makeWarning('LEADING_TEXT_IGNORED', withFile({ line: 1 }, file), JSON.stringify(text.slice(start, Math.min(jsonStart, start + 80)).trim())));
+    warnings.push(
+      makeWarning(
+        'LEADING_TEXT_IGNORED',
+        withFile({ line: 1 }, file),
+        JSON.stringify(text.slice(start, Math.min(jsonStart, start + 80)).trim()),
+      ),
+    );
     start = jsonStart;
   }
   return { body: start === 0 ? text : text.slice(start), start, warnings };
@@ -64,7 +85,13 @@ export function parseJsonText(prepared: PreparedText, allowTrailing: boolean, fi
       if (cut !== null) {
         try {
           const value = JSON.parse(body.slice(0, cut));
-          prepared.warnings.push(makeWarning('TRAILING_TEXT_IGNORED', withFile({ offset: prepared.start + cut }, file), JSON.stringify(body.slice(cut).trim().slice(0, 80))));
+          prepared.warnings.push(
+            makeWarning(
+              'TRAILING_TEXT_IGNORED',
+              withFile({ offset: prepared.start + cut }, file),
+              JSON.stringify(body.slice(cut).trim().slice(0, 80)),
+            ),
+          );
           return value;
         } catch {
           // fall through to the original error
@@ -89,7 +116,9 @@ export function jsonError(error: unknown, text: string, baseOffset: number, file
   const message = error instanceof Error ? error.message : String(error);
   const positionMatch = /position (\d+)/.exec(message);
   const position = positionMatch ? Number(positionMatch[1]) : null;
-  const atEnd = /end of JSON input|Unterminated string/i.test(message) || (position !== null && position >= text.trimEnd().length - 1);
+  const atEnd =
+    /end of JSON input|Unterminated string/i.test(message) ||
+    (position !== null && position >= text.trimEnd().length - 1);
   const location: ReaderErrorLocation = {};
   if (line !== undefined) location.line = line;
   if (position !== null) {

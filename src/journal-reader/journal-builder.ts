@@ -23,7 +23,8 @@ export class JournalBuilder {
     for (const entry of entries) {
       if (entry.kind !== 'command') continue;
       builder.commandIndex = entry.commandIndex + 1;
-      if (entry.invocationId !== undefined && entry.completionIds.length > 0) builder.callees.set(entry.completionIds[0], entry.invocationId);
+      if (entry.invocationId !== undefined && entry.completionIds.length > 0)
+        builder.callees.set(entry.completionIds[0], entry.invocationId);
     }
     return builder;
   }
@@ -37,10 +38,15 @@ export class JournalBuilder {
   add(entry: Entry, commandRow: boolean): void {
     if (entry.kind === 'command') {
       entry.commandIndex = this.commandIndex++;
-      if (entry.invocationId !== undefined && entry.completionIds.length > 0) this.callees.set(entry.completionIds[0], entry.invocationId);
+      if (entry.invocationId !== undefined && entry.completionIds.length > 0)
+        this.callees.set(entry.completionIds[0], entry.invocationId);
     } else if (entry.kind === 'notification') {
       // entry_lite_json of a CallInvocationId notification lacks the id; the Call command that allocated it has it.
-      if (entry.result.kind === 'invocation-id' && entry.result.invocationId === undefined && entry.completionId !== undefined) {
+      if (
+        entry.result.kind === 'invocation-id' &&
+        entry.result.invocationId === undefined &&
+        entry.completionId !== undefined
+      ) {
         const invocationId = this.callees.get(entry.completionId);
         if (invocationId !== undefined) entry.result = { kind: 'invocation-id', invocationId };
       }
@@ -55,19 +61,33 @@ export class JournalBuilder {
     const first = locate(0);
     if (this.badTime >= 0) warnings.push(makeWarning('BAD_TIME', locate(this.badTime, 'appended_at')));
     if (this.v1Rows > 0) warnings.push(makeWarning('V1_ROWS', first, `${this.v1Rows} row(s) of invocation ${id}`));
-    if (this.entries.some((e) => e.kind === 'unknown' && e.combinatorOrder)) warnings.push(makeWarning('OLD_COMBINATOR_ENTRY', first, id));
+    if (this.entries.some((e) => e.kind === 'unknown' && e.combinatorOrder))
+      warnings.push(makeWarning('OLD_COMBINATOR_ENTRY', first, id));
     const notes = this.notes;
     if (notes.unknownTypes.length > 0) {
       warnings.push(makeWarning('UNKNOWN_ENTRY_TYPE', first, [...new Set(notes.unknownTypes)].slice(0, 5).join(', ')));
     }
     if (notes.missingDetail) warnings.push(makeWarning('MISSING_RESULT_DETAIL', first, id));
     if (notes.withoutJson) warnings.push(makeWarning('ENTRY_WITHOUT_JSON', first, id));
-    return { invocationId: id, target: null, status: null, version: this.version || 2, entries: this.entries, events: [] };
+    return {
+      invocationId: id,
+      target: null,
+      status: null,
+      version: this.version || 2,
+      entries: this.entries,
+      events: [],
+    };
   }
 }
 
 /** Rows that do not start at index 0 or skip indexes: the journal is shown with what is there. */
-export function indexGapWarning(id: string, count: number, firstIndex: number, lastIndex: number, location: ReaderErrorLocation): ReaderWarning | null {
+export function indexGapWarning(
+  id: string,
+  count: number,
+  firstIndex: number,
+  lastIndex: number,
+  location: ReaderErrorLocation,
+): ReaderWarning | null {
   if (firstIndex === 0 && lastIndex === count - 1) return null;
   return makeWarning('INDEX_GAP', location, `${count} rows span indexes ${firstIndex}–${lastIndex} of ${id}`);
 }

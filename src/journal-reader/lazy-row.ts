@@ -28,12 +28,20 @@ function rowsOf(chunk: RowChunk): Record<string, unknown>[] {
 export class LazyRawRow {
   #row: Record<string, unknown> | undefined;
 
-  constructor(private readonly chunk: RowChunk, private readonly k: number, private readonly exactPartitionKey: string | undefined) {}
+  constructor(
+    private readonly chunk: RowChunk,
+    private readonly k: number,
+    private readonly exactPartitionKey: string | undefined,
+  ) {}
 
   toJSON(): Record<string, unknown> {
     if (this.#row) return this.#row;
     const row = rowsOf(this.chunk)[this.k];
-    if (this.exactPartitionKey !== undefined && typeof row.partition_key === 'number' && !Number.isSafeInteger(row.partition_key)) {
+    if (
+      this.exactPartitionKey !== undefined &&
+      typeof row.partition_key === 'number' &&
+      !Number.isSafeInteger(row.partition_key)
+    ) {
       row.partition_key = this.exactPartitionKey;
     }
     this.#row = row;

@@ -15,15 +15,24 @@ describe('lite readers', () => {
     expect(scanLiteRun('{"Command":{"Run":{"completion_id":3,"name":"fetch report"}}}', run)).toBe(true);
     expect(run).toEqual({ completionId: 3, wakeUpTime: -1, name: 'fetch report' });
     const sleep = command();
-    expect(scanLiteSleep('{"Command":{"Sleep":{"wake_up_time":1795831496210,"completion_id":2,"name":"cool-off"}}}', sleep)).toBe(true);
+    expect(
+      scanLiteSleep('{"Command":{"Sleep":{"wake_up_time":1795831496210,"completion_id":2,"name":"cool-off"}}}', sleep),
+    ).toBe(true);
     expect(sleep).toEqual({ completionId: 2, wakeUpTime: 1795831496210, name: 'cool-off' });
   });
 
   it('read completion and signal notifications', () => {
     const n = notification();
-    expect(scanLiteNotification('{"Notification":{"ty":{"Completion":"CallInvocationId"},"id":{"CompletionId":7},"result":"InvocationId"}}', n)).toBe(true);
+    expect(
+      scanLiteNotification(
+        '{"Notification":{"ty":{"Completion":"CallInvocationId"},"id":{"CompletionId":7},"result":"InvocationId"}}',
+        n,
+      ),
+    ).toBe(true);
     expect(n).toEqual({ type: 'CallInvocationId', id: 7, result: 'InvocationId' });
-    expect(scanLiteNotification('{"Notification":{"ty":"Signal","id":{"SignalIndex":17},"result":"Failure"}}', n)).toBe(true);
+    expect(scanLiteNotification('{"Notification":{"ty":"Signal","id":{"SignalIndex":17},"result":"Failure"}}', n)).toBe(
+      true,
+    );
     expect(n).toEqual({ type: 'Signal', id: 17, result: 'Failure' });
   });
 
@@ -37,7 +46,8 @@ describe('lite readers', () => {
       '{"Command":{"Run":{"completion_id":1,"name":"a\\"b"}}}',
       '{"Command":{"Run":{"name":"x","completion_id":1}}}',
       '{"Command":{"Run":{"completion_id":-1}}}',
-    ]) expect(scanLiteRun(lite, c)).toBe(false);
+    ])
+      expect(scanLiteRun(lite, c)).toBe(false);
     expect(scanLiteSleep('{"Command":{"Sleep":{"wake_up_time":9007199254740993,"completion_id":2}}}', c)).toBe(false);
     expect(scanLiteSleep('{"Command":{"Sleep":{"completion_id":2,"wake_up_time":1}}}', c)).toBe(false);
     for (const lite of [
@@ -46,6 +56,7 @@ describe('lite readers', () => {
       '{"Notification":{"ty":"Signal","id":{"CompletionId":1},"result":"Success"}}',
       '{"Notification":{"ty":{"Completion":"Run"},"id":{"CompletionId":1},"result":"StateKeys"}}',
       '{"Notification":{"ty":{"Completion":"Run"},"id":{"CompletionId":1},"result":"Success"}}}',
-    ]) expect(scanLiteNotification(lite, n)).toBe(false);
+    ])
+      expect(scanLiteNotification(lite, n)).toBe(false);
   });
 });

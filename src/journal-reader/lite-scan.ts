@@ -31,7 +31,8 @@ export interface LiteCommand {
 }
 
 const RUN_SHAPE = /^\{"Command":\{"Run":\{"completion_id":\d{1,10}(?:,"name":"[^"\\]*")?\}\}\}$/;
-const SLEEP_SHAPE = /^\{"Command":\{"Sleep":\{"wake_up_time":\d{1,16},"completion_id":\d{1,10}(?:,"name":"[^"\\]*")?\}\}\}$/;
+const SLEEP_SHAPE =
+  /^\{"Command":\{"Sleep":\{"wake_up_time":\d{1,16},"completion_id":\d{1,10}(?:,"name":"[^"\\]*")?\}\}\}$/;
 
 /** `{"Command":{"Run":{"completion_id":1,"name":"x"}}}` (name optional, without escapes). */
 export function scanLiteRun(lite: string, out: LiteCommand): boolean {
@@ -66,7 +67,19 @@ const NOTIFICATION_SIGNAL = '{"Notification":{"ty":"Signal","id":{"SignalIndex":
 const COMPLETION_ID = '"},"id":{"CompletionId":';
 const RESULT = '},"result":"';
 /** Completion types in the order tried; the string constants are shared, so reading allocates no type names. */
-const COMPLETION_NAMES = ['Run', 'Sleep', 'Call', 'CallInvocationId', 'GetLazyState', 'GetLazyStateKeys', 'GetPromise', 'PeekPromise', 'CompletePromise', 'AttachInvocation', 'GetInvocationOutput'];
+const COMPLETION_NAMES = [
+  'Run',
+  'Sleep',
+  'Call',
+  'CallInvocationId',
+  'GetLazyState',
+  'GetLazyStateKeys',
+  'GetPromise',
+  'PeekPromise',
+  'CompletePromise',
+  'AttachInvocation',
+  'GetInvocationOutput',
+];
 
 export interface LiteNotification {
   /** A completion type from COMPLETION_NAMES, or 'Signal'. */
@@ -78,7 +91,8 @@ export interface LiteNotification {
 }
 
 /** A notification's whole lite shape, checked in one native pass (one `test` costs about what one `startsWith` does). */
-const NOTIFICATION_SHAPE = /^\{"Notification":\{"ty":(?:\{"Completion":"[A-Za-z]+"\},"id":\{"CompletionId"|"Signal","id":\{"SignalIndex"):\d{1,10}\},"result":"(?:Success|Void|Failure|InvocationId)"\}\}$/;
+const NOTIFICATION_SHAPE =
+  /^\{"Notification":\{"ty":(?:\{"Completion":"[A-Za-z]+"\},"id":\{"CompletionId"|"Signal","id":\{"SignalIndex"):\d{1,10}\},"result":"(?:Success|Void|Failure|InvocationId)"\}\}$/;
 /** Where the `ty` value starts: `{` for a completion, `"` for a signal. */
 const TY_AT = '{"Notification":{"ty":'.length;
 

@@ -50,7 +50,16 @@ export function scanSuccessPayload(entryJson: string, isInput: boolean): Payload
 function asciiPayload(text: string): Payload {
   const first = text.charCodeAt(0);
   // JSON values start with { [ " - digit t f n (leading whitespace is rare in payloads; decodePayload handles it).
-  if (first === 123 || first === 91 || first === 34 || first === 45 || (first >= 48 && first <= 57) || first === 116 || first === 102 || first === 110) {
+  if (
+    first === 123 ||
+    first === 91 ||
+    first === 34 ||
+    first === 45 ||
+    (first >= 48 && first <= 57) ||
+    first === 116 ||
+    first === 102 ||
+    first === 110
+  ) {
     try {
       JSON.parse(text);
       return { encoding: 'json', text, byteLength: text.length };
@@ -58,7 +67,8 @@ function asciiPayload(text: string): Payload {
       return { encoding: 'text', text, byteLength: text.length };
     }
   }
-  if (first === 32 || first === 9 || first === 10 || first === 13) return decodePayload(Array.from(text, (ch) => ch.charCodeAt(0)));
+  if (first === 32 || first === 9 || first === 10 || first === 13)
+    return decodePayload(Array.from(text, (ch) => ch.charCodeAt(0)));
   return { encoding: 'text', text, byteLength: text.length };
 }
 

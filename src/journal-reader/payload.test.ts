@@ -16,9 +16,23 @@ describe('decodePayload', () => {
 
 describe('entry_json scanning', () => {
   it('reads the Success bytes of a notification and the payload of an Input', () => {
-    expect(scanSuccessPayload('{"Notification":{"Completion":{"Run":{"completion_id":1,"result":{"Success":[34,65,34]}}}}}', false)).toEqual({ encoding: 'json', text: '"A"', byteLength: 3 });
-    expect(scanSuccessPayload('{"Command":{"Input":{"headers":[{"name":"payload","value":"x"}],"payload":[110,117,108,108],"name":""}}}', true)).toEqual({ encoding: 'json', text: 'null', byteLength: 4 });
-    expect(scanSuccessPayload('{"x":{"Success":[195,169]}}', false)).toEqual({ encoding: 'text', text: 'é', byteLength: 2 });
+    expect(
+      scanSuccessPayload(
+        '{"Notification":{"Completion":{"Run":{"completion_id":1,"result":{"Success":[34,65,34]}}}}}',
+        false,
+      ),
+    ).toEqual({ encoding: 'json', text: '"A"', byteLength: 3 });
+    expect(
+      scanSuccessPayload(
+        '{"Command":{"Input":{"headers":[{"name":"payload","value":"x"}],"payload":[110,117,108,108],"name":""}}}',
+        true,
+      ),
+    ).toEqual({ encoding: 'json', text: 'null', byteLength: 4 });
+    expect(scanSuccessPayload('{"x":{"Success":[195,169]}}', false)).toEqual({
+      encoding: 'text',
+      text: 'é',
+      byteLength: 2,
+    });
   });
 
   it('gives up (undefined) on anything unexpected', () => {
@@ -29,7 +43,10 @@ describe('entry_json scanning', () => {
   });
 
   it('reads failures with escaped messages', () => {
-    expect(scanFailure('{"result":{"Failure":{"code":422,"message":"no \\"way\\""}}}')).toEqual({ code: 422, message: 'no "way"' });
+    expect(scanFailure('{"result":{"Failure":{"code":422,"message":"no \\"way\\""}}}')).toEqual({
+      code: 422,
+      message: 'no "way"',
+    });
   });
 });
 

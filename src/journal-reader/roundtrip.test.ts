@@ -65,9 +65,14 @@ describe('toRestateQueryText', () => {
   });
 
   it('writes Restate row shapes: version 2, JSON strings in entry_json and entry_lite_json, ISO appended_at', () => {
-    const [row] = JSON.parse(toRestateQueryText([readJournals(sampleFile('run-retry', 'journal.query.json').text).journals[0]])).rows.slice(5, 6);
+    const [row] = JSON.parse(
+      toRestateQueryText([readJournals(sampleFile('run-retry', 'journal.query.json').text).journals[0]]),
+    ).rows.slice(5, 6);
     expect(row).toEqual({
-      id: 'inv_1i371yPPlnjo1jfG2JekLpGUGfG77heKWc', index: 5, entry_type: 'Notification: Run', version: 2,
+      id: 'inv_1i371yPPlnjo1jfG2JekLpGUGfG77heKWc',
+      index: 5,
+      entry_type: 'Notification: Run',
+      version: 2,
       entry_json: '{"Notification":{"Completion":{"Run":{"completion_id":1,"result":{"Success":[52]}}}}}',
       entry_lite_json: '{"Notification":{"ty":{"Completion":"Run"},"id":{"CompletionId":1},"result":"Success"}}',
       appended_at: '2026-11-28T02:05:00.306Z',
@@ -80,7 +85,14 @@ describe('toNativeText', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e6 }), (seed) => {
         const journal = generateJournal({ entries: 50, seed });
-        const run = { scenario: 'fanout', seed, decisions: [], attempts: [], output: { value: 1 }, completionOrder: ['c1'] };
+        const run = {
+          scenario: 'fanout',
+          seed,
+          decisions: [],
+          attempts: [],
+          output: { value: 1 },
+          completionOrder: ['c1'],
+        };
         const result = readJournals(toNativeText(journal, run));
         expect(result.format).toBe('native');
         expect(result.run).toEqual(run);

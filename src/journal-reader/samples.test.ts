@@ -51,28 +51,56 @@ describe('run-retry in every export shape', () => {
   it('decodes payloads: the Call result is JSON text, the Input is JSON null', () => {
     const [journal] = readJournals(readText(`${dir}journal.query.json`)).journals;
     const call = journal.entries.find((e) => e.kind === 'notification' && e.type === 'Call');
-    expect(call?.kind === 'notification' && call.result).toEqual({ kind: 'success', payload: { encoding: 'json', text: '"slept 50"', byteLength: 10 } });
+    expect(call?.kind === 'notification' && call.result).toEqual({
+      kind: 'success',
+      payload: { encoding: 'json', text: '"slept 50"', byteLength: 10 },
+    });
     const input = journal.entries[0];
-    expect(input.kind === 'command' && input.result).toEqual({ kind: 'success', payload: { encoding: 'json', text: 'null', byteLength: 4 } });
+    expect(input.kind === 'command' && input.result).toEqual({
+      kind: 'success',
+      payload: { encoding: 'json', text: 'null', byteLength: 4 },
+    });
   });
 
   it('reads the callee invocation id of a CallInvocationId notification and the Call target', () => {
     const [journal] = readJournals(readText(`${dir}journal.query.json`)).journals;
     const call = journal.entries[2];
-    expect(call).toMatchObject({ kind: 'command', type: 'Call', commandIndex: 2, completionIds: [2, 3], target: { service: 'Worker', handler: 'slow' } });
-    expect(journal.entries[3]).toMatchObject({ kind: 'notification', completionId: 2, result: { kind: 'invocation-id', invocationId: 'inv_10EyKTdmwynC6cdLdNVIu3zz17pjANgspP' } });
+    expect(call).toMatchObject({
+      kind: 'command',
+      type: 'Call',
+      commandIndex: 2,
+      completionIds: [2, 3],
+      target: { service: 'Worker', handler: 'slow' },
+    });
+    expect(journal.entries[3]).toMatchObject({
+      kind: 'notification',
+      completionId: 2,
+      result: { kind: 'invocation-id', invocationId: 'inv_10EyKTdmwynC6cdLdNVIu3zz17pjANgspP' },
+    });
   });
 
   it('reads transient error events with their related command', () => {
     const result = readJournalFiles(queryFiles(dir));
     expect(result.journals[0].events[2]).toMatchObject({
-      type: 'TransientError', afterEntryIndex: 3, code: 500, message: 'transient 1', docCode: 'RT0007',
-      relatedCommandIndex: 1, relatedCommandName: 'flaky', relatedCommandType: 'Run',
+      type: 'TransientError',
+      afterEntryIndex: 3,
+      code: 500,
+      message: 'transient 1',
+      docCode: 'RT0007',
+      relatedCommandIndex: 1,
+      relatedCommandName: 'flaky',
+      relatedCommandType: 'Run',
     });
   });
 
   it('reads the same rows from journal, sql json and jsonl files together once (identical duplicates)', () => {
-    const names = ['journal.query.json', 'journal.sql.json', 'journal.sql.jsonl', 'events.query.json', 'invocation.query.json'];
+    const names = [
+      'journal.query.json',
+      'journal.sql.json',
+      'journal.sql.jsonl',
+      'events.query.json',
+      'invocation.query.json',
+    ];
     const result = readJournalFiles(names.map((name) => sampleFile('run-retry', name)));
     expect(result.journals).toHaveLength(1);
     expect(summaryText(result.journals)).toBe(readText(`${dir}expected.summary.json`));

@@ -81,7 +81,9 @@ export function detectPrepared(prepared: PreparedText, file?: string): SourceFor
 
 function describeStart(head: string): string {
   const keys = [...head.matchAll(/"([A-Za-z_][\w-]{0,40})"\s*:/g)].slice(0, 5).map((m) => m[1]);
-  return keys.length ? `it starts with the keys ${keys.join(', ')}` : 'its first characters are not a known journal layout';
+  return keys.length
+    ? `it starts with the keys ${keys.join(', ')}`
+    : 'its first characters are not a known journal layout';
 }
 
 export function readSource(text: string, limits: ReaderLimits, forced?: SourceFormat, file?: string): SourceRows {
@@ -105,13 +107,19 @@ export function readSource(text: string, limits: ReaderLimits, forced?: SourceFo
       if (!isObject(value) || !('rows' in value)) {
         throw new ReaderError('MISSING_FIELD', withFile({ field: 'rows' }, file), 'a /query answer has a "rows" array');
       }
-      if (!Array.isArray(value.rows)) throw new ReaderError('BAD_FIELD_TYPE', withFile({ field: 'rows' }, file), '"rows" is not an array');
+      if (!Array.isArray(value.rows))
+        throw new ReaderError('BAD_FIELD_TYPE', withFile({ field: 'rows' }, file), '"rows" is not an array');
       addRows(source, value.rows, 0);
       break;
     }
     case 'restate-sql-json': {
       const value = parseJsonText(prepared, true, file);
-      if (!Array.isArray(value)) throw new ReaderError('UNKNOWN_FORMAT', withFile({ line: 1 }, file), '`restate sql --json` output is a JSON array');
+      if (!Array.isArray(value))
+        throw new ReaderError(
+          'UNKNOWN_FORMAT',
+          withFile({ line: 1 }, file),
+          '`restate sql --json` output is a JSON array',
+        );
       addRows(source, value, 0);
       break;
     }
@@ -125,7 +133,11 @@ export function readSource(text: string, limits: ReaderLimits, forced?: SourceFo
       source.native.push(parseJsonText(prepared, false, file));
       break;
     default:
-      throw new ReaderError('UNKNOWN_FORMAT', withFile({ field: 'format' }, file), `unknown format option '${String(format)}'`);
+      throw new ReaderError(
+        'UNKNOWN_FORMAT',
+        withFile({ field: 'format' }, file),
+        `unknown format option '${String(format)}'`,
+      );
   }
   return source;
 }
@@ -145,8 +157,15 @@ function readJsonLines(source: SourceRows, prepared: PreparedText, limits: Reade
     const isLast = lineEnd >= body.length || body.slice(lineEnd).trim() === '';
     if (content !== '') {
       if (content.charCodeAt(0) !== 123) {
-        if (!isLast) throw new ReaderError('NOT_JSON', withFile({ line }, source.file), 'each line of a --jsonl export is one JSON object');
-        source.warnings.push(makeWarning('TRAILING_TEXT_IGNORED', withFile({ line }, source.file), JSON.stringify(content.slice(0, 80))));
+        if (!isLast)
+          throw new ReaderError(
+            'NOT_JSON',
+            withFile({ line }, source.file),
+            'each line of a --jsonl export is one JSON object',
+          );
+        source.warnings.push(
+          makeWarning('TRAILING_TEXT_IGNORED', withFile({ line }, source.file), JSON.stringify(content.slice(0, 80))),
+        );
       } else {
         try {
           rows.push(JSON.parse(content));
@@ -169,10 +188,15 @@ function countLines(text: string, upTo: number): number {
 }
 
 function readBundle(source: SourceRows, value: unknown): void {
-  if (!isObject(value)) throw new ReaderError('UNKNOWN_FORMAT', withFile({ line: 1 }, source.file), 'a bundle is a JSON object');
+  if (!isObject(value))
+    throw new ReaderError('UNKNOWN_FORMAT', withFile({ line: 1 }, source.file), 'a bundle is a JSON object');
   if (value.version !== 1) {
     const code = typeof value.version === 'number' ? 'UNSUPPORTED_VERSION' : 'MISSING_FIELD';
-    throw new ReaderError(code, withFile({ field: 'version' }, source.file), `bundle version ${JSON.stringify(value.version ?? null)}; this reader reads version 1`);
+    throw new ReaderError(
+      code,
+      withFile({ field: 'version' }, source.file),
+      `bundle version ${JSON.stringify(value.version ?? null)}; this reader reads version 1`,
+    );
   }
   const tables: [string, RowRef[] | RowList][] = [
     ['sys_journal', source.journal],
@@ -180,14 +204,21 @@ function readBundle(source: SourceRows, value: unknown): void {
     ['sys_invocation', source.invocations],
     ['sys_invocation_status', source.statuses],
   ];
-  if (!('sys_journal' in value)) throw new ReaderError('MISSING_FIELD', withFile({ field: 'sys_journal' }, source.file));
+  if (!('sys_journal' in value))
+    throw new ReaderError('MISSING_FIELD', withFile({ field: 'sys_journal' }, source.file));
   for (const [table, target] of tables) {
     const rows = value[table];
     if (rows === undefined || rows === null) continue;
-    if (!Array.isArray(rows)) throw new ReaderError('BAD_FIELD_TYPE', withFile({ field: table }, source.file), `${table} is not an array`);
+    if (!Array.isArray(rows))
+      throw new ReaderError('BAD_FIELD_TYPE', withFile({ field: table }, source.file), `${table} is not an array`);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
-      if (!isObject(row)) throw new ReaderError('BAD_FIELD_TYPE', withFile({ row: i, field: table }, source.file), 'a row is not an object');
+      if (!isObject(row))
+        throw new ReaderError(
+          'BAD_FIELD_TYPE',
+          withFile({ row: i, field: table }, source.file),
+          'a row is not an object',
+        );
       if (Array.isArray(target)) target.push({ row, pos: i, source });
       else {
         target.rows.push(row);
@@ -213,7 +244,8 @@ function addRow(source: SourceRows, row: unknown, pos: number): void {
   }
   const ref: RowRef = { row, pos, source };
   if ('event_type' in row || 'event_json' in row || 'after_journal_entry_index' in row) source.events.push(ref);
-  else if ('target' in row || 'status' in row || 'completion_result' in row || 'suspended_waiting_future_json' in row) source.invocations.push(ref);
+  else if ('target' in row || 'status' in row || 'completion_result' in row || 'suspended_waiting_future_json' in row)
+    source.invocations.push(ref);
   else if (!source.warnings.some((w) => w.code === 'UNKNOWN_ROWS')) {
     source.warnings.push(makeWarning('UNKNOWN_ROWS', locate(ref), `keys ${Object.keys(row).slice(0, 6).join(', ')}`));
   }

@@ -19,8 +19,16 @@ export function parseIsoMs(text: string): number | null {
     const s = digits2(text, 17);
     const ms = digits2(text, 20) * 10 + digit(text, 22);
     if (
-      h >= 0 && h < 24 && m >= 0 && m < 60 && s >= 0 && s < 60 && ms >= 0 &&
-      text.charCodeAt(13) === 58 && text.charCodeAt(16) === 58 && text.charCodeAt(19) === 46
+      h >= 0 &&
+      h < 24 &&
+      m >= 0 &&
+      m < 60 &&
+      s >= 0 &&
+      s < 60 &&
+      ms >= 0 &&
+      text.charCodeAt(13) === 58 &&
+      text.charCodeAt(16) === 58 &&
+      text.charCodeAt(19) === 46
     ) {
       return cachedDayMs + ((h * 60 + m) * 60 + s) * 1000 + ms;
     }

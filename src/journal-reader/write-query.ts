@@ -41,7 +41,9 @@ export function toRestateQueryText(journals: Journal[], options: QueryTextOption
 export function partitionKeyOf(invocationId: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < invocationId.length; i++) hash = Math.imul(hash ^ invocationId.charCodeAt(i), 0x01000193) >>> 0;
-  return `1${String(hash).padStart(10, '0')}${String(Math.imul(hash, 2654435761) >>> 0).padStart(10, '0').slice(0, 8)}`;
+  return `1${String(hash).padStart(10, '0')}${String(Math.imul(hash, 2654435761) >>> 0)
+    .padStart(10, '0')
+    .slice(0, 8)}`;
 }
 
 /** Stand-in protobuf bytes as hex: a tag, then about a sixth as many bytes as the entry_json text (real ratio). */
@@ -102,7 +104,10 @@ function liteResult(result: EntryResult | undefined): string {
 
 function invocationTarget(target: CallTarget | undefined): Json {
   if (!target) return { Service: { name: '', handler: '', scope: null } };
-  if (target.key !== undefined) return { VirtualObject: { name: target.service, key: target.key, handler: target.handler, handler_ty: 'Exclusive' } };
+  if (target.key !== undefined)
+    return {
+      VirtualObject: { name: target.service, key: target.key, handler: target.handler, handler_ty: 'Exclusive' },
+    };
   return { Service: { name: target.service, handler: target.handler, scope: null } };
 }
 
@@ -125,31 +130,66 @@ function commandJson(e: CommandEntry): [Json, Json] {
     case 'Run':
       return [{ completion_id: id0, name }, withName({ completion_id: id0 }, name)];
     case 'Sleep':
-      return [{ wake_up_time: e.wakeUpAtMs ?? 0, completion_id: id0, name }, withName({ wake_up_time: e.wakeUpAtMs ?? 0, completion_id: id0 }, name)];
+      return [
+        { wake_up_time: e.wakeUpAtMs ?? 0, completion_id: id0, name },
+        withName({ wake_up_time: e.wakeUpAtMs ?? 0, completion_id: id0 }, name),
+      ];
     case 'Call': {
-      const request = { invocation_id: invocationId, invocation_target: invocationTarget(e.target), parameter: [], headers: [], idempotency_key: null };
+      const request = {
+        invocation_id: invocationId,
+        invocation_target: invocationTarget(e.target),
+        parameter: [],
+        headers: [],
+        idempotency_key: null,
+      };
       const ids = { invocation_id_completion_id: id0, result_completion_id: e.completionIds[1] ?? 0 };
-      return [{ request, ...ids, name }, withName({ invocation_id: invocationId, invocation_target: invocationTarget(e.target), ...ids }, name)];
+      return [
+        { request, ...ids, name },
+        withName({ invocation_id: invocationId, invocation_target: invocationTarget(e.target), ...ids }, name),
+      ];
     }
     case 'OneWayCall': {
       const invokeTime = typeof e.detail?.invokeTimeMs === 'number' ? e.detail.invokeTimeMs : 0;
-      const request = { invocation_id: invocationId, invocation_target: invocationTarget(e.target), parameter: [], headers: [], idempotency_key: null };
+      const request = {
+        invocation_id: invocationId,
+        invocation_target: invocationTarget(e.target),
+        parameter: [],
+        headers: [],
+        idempotency_key: null,
+      };
       return [
         { request, invoke_time: invokeTime, invocation_id_completion_id: id0, name },
-        withName({ invocation_id: invocationId, invocation_target: invocationTarget(e.target), invoke_time: invokeTime, invocation_id_completion_id: id0 }, name),
+        withName(
+          {
+            invocation_id: invocationId,
+            invocation_target: invocationTarget(e.target),
+            invoke_time: invokeTime,
+            invocation_id_completion_id: id0,
+          },
+          name,
+        ),
       ];
     }
     case 'SendSignal': {
       const signalId = e.signal?.name !== undefined ? { Name: e.signal.name } : { Index: e.signal?.index ?? 1 };
       const target = e.signal?.targetInvocationId ?? '';
-      return [{ target_invocation_id: target, signal_id: signalId, result: fullResult(e.result), name }, { target_invocation_id: target, signal_id: signalId, result: liteResult(e.result) }];
+      return [
+        { target_invocation_id: target, signal_id: signalId, result: fullResult(e.result), name },
+        { target_invocation_id: target, signal_id: signalId, result: liteResult(e.result) },
+      ];
     }
     case 'GetLazyState':
     case 'GetPromise':
     case 'PeekPromise':
-      return [{ key, completion_id: id0, name }, { key, completion_id: id0 }];
+      return [
+        { key, completion_id: id0, name },
+        { key, completion_id: id0 },
+      ];
     case 'CompletePromise':
-      return [{ key, value: fullResult(e.result), completion_id: id0, name }, { key, completion_id: id0 }];
+      return [
+        { key, value: fullResult(e.result), completion_id: id0, name },
+        { key, completion_id: id0 },
+      ];
     case 'SetState':
       return [{ key, value: bytes(e.result), name }, { key }];
     case 'ClearState':
@@ -159,15 +199,24 @@ function commandJson(e: CommandEntry): [Json, Json] {
     case 'GetLazyStateKeys':
       return [{ completion_id: id0, name }, { completion_id: id0 }];
     case 'GetEagerState':
-      return [{ key, result: fullResult(e.result), name }, { key, result: liteResult(e.result) }];
+      return [
+        { key, result: fullResult(e.result), name },
+        { key, result: liteResult(e.result) },
+      ];
     case 'GetEagerStateKeys':
-      return [{ state_keys: e.result?.kind === 'state-keys' ? e.result.keys ?? [] : [], name }, {}];
+      return [{ state_keys: e.result?.kind === 'state-keys' ? (e.result.keys ?? []) : [], name }, {}];
     case 'AttachInvocation':
     case 'GetInvocationOutput':
-      return [{ target: { InvocationId: invocationId }, completion_id: id0, name }, { target: { InvocationId: invocationId }, completion_id: id0 }];
+      return [
+        { target: { InvocationId: invocationId }, completion_id: id0, name },
+        { target: { InvocationId: invocationId }, completion_id: id0 },
+      ];
     case 'CompleteAwakeable': {
       const id = typeof e.detail?.awakeableId === 'string' ? e.detail.awakeableId : '';
-      return [{ id, result: fullResult(e.result), name }, { id, result: liteResult(e.result) }];
+      return [
+        { id, result: fullResult(e.result), name },
+        { id, result: liteResult(e.result) },
+      ];
     }
     default:
       return [withName({ completion_id: id0 }, name), withName({ completion_id: id0 }, name)];
@@ -187,6 +236,11 @@ function notificationFull(n: NotificationEntry): Json {
 }
 
 function notificationLite(n: NotificationEntry): Json {
-  const id = n.completionId !== undefined ? { CompletionId: n.completionId } : n.signalName !== undefined ? { SignalName: n.signalName } : { SignalIndex: n.signalIndex ?? 0 };
+  const id =
+    n.completionId !== undefined
+      ? { CompletionId: n.completionId }
+      : n.signalName !== undefined
+        ? { SignalName: n.signalName }
+        : { SignalIndex: n.signalIndex ?? 0 };
   return { ty: n.completionId !== undefined ? { Completion: n.type } : 'Signal', id, result: liteResult(n.result) };
 }

@@ -25,16 +25,7 @@ export interface Future {
 }
 
 export type CombinatorKind =
-  | 'select'
-  | 'waitCompleted'
-  | 'asCompleted'
-  | 'gather'
-  | 'all'
-  | 'any'
-  | 'race'
-  | 'allSettled'
-  | 'orTimeout'
-  | 'await';
+  'select' | 'waitCompleted' | 'asCompleted' | 'gather' | 'all' | 'any' | 'race' | 'allSettled' | 'orTimeout' | 'await';
 
 /** One combinator decision, as data (xstate-style: what was decided, not how to draw it). */
 export interface Decision {

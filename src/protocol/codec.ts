@@ -56,5 +56,9 @@ export function decodeMessage(type: number, payload: Uint8Array): MessageObject 
   const name = messageNameOfType(type);
   if (!name) return null;
   const messageType = lookup(name);
-  return messageType.toObject(messageType.decode(payload), { longs: String, defaults: false, oneofs: false }) as MessageObject;
+  return messageType.toObject(messageType.decode(payload), {
+    longs: String,
+    defaults: false,
+    oneofs: false,
+  }) as MessageObject;
 }

@@ -46,7 +46,8 @@ export function decodeFrames(bytes: Uint8Array): Frame[] {
     const flags = view.getUint16(at + 2);
     const length = view.getUint32(at + 4);
     const start = at + HEADER_BYTES;
-    if (start + length > bytes.length) throw new FrameError(`frame at byte ${at} claims ${length} bytes, ${bytes.length - start} left`, at);
+    if (start + length > bytes.length)
+      throw new FrameError(`frame at byte ${at} claims ${length} bytes, ${bytes.length - start} left`, at);
     frames.push({ type, flags, payload: bytes.subarray(start, start + length) });
     at = start + length;
   }

@@ -12,7 +12,11 @@ const fixtures = join(__dirname, '../../test/fixtures/restate-1.7.12');
 
 describe('frames', () => {
   it('round-trip any frames (seed 12)', () => {
-    const frame = fc.record({ type: fc.integer({ min: 0, max: 0xffff }), flags: fc.integer({ min: 0, max: 0xffff }), payload: fc.uint8Array({ maxLength: 64 }) });
+    const frame = fc.record({
+      type: fc.integer({ min: 0, max: 0xffff }),
+      flags: fc.integer({ min: 0, max: 0xffff }),
+      payload: fc.uint8Array({ maxLength: 64 }),
+    });
     fc.assert(
       fc.property(fc.array(frame, { maxLength: 8 }), (frames) => {
         expect(decodeFrames(encodeFrames(frames))).toEqual(frames);
@@ -50,7 +54,11 @@ describe('message types', () => {
   it('every entry_type in every real capture has a type, and every command row decodes', () => {
     const seen = new Set<string>();
     for (const folder of readdirSync(fixtures, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-      const rows = (JSON.parse(readFileSync(join(fixtures, folder.name, 'journal.query.json'), 'utf8')) as { rows: { entry_type: string; raw: string; name: string }[] }).rows;
+      const rows = (
+        JSON.parse(readFileSync(join(fixtures, folder.name, 'journal.query.json'), 'utf8')) as {
+          rows: { entry_type: string; raw: string; name: string }[];
+        }
+      ).rows;
       for (const row of rows) {
         const type = messageTypeOfEntryType(row.entry_type);
         expect(type, row.entry_type).not.toBeNull();
@@ -74,7 +82,10 @@ describe('codec', () => {
   });
 
   it('a Run command row decodes to its completion id and name', () => {
-    expect(decodeMessage(0x0411, hexToBytes('5801620a736c6f772d6665746368')!)).toEqual({ result_completion_id: 1, name: 'slow-fetch' });
+    expect(decodeMessage(0x0411, hexToBytes('5801620a736c6f772d6665746368')!)).toEqual({
+      result_completion_id: 1,
+      name: 'slow-fetch',
+    });
   });
 
   it('types outside the schema decode to null', () => {

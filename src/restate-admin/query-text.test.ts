@@ -6,7 +6,8 @@ describe('admin /query text helpers', () => {
     expect(sqlLiteral("it's")).toBe("'it''s'");
     expect(sqlTimestamp('2026-11-28T05:14:39.106Z')).toBe("TIMESTAMP '2026-11-28T05:14:39.106Z'");
     expect(sqlTimestamp('2026-11-28T05:14:39Z')).toBe("TIMESTAMP '2026-11-28T05:14:39Z'");
-    for (const bad of ["2026-11-28T05:14:39.106Z' OR 1=1", '2026-11-28 05:14:39', '', 'yesterday']) expect(() => sqlTimestamp(bad)).toThrow(/not an ISO UTC time/);
+    for (const bad of ["2026-11-28T05:14:39.106Z' OR 1=1", '2026-11-28 05:14:39', '', 'yesterday'])
+      expect(() => sqlTimestamp(bad)).toThrow(/not an ISO UTC time/);
   });
 
   it('splits a rows array into the exact text of each row, braces and quotes inside strings included', () => {

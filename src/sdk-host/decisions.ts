@@ -60,9 +60,12 @@ export function decisionsFromTrace(events: TraceEvent[], journal: Journal): Deci
     const winnerHandle = pickWinner(open, futures, idOf);
     const winner = open.cancelled ? CANCEL_FUTURE : winnerHandle === undefined ? undefined : idOf(winnerHandle);
     // Decided by the winner's notification, else by the latest (in journal order) of the notifications it waited for.
-    const completedIndexes = completed.map((id) => futures.get(id)?.entryIndex).filter((i): i is number => i !== undefined);
+    const completedIndexes = completed
+      .map((id) => futures.get(id)?.entryIndex)
+      .filter((i): i is number => i !== undefined);
     const winnerIndex = winner === undefined ? undefined : futures.get(winner)?.entryIndex;
-    const entryIndex = winnerIndex ?? (completedIndexes.length ? Math.max(...completedIndexes) : lastCommandEntryIndex(journal));
+    const entryIndex =
+      winnerIndex ?? (completedIndexes.length ? Math.max(...completedIndexes) : lastCommandEntryIndex(journal));
     decisions.push({ combinator: open.combinator, futures: all, completed, pending, winner, entryIndex, attempt: 1 });
     open = null;
   };
@@ -70,7 +73,8 @@ export function decisionsFromTrace(events: TraceEvent[], journal: Journal): Deci
   for (const event of events) {
     if (event.kind === 'notification') {
       resolvedEver.add(event.handle);
-      if (open && open.handles.includes(event.handle) && !open.resolved.includes(event.handle)) open.resolved.push(event.handle);
+      if (open && open.handles.includes(event.handle) && !open.resolved.includes(event.handle))
+        open.resolved.push(event.handle);
     } else if (event.kind === 'progress') {
       const { combinator, handles } = describe(event.future);
       if (!(open && open.combinator === combinator && handles.every((h) => open!.handles.includes(h)))) {
@@ -84,7 +88,11 @@ export function decisionsFromTrace(events: TraceEvent[], journal: Journal): Deci
   return decisions;
 }
 
-function pickWinner(open: OpenAwait, futures: Map<string, { entryIndex: number; ok: boolean }>, idOf: (h: number) => string): number | undefined {
+function pickWinner(
+  open: OpenAwait,
+  futures: Map<string, { entryIndex: number; ok: boolean }>,
+  idOf: (h: number) => string,
+): number | undefined {
   if (open.combinator === 'race' || open.combinator === 'orTimeout') return open.resolved[0];
   if (open.combinator === 'any') return open.resolved.find((h) => futures.get(idOf(h))?.ok !== false);
   if (open.combinator === 'all') return open.resolved.find((h) => futures.get(idOf(h))?.ok === false);
@@ -132,6 +140,7 @@ function deriveCompletions(journal: Journal): [string, { entryIndex: number; ok:
 }
 
 function lastCommandEntryIndex(journal: Journal): number {
-  for (let i = journal.entries.length - 1; i >= 0; i--) if (journal.entries[i].kind === 'command') return journal.entries[i].index;
+  for (let i = journal.entries.length - 1; i >= 0; i--)
+    if (journal.entries[i].kind === 'command') return journal.entries[i].index;
   return 0;
 }

@@ -13,7 +13,8 @@ export function isServiceDefinition(value: unknown): value is ServiceDefinitionL
 export function definitionsOfModule(module: Record<string, unknown>): ServiceDefinitionLike[] {
   const found = new Map<string, ServiceDefinitionLike>();
   const add = (value: unknown) => {
-    for (const item of Array.isArray(value) ? value : [value]) if (isServiceDefinition(item) && !found.has(item.name)) found.set(item.name, item);
+    for (const item of Array.isArray(value) ? value : [value])
+      if (isServiceDefinition(item) && !found.has(item.name)) found.set(item.name, item);
   };
   add(module.default);
   for (const [name, value] of Object.entries(module)) if (name !== 'default') add(value);

@@ -10,12 +10,19 @@ import { checkSdkVersion } from './sdk-modules';
 
 export async function loadNodeSdk(fromFile: string): Promise<SdkModules> {
   const packageJson = resolvePackageJson(fromFile) ?? resolvePackageJson(import.meta.filename);
-  if (!packageJson) throw new Error('cannot find @restatedev/restate-sdk: install it next to the handler module (npm i @restatedev/restate-sdk)');
+  if (!packageJson)
+    throw new Error(
+      'cannot find @restatedev/restate-sdk: install it next to the handler module (npm i @restatedev/restate-sdk)',
+    );
   const version = (JSON.parse(await readFile(packageJson, 'utf8')) as { version: string }).version;
   checkSdkVersion(version);
   const root = dirname(packageJson);
-  const fetchModule = (await import(pathToFileURL(join(root, 'dist/fetch.js')).href)) as { createEndpointHandler: SdkModules['createEndpointHandler'] };
-  const bindings = (await import(pathToFileURL(join(root, 'dist/endpoint/handlers/vm/sdk_shared_core_wasm_bindings.js')).href)) as { WasmVM: SdkModules['WasmVM'] };
+  const fetchModule = (await import(pathToFileURL(join(root, 'dist/fetch.js')).href)) as {
+    createEndpointHandler: SdkModules['createEndpointHandler'];
+  };
+  const bindings = (await import(
+    pathToFileURL(join(root, 'dist/endpoint/handlers/vm/sdk_shared_core_wasm_bindings.js')).href
+  )) as { WasmVM: SdkModules['WasmVM'] };
   return { version, createEndpointHandler: fetchModule.createEndpointHandler, WasmVM: bindings.WasmVM };
 }
 

@@ -1,5 +1,9 @@
 // SDK 1.17 calls Promise.withResolvers (ES2024), which Node 20 lacks. Imported before the SDK is loaded.
-type Resolvers<T> = { promise: Promise<T>; resolve: (value: T | PromiseLike<T>) => void; reject: (reason?: unknown) => void };
+type Resolvers<T> = {
+  promise: Promise<T>;
+  resolve: (value: T | PromiseLike<T>) => void;
+  reject: (reason?: unknown) => void;
+};
 
 const PromiseWith = Promise as unknown as { withResolvers?: <T>() => Resolvers<T> };
 if (typeof PromiseWith.withResolvers !== 'function') {

@@ -25,7 +25,12 @@ export interface SdkReplayResult {
   verdict: SdkVerdict;
   target: string;
   sdkVersion: string;
-  mismatch: { commandIndex: number; expected: SdkCommandView | null; actual: { type: string | null; name: string | null }; message: string } | null;
+  mismatch: {
+    commandIndex: number;
+    expected: SdkCommandView | null;
+    actual: { type: string | null; name: string | null };
+    message: string;
+  } | null;
   stoppedAt: { run: string; commandIndex: number | null } | null;
   /** Suspension: the completion and signal ids the handler waits on. */
   awaiting: { completions: number[]; signals: number[]; namedSignals: string[] } | null;
@@ -57,16 +62,24 @@ const CONTENT_TYPE = 'application/vnd.restate.invocation.v6';
 
 /** Row payloads of a V5+ journal, framed; the Input and every later entry, in journal order. */
 export function journalFrames(journal: Journal): Frame[] {
-  if (journal.version !== 2) throw new SdkReplayInputError(`journal ${journal.invocationId} has version-${journal.version} rows; replay with the SDK needs Restate 1.2+ (V5 protocol) rows`, 'SDK_REPLAY_OLD_JOURNAL');
+  if (journal.version !== 2)
+    throw new SdkReplayInputError(
+      `journal ${journal.invocationId} has version-${journal.version} rows; replay with the SDK needs Restate 1.2+ (V5 protocol) rows`,
+      'SDK_REPLAY_OLD_JOURNAL',
+    );
   return journal.entries.map((entry) => {
     const row = rawRowOf(entry.raw);
     const hex = row?.raw;
     const entryType = row?.entry_type;
     if (typeof hex !== 'string' || typeof entryType !== 'string')
-      throw new SdkReplayInputError(`entry ${entry.index} has no raw protocol bytes (export sys_journal with its raw column)`, 'SDK_REPLAY_NO_RAW');
+      throw new SdkReplayInputError(
+        `entry ${entry.index} has no raw protocol bytes (export sys_journal with its raw column)`,
+        'SDK_REPLAY_NO_RAW',
+      );
     const type = messageTypeOfEntryType(entryType);
     const payload = hexToBytes(hex);
-    if (type === null) throw new SdkReplayInputError(`entry ${entry.index}: unknown entry_type '${entryType}'`, 'SDK_REPLAY_ENTRY_TYPE');
+    if (type === null)
+      throw new SdkReplayInputError(`entry ${entry.index}: unknown entry_type '${entryType}'`, 'SDK_REPLAY_ENTRY_TYPE');
     if (!payload) throw new SdkReplayInputError(`entry ${entry.index}: raw is not hex`, 'SDK_REPLAY_RAW');
     return { type, flags: 0, payload };
   });
@@ -80,21 +93,35 @@ export function parseTarget(target: string): { service: string; handler: string;
   throw new SdkReplayInputError(`target '${target}' is not Service/handler or Object/key/handler`, 'SDK_REPLAY_TARGET');
 }
 
-export async function sdkReplay(sdk: SdkModules, services: ServiceDefinitionLike[], journal: Journal, target: string): Promise<SdkReplayResult> {
+export async function sdkReplay(
+  sdk: SdkModules,
+  services: ServiceDefinitionLike[],
+  journal: Journal,
+  target: string,
+): Promise<SdkReplayResult> {
   const { service, handler, key } = parseTarget(target);
   const definition = services.find((s) => s.name === service);
-  if (!definition) throw new SdkReplayInputError(`the handler module defines no service '${service}' (it has ${services.map((s) => s.name).join(', ') || 'none'})`, 'SDK_REPLAY_SERVICE');
+  if (!definition)
+    throw new SdkReplayInputError(
+      `the handler module defines no service '${service}' (it has ${services.map((s) => s.name).join(', ') || 'none'})`,
+      'SDK_REPLAY_SERVICE',
+    );
   const frames = journalFrames(journal);
   let stoppedAt: SdkReplayResult['stoppedAt'] = null;
   const guard = () => ({
     interceptor: {
       run: async (name: string) => {
         stoppedAt ??= { run: name, commandIndex: null };
-        throw new Error(`replay-inspector: stopped before executing run '${name}' (offline replay never runs side effects)`);
+        throw new Error(
+          `replay-inspector: stopped before executing run '${name}' (offline replay never runs side effects)`,
+        );
       },
     },
   });
-  const guarded = { ...definition, options: { ...definition.options, hooks: [...(definition.options?.hooks ?? []), guard] } };
+  const guarded = {
+    ...definition,
+    options: { ...definition.options, hooks: [...(definition.options?.hooks ?? []), guard] },
+  };
   installVmTrace(sdk.WasmVM);
   // The SDK's own log lines (replaying…, the handler's errors) would bury the report; the result carries them.
   const endpoint = sdk.createEndpointHandler({ services: [guarded], logger: () => undefined });
@@ -102,10 +129,18 @@ export async function sdkReplay(sdk: SdkModules, services: ServiceDefinitionLike
   const recorder: VmRecorder = { events: [], awakeables: 0 };
   const answer = await withRecorder(recorder, async () => {
     const response = await endpoint(
-      new Request(`http://sdk-replay.invalid/invoke/${service}/${handler}`, { method: 'POST', headers: { 'content-type': CONTENT_TYPE, accept: CONTENT_TYPE }, body }),
+      new Request(`http://sdk-replay.invalid/invoke/${service}/${handler}`, {
+        method: 'POST',
+        headers: { 'content-type': CONTENT_TYPE, accept: CONTENT_TYPE },
+        body,
+      }),
     );
     const bytes = new Uint8Array(await response.arrayBuffer());
-    if (response.status !== 200) throw new SdkReplayInputError(`the SDK refused the replay (HTTP ${response.status}): ${new TextDecoder().decode(bytes)}`, 'SDK_REPLAY_REFUSED');
+    if (response.status !== 200)
+      throw new SdkReplayInputError(
+        `the SDK refused the replay (HTTP ${response.status}): ${new TextDecoder().decode(bytes)}`,
+        'SDK_REPLAY_REFUSED',
+      );
     return decodeFrames(bytes);
   });
   return interpretAnswer(answer, journal, target, sdk.version, stoppedAt, decisionsFromTrace(recorder.events, journal));
@@ -114,8 +149,17 @@ export async function sdkReplay(sdk: SdkModules, services: ServiceDefinitionLike
 export const REPLAY_CONTENT_TYPE = CONTENT_TYPE;
 
 /** The request body of a replay: a StartMessage announcing every row, then every row framed. */
-export function replayRequestBody(journal: Journal, key: string, frames: Frame[] = journalFrames(journal)): Uint8Array<ArrayBuffer> {
-  const start = encodeStart({ id: new TextEncoder().encode(journal.invocationId), debugId: journal.invocationId, knownEntries: frames.length, key });
+export function replayRequestBody(
+  journal: Journal,
+  key: string,
+  frames: Frame[] = journalFrames(journal),
+): Uint8Array<ArrayBuffer> {
+  const start = encodeStart({
+    id: new TextEncoder().encode(journal.invocationId),
+    debugId: journal.invocationId,
+    knownEntries: frames.length,
+    key,
+  });
   return encodeFrames([{ type: CONTROL_TYPES.Start, flags: 0, payload: start }, ...frames]);
 }
 
@@ -129,24 +173,45 @@ export function interpretAnswer(
   decisions: Decision[],
 ): SdkReplayResult {
   const commandsInJournal = journal.entries.filter((e) => e.kind === 'command').length;
-  const result: SdkReplayResult = { verdict: 'replayed', target, sdkVersion, mismatch: null, stoppedAt, awaiting: null, error: null, newCommands: [], decisions };
+  const result: SdkReplayResult = {
+    verdict: 'replayed',
+    target,
+    sdkVersion,
+    mismatch: null,
+    stoppedAt,
+    awaiting: null,
+    error: null,
+    newCommands: [],
+    decisions,
+  };
   let commandIndex = commandsInJournal;
   for (const frame of answer) {
     const message = decodeMessage(frame.type, frame.payload);
     if (isCommandType(frame.type)) {
       const type = commandNameOfType(frame.type) ?? `0x${frame.type.toString(16)}`;
-      result.newCommands.push({ commandIndex, type, name: String(message?.name ?? message?.entry_name ?? ''), fields: readable(message ?? {}) });
+      result.newCommands.push({
+        commandIndex,
+        type,
+        name: String(message?.name ?? message?.entry_name ?? ''),
+        fields: readable(message ?? {}),
+      });
       commandIndex++;
     } else if (frame.type === CONTROL_TYPES.Error && message) {
       const code = Number(message.code ?? 0);
       const text = String(message.message ?? '');
       if (code === 570) {
         const at = Number(message.related_command_index ?? commandsInJournal);
-        const relatedType = message.related_command_type === undefined ? null : (commandNameOfType(Number(message.related_command_type)) ?? String(message.related_command_type));
+        const relatedType =
+          message.related_command_type === undefined
+            ? null
+            : (commandNameOfType(Number(message.related_command_type)) ?? String(message.related_command_type));
         result.mismatch = {
           commandIndex: at,
           expected: recordedCommand(journal, at),
-          actual: { type: relatedType, name: message.related_command_name === undefined ? null : String(message.related_command_name) },
+          actual: {
+            type: relatedType,
+            name: message.related_command_name === undefined ? null : String(message.related_command_name),
+          },
           message: text,
         };
       } else if (!stoppedAt) result.error = { code, message: text };
@@ -163,15 +228,27 @@ export function interpretAnswer(
     const lastRun = [...result.newCommands].reverse().find((c) => c.type === 'Run' && c.name === stoppedAt!.run);
     stoppedAt.commandIndex = lastRun?.commandIndex ?? openRunInJournal(journal, stoppedAt.run);
   }
-  result.verdict = result.mismatch ? 'mismatch' : stoppedAt ? 'stopped' : result.error ? 'failed' : result.awaiting ? 'suspended' : 'replayed';
+  result.verdict = result.mismatch
+    ? 'mismatch'
+    : stoppedAt
+      ? 'stopped'
+      : result.error
+        ? 'failed'
+        : result.awaiting
+          ? 'suspended'
+          : 'replayed';
   return result;
 }
 
 /** The journal's Run commands whose result the journal lacks (in flight when it was exported), in order. */
 export function runsWithoutResult(journal: Journal): CommandEntry[] {
   const completed = new Set<number>();
-  for (const e of journal.entries) if (e.kind === 'notification' && e.completionId !== undefined) completed.add(e.completionId);
-  return journal.entries.filter((e): e is CommandEntry => e.kind === 'command' && e.type === 'Run' && e.completionIds.some((id) => !completed.has(id)));
+  for (const e of journal.entries)
+    if (e.kind === 'notification' && e.completionId !== undefined) completed.add(e.completionId);
+  return journal.entries.filter(
+    (e): e is CommandEntry =>
+      e.kind === 'command' && e.type === 'Run' && e.completionIds.some((id) => !completed.has(id)),
+  );
 }
 
 /** Command index of the in-flight run named `name`, or null. */

@@ -5,14 +5,19 @@ export const SUPPORTED_SDK_RANGE = '>=1.17.0 <1.18.0';
 export interface SdkModules {
   version: string;
   /** `createEndpointHandler` of `@restatedev/restate-sdk/fetch`. */
-  createEndpointHandler: (options: { services: unknown[]; logger?: (...args: unknown[]) => void }) => (request: Request) => Promise<Response>;
+  createEndpointHandler: (options: {
+    services: unknown[];
+    logger?: (...args: unknown[]) => void;
+  }) => (request: Request) => Promise<Response>;
   /** `WasmVM` of dist/endpoint/handlers/vm/sdk_shared_core_wasm_bindings.js. */
   WasmVM: { prototype: object };
 }
 
 export class SdkVersionError extends Error {
   constructor(version: string) {
-    super(`@restatedev/restate-sdk ${version} is not supported by sdk-replay (supported: ${SUPPORTED_SDK_RANGE}); install a supported version next to the handler module`);
+    super(
+      `@restatedev/restate-sdk ${version} is not supported by sdk-replay (supported: ${SUPPORTED_SDK_RANGE}); install a supported version next to the handler module`,
+    );
     this.name = 'SdkVersionError';
   }
 }

@@ -78,7 +78,12 @@ describe('sdk-replay: every real capture replays with the code that wrote it', (
 describe('sdk-replay: changed code gives the 570 the real server recorded', () => {
   const v2 = join(repo, 'test/sdk-replay/checkout-v2.ts');
   // Renamed run, changed command type, inserted run, added await (of a new timer): test/restate-service/mismatch-service.ts.
-  for (const folder of ['journal-mismatch', 'journal-mismatch-type', 'journal-mismatch-insert', 'journal-mismatch-await']) {
+  for (const folder of [
+    'journal-mismatch',
+    'journal-mismatch-type',
+    'journal-mismatch-insert',
+    'journal-mismatch-await',
+  ]) {
     it(`${folder}: mismatch at the command index, type and name of the server's 570 event`, async () => {
       const [journal] = capture(folder);
       const server = journal.events.find((e) => e.type === 'TransientError' && e.code === 570);
@@ -87,7 +92,9 @@ describe('sdk-replay: changed code gives the 570 the real server recorded', () =
       expect(result.verdict).toBe('mismatch');
       expect(result.mismatch?.commandIndex).toBe(server.relatedCommandIndex);
       expect(result.mismatch?.actual).toEqual({ type: server.relatedCommandType, name: server.relatedCommandName });
-      const recorded = journal.entries.find((e) => e.kind === 'command' && e.commandIndex === server.relatedCommandIndex);
+      const recorded = journal.entries.find(
+        (e) => e.kind === 'command' && e.commandIndex === server.relatedCommandIndex,
+      );
       expect(result.mismatch?.expected).toMatchObject({ type: recorded?.type, name: recorded?.name });
       expect(result.mismatch?.message).toMatch(/mismatch/);
     });
@@ -100,7 +107,10 @@ describe('sdk-replay: never runs a side effect', () => {
     const { probe } = (await import(probeModule)) as typeof import('../../test/sdk-replay/lab-probe');
     const [full] = capture('race-timeout');
     // Keep Input, Run, Sleep and the Sleep's notification: the run is still in flight.
-    const cut = { ...full, entries: full.entries.filter((e) => !(e.kind === 'notification' && e.completionId === 1)).slice(0, 4) };
+    const cut = {
+      ...full,
+      entries: full.entries.filter((e) => !(e.kind === 'notification' && e.completionId === 1)).slice(0, 4),
+    };
     const result = await replayWith(probeModule, cut);
     expect(result.verdict).toBe('stopped');
     expect(result.stoppedAt).toEqual({ run: 'slow-fetch', commandIndex: 1 });
@@ -112,7 +122,13 @@ describe('sdk-replay: never runs a side effect', () => {
 });
 
 describe('sdk-replay: the real SDK decides what our engine decides on the scenario twins', () => {
-  const comparable = (d: Decision) => ({ combinator: d.combinator, futures: d.futures, winner: d.winner ?? null, completed: d.completed, entryIndex: d.entryIndex });
+  const comparable = (d: Decision) => ({
+    combinator: d.combinator,
+    futures: d.futures,
+    winner: d.winner ?? null,
+    completed: d.completed,
+    entryIndex: d.entryIndex,
+  });
   for (const twin of twins) {
     it(`${twin.folder}: same decisions`, async () => {
       const [journal] = capture(twin.folder);

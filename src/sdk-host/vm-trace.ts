@@ -49,7 +49,8 @@ export function installVmTrace(wasmVmClass: { prototype: object }): void {
         if (active) {
           const commandIndex = proto.last_command_index.call(this);
           const recorder = active;
-          for (const info of handlesOf(method, args, result, commandIndex, () => ++recorder.awakeables)) active.events.push({ kind: 'handle', info });
+          for (const info of handlesOf(method, args, result, commandIndex, () => ++recorder.awakeables))
+            active.events.push({ kind: 'handle', info });
         }
         return result;
       };
@@ -62,7 +63,8 @@ export function installVmTrace(wasmVmClass: { prototype: object }): void {
     } else if (method === 'take_notification') {
       proto[method] = function (this: unknown, handle: number) {
         const value = (original as (h: number) => unknown).call(this, handle);
-        if (active && value !== 'NotReady') active.events.push({ kind: 'notification', handle, value: summarise(value) });
+        if (active && value !== 'NotReady')
+          active.events.push({ kind: 'notification', handle, value: summarise(value) });
         return value;
       };
     }
@@ -76,7 +78,13 @@ export function withRecorder<T>(recorder: VmRecorder, body: () => Promise<T>): P
   });
 }
 
-function handlesOf(method: string, args: unknown[], result: unknown, commandIndex: number, nextAwakeable: () => number): HandleInfo[] {
+function handlesOf(
+  method: string,
+  args: unknown[],
+  result: unknown,
+  commandIndex: number,
+  nextAwakeable: () => number,
+): HandleInfo[] {
   if (typeof result === 'number') {
     const role = method === 'sys_signal' ? String(args[0]) : undefined;
     return [{ handle: result, syscall: method, commandIndex, role }];
@@ -89,8 +97,10 @@ function handlesOf(method: string, args: unknown[], result: unknown, commandInde
       { handle: Number(fields.call_completion_id), syscall: method, commandIndex, role: 'result' },
     ];
   }
-  if (method === 'sys_send') return [{ handle: Number(fields.invocation_id_completion_id ?? fields.handle), syscall: method, commandIndex }];
-  if (method === 'sys_awakeable') return [{ handle: Number(fields.handle), syscall: method, commandIndex, role: String(nextAwakeable()) }];
+  if (method === 'sys_send')
+    return [{ handle: Number(fields.invocation_id_completion_id ?? fields.handle), syscall: method, commandIndex }];
+  if (method === 'sys_awakeable')
+    return [{ handle: Number(fields.handle), syscall: method, commandIndex, role: String(nextAwakeable()) }];
   return typeof fields.handle === 'number' ? [{ handle: fields.handle, syscall: method, commandIndex }] : [];
 }
 

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { decodeShareState, encodeShareState, fromBase64Url, SHARE_PREFIX, ShareLinkError, toBase64Url, type ShareState } from './link-codec';
+import {
+  decodeShareState,
+  encodeShareState,
+  fromBase64Url,
+  SHARE_PREFIX,
+  ShareLinkError,
+  toBase64Url,
+  type ShareState,
+} from './link-codec';
 
 const codeOf = (fn: () => unknown) => {
   try {
@@ -15,23 +23,39 @@ const codeOf = (fn: () => unknown) => {
 
 describe('share link codec', () => {
   it('round-trips a view exactly', () => {
-    const state: ShareState = { source: { kind: 'example', name: 'race-timeout' }, seed: 7, crashesMs: [120], cursor: 4, selection: 'c2' };
+    const state: ShareState = {
+      source: { kind: 'example', name: 'race-timeout' },
+      seed: 7,
+      crashesMs: [120],
+      cursor: 4,
+      selection: 'c2',
+    };
     const hash = encodeShareState(state);
     expect(hash.startsWith(SHARE_PREFIX)).toBe(true);
     expect(decodeShareState('#' + hash)).toEqual(state);
   });
 
   it('compresses a loaded journal well below its size', () => {
-    const text = JSON.stringify({ rows: Array.from({ length: 200 }, (_, i) => ({ id: 'inv_1', index: i, entry_type: 'Command: Run', name: `step-${i}` })) });
+    const text = JSON.stringify({
+      rows: Array.from({ length: 200 }, (_, i) => ({
+        id: 'inv_1',
+        index: i,
+        entry_type: 'Command: Run',
+        name: `step-${i}`,
+      })),
+    });
     const hash = encodeShareState({ source: { kind: 'journal', text, fileName: 'j.json' } });
     expect(hash.length).toBeLessThan(text.length / 5);
     expect(decodeShareState(hash).source).toEqual({ kind: 'journal', text, fileName: 'j.json' });
   });
 
   it('base64url round-trips any bytes (seed 11)', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
-      expect(fromBase64Url(toBase64Url(bytes))).toEqual(bytes);
-    }), { seed: 11, numRuns: 300 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        expect(fromBase64Url(toBase64Url(bytes))).toEqual(bytes);
+      }),
+      { seed: 11, numRuns: 300 },
+    );
   });
 
   it('rejects damaged, foreign, future and hostile links with a stable code', () => {
@@ -41,10 +65,16 @@ describe('share link codec', () => {
     expect(codeOf(() => decodeShareState('#v9.abc'))).toBe('LINK_UNSUPPORTED_VERSION');
     const json = (v: unknown) => SHARE_PREFIX + toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(v))));
     expect(codeOf(() => decodeShareState(json({ source: { kind: 'script', src: 'x' } })))).toBe('LINK_BAD_DATA');
-    expect(codeOf(() => decodeShareState(json({ source: { kind: 'example', name: 'a' }, seed: -1 })))).toBe('LINK_BAD_DATA');
-    expect(codeOf(() => decodeShareState(json({ source: { kind: 'example', name: 'a' }, cursor: '1; alert(1)' })))).toBe('LINK_BAD_DATA');
+    expect(codeOf(() => decodeShareState(json({ source: { kind: 'example', name: 'a' }, seed: -1 })))).toBe(
+      'LINK_BAD_DATA',
+    );
+    expect(
+      codeOf(() => decodeShareState(json({ source: { kind: 'example', name: 'a' }, cursor: '1; alert(1)' }))),
+    ).toBe('LINK_BAD_DATA');
     expect(codeOf(() => decodeShareState(json([1, 2])))).toBe('LINK_BAD_DATA');
-    expect(codeOf(() => decodeShareState(SHARE_PREFIX + toBase64Url(deflateSync(new Uint8Array([0xff, 0xfe])))))).toBe('LINK_BAD_DATA');
+    expect(codeOf(() => decodeShareState(SHARE_PREFIX + toBase64Url(deflateSync(new Uint8Array([0xff, 0xfe])))))).toBe(
+      'LINK_BAD_DATA',
+    );
   });
 
   it('round-trips a cancellation time and an open compare view, for every kind of second run', () => {
@@ -57,7 +87,13 @@ describe('share link codec', () => {
       { kind: 'journal', text: '{"rows":[]}', fileName: 'b.query.json' },
     ];
     for (const run of runs) {
-      const state: ShareState = { source: { kind: 'example', name: 'cancel-from-outside' }, seed: 1, cancelAtMs: 40, cursor: 3, compare: { run, cursorA: 5, cursorB: 2 } };
+      const state: ShareState = {
+        source: { kind: 'example', name: 'cancel-from-outside' },
+        seed: 1,
+        cancelAtMs: 40,
+        cursor: 3,
+        compare: { run, cursorA: 5, cursorB: 2 },
+      };
       expect(decodeShareState(encodeShareState(state))).toEqual(state);
     }
   });
@@ -67,16 +103,30 @@ describe('share link codec', () => {
     const withCompare = (compare: unknown) => json({ source: { kind: 'example', name: 'a' }, compare });
     expect(codeOf(() => decodeShareState(withCompare('seed 4')))).toBe('LINK_BAD_DATA');
     expect(codeOf(() => decodeShareState(withCompare({})))).toBe('LINK_BAD_DATA');
-    expect(codeOf(() => decodeShareState(withCompare({ run: { kind: 'url', url: 'https://evil' } })))).toBe('LINK_BAD_DATA');
+    expect(codeOf(() => decodeShareState(withCompare({ run: { kind: 'url', url: 'https://evil' } })))).toBe(
+      'LINK_BAD_DATA',
+    );
     expect(codeOf(() => decodeShareState(withCompare({ run: { kind: 'seed', seed: 1.5 } })))).toBe('LINK_BAD_DATA');
-    expect(codeOf(() => decodeShareState(withCompare({ run: { kind: 'example', name: 'x'.repeat(201) } })))).toBe('LINK_BAD_DATA');
-    expect(codeOf(() => decodeShareState(withCompare({ run: { kind: 'example', name: 'x', seed: -2 } })))).toBe('LINK_BAD_DATA');
+    expect(codeOf(() => decodeShareState(withCompare({ run: { kind: 'example', name: 'x'.repeat(201) } })))).toBe(
+      'LINK_BAD_DATA',
+    );
+    expect(codeOf(() => decodeShareState(withCompare({ run: { kind: 'example', name: 'x', seed: -2 } })))).toBe(
+      'LINK_BAD_DATA',
+    );
     expect(codeOf(() => decodeShareState(withCompare({ run: { kind: 'journal', text: 5 } })))).toBe('LINK_BAD_DATA');
-    expect(codeOf(() => decodeShareState(withCompare({ run: { kind: 'without-crashes' }, cursorB: -1 })))).toBe('LINK_BAD_DATA');
-    expect(codeOf(() => decodeShareState(json({ source: { kind: 'example', name: 'a' }, cancelAtMs: -5 })))).toBe('LINK_BAD_DATA');
-    expect(codeOf(() => decodeShareState(json({ source: { kind: 'example', name: 'a' }, cancelAtMs: '100' })))).toBe('LINK_BAD_DATA');
+    expect(codeOf(() => decodeShareState(withCompare({ run: { kind: 'without-crashes' }, cursorB: -1 })))).toBe(
+      'LINK_BAD_DATA',
+    );
+    expect(codeOf(() => decodeShareState(json({ source: { kind: 'example', name: 'a' }, cancelAtMs: -5 })))).toBe(
+      'LINK_BAD_DATA',
+    );
+    expect(codeOf(() => decodeShareState(json({ source: { kind: 'example', name: 'a' }, cancelAtMs: '100' })))).toBe(
+      'LINK_BAD_DATA',
+    );
     // Unknown fields inside the compare view are dropped, and a long file name is cut.
-    const decoded = decodeShareState(withCompare({ run: { kind: 'journal', text: 'x', fileName: 'f'.repeat(400), html: '<i>' }, extra: 1 }));
+    const decoded = decodeShareState(
+      withCompare({ run: { kind: 'journal', text: 'x', fileName: 'f'.repeat(400), html: '<i>' }, extra: 1 }),
+    );
     expect(decoded.compare).toEqual({ run: { kind: 'journal', text: 'x', fileName: 'f'.repeat(300) } });
   });
 
@@ -87,7 +137,13 @@ describe('share link codec', () => {
   });
 
   it('drops unknown fields instead of passing them on', () => {
-    const hash = SHARE_PREFIX + toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify({ source: { kind: 'example', name: 'a', html: '<b>' }, evil: 1 }))));
+    const hash =
+      SHARE_PREFIX +
+      toBase64Url(
+        deflateSync(
+          new TextEncoder().encode(JSON.stringify({ source: { kind: 'example', name: 'a', html: '<b>' }, evil: 1 })),
+        ),
+      );
     expect(decodeShareState(hash)).toEqual({ source: { kind: 'example', name: 'a' } });
   });
 

@@ -78,7 +78,11 @@ export function toBase64Url(bytes: Uint8Array): string {
 }
 
 export function fromBase64Url(text: string): Uint8Array {
-  if (text.length % 4 === 1) throw new ShareLinkError('LINK_BAD_ENCODING', 'The link is cut off or damaged (its data has an impossible length).');
+  if (text.length % 4 === 1)
+    throw new ShareLinkError(
+      'LINK_BAD_ENCODING',
+      'The link is cut off or damaged (its data has an impossible length).',
+    );
   const out = new Uint8Array(Math.floor((text.length * 3) / 4));
   let bits = 0;
   let value = 0;
@@ -86,7 +90,8 @@ export function fromBase64Url(text: string): Uint8Array {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     const v = code < 128 ? reverse[code] : -1;
-    if (v < 0) throw new ShareLinkError('LINK_BAD_ENCODING', `The link is damaged: unexpected character at position ${i + 1}.`);
+    if (v < 0)
+      throw new ShareLinkError('LINK_BAD_ENCODING', `The link is damaged: unexpected character at position ${i + 1}.`);
     value = (value << 6) | v;
     bits += 6;
     if (bits >= 8) {
@@ -102,7 +107,11 @@ function inflateBounded(data: Uint8Array): Uint8Array {
   let total = 0;
   const inflater = new Inflate((chunk) => {
     total += chunk.length;
-    if (total > shareInflatedBytesMax) throw new ShareLinkError('LINK_TOO_LARGE', `The link expands to more than ${shareInflatedBytesMax / 1024 / 1024} MB; it was refused.`);
+    if (total > shareInflatedBytesMax)
+      throw new ShareLinkError(
+        'LINK_TOO_LARGE',
+        `The link expands to more than ${shareInflatedBytesMax / 1024 / 1024} MB; it was refused.`,
+      );
     chunks.push(chunk);
   });
   try {
@@ -134,9 +143,13 @@ function validateSource(v: unknown, field: string, allowJournal: boolean): Share
   if (s.kind === 'example' && isStr(s.name) && s.name.length <= 200) return { kind: 'example', name: s.name };
   if (s.kind === 'scenario' && isStr(s.code)) return { kind: 'scenario', code: s.code };
   if (allowJournal && s.kind === 'journal' && isStr(s.text)) {
-    return s.fileName === undefined ? { kind: 'journal', text: s.text } : isStr(s.fileName) ? { kind: 'journal', text: s.text, fileName: s.fileName.slice(0, 300) } : bad(`${field}.fileName`, 'is not text');
+    return s.fileName === undefined
+      ? { kind: 'journal', text: s.text }
+      : isStr(s.fileName)
+        ? { kind: 'journal', text: s.text, fileName: s.fileName.slice(0, 300) }
+        : bad(`${field}.fileName`, 'is not text');
   }
-  bad(field, "is not an example, a scenario or a journal");
+  bad(field, 'is not an example, a scenario or a journal');
 }
 
 const NAME_CHARS_MAX = 200;
@@ -148,19 +161,28 @@ function validateCompare(v: unknown): ShareCompare {
   if (typeof c.run !== 'object' || c.run === null) bad('compare.run', 'is missing');
   const r = c.run as Record<string, unknown>;
   let run: ShareCompareRun;
-  if (r.kind === 'seed') run = isInt(r.seed) ? { kind: 'seed', seed: r.seed } : bad('compare.run.seed', 'is not a whole number ≥ 0');
+  if (r.kind === 'seed')
+    run = isInt(r.seed) ? { kind: 'seed', seed: r.seed } : bad('compare.run.seed', 'is not a whole number ≥ 0');
   else if (r.kind === 'without-crashes') run = { kind: 'without-crashes' };
   else if ((r.kind === 'example' || r.kind === 'replay') && isStr(r.name) && r.name.length <= NAME_CHARS_MAX) {
     if (r.kind === 'replay') run = { kind: 'replay', name: r.name };
     else if (r.seed === undefined) run = { kind: 'example', name: r.name };
-    else run = isInt(r.seed) ? { kind: 'example', name: r.name, seed: r.seed } : bad('compare.run.seed', 'is not a whole number ≥ 0');
+    else
+      run = isInt(r.seed)
+        ? { kind: 'example', name: r.name, seed: r.seed }
+        : bad('compare.run.seed', 'is not a whole number ≥ 0');
   } else if (r.kind === 'journal' && isStr(r.text)) {
     if (r.fileName === undefined) run = { kind: 'journal', text: r.text };
-    else run = isStr(r.fileName) ? { kind: 'journal', text: r.text, fileName: r.fileName.slice(0, FILE_NAME_CHARS_MAX) } : bad('compare.run.fileName', 'is not text');
+    else
+      run = isStr(r.fileName)
+        ? { kind: 'journal', text: r.text, fileName: r.fileName.slice(0, FILE_NAME_CHARS_MAX) }
+        : bad('compare.run.fileName', 'is not text');
   } else bad('compare.run', 'is not another seed, the run without crashes, an example, a replay or a journal');
   const out: ShareCompare = { run };
-  if (c.cursorA !== undefined) out.cursorA = isInt(c.cursorA) ? c.cursorA : bad('compare.cursorA', 'is not a step number');
-  if (c.cursorB !== undefined) out.cursorB = isInt(c.cursorB) ? c.cursorB : bad('compare.cursorB', 'is not a step number');
+  if (c.cursorA !== undefined)
+    out.cursorA = isInt(c.cursorA) ? c.cursorA : bad('compare.cursorA', 'is not a step number');
+  if (c.cursorB !== undefined)
+    out.cursorB = isInt(c.cursorB) ? c.cursorB : bad('compare.cursorB', 'is not a step number');
   return out;
 }
 
@@ -171,13 +193,17 @@ export function validateShareState(value: unknown): ShareState {
   const state: ShareState = { source: validateSource(v.source, 'source', true) };
   if (v.seed !== undefined) state.seed = isInt(v.seed) ? v.seed : bad('seed', 'is not a whole number ≥ 0');
   if (v.crashesMs !== undefined) {
-    if (!Array.isArray(v.crashesMs) || v.crashesMs.length > 1000 || !v.crashesMs.every((c) => isInt(c))) bad('crashesMs', 'is not a list of times');
+    if (!Array.isArray(v.crashesMs) || v.crashesMs.length > 1000 || !v.crashesMs.every((c) => isInt(c)))
+      bad('crashesMs', 'is not a list of times');
     state.crashesMs = v.crashesMs as number[];
   }
-  if (v.cancelAtMs !== undefined) state.cancelAtMs = isInt(v.cancelAtMs) ? v.cancelAtMs : bad('cancelAtMs', 'is not a time');
+  if (v.cancelAtMs !== undefined)
+    state.cancelAtMs = isInt(v.cancelAtMs) ? v.cancelAtMs : bad('cancelAtMs', 'is not a time');
   if (v.cursor !== undefined) state.cursor = isInt(v.cursor) ? v.cursor : bad('cursor', 'is not a step number');
-  if (v.selection !== undefined) state.selection = isStr(v.selection) && v.selection.length <= 200 ? v.selection : bad('selection', 'is not an id');
-  if (v.pairedScenario !== undefined) state.pairedScenario = validateSource(v.pairedScenario, 'pairedScenario', false) as ShareState['pairedScenario'];
+  if (v.selection !== undefined)
+    state.selection = isStr(v.selection) && v.selection.length <= 200 ? v.selection : bad('selection', 'is not an id');
+  if (v.pairedScenario !== undefined)
+    state.pairedScenario = validateSource(v.pairedScenario, 'pairedScenario', false) as ShareState['pairedScenario'];
   if (v.compare !== undefined) state.compare = validateCompare(v.compare);
   return state;
 }
@@ -191,10 +217,18 @@ export function encodeShareState(state: ShareState): string {
 /** Reads a hash fragment (with or without '#'); throws ShareLinkError on anything wrong. */
 export function decodeShareState(hash: string): ShareState {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (text.length > shareHashCharsMax) throw new ShareLinkError('LINK_TOO_LARGE', `The link is longer than ${shareHashCharsMax.toLocaleString('en-US')} characters; it was refused.`);
+  if (text.length > shareHashCharsMax)
+    throw new ShareLinkError(
+      'LINK_TOO_LARGE',
+      `The link is longer than ${shareHashCharsMax.toLocaleString('en-US')} characters; it was refused.`,
+    );
   if (!text.startsWith(SHARE_PREFIX)) {
     const version = /^v(\d+)\./.exec(text)?.[1];
-    if (version) throw new ShareLinkError('LINK_UNSUPPORTED_VERSION', `The link was made by a newer Replay Inspector (format v${version}); this one reads v1.`);
+    if (version)
+      throw new ShareLinkError(
+        'LINK_UNSUPPORTED_VERSION',
+        `The link was made by a newer Replay Inspector (format v${version}); this one reads v1.`,
+      );
     throw new ShareLinkError('LINK_BAD_ENCODING', 'This is not a Replay Inspector share link.');
   }
   const bytes = inflateBounded(fromBase64Url(text.slice(SHARE_PREFIX.length)));

@@ -11,7 +11,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function runVitest(file: string): { ok: boolean; output: string } {
   try {
-    const output = execFileSync('npx', ['vitest', 'run', '--root', '.', '--config', 'vitest.generated.config.ts', file], { encoding: 'utf8', stdio: 'pipe' });
+    const output = execFileSync(
+      'npx',
+      ['vitest', 'run', '--root', '.', '--config', 'vitest.generated.config.ts', file],
+      { encoding: 'utf8', stdio: 'pipe' },
+    );
     return { ok: true, output };
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
@@ -22,7 +26,15 @@ function runVitest(file: string): { ok: boolean; output: string } {
 describe('Export as test', () => {
   it('writes a test for a built-in example that passes, and fails when a decision differs', async () => {
     const run = await simulate(crashAndReplay, { seed: 7, crashes: [{ atMs: 60 }] });
-    const input = { scenario: { kind: 'example' as const, name: 'crash-and-replay', file: 'crash-and-replay.ts' }, seed: 7, crashesMs: [60], decisions: run.decisions, output: run.output, simImport: '../../src/sim', scenariosImport: '../../scenarios' };
+    const input = {
+      scenario: { kind: 'example' as const, name: 'crash-and-replay', file: 'crash-and-replay.ts' },
+      seed: 7,
+      crashesMs: [60],
+      decisions: run.decisions,
+      output: run.output,
+      simImport: '../../src/sim',
+      scenariosImport: '../../scenarios',
+    };
     const text = generateTestFile(input);
     expect(testFileName(input)).toBe('crash-and-replay.seed-7.test.ts');
     mkdirSync(dir, { recursive: true });
@@ -40,7 +52,13 @@ describe('Export as test', () => {
 
   it('inlines edited scenario code and points its import at the simulator', () => {
     const code = readFileSync(new URL('../../scenarios/timeout-race.ts', import.meta.url), 'utf8');
-    const text = generateTestFile({ scenario: { kind: 'scenario', code, name: 'my race' }, seed: 3, decisions: [], output: { value: 1 }, simImport: '../src/sim' });
+    const text = generateTestFile({
+      scenario: { kind: 'scenario', code, name: 'my race' },
+      seed: 3,
+      decisions: [],
+      output: { value: 1 },
+      simImport: '../src/sim',
+    });
     expect(text).toContain("import { defineScenario, select } from '../src/sim';");
     expect(text).toContain("import { simulate } from '../src/sim';");
     expect(text).toContain('const scenario = defineScenario(');

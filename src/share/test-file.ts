@@ -35,7 +35,11 @@ const literal = (value: unknown, indent: string) => JSON.stringify(value, null, 
 
 /** A test name and file name that say what is pinned. */
 export function testFileName(input: TestFileInput): string {
-  const slug = input.scenario.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scenario';
+  const slug =
+    input.scenario.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'scenario';
   return `${slug}.seed-${input.seed}.test.ts`;
 }
 
@@ -53,7 +57,9 @@ export function generateTestFile(input: TestFileInput): string {
   ];
   if (input.scenario.kind === 'example') {
     lines.push(`import { simulate } from '${simImport}';`);
-    lines.push(`import scenario from '${input.scenariosImport ?? '../scenarios'}/${input.scenario.file.replace(/\.ts$/, '')}';`);
+    lines.push(
+      `import scenario from '${input.scenariosImport ?? '../scenarios'}/${input.scenario.file.replace(/\.ts$/, '')}';`,
+    );
   } else {
     // Edited code keeps its own imports (pointed at the simulator) and becomes a local constant.
     const code = input.scenario.code

@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { escapeXml, timelineSvg, type SvgLane } from './timeline-svg';
 
-const lane = (id: string, label: string, over: Partial<SvgLane> = {}): SvgLane => ({ id, label, state: 'completed-success', stateText: 'completed', startU: 0, endU: 5, role: null, ...over });
+const lane = (id: string, label: string, over: Partial<SvgLane> = {}): SvgLane => ({
+  id,
+  label,
+  state: 'completed-success',
+  stateText: 'completed',
+  startU: 0,
+  endU: 5,
+  role: null,
+  ...over,
+});
 
 describe('timeline SVG', () => {
   it('draws one labelled lane per future, the status and the cursor', () => {
     const svg = timelineSvg({
       title: 'race-timeout · seed 7',
       status: 'Step 5 of 8: select: timeout (c3) won',
-      lanes: [lane('c1', 'Run fetch-a (c1)', { state: 'pending', stateText: 'pending', endU: null, role: 'loser' }), lane('c3', 'Sleep timeout (c3)', { role: 'winner' })],
+      lanes: [
+        lane('c1', 'Run fetch-a (c1)', { state: 'pending', stateText: 'pending', endU: null, role: 'loser' }),
+        lane('c3', 'Sleep timeout (c3)', { role: 'winner' }),
+      ],
       spanU: 10,
       cursorU: 5,
       ticks: [{ u: 0, label: '+0 ms' }],
@@ -22,7 +34,14 @@ describe('timeline SVG', () => {
   });
 
   it('escapes hostile names so the file holds no markup of its own', () => {
-    const svg = timelineSvg({ title: '<script>alert(1)</script>', status: 'a & b', lanes: [lane('c1', '"><script>x</script>')], spanU: 1, cursorU: 0, ticks: [] });
+    const svg = timelineSvg({
+      title: '<script>alert(1)</script>',
+      status: 'a & b',
+      lanes: [lane('c1', '"><script>x</script>')],
+      spanU: 1,
+      cursorU: 0,
+      ticks: [],
+    });
     expect(svg).not.toContain('<script');
     expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(svg).toContain('a &amp; b');
@@ -36,7 +55,12 @@ describe('timeline SVG', () => {
   });
 
   it("draws a call's invocation id as a marker on the call's lane, not a lane of its own", () => {
-    const call = lane('c8', 'Call Worker/slow (c8)', { state: 'pending', stateText: 'pending', endU: null, marker: { u: 1, title: 'callee invocation id inv_1 known (c7)' } });
+    const call = lane('c8', 'Call Worker/slow (c8)', {
+      state: 'pending',
+      stateText: 'pending',
+      endU: null,
+      marker: { u: 1, title: 'callee invocation id inv_1 known (c7)' },
+    });
     const svg = timelineSvg({ title: 't', status: 's', lanes: [call], spanU: 10, cursorU: 2, ticks: [] });
     expect(svg.match(/data-future-id=/g)).toHaveLength(1);
     expect(svg).toContain('<title>callee invocation id inv_1 known (c7)</title></path>');

@@ -78,24 +78,42 @@ export function timelineSvg(input: TimelineSvgInput): string {
   ];
   for (const t of input.ticks) {
     out.push(`<line x1="${x(t.u)}" y1="${HEAD_PX - 8}" x2="${x(t.u)}" y2="${height - 8}" stroke="#e5e7eb"/>`);
-    out.push(`<text x="${x(t.u)}" y="${HEAD_PX - 10}" fill="#6b7280" font-size="10" text-anchor="middle">${escapeXml(t.label)}</text>`);
+    out.push(
+      `<text x="${x(t.u)}" y="${HEAD_PX - 10}" fill="#6b7280" font-size="10" text-anchor="middle">${escapeXml(t.label)}</text>`,
+    );
   }
   input.lanes.forEach((lane, i) => {
     const y = HEAD_PX + i * LANE_PX;
     const x0 = x(lane.startU);
     const x1 = lane.endU === null ? LABEL_PX + PLOT_PX + 8 : Math.max(x(lane.endU), x0 + 3);
-    const role = lane.role === 'winner' ? ' ★ won' : lane.role === 'loser' ? ' lost' : lane.role === 'failed-first' ? ' failed first' : '';
+    const role =
+      lane.role === 'winner'
+        ? ' ★ won'
+        : lane.role === 'loser'
+          ? ' lost'
+          : lane.role === 'failed-first'
+            ? ' failed first'
+            : '';
     const label = lane.label.length > LABEL_CHARS_MAX ? `${lane.label.slice(0, LABEL_CHARS_MAX - 1)}…` : lane.label;
-    out.push(`<g data-future-id="${escapeXml(lane.id)}">`, `<title>${escapeXml(lane.label)}: ${escapeXml(lane.stateText + role)}</title>`);
+    out.push(
+      `<g data-future-id="${escapeXml(lane.id)}">`,
+      `<title>${escapeXml(lane.label)}: ${escapeXml(lane.stateText + role)}</title>`,
+    );
     out.push(`<text x="12" y="${y + 16}" fill="#111827">${escapeXml(label)}</text>`);
-    out.push(`<text x="${LABEL_PX - 8}" y="${y + 16}" fill="#6b7280" text-anchor="end">${escapeXml(lane.stateText + role)}</text>`);
+    out.push(
+      `<text x="${LABEL_PX - 8}" y="${y + 16}" fill="#6b7280" text-anchor="end">${escapeXml(lane.stateText + role)}</text>`,
+    );
     const dash = lane.state === 'not-started' || lane.endU === null ? ' stroke-dasharray="4 3"' : '';
     const width = lane.role === 'winner' ? 2.5 : 1;
-    out.push(`<rect x="${x0}" y="${y + 5}" width="${round(x1 - x0)}" height="${LANE_PX - 10}" rx="3" fill="${fill[lane.state]}" stroke="${stroke[lane.state]}" stroke-width="${width}"${dash}/>`);
+    out.push(
+      `<rect x="${x0}" y="${y + 5}" width="${round(x1 - x0)}" height="${LANE_PX - 10}" rx="3" fill="${fill[lane.state]}" stroke="${stroke[lane.state]}" stroke-width="${width}"${dash}/>`,
+    );
     if (lane.marker) {
       const mx = x(lane.marker.u);
       const my = y + LANE_PX / 2;
-      out.push(`<path d="M${mx} ${my - 4.5}L${round(mx + 4.5)} ${my}L${mx} ${my + 4.5}L${round(mx - 4.5)} ${my}Z" fill="#ffffff" stroke="#2f6feb" stroke-width="1.5"><title>${escapeXml(lane.marker.title)}</title></path>`);
+      out.push(
+        `<path d="M${mx} ${my - 4.5}L${round(mx + 4.5)} ${my}L${mx} ${my + 4.5}L${round(mx - 4.5)} ${my}Z" fill="#ffffff" stroke="#2f6feb" stroke-width="1.5"><title>${escapeXml(lane.marker.title)}</title></path>`,
+      );
     }
     out.push('</g>');
   });

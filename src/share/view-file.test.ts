@@ -25,7 +25,11 @@ describe('view file', () => {
     ['not json', '{"format":"replay-inspector/view",', 'LINK_BAD_DATA'],
     ['another format', '{"format":"other"}', 'LINK_BAD_DATA'],
     ['a newer version', '{"format":"replay-inspector/view","version":2,"view":{}}', 'LINK_UNSUPPORTED_VERSION'],
-    ['a bad view', '{"format":"replay-inspector/view","version":1,"view":{"source":{"kind":"example","name":"x"},"cursor":-1}}', 'LINK_BAD_DATA'],
+    [
+      'a bad view',
+      '{"format":"replay-inspector/view","version":1,"view":{"source":{"kind":"example","name":"x"},"cursor":-1}}',
+      'LINK_BAD_DATA',
+    ],
     ['no view', '{"format":"replay-inspector/view","version":1}', 'LINK_BAD_DATA'],
   ])('refuses %s with a clear error', (_what, text, code) => {
     try {

@@ -31,9 +31,16 @@ export function parseViewFile(text: string): ShareState {
     throw new ShareLinkError('LINK_BAD_DATA', 'The view file is not valid JSON.');
   }
   if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== VIEW_FORMAT) {
-    throw new ShareLinkError('LINK_BAD_DATA', `The file is not a Replay Inspector view file (format "${VIEW_FORMAT}").`);
+    throw new ShareLinkError(
+      'LINK_BAD_DATA',
+      `The file is not a Replay Inspector view file (format "${VIEW_FORMAT}").`,
+    );
   }
   const file = value as { version?: unknown; view?: unknown };
-  if (file.version !== 1) throw new ShareLinkError('LINK_UNSUPPORTED_VERSION', `The view file has version ${JSON.stringify(file.version ?? null)}; this app reads version 1.`);
+  if (file.version !== 1)
+    throw new ShareLinkError(
+      'LINK_UNSUPPORTED_VERSION',
+      `The view file has version ${JSON.stringify(file.version ?? null)}; this app reads version 1.`,
+    );
   return validateShareState(file.view);
 }

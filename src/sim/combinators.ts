@@ -14,7 +14,10 @@ function flat(args: Futures): DurableFuture[] {
 function engineOf(name: string, futures: unknown[]): FutureEngine {
   for (const f of futures) {
     if (!(f instanceof DurableFuture)) {
-      throw new SimError('SIM_NOT_DURABLE', `${name}: every argument must be a durable future from ctx (got ${f === null ? 'null' : typeof f})`);
+      throw new SimError(
+        'SIM_NOT_DURABLE',
+        `${name}: every argument must be a durable future from ctx (got ${f === null ? 'null' : typeof f})`,
+      );
     }
   }
   return (futures[0] as DurableFuture).engine;
@@ -53,7 +56,9 @@ export function select(futures: Record<string, DurableFuture>): DurableFuture<[s
 export function waitCompleted(...futures: Futures): DurableFuture<[DurableFuture[], DurableFuture[]]> {
   const list = flat(futures);
   nonEmpty('waitCompleted', list);
-  return engineOf('waitCompleted', list).compose('waitCompleted', list) as DurableFuture<[DurableFuture[], DurableFuture[]]>;
+  return engineOf('waitCompleted', list).compose('waitCompleted', list) as DurableFuture<
+    [DurableFuture[], DurableFuture[]]
+  >;
 }
 
 /** Yields `{ future, index }` for each completed future, batch by batch (waitCompleted in a loop). */
@@ -64,7 +69,10 @@ export function asCompleted(...futures: Futures): AsyncIterable<{ future: Durabl
     async *[Symbol.asyncIterator]() {
       let pending = list.map((future, index) => ({ future, index }));
       while (pending.length > 0 && engine) {
-        const batch = engine.compose('waitCompleted', pending.map((p) => p.future));
+        const batch = engine.compose(
+          'waitCompleted',
+          pending.map((p) => p.future),
+        );
         await engine.awaitFuture(batch, 'asCompleted');
         const done = pending.filter((p) => p.future.settlement);
         pending = pending.filter((p) => !p.future.settlement);
@@ -102,7 +110,8 @@ export function race<T = any>(futures: DurableFuture<any>[]): DurableFuture<T> {
   return engineOf('race', list).compose('race', list) as DurableFuture<T>;
 }
 
-export type SettledResult<T> = { status: 'fulfilled'; value: T; reason?: undefined } | { status: 'rejected'; reason: any; value?: undefined };
+export type SettledResult<T> =
+  { status: 'fulfilled'; value: T; reason?: undefined } | { status: 'rejected'; reason: any; value?: undefined };
 
 /** Waits for all; resolves to `{status, value | reason}` records in argument order. */
 export function allSettled<T = any>(futures: DurableFuture<T>[]): DurableFuture<SettledResult<T>[]> {

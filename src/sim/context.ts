@@ -12,15 +12,23 @@ export function createContext(engine: Engine): SimContext {
     run(name: string, fn?: () => unknown) {
       engine.ensureAlive();
       checkName('run', name);
-      if (fn !== undefined && typeof fn !== 'function') throw new SimError('SIM_BAD_OPTIONS', `run '${name}': the second argument must be a function`);
+      if (fn !== undefined && typeof fn !== 'function')
+        throw new SimError('SIM_BAD_OPTIONS', `run '${name}': the second argument must be a function`);
       const completionId = engine.nextCompletionId++;
       engine.command({ type: 'Run', name, completionIds: [completionId] });
-      return engine.newLeaf({ id: `c${completionId}`, type: 'Run', name, completionId, compute: fn }) as DurableFuture<any>;
+      return engine.newLeaf({
+        id: `c${completionId}`,
+        type: 'Run',
+        name,
+        completionId,
+        compute: fn,
+      }) as DurableFuture<any>;
     },
 
     sleep(ms: number, name = '') {
       engine.ensureAlive();
-      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new SimError('SIM_BAD_OPTIONS', `sleep: ms must be a number ≥ 0, got ${ms}`);
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+        throw new SimError('SIM_BAD_OPTIONS', `sleep: ms must be a number ≥ 0, got ${ms}`);
       const completionId = engine.nextCompletionId++;
       const wakeUpAtMs = engine.nowMs + Math.round(ms);
       const { appended } = engine.command({ type: 'Sleep', name, completionIds: [completionId], wakeUpAtMs });
@@ -44,10 +52,27 @@ export function createContext(engine: Engine): SimContext {
         ...(parameter !== undefined ? { detail: { parameter } } : {}),
       });
       const callee = entry?.invocationId ?? calleeId;
-      if (appended) engine.setup.world!.onCall(invocationIdCompletionId, resultCompletionId, callee, `${parsed.service}/${parsed.handler}`);
+      if (appended)
+        engine.setup.world!.onCall(
+          invocationIdCompletionId,
+          resultCompletionId,
+          callee,
+          `${parsed.service}/${parsed.handler}`,
+        );
       const label = `${parsed.service}/${parsed.handler}`;
-      engine.newLeaf({ id: `c${invocationIdCompletionId}`, type: 'CallInvocationId', name: label, completionId: invocationIdCompletionId });
-      const future = engine.newLeaf({ id: `c${resultCompletionId}`, type: 'Call', name: label, completionId: resultCompletionId, calleeInvocationId: callee });
+      engine.newLeaf({
+        id: `c${invocationIdCompletionId}`,
+        type: 'CallInvocationId',
+        name: label,
+        completionId: invocationIdCompletionId,
+      });
+      const future = engine.newLeaf({
+        id: `c${resultCompletionId}`,
+        type: 'Call',
+        name: label,
+        completionId: resultCompletionId,
+        calleeInvocationId: callee,
+      });
       engine.calls.push(future);
       return future as DurableFuture<any>;
     },
@@ -79,13 +104,19 @@ export function createContext(engine: Engine): SimContext {
 }
 
 function checkName(what: string, name: unknown): void {
-  if (typeof name !== 'string' || name === '') throw new SimError('SIM_BAD_OPTIONS', `${what}: a non-empty name is required`);
+  if (typeof name !== 'string' || name === '')
+    throw new SimError('SIM_BAD_OPTIONS', `${what}: a non-empty name is required`);
 }
 
 function parseTarget(target: string): CallTarget {
   const parts = typeof target === 'string' ? target.split('/') : [];
   if (parts.some((p) => p === '') || (parts.length !== 2 && parts.length !== 3)) {
-    throw new SimError('SIM_BAD_TARGET', `call: target must be 'Service/handler' or 'Object/key/handler', got ${JSON.stringify(target)}`);
+    throw new SimError(
+      'SIM_BAD_TARGET',
+      `call: target must be 'Service/handler' or 'Object/key/handler', got ${JSON.stringify(target)}`,
+    );
   }
-  return parts.length === 2 ? { service: parts[0], handler: parts[1] } : { service: parts[0], key: parts[1], handler: parts[2] };
+  return parts.length === 2
+    ? { service: parts[0], handler: parts[1] }
+    : { service: parts[0], key: parts[1], handler: parts[2] };
 }

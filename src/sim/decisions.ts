@@ -10,12 +10,26 @@ export function labelOf(future: DurableFuture): CombinatorKind {
 }
 
 /** The decision of one await of `future` (label = how it was awaited), made at journal index `entryIndex`. */
-export function decisionFor(future: DurableFuture, label: CombinatorKind, entryIndex: number, attempt: number, outcome: 'success' | 'failure'): Decision {
+export function decisionFor(
+  future: DurableFuture,
+  label: CombinatorKind,
+  entryIndex: number,
+  attempt: number,
+  outcome: 'success' | 'failure',
+): Decision {
   const leaves = future.leaves();
   const completed: string[] = [];
   const pending: string[] = [];
   for (const leaf of leaves) (leaf.settlement ? completed : pending).push(leaf.id);
-  return { combinator: label, futures: leaves.map((leaf) => leaf.id), completed, pending, entryIndex, attempt, outcome };
+  return {
+    combinator: label,
+    futures: leaves.map((leaf) => leaf.id),
+    completed,
+    pending,
+    entryIndex,
+    attempt,
+    outcome,
+  };
 }
 
 /** Adds winner / key / note from the settlement of the awaited future. */
@@ -43,7 +57,10 @@ const treeNodes: Record<string, Exclude<FutureTree['node'], 'Single'>> = {
 
 export function treeOf(future: DurableFuture): FutureTree {
   const leaf = future.leaf;
-  if (leaf) return leaf.signalIndex !== undefined ? { node: 'Single', signalIndex: leaf.signalIndex } : { node: 'Single', completionId: leaf.completionId };
+  if (leaf)
+    return leaf.signalIndex !== undefined
+      ? { node: 'Single', signalIndex: leaf.signalIndex }
+      : { node: 'Single', completionId: leaf.completionId };
   return { node: treeNodes[future.kind] ?? 'Unknown', children: future.children.map(treeOf) };
 }
 

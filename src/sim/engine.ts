@@ -2,7 +2,15 @@
 // construction). Commands are matched against the journal by command index; recorded notifications are popped
 // FIFO in journal order whenever every await is blocked (sdk-shared-core `src/vm/transitions/input.rs`,
 // `async_results_state.rs`); when the journal runs out, a live attempt asks the World for the next event.
-import type { CombinatorKind, CommandEntry, Decision, FutureTree, Mismatch, NotificationEntry, RunOutput } from '../model';
+import type {
+  CombinatorKind,
+  CommandEntry,
+  Decision,
+  FutureTree,
+  Mismatch,
+  NotificationEntry,
+  RunOutput,
+} from '../model';
 import type { AttemptResult, EngineSetup } from './engine-types';
 import type { SimContext } from './scenario';
 import { awaitingTreeOf, labelOf } from './decisions';
@@ -10,11 +18,25 @@ import { Waiters } from './waiters';
 import { notificationSettlement, outputResult } from './results';
 import { RunExecutions } from './runs';
 import { failureOf, retryableMessage, SimError, TerminalError } from './errors';
-import { DurableFuture, initComposite, settle, type CompositeExtra, type FutureEngine, type LeafInfo, type NodeKind } from './future';
+import {
+  DurableFuture,
+  initComposite,
+  settle,
+  type CompositeExtra,
+  type FutureEngine,
+  type LeafInfo,
+  type NodeKind,
+} from './future';
 import { notificationFutureId } from './journal-writer';
 import { plainValue } from './payload';
 import { createContext } from './context';
-import { commandMismatch, exhaustedMismatch, matchesCommand, outputPayloadDiffers, type IssuedCommand } from './matching';
+import {
+  commandMismatch,
+  exhaustedMismatch,
+  matchesCommand,
+  outputPayloadDiffers,
+  type IssuedCommand,
+} from './matching';
 import { drainUntilIdle, IDLE_TURNS, STUCK_TURNS } from './idle';
 
 export type { AttemptResult, EngineSetup, Waiter } from './engine-types';
@@ -64,7 +86,8 @@ export class Engine implements FutureEngine {
   /** Every durable operation counts against stepsMax: a handler creating operations forever is stopped too. */
   ensureAlive(): void {
     if (this.fatal) throw this.fatal;
-    if (this.dead || this.mismatch) throw new SimError('SIM_ATTEMPT_OVER', 'this attempt has ended; its handler can no longer act');
+    if (this.dead || this.mismatch)
+      throw new SimError('SIM_ATTEMPT_OVER', 'this attempt has ended; its handler can no longer act');
     this.activity++;
     try {
       this.setup.budget.tick();
@@ -86,7 +109,9 @@ export class Engine implements FutureEngine {
         throw new SimError('SIM_JOURNAL_MISMATCH', this.mismatch.message);
       }
       if (!payloadChecks && recorded.type === 'Output' && outputPayloadDiffers(recorded, issued)) {
-        this.notes.push(`output differs from the recorded one (not a mismatch with payload checks off): recorded ${recorded.result?.kind === 'success' ? recorded.result.payload?.text : ''}, now ${issued.result?.kind === 'success' ? issued.result.payload?.text : ''}`);
+        this.notes.push(
+          `output differs from the recorded one (not a mismatch with payload checks off): recorded ${recorded.result?.kind === 'success' ? recorded.result.payload?.text : ''}, now ${issued.result?.kind === 'success' ? issued.result.payload?.text : ''}`,
+        );
       }
       this.position = Math.max(this.position, recorded.index);
       return { entry: recorded, appended: false };
@@ -112,8 +137,10 @@ export class Engine implements FutureEngine {
 
   compose(kind: NodeKind, children: DurableFuture[], extra: CompositeExtra = {}): DurableFuture {
     for (const child of children) {
-      if (!(child instanceof DurableFuture)) throw new SimError('SIM_NOT_DURABLE', `${kind}: every argument must be a durable future (got ${typeof child})`);
-      if (child.engine !== this) throw new SimError('SIM_FOREIGN_FUTURE', `${kind}: a future from another attempt or scenario was passed`);
+      if (!(child instanceof DurableFuture))
+        throw new SimError('SIM_NOT_DURABLE', `${kind}: every argument must be a durable future (got ${typeof child})`);
+      if (child.engine !== this)
+        throw new SimError('SIM_FOREIGN_FUTURE', `${kind}: a future from another attempt or scenario was passed`);
     }
     const node = new DurableFuture(this, kind, children, null, extra);
     initComposite(node, []);
@@ -130,7 +157,9 @@ export class Engine implements FutureEngine {
     if (this.dead || this.mismatch) return new Promise(() => {});
     this.activity++;
     return new Promise((resolve, reject) => {
-      this.waiters.add(future, label ?? labelOf(future), resolve, reject, this.position, (leaf) => this.runs.awaitedNow(leaf));
+      this.waiters.add(future, label ?? labelOf(future), resolve, reject, this.position, (leaf) =>
+        this.runs.awaitedNow(leaf),
+      );
     });
   }
 
@@ -185,7 +214,11 @@ export class Engine implements FutureEngine {
   }
 
   private drain(turns: number): Promise<void> {
-    return drainUntilIdle(() => this.activity, () => !!(this.finished || this.mismatch || this.fatal || this.handlerError), turns);
+    return drainUntilIdle(
+      () => this.activity,
+      () => !!(this.finished || this.mismatch || this.fatal || this.handlerError),
+      turns,
+    );
   }
 
   /** Runs the handler for this attempt until it finishes, crashes, fails transiently, suspends or mismatches. */
@@ -193,7 +226,8 @@ export class Engine implements FutureEngine {
     const started = Promise.resolve().then(() => handler(this.context, input));
     started.then(
       (value) => this.finish({ value: plainValue(value) }),
-      (error) => (error instanceof TerminalError ? this.finish({ failure: failureOf(error) }) : this.failAttempt(error)),
+      (error) =>
+        error instanceof TerminalError ? this.finish({ failure: failureOf(error) }) : this.failAttempt(error),
     );
     try {
       return await this.loop();
@@ -228,7 +262,11 @@ export class Engine implements FutureEngine {
       if (this.waiters.size === 0) {
         await this.drain(STUCK_TURNS);
         if (this.mismatch || this.finished || this.waiters.size > 0) continue;
-        return { end: 'suspension', reason: 'the handler awaits something that is not a durable future', awaiting: null };
+        return {
+          end: 'suspension',
+          reason: 'the handler awaits something that is not a durable future',
+          awaiting: null,
+        };
       }
       this.waiters.resolvedSinceDrain = false;
       while (!this.waiters.resolvedSinceDrain && !this.mismatch) {
@@ -243,7 +281,14 @@ export class Engine implements FutureEngine {
           if (result) return result;
           continue;
         }
-        return { end: 'suspension', reason: `suspended: awaiting ${this.waiters.awaitedFutures().map((f) => f.id).join(', ')}`, awaiting: this.awaitingTree() };
+        return {
+          end: 'suspension',
+          reason: `suspended: awaiting ${this.waiters
+            .awaitedFutures()
+            .map((f) => f.id)
+            .join(', ')}`,
+          awaiting: this.awaitingTree(),
+        };
       }
     }
   }
@@ -265,6 +310,10 @@ export class Engine implements FutureEngine {
       this.mismatch = exhaustedMismatch(this.nextCommandIndex, commands[this.nextCommandIndex]);
       return { end: 'mismatch', mismatch: this.mismatch };
     }
-    return { end: 'suspension', reason: 'the journal ends here: the recorded invocation was still waiting', awaiting: this.awaitingTree() };
+    return {
+      end: 'suspension',
+      reason: 'the journal ends here: the recorded invocation was still waiting',
+      awaiting: this.awaitingTree(),
+    };
   }
 }

@@ -8,16 +8,7 @@ import type { CombinatorKind } from '../model';
 import { AggregateFailure, TerminalError, TimeoutError } from './errors';
 
 export type NodeKind =
-  | 'leaf'
-  | 'race'
-  | 'select'
-  | 'orTimeout'
-  | 'all'
-  | 'any'
-  | 'allSettled'
-  | 'gather'
-  | 'waitCompleted'
-  | 'map';
+  'leaf' | 'race' | 'select' | 'orTimeout' | 'all' | 'any' | 'allSettled' | 'gather' | 'waitCompleted' | 'map';
 
 export interface Settlement {
   ok: boolean;
@@ -60,7 +51,14 @@ export interface LeafInfo {
 const NO_EXTRA: CompositeExtra = Object.freeze({});
 
 /** One allocation site and one property order for every settlement (keeps V8 objects monomorphic). */
-export function settlementOf(ok: boolean, value: unknown, error: TerminalError | null, at: number, via: string, childIndex: number): Settlement {
+export function settlementOf(
+  ok: boolean,
+  value: unknown,
+  error: TerminalError | null,
+  at: number,
+  via: string,
+  childIndex: number,
+): Settlement {
   return { ok, value, error, at, via, childIndex };
 }
 
@@ -191,7 +189,15 @@ function childSettled(node: DurableFuture, child: DurableFuture, out: DurableFut
       break;
     case 'all':
       if (!s.ok) result = settlementOf(false, undefined, s.error, s.at, s.via, indexOfChild());
-      else if (done) result = settlementOf(true, node.children.map((c) => c.settlement!.value), null, s.at, s.via, -1);
+      else if (done)
+        result = settlementOf(
+          true,
+          node.children.map((c) => c.settlement!.value),
+          null,
+          s.at,
+          s.via,
+          -1,
+        );
       break;
     case 'any':
       if (s.ok) result = settlementOf(true, s.value, null, s.at, s.via, indexOfChild());
@@ -216,7 +222,8 @@ function mapped(node: DurableFuture, s: Settlement): Settlement {
   try {
     return settlementOf(true, node.extra.mapFn!(s.value), null, s.at, s.via, 0);
   } catch (error) {
-    const terminal = error instanceof TerminalError ? error : new TerminalError(String((error as Error)?.message ?? error));
+    const terminal =
+      error instanceof TerminalError ? error : new TerminalError(String((error as Error)?.message ?? error));
     return settlementOf(false, undefined, terminal, s.at, s.via, 0);
   }
 }

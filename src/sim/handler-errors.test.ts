@@ -26,7 +26,9 @@ describe('errors thrown by the handler itself', () => {
     ]);
     expect(run.attempts[0].reason).toContain('flaky handler 1');
     const events = run.journal.events.filter((e) => e.type === 'TransientError');
-    expect(events.map((e) => e.type === 'TransientError' && [e.code, e.message, e.docCode, e.relatedCommandIndex])).toEqual([
+    expect(
+      events.map((e) => e.type === 'TransientError' && [e.code, e.message, e.docCode, e.relatedCommandIndex]),
+    ).toEqual([
       [500, 'flaky handler 1', 'RT0007', undefined],
       [500, 'flaky handler 2', 'RT0007', undefined],
     ]);
@@ -35,13 +37,18 @@ describe('errors thrown by the handler itself', () => {
   });
 
   it('a TerminalError ends the invocation at once with a failed Output', async () => {
-    const run = await simulate(scenario({}, async () => {
-      throw new TerminalError('refused', 422);
-    }));
+    const run = await simulate(
+      scenario({}, async () => {
+        throw new TerminalError('refused', 422);
+      }),
+    );
     expect(run.attempts.map((a) => a.end)).toEqual(['done']);
     expect(run.output).toEqual({ failure: { code: 422, message: 'refused' } });
     expect(run.journal.status).toBe('completed');
-    expect(run.journal.entries.at(-1)).toMatchObject({ type: 'Output', result: { kind: 'failure', failure: { code: 422, message: 'refused' } } });
+    expect(run.journal.entries.at(-1)).toMatchObject({
+      type: 'Output',
+      result: { kind: 'failure', failure: { code: 422, message: 'refused' } },
+    });
   });
 
   it('always failing: paused after attemptsMax, one deduplicated TransientError and a Paused event (like the real "paused" capture)', async () => {
@@ -54,16 +61,20 @@ describe('errors thrown by the handler itself', () => {
     expect(run.attempts.map((a) => a.end)).toEqual(['transient-failure', 'limit']);
     expect(run.attempts[1].reason).toMatch(/attemptsMax 2 reached: the invocation is paused/);
     expect(run.journal.events.map((e) => e.type)).toEqual(['TransientError', 'Paused']);
-    const real = readJournals(readFileSync(join(__dirname, '../../test/fixtures/restate-1.7.12/paused/bundle.json'), 'utf8')).journals[0];
+    const real = readJournals(
+      readFileSync(join(__dirname, '../../test/fixtures/restate-1.7.12/paused/bundle.json'), 'utf8'),
+    ).journals[0];
     expect(real.status).toBe('paused');
     expect(real.events.map((e) => e.type)).toEqual(['TransientError', 'Paused']);
     expect(run.journal.events[0]).toMatchObject({ code: 500, message: 'always broken', docCode: 'RT0007' });
   });
 
   it('a TypeError in the handler (a bug) is retried too, and the default attemptsMax is 20', async () => {
-    const run = await simulate(scenario({}, async () => {
-      throw new TypeError('oops');
-    }));
+    const run = await simulate(
+      scenario({}, async () => {
+        throw new TypeError('oops');
+      }),
+    );
     expect(run.attempts).toHaveLength(20);
     expect(run.attempts.at(-1)?.end).toBe('limit');
     expect(run.journal.status).toBe('paused');
@@ -78,6 +89,8 @@ describe('errors thrown by the handler itself', () => {
     const r = await replay(broken, (await simulate(ok)).journal);
     expect(r.mismatch).toBeNull();
     expect(r.output).toBeNull();
-    expect(r.notes).toEqual(['the handler threw a retryable error (the attempt would fail and be retried): regression']);
+    expect(r.notes).toEqual([
+      'the handler threw a retryable error (the attempt would fail and be retried): regression',
+    ]);
   });
 });

@@ -4,7 +4,15 @@ import { compareEvents, type SimEvent } from './events';
 import { createRng } from './prng';
 
 function server(atMs: number, rank: 0 | 1, key: number, seq: number): SimEvent {
-  return { type: 'server', atMs, rank, key, seq, superseded: false, notification: { type: 'x', name: `${atMs}/${rank}/${key}/${seq}`, result: { kind: 'void' } } };
+  return {
+    type: 'server',
+    atMs,
+    rank,
+    key,
+    seq,
+    superseded: false,
+    notification: { type: 'x', name: `${atMs}/${rank}/${key}/${seq}`, result: { kind: 'void' } },
+  };
 }
 
 describe('event queue (one compare function)', () => {

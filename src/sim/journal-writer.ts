@@ -67,7 +67,12 @@ export class JournalWriter {
     return this.entries.length - 1;
   }
 
-  toJournal(meta: { invocationId: string; target: string; status: string; output: Journal['completionResult'] }): Journal {
+  toJournal(meta: {
+    invocationId: string;
+    target: string;
+    status: string;
+    output: Journal['completionResult'];
+  }): Journal {
     const journal: Journal = {
       invocationId: meta.invocationId,
       target: meta.target,

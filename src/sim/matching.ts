@@ -31,7 +31,11 @@ export function matchesCommand(recorded: CommandEntry, issued: IssuedCommand, pa
  * OutputCommandMessage::header_eq. A recorded result without its payload (an export of `entry_lite_json` only)
  * cannot be compared by value: only its kind is.
  */
-function sameOutput(recorded: EntryResult | undefined, issued: EntryResult | undefined, payloadChecks: boolean): boolean {
+function sameOutput(
+  recorded: EntryResult | undefined,
+  issued: EntryResult | undefined,
+  payloadChecks: boolean,
+): boolean {
   if (!recorded || !issued) return true;
   if (recorded.kind !== issued.kind) return false;
   if (recorded.kind === 'failure' && issued.kind === 'failure') {
@@ -47,10 +51,15 @@ function sameOutput(recorded: EntryResult | undefined, issued: EntryResult | und
 export function outputPayloadDiffers(recorded: CommandEntry, issued: IssuedCommand): boolean {
   const a = recorded.result;
   const b = issued.result;
-  return a?.kind === 'success' && b?.kind === 'success' && !!a.payload && !!b.payload && a.payload.text !== b.payload.text;
+  return (
+    a?.kind === 'success' && b?.kind === 'success' && !!a.payload && !!b.payload && a.payload.text !== b.payload.text
+  );
 }
 
-export function describeCommand(command: Pick<CommandEntry, 'type' | 'name' | 'target' | 'detail' | 'result'>, withParameter = false): string {
+export function describeCommand(
+  command: Pick<CommandEntry, 'type' | 'name' | 'target' | 'detail' | 'result'>,
+  withParameter = false,
+): string {
   if (command.type === 'Output' && withParameter) return `Output ${describeResult(command.result)}`;
   const parts: string[] = [command.type];
   if (command.name) parts.push(`'${command.name}'`);
@@ -58,7 +67,8 @@ export function describeCommand(command: Pick<CommandEntry, 'type' | 'name' | 't
     const t = command.target;
     parts.push(t.key !== undefined ? `${t.service}/${t.key}/${t.handler}` : `${t.service}/${t.handler}`);
   }
-  if (withParameter && command.detail?.parameter !== undefined) parts.push(`with parameter ${command.detail.parameter}`);
+  if (withParameter && command.detail?.parameter !== undefined)
+    parts.push(`with parameter ${command.detail.parameter}`);
   return parts.join(' ');
 }
 
@@ -85,9 +95,10 @@ export function commandMismatch(commandIndex: number, recorded: CommandEntry, is
   const sameHeader = describeCommand(recorded) === describeCommand(issued);
   const expected = describeCommand(recorded, sameHeader);
   const actual = describeCommand(issued, sameHeader);
-  const typeNote = recorded.type !== issued.type
-    ? ` The command type changed (${recorded.type} → ${issued.type}); Restate's own message for this names the two the other way round.`
-    : '';
+  const typeNote =
+    recorded.type !== issued.type
+      ? ` The command type changed (${recorded.type} → ${issued.type}); Restate's own message for this names the two the other way round.`
+      : '';
   return {
     code: 570,
     commandIndex,

@@ -22,7 +22,8 @@ describe('the Output on replay', () => {
       commandIndex: 2,
       expected: 'Output value {"total":20}',
       actual: 'Output value {"total":200}',
-      message: 'Journal mismatch (570, RT0016) at command 2: the journal has Output value {"total":20}, the handler issued Output value {"total":200}.',
+      message:
+        'Journal mismatch (570, RT0016) at command 2: the journal has Output value {"total":20}, the handler issued Output value {"total":200}.',
     });
     expect(r.output).toBeNull();
   });
@@ -33,7 +34,11 @@ describe('the Output on replay', () => {
       throw new TerminalError('no', 409);
     });
     const r = await replay(failing, (await simulate(v1)).journal);
-    expect(r.mismatch).toMatchObject({ commandIndex: 2, expected: 'Output value {"total":20}', actual: 'Output failure [409] no' });
+    expect(r.mismatch).toMatchObject({
+      commandIndex: 2,
+      expected: 'Output value {"total":20}',
+      actual: 'Output failure [409] no',
+    });
     const other = scenario({}, async (ctx) => {
       await ctx.run('a');
       throw new TerminalError('no', 422);
@@ -47,7 +52,9 @@ describe('the Output on replay', () => {
     const r = await replay(v2, (await simulate(v1)).journal, { payloadChecks: false });
     expect(r.mismatch).toBeNull();
     expect(r.output).toEqual({ value: { total: 200 } });
-    expect(r.notes).toEqual(['output differs from the recorded one (not a mismatch with payload checks off): recorded {"total":20}, now {"total":200}']);
+    expect(r.notes).toEqual([
+      'output differs from the recorded one (not a mismatch with payload checks off): recorded {"total":20}, now {"total":200}',
+    ]);
   });
 
   it('a recorded Output without its payload (lite export) is compared by kind only', async () => {

@@ -15,8 +15,10 @@ const realJournal = (folder: string): Journal =>
 /** `Run'x'`, `Call Worker/slow`, `=>c3`… : the journal without ids or times. */
 function shape(journal: Journal): string[] {
   return journal.entries.map((e) => {
-    if (e.kind === 'command') return `${e.type}${e.name ? `'${e.name}'` : ''}${e.target ? ` ${e.target.service}/${e.target.handler}` : ''}`;
-    if (e.kind === 'notification') return `=>${e.completionId !== undefined ? `c${e.completionId}` : `s${e.signalIndex}`}`;
+    if (e.kind === 'command')
+      return `${e.type}${e.name ? `'${e.name}'` : ''}${e.target ? ` ${e.target.service}/${e.target.handler}` : ''}`;
+    if (e.kind === 'notification')
+      return `=>${e.completionId !== undefined ? `c${e.completionId}` : `s${e.signalIndex}`}`;
     return 'unknown';
   });
 }
@@ -39,7 +41,8 @@ describe('real Restate 1.7.12 journals', () => {
       const r = await replay(c.scenario, journal);
       expect(r.mismatch).toBeNull();
       const recorded = recordedOutput(journal);
-      if (recorded && 'failure' in recorded) expect(r.output).toEqual({ failure: { code: recorded.failure.code, message: expect.any(String) } });
+      if (recorded && 'failure' in recorded)
+        expect(r.output).toEqual({ failure: { code: recorded.failure.code, message: expect.any(String) } });
       else expect(r.output).toEqual(recorded);
     });
 
@@ -67,14 +70,24 @@ describe('real Restate 1.7.12 journals', () => {
   it('run-retry: the simulation records one TransientError event per failed execution, like the server', async () => {
     const run = await simulate(cases.find((c) => c.folder === 'run-retry')!.scenario);
     expect(run.journal.events.filter((e) => e.type === 'TransientError')).toHaveLength(3);
-    expect(run.attempts.map((a) => a.end)).toEqual(['transient-failure', 'transient-failure', 'transient-failure', 'done']);
+    expect(run.attempts.map((a) => a.end)).toEqual([
+      'transient-failure',
+      'transient-failure',
+      'transient-failure',
+      'done',
+    ]);
   });
 
   it('run-retry-exhausted: like the server, 2 TransientError events on the Run, then its terminal failure [500] becomes the Output', async () => {
     const c = cases.find((x) => x.folder === 'run-retry-exhausted')!;
     const real = readJournals(readFileSync(join(fixtures, 'run-retry-exhausted', 'bundle.json'), 'utf8')).journals[0];
     const run = await simulate(c.scenario);
-    const summary = (j: Journal) => j.events.map((e) => (e.type === 'TransientError' ? [e.type, e.code, e.docCode, e.relatedCommandIndex, e.relatedCommandType] : [e.type]));
+    const summary = (j: Journal) =>
+      j.events.map((e) =>
+        e.type === 'TransientError'
+          ? [e.type, e.code, e.docCode, e.relatedCommandIndex, e.relatedCommandType]
+          : [e.type],
+      );
     expect(summary(run.journal)).toEqual(summary(real));
     expect(run.output).toMatchObject({ failure: { code: 500 } });
     expect(real.completionFailure).toBe('[500] still failing (attempt 3)');
@@ -96,7 +109,12 @@ describe('real Restate 1.7.12 journals', () => {
       },
     });
     const r = await replay(scenario, realJournal('paused'));
-    expect(r).toEqual({ decisions: [], output: null, mismatch: null, notes: ['the handler threw a retryable error (the attempt would fail and be retried): always broken'] });
+    expect(r).toEqual({
+      decisions: [],
+      output: null,
+      mismatch: null,
+      notes: ['the handler threw a retryable error (the attempt would fail and be retried): always broken'],
+    });
     const run = await simulate(scenario, { attemptsMax: 2 });
     expect(run.journal.status).toBe(realJournal('paused').status ?? 'paused');
     expect(shape(run.journal)).toEqual(shape(realJournal('paused')));
@@ -105,6 +123,11 @@ describe('real Restate 1.7.12 journals', () => {
   it('a handler changed to call first gives 570 against the real journal', async () => {
     const changed = defineScenario({ name: 'changed', handler: async (ctx) => await ctx.call('Worker/slow', 50) });
     const r = await replay(changed, realJournal('run-retry'));
-    expect(r.mismatch).toMatchObject({ code: 570, commandIndex: 1, expected: "Run 'flaky'", actual: 'Call Worker/slow' });
+    expect(r.mismatch).toMatchObject({
+      code: 570,
+      commandIndex: 1,
+      expected: "Run 'flaky'",
+      actual: 'Call Worker/slow',
+    });
   });
 });

@@ -39,7 +39,11 @@ const SERVER_MESSAGE =
 // v1: what ran first (and wrote the journal); the same code as Checkout/order v1.
 const v1 = defineScenario({
   name: 'Checkout/orderHold v1',
-  world: { charge: { latencyMs: 5, value: 'charged' }, approval: { resolveAtMs: 400, value: 'approved' }, ship: { latencyMs: 5, value: 'shipped' } },
+  world: {
+    charge: { latencyMs: 5, value: 'charged' },
+    approval: { resolveAtMs: 400, value: 'approved' },
+    ship: { latencyMs: 5, value: 'shipped' },
+  },
   handler: async (ctx) => {
     const charged = await ctx.run('charge');
     const approved = await ctx.awakeable('approval');
@@ -63,16 +67,26 @@ describe('real journal mismatch, command type changed (Restate 1.7.12)', () => {
   it('the capture: Input, Run charge, its notification, the awakeable s17; then TransientError 570 (type-change form) and Paused', () => {
     expect(bundle.status).toBe('paused');
     expect(journal.entries.map((e) => (e.kind === 'command' ? `${e.type} ${e.name ?? ''}`.trim() : e.kind))).toEqual([
-      'Input', 'Run charge', 'notification', 'notification',
+      'Input',
+      'Run charge',
+      'notification',
+      'notification',
     ]);
     expect(recordedMismatch(bundle)).toEqual({
-      type: 'TransientError', afterEntryIndex: 3, appendedAtMs: expect.any(Number), code: 570, message: SERVER_MESSAGE, docCode: 'RT0016',
-      relatedCommandIndex: 1, relatedCommandName: 'cool-off', relatedCommandType: 'Sleep',
+      type: 'TransientError',
+      afterEntryIndex: 3,
+      appendedAtMs: expect.any(Number),
+      code: 570,
+      message: SERVER_MESSAGE,
+      docCode: 'RT0016',
+      relatedCommandIndex: 1,
+      relatedCommandName: 'cool-off',
+      relatedCommandType: 'Sleep',
     });
     expect(bundle.events.map((e) => e.type)).toEqual(['TransientError', 'Paused']);
   });
 
-  it('replay(v2, real journal): mismatch 570 at the server\'s command index, Run journaled, Sleep issued', async () => {
+  it("replay(v2, real journal): mismatch 570 at the server's command index, Run journaled, Sleep issued", async () => {
     const server = recordedMismatch(bundle);
     const r = await replay(v2, journal);
     expect(r.output).toBeNull();
@@ -99,10 +113,12 @@ describe('real journal mismatch, command type changed (Restate 1.7.12)', () => {
     expect(server.relatedCommandType).toBe('Sleep');
   });
 
-  it('a name change and a type change: two forms of the server\'s message, same command index, and replay agrees on both', async () => {
+  it("a name change and a type change: two forms of the server's message, same command index, and replay agrees on both", async () => {
     const byName = recordedMismatch(nameChange);
     const byType = recordedMismatch(bundle);
-    expect(byName.message).toContain("- The mismatch happened while executing 'run' (index '1')\n- Difference:\n   name: charge != fraud-check");
+    expect(byName.message).toContain(
+      "- The mismatch happened while executing 'run' (index '1')\n- Difference:\n   name: charge != fraud-check",
+    );
     expect(byType.message).not.toContain('Difference');
     expect([byName.relatedCommandIndex, byType.relatedCommandIndex]).toEqual([1, 1]);
     const v2ByName = defineScenario({
@@ -116,7 +132,11 @@ describe('real journal mismatch, command type changed (Restate 1.7.12)', () => {
     const nameMismatch = (await replay(v2ByName, nameChange)).mismatch;
     expect(nameMismatch).toMatchObject({ commandIndex: 1, expected: "Run 'charge'", actual: "Run 'fraud-check'" });
     expect(nameMismatch?.message).not.toContain('command type changed');
-    expect((await replay(v2, bundle)).mismatch).toMatchObject({ commandIndex: 1, expected: "Run 'charge'", actual: "Sleep 'cool-off'" });
+    expect((await replay(v2, bundle)).mismatch).toMatchObject({
+      commandIndex: 1,
+      expected: "Run 'charge'",
+      actual: "Sleep 'cool-off'",
+    });
   });
 
   it('replay(v1, real journal): no mismatch; both notifications consumed in journal order', async () => {

@@ -30,7 +30,11 @@ const recordedMismatch = (): TransientError => {
 // v1: what ran first (and wrote the journal). Behaviour: the awakeable named 'approval' is resolved from outside.
 const v1 = defineScenario({
   name: 'Checkout/order v1',
-  world: { charge: { latencyMs: 5, value: 'charged' }, approval: { resolveAtMs: 400, value: 'approved' }, ship: { latencyMs: 5, value: 'shipped' } },
+  world: {
+    charge: { latencyMs: 5, value: 'charged' },
+    approval: { resolveAtMs: 400, value: 'approved' },
+    ship: { latencyMs: 5, value: 'shipped' },
+  },
   handler: async (ctx) => {
     const charged = await ctx.run('charge');
     const approved = await ctx.awakeable('approval');
@@ -54,7 +58,10 @@ describe('real journal mismatch (Restate 1.7.12)', () => {
   it('the capture: Input, Run charge, its notification, the awakeable s17; then TransientError 570 and Paused', () => {
     expect(bundle.status).toBe('paused');
     expect(journal.entries.map((e) => (e.kind === 'command' ? `${e.type} ${e.name ?? ''}`.trim() : e.kind))).toEqual([
-      'Input', 'Run charge', 'notification', 'notification',
+      'Input',
+      'Run charge',
+      'notification',
+      'notification',
     ]);
     expect(recordedMismatch()).toMatchObject({
       code: 570,
@@ -113,12 +120,19 @@ describe('real journal mismatch (Restate 1.7.12)', () => {
 
   it('resumed: v2 paused it twice (two TransientError 570 and two Paused), v1 rolled back completed it', async () => {
     expect(resumed.status).toBe('completed');
-    expect(resumed.events.map((e) => (e.type === 'TransientError' ? `${e.type} ${e.code} @${e.relatedCommandIndex}` : e.type))).toEqual([
-      'TransientError 570 @1', 'Paused', 'TransientError 570 @1', 'Paused',
-    ]);
+    expect(
+      resumed.events.map((e) =>
+        e.type === 'TransientError' ? `${e.type} ${e.code} @${e.relatedCommandIndex}` : e.type,
+      ),
+    ).toEqual(['TransientError 570 @1', 'Paused', 'TransientError 570 @1', 'Paused']);
     const v1Run = await replay(v1, resumed);
     expect(v1Run.mismatch).toBeNull();
     expect(v1Run.output).toEqual({ value: 'charged, approved, shipped' });
-    expect((await replay(v2, resumed)).mismatch).toMatchObject({ code: 570, commandIndex: 1, expected: "Run 'charge'", actual: "Run 'fraud-check'" });
+    expect((await replay(v2, resumed)).mismatch).toMatchObject({
+      code: 570,
+      commandIndex: 1,
+      expected: "Run 'charge'",
+      actual: "Run 'fraud-check'",
+    });
   });
 });

@@ -23,8 +23,10 @@ export interface ReplayOptions {
 }
 
 export async function replay(scenario: Scenario, journal: Journal, options: ReplayOptions = {}): Promise<ReplayRun> {
-  if (!scenario || typeof scenario.handler !== 'function') throw new SimError('SIM_BAD_SCENARIO', 'replay: pass a scenario made with defineScenario');
-  if (!journal || !Array.isArray(journal.entries)) throw new SimError('SIM_BAD_OPTIONS', 'replay: the journal has no entries array');
+  if (!scenario || typeof scenario.handler !== 'function')
+    throw new SimError('SIM_BAD_SCENARIO', 'replay: pass a scenario made with defineScenario');
+  if (!journal || !Array.isArray(journal.entries))
+    throw new SimError('SIM_BAD_OPTIONS', 'replay: the journal has no entries array');
   const commands = journal.entries.filter((e): e is CommandEntry => e.kind === 'command');
   const first = commands[0];
   if (!first || first.type !== 'Input') {
@@ -32,7 +34,13 @@ export async function replay(scenario: Scenario, journal: Journal, options: Repl
     return {
       decisions: [],
       output: null,
-      mismatch: { code: 570, commandIndex: 0, expected, actual: 'Input', message: `Journal mismatch (570) at command 0: a journal starts with Input, this one has ${expected}.` },
+      mismatch: {
+        code: 570,
+        commandIndex: 0,
+        expected,
+        actual: 'Input',
+        message: `Journal mismatch (570) at command 0: a journal starts with Input, this one has ${expected}.`,
+      },
     };
   }
   const input = first.result?.kind === 'success' ? valueOfPayload(first.result.payload) : undefined;
@@ -47,7 +55,10 @@ export async function replay(scenario: Scenario, journal: Journal, options: Repl
   });
   const result = await engine.run(scenario.handler, input);
   const notes = [...engine.notes];
-  if (result.end === 'handler-error') notes.push(`the handler threw a retryable error (the attempt would fail and be retried): ${result.failure.message}`);
+  if (result.end === 'handler-error')
+    notes.push(
+      `the handler threw a retryable error (the attempt would fail and be retried): ${result.failure.message}`,
+    );
   const run: ReplayRun = {
     decisions: engine.decisions,
     output: result.end === 'done' ? result.output : null,

@@ -8,7 +8,14 @@ export function notificationSettlement(entry: NotificationEntry, id: string): Se
   const result = entry.result;
   switch (result.kind) {
     case 'failure':
-      return settlementOf(false, undefined, new TerminalError(result.failure.message, result.failure.code), entry.index, id, 0);
+      return settlementOf(
+        false,
+        undefined,
+        new TerminalError(result.failure.message, result.failure.code),
+        entry.index,
+        id,
+        0,
+      );
     case 'success':
       return settlementOf(true, valueOfPayload(result.payload), null, entry.index, id, 0);
     case 'invocation-id':
@@ -34,7 +41,13 @@ export function computeRun(compute: (() => unknown) | undefined): RunExecution |
   try {
     const value = compute();
     if (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') {
-      return { kind: 'failure', failure: { code: 500, message: 'run closures must be synchronous in the simulator (use world latencies for time)' } };
+      return {
+        kind: 'failure',
+        failure: {
+          code: 500,
+          message: 'run closures must be synchronous in the simulator (use world latencies for time)',
+        },
+      };
     }
     // serde.json.serialize(undefined) is 0 bytes (a closure returning nothing journals an empty value).
     return valueResult(value);

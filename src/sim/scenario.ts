@@ -85,7 +85,16 @@ export interface Scenario extends ScenarioSpec {
   readonly world: Record<string, Behaviour | Behaviour[]>;
 }
 
-const behaviourKeys = new Set(['latencyMs', 'value', 'terminal', 'transientFailures', 'resolveAtMs', 'rejectAtMs', 'retry', 'transientMessage']);
+const behaviourKeys = new Set([
+  'latencyMs',
+  'value',
+  'terminal',
+  'transientFailures',
+  'resolveAtMs',
+  'rejectAtMs',
+  'retry',
+  'transientMessage',
+]);
 const retryKeys = new Set(['maxAttempts', 'initialIntervalMs', 'factor', 'maxIntervalMs']);
 
 export function defineScenario(spec: ScenarioSpec): Scenario {
@@ -112,24 +121,35 @@ function validateBehaviour(key: string, b: Behaviour, bad: (m: string) => never)
   const latency = b.latencyMs;
   const okNumber = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0;
   if (latency !== undefined) {
-    const ok = Array.isArray(latency) ? latency.length === 2 && latency.every(okNumber) && latency[0] <= latency[1] : okNumber(latency);
+    const ok = Array.isArray(latency)
+      ? latency.length === 2 && latency.every(okNumber) && latency[0] <= latency[1]
+      : okNumber(latency);
     if (!ok) bad(`world[${JSON.stringify(key)}].latencyMs must be a number ≥ 0 or [min, max]`);
   }
   for (const field of ['transientFailures', 'resolveAtMs', 'rejectAtMs'] as const) {
-    if (b[field] !== undefined && !okNumber(b[field])) bad(`world[${JSON.stringify(key)}].${field} must be a number ≥ 0`);
+    if (b[field] !== undefined && !okNumber(b[field]))
+      bad(`world[${JSON.stringify(key)}].${field} must be a number ≥ 0`);
   }
   if (b.terminal && (typeof b.terminal.code !== 'number' || typeof b.terminal.message !== 'string')) {
     bad(`world[${JSON.stringify(key)}].terminal must be { code: number, message: string }`);
   }
-  if (b.transientMessage !== undefined && typeof b.transientMessage !== 'string') bad(`world[${JSON.stringify(key)}].transientMessage must be a string`);
+  if (b.transientMessage !== undefined && typeof b.transientMessage !== 'string')
+    bad(`world[${JSON.stringify(key)}].transientMessage must be a string`);
   if (b.retry !== undefined) validateRetry(`world[${JSON.stringify(key)}].retry`, b.retry, bad);
 }
 
 function validateRetry(where: string, policy: RunRetryPolicy, bad: (m: string) => never): void {
-  if (!policy || typeof policy !== 'object' || Array.isArray(policy)) bad(`${where} must be an object { maxAttempts?, initialIntervalMs?, factor?, maxIntervalMs? }`);
+  if (!policy || typeof policy !== 'object' || Array.isArray(policy))
+    bad(`${where} must be an object { maxAttempts?, initialIntervalMs?, factor?, maxIntervalMs? }`);
   for (const [field, value] of Object.entries(policy)) {
     if (!retryKeys.has(field)) bad(`${where} has unknown field '${field}'`);
-    const ok = typeof value === 'number' && Number.isFinite(value) && (field === 'maxAttempts' ? Number.isInteger(value) && value >= 1 : field === 'factor' ? value >= 1 : value >= 0);
-    if (!ok) bad(`${where}.${field} must be ${field === 'maxAttempts' ? 'an integer ≥ 1' : field === 'factor' ? 'a number ≥ 1' : 'a number ≥ 0'}`);
+    const ok =
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      (field === 'maxAttempts' ? Number.isInteger(value) && value >= 1 : field === 'factor' ? value >= 1 : value >= 0);
+    if (!ok)
+      bad(
+        `${where}.${field} must be ${field === 'maxAttempts' ? 'an integer ≥ 1' : field === 'factor' ? 'a number ≥ 1' : 'a number ≥ 0'}`,
+      );
   }
 }

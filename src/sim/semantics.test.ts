@@ -1,6 +1,19 @@
 // One test per semantic rule of issue 3 (facts doc §3–4).
 import { describe, expect, it } from 'vitest';
-import { simulate, replay, race, all, any, gather, select, waitCompleted, asCompleted, allSettled, SimError, TerminalError } from './index';
+import {
+  simulate,
+  replay,
+  race,
+  all,
+  any,
+  gather,
+  select,
+  waitCompleted,
+  asCompleted,
+  allSettled,
+  SimError,
+  TerminalError,
+} from './index';
 import { journalLog, scenario, stripAttempt } from './test-helpers';
 
 describe('winner = earliest notification in journal order', () => {
@@ -13,34 +26,52 @@ describe('winner = earliest notification in journal order', () => {
     const run = await simulate(s);
     expect(run.output).toEqual({ value: 'A' });
     expect(run.completionOrder).toEqual(['c1']);
-    expect(run.decisions[0]).toMatchObject({ combinator: 'race', futures: ['c2', 'c1'], winner: 'c1', completed: ['c1'], pending: ['c2'], entryIndex: 3 });
+    expect(run.decisions[0]).toMatchObject({
+      combinator: 'race',
+      futures: ['c2', 'c1'],
+      winner: 'c1',
+      completed: ['c1'],
+      pending: ['c2'],
+      entryIndex: 3,
+    });
   });
 
   it('an already-completed earlier notification wins over one popped later', async () => {
-    const s = scenario({ fast: { latencyMs: 5, value: 'fast' }, slow: { latencyMs: 50, value: 'slow' } }, async (ctx) => {
-      const fast = ctx.run('fast');
-      const slow = ctx.run('slow');
-      await all([fast, slow]);
-      return await race([slow, fast]);
-    });
+    const s = scenario(
+      { fast: { latencyMs: 5, value: 'fast' }, slow: { latencyMs: 50, value: 'slow' } },
+      async (ctx) => {
+        const fast = ctx.run('fast');
+        const slow = ctx.run('slow');
+        await all([fast, slow]);
+        return await race([slow, fast]);
+      },
+    );
     const run = await simulate(s);
     expect(run.output).toEqual({ value: 'fast' });
     const last = run.decisions[1];
-    expect(last).toMatchObject({ combinator: 'race', winner: 'c1', completed: ['c2', 'c1'], entryIndex: run.journal.entries.length - 2 });
+    expect(last).toMatchObject({
+      combinator: 'race',
+      winner: 'c1',
+      completed: ['c2', 'c1'],
+      entryIndex: run.journal.entries.length - 2,
+    });
   });
 });
 
 describe('waitCompleted / asCompleted (Python semantics)', () => {
   it('returns at once with all already-completed futures, argument order kept', async () => {
-    const s = scenario({ 'S/a': { latencyMs: 10 }, 'S/b': { latencyMs: 30 }, 'S/c': { latencyMs: 20 }, 'S/d': { latencyMs: 500 } }, async (ctx) => {
-      const a = ctx.call('S/a');
-      const b = ctx.call('S/b');
-      const c = ctx.call('S/c');
-      const d = ctx.call('S/d');
-      await ctx.sleep(100);
-      const [completed, pending] = await waitCompleted(d, b, a, c);
-      return { completed: completed.map((f) => f.id), pending: pending.map((f) => f.id) };
-    });
+    const s = scenario(
+      { 'S/a': { latencyMs: 10 }, 'S/b': { latencyMs: 30 }, 'S/c': { latencyMs: 20 }, 'S/d': { latencyMs: 500 } },
+      async (ctx) => {
+        const a = ctx.call('S/a');
+        const b = ctx.call('S/b');
+        const c = ctx.call('S/c');
+        const d = ctx.call('S/d');
+        await ctx.sleep(100);
+        const [completed, pending] = await waitCompleted(d, b, a, c);
+        return { completed: completed.map((f) => f.id), pending: pending.map((f) => f.id) };
+      },
+    );
     const run = await simulate(s);
     expect(run.output).toEqual({ value: { completed: ['c4', 'c2', 'c6'], pending: ['c8'] } });
     const decision = run.decisions[1];
@@ -49,15 +80,34 @@ describe('waitCompleted / asCompleted (Python semantics)', () => {
   });
 
   it('asCompleted yields batches in completion order with argument indexes', async () => {
-    const s = scenario({ 'S/x': [{ latencyMs: 40, value: 'x0' }, { latencyMs: 10, value: 'x1' }, { latencyMs: 25, value: 'x2' }] }, async (ctx) => {
-      const fs = [ctx.call('S/x'), ctx.call('S/x'), ctx.call('S/x')];
-      const seen = [];
-      for await (const { future, index } of asCompleted(...fs)) seen.push([index, await future]);
-      return seen;
-    });
+    const s = scenario(
+      {
+        'S/x': [
+          { latencyMs: 40, value: 'x0' },
+          { latencyMs: 10, value: 'x1' },
+          { latencyMs: 25, value: 'x2' },
+        ],
+      },
+      async (ctx) => {
+        const fs = [ctx.call('S/x'), ctx.call('S/x'), ctx.call('S/x')];
+        const seen = [];
+        for await (const { future, index } of asCompleted(...fs)) seen.push([index, await future]);
+        return seen;
+      },
+    );
     const run = await simulate(s);
-    expect(run.output).toEqual({ value: [[1, 'x1'], [2, 'x2'], [0, 'x0']] });
-    expect(run.decisions.filter((d) => d.combinator === 'asCompleted').map((d) => d.completed)).toEqual([['c4'], ['c6'], ['c2']]);
+    expect(run.output).toEqual({
+      value: [
+        [1, 'x1'],
+        [2, 'x2'],
+        [0, 'x0'],
+      ],
+    });
+    expect(run.decisions.filter((d) => d.combinator === 'asCompleted').map((d) => d.completed)).toEqual([
+      ['c4'],
+      ['c6'],
+      ['c2'],
+    ]);
   });
 });
 
@@ -72,12 +122,23 @@ describe('failure semantics of the combinators', () => {
       scenario(world, async (ctx) => {
         const fs = await gather(ctx.call('S/ok'), ctx.call('S/bad'));
         const out = [];
-        for (const f of fs) out.push(await f.then((v) => v, (e) => `error ${e.code}`));
+        for (const f of fs)
+          out.push(
+            await f.then(
+              (v) => v,
+              (e) => `error ${e.code}`,
+            ),
+          );
         return out;
       }),
     );
     expect(run.output).toEqual({ value: ['ok', 'error 418'] });
-    expect(run.decisions[0]).toMatchObject({ combinator: 'gather', completed: ['c2', 'c4'], pending: [], outcome: 'success' });
+    expect(run.decisions[0]).toMatchObject({
+      combinator: 'gather',
+      completed: ['c2', 'c4'],
+      pending: [],
+      outcome: 'success',
+    });
   });
 
   it('all fails fast with the first failure, while the other call is still pending', async () => {
@@ -95,9 +156,17 @@ describe('failure semantics of the combinators', () => {
   });
 
   it('any throws an AggregateError-like failure when all fail, and otherwise takes the first success', async () => {
-    const s = scenario({ 'S/bad': [{ latencyMs: 10, terminal: { code: 500, message: 'one' } }, { latencyMs: 20, terminal: { code: 503, message: 'two' } }] }, async (ctx) => {
-      return await any([ctx.call('S/bad'), ctx.call('S/bad')]);
-    });
+    const s = scenario(
+      {
+        'S/bad': [
+          { latencyMs: 10, terminal: { code: 500, message: 'one' } },
+          { latencyMs: 20, terminal: { code: 503, message: 'two' } },
+        ],
+      },
+      async (ctx) => {
+        return await any([ctx.call('S/bad'), ctx.call('S/bad')]);
+      },
+    );
     const run = await simulate(s);
     expect(run.output).toEqual({ failure: { code: 500, message: 'All 2 futures failed: one; two' } });
     const d = run.decisions[0];
@@ -110,21 +179,27 @@ describe('failure semantics of the combinators', () => {
   it('race and select surface a failed winner as a terminal error; a sleep winner gives undefined', async () => {
     const raced = await simulate(scenario(world, async (ctx) => await race([ctx.call('S/ok'), ctx.call('S/bad')])));
     expect(raced.output).toEqual({ failure: { code: 418, message: 'teapot' } });
-    const selected = await simulate(scenario(world, async (ctx) => await select({ ok: ctx.call('S/ok'), bad: ctx.call('S/bad') })));
+    const selected = await simulate(
+      scenario(world, async (ctx) => await select({ ok: ctx.call('S/ok'), bad: ctx.call('S/bad') })),
+    );
     expect(selected.output).toEqual({ failure: { code: 418, message: 'teapot' } });
     expect(selected.decisions[0]).toMatchObject({ combinator: 'select', key: 'bad', winner: 'c4' });
-    const timer = await simulate(scenario(world, async (ctx) => {
-      const [key, value] = await select({ ok: ctx.call('S/ok'), t: ctx.sleep(5) });
-      return [key, value === undefined];
-    }));
+    const timer = await simulate(
+      scenario(world, async (ctx) => {
+        const [key, value] = await select({ ok: ctx.call('S/ok'), t: ctx.sleep(5) });
+        return [key, value === undefined];
+      }),
+    );
     expect(timer.output).toEqual({ value: ['t', true] });
   });
 
   it('allSettled reports every outcome in argument order', async () => {
-    const run = await simulate(scenario(world, async (ctx) => {
-      const r = await allSettled([ctx.call('S/ok'), ctx.call('S/bad')]);
-      return r.map((x) => (x.status === 'fulfilled' ? x.value : (x.reason as { code: number }).code));
-    }));
+    const run = await simulate(
+      scenario(world, async (ctx) => {
+        const r = await allSettled([ctx.call('S/ok'), ctx.call('S/bad')]);
+        return r.map((x) => (x.status === 'fulfilled' ? x.value : (x.reason as { code: number }).code));
+      }),
+    );
     expect(run.output).toEqual({ value: ['ok', 418] });
   });
 
@@ -141,8 +216,20 @@ describe('failure semantics of the combinators', () => {
       }),
     );
     expect(run.output).toEqual({ value: { code: 408, later: 'late' } });
-    expect(journalLog(run)).toEqual(['0 Input', '0 Run slow', '0 Sleep', '30 => c2 void', '100 => c1 success "late"', '100 Output']);
-    expect(run.decisions[0]).toMatchObject({ combinator: 'orTimeout', futures: ['c1', 'c2'], winner: 'c2', outcome: 'failure' });
+    expect(journalLog(run)).toEqual([
+      '0 Input',
+      '0 Run slow',
+      '0 Sleep',
+      '30 => c2 void',
+      '100 => c1 success "late"',
+      '100 Output',
+    ]);
+    expect(run.decisions[0]).toMatchObject({
+      combinator: 'orTimeout',
+      futures: ['c1', 'c2'],
+      winner: 'c2',
+      outcome: 'failure',
+    });
     expect(run.journal.entries.some((e) => e.type === 'SendSignal')).toBe(false);
   });
 
@@ -159,7 +246,9 @@ describe('failure semantics of the combinators', () => {
   });
 
   it('map transforms the value and is recorded as an await', async () => {
-    const run = await simulate(scenario({ n: { value: 20 } }, async (ctx) => await ctx.run('n').map((v) => (v as number) + 1)));
+    const run = await simulate(
+      scenario({ n: { value: 20 } }, async (ctx) => await ctx.run('n').map((v) => (v as number) + 1)),
+    );
     expect(run.output).toEqual({ value: 21 });
     expect(run.decisions[0]).toMatchObject({ combinator: 'await', futures: ['c1'] });
   });
@@ -175,36 +264,60 @@ describe('runs: lazy, transient and terminal failures', () => {
         return await later;
       }),
     );
-    expect(journalLog(run)).toEqual(['0 Input', '0 Run never', '0 Run later', '0 Sleep', '50 => c3 void', '55 => c2 success "L"', '55 Output']);
+    expect(journalLog(run)).toEqual([
+      '0 Input',
+      '0 Run never',
+      '0 Run later',
+      '0 Sleep',
+      '50 => c3 void',
+      '55 => c2 success "L"',
+      '55 Output',
+    ]);
   });
 
   it('transient failures fail the attempt; the next attempt replays and re-executes only that run', async () => {
     const run = await simulate(
-      scenario({ first: { latencyMs: 5, value: 1 }, flaky: { latencyMs: 10, transientFailures: 2, value: 2 } }, async (ctx) => {
-        const a = await ctx.run('first');
-        const b = await ctx.run('flaky');
-        return a + b;
-      }),
+      scenario(
+        { first: { latencyMs: 5, value: 1 }, flaky: { latencyMs: 10, transientFailures: 2, value: 2 } },
+        async (ctx) => {
+          const a = await ctx.run('first');
+          const b = await ctx.run('flaky');
+          return a + b;
+        },
+      ),
     );
     expect(run.output).toEqual({ value: 3 });
     expect(run.attempts.map((a) => a.end)).toEqual(['transient-failure', 'transient-failure', 'done']);
     expect(run.journal.entries.filter((e) => e.kind === 'notification')).toHaveLength(2);
     expect(run.journal.events.filter((e) => e.type === 'TransientError')).toHaveLength(2);
-    expect(run.journal.events[0]).toMatchObject({ relatedCommandIndex: 2, relatedCommandName: 'flaky', relatedCommandType: 'Run' });
+    expect(run.journal.events[0]).toMatchObject({
+      relatedCommandIndex: 2,
+      relatedCommandName: 'flaky',
+      relatedCommandType: 'Run',
+    });
   });
 
   it('run(name, fn) journals fn() at execution; a replay never calls fn', async () => {
     let calls = 0;
-    const s = scenario({ sum: { latencyMs: 5 } }, async (ctx, input) => {
-      const total = await ctx.run('sum', () => {
-        calls++;
-        return input.a + input.b;
-      });
-      const bad = await ctx.run('bad', () => {
-        throw new TerminalError('no way', 422);
-      }).then(() => 'ok', (e) => e.code);
-      return [total, bad];
-    }, { input: { a: 2, b: 3 } });
+    const s = scenario(
+      { sum: { latencyMs: 5 } },
+      async (ctx, input) => {
+        const total = await ctx.run('sum', () => {
+          calls++;
+          return input.a + input.b;
+        });
+        const bad = await ctx
+          .run('bad', () => {
+            throw new TerminalError('no way', 422);
+          })
+          .then(
+            () => 'ok',
+            (e) => e.code,
+          );
+        return [total, bad];
+      },
+      { input: { a: 2, b: 3 } },
+    );
     const run = await simulate(s);
     expect(run.output).toEqual({ value: [5, 422] });
     expect(calls).toBe(1);
@@ -214,7 +327,9 @@ describe('runs: lazy, transient and terminal failures', () => {
   });
 
   it('a terminal failure is recorded as a failed completion', async () => {
-    const run = await simulate(scenario({ boom: { terminal: { code: 422, message: 'bad input' } } }, async (ctx) => await ctx.run('boom')));
+    const run = await simulate(
+      scenario({ boom: { terminal: { code: 422, message: 'bad input' } } }, async (ctx) => await ctx.run('boom')),
+    );
     expect(journalLog(run)).toContain('10 => c1 failure 422');
     expect(run.output).toEqual({ failure: { code: 422, message: 'bad input' } });
   });
@@ -232,16 +347,33 @@ describe('crashes', () => {
     expect(clean.output).toEqual({ value: 'done' });
     const crashed = await simulate(s, { crashes: [{ atMs: 50 }] });
     expect(crashed.output).toEqual({ value: 'timer' });
-    expect(crashed.attempts.map((a) => [a.end, a.startMs, a.endMs])).toEqual([['crash', 0, 50], ['done', 150, 150]]);
+    expect(crashed.attempts.map((a) => [a.end, a.startMs, a.endMs])).toEqual([
+      ['crash', 0, 50],
+      ['done', 150, 150],
+    ]);
     expect(journalLog(crashed)).toEqual(['0 Input', '0 Run work', '0 Sleep', '100 => c2 void', '150 Output']);
   });
 
   it('an attempt after a crash replays the recorded decisions and then goes live', async () => {
-    const s = scenario({ a: { latencyMs: 10, value: 'a' }, b: { latencyMs: 30, value: 'b' } }, async (ctx) => [await ctx.run('a'), await ctx.run('b')]);
+    const s = scenario({ a: { latencyMs: 10, value: 'a' }, b: { latencyMs: 30, value: 'b' } }, async (ctx) => [
+      await ctx.run('a'),
+      await ctx.run('b'),
+    ]);
     const run = await simulate(s, { crashes: [{ atMs: 20 }] });
     expect(run.output).toEqual({ value: ['a', 'b'] });
-    expect(run.decisions.map((d) => [d.attempt, d.futures[0]])).toEqual([[1, 'c1'], [2, 'c1'], [2, 'c2']]);
-    expect(journalLog(run)).toEqual(['0 Input', '0 Run a', '10 => c1 success "a"', '10 Run b', '150 => c2 success "b"', '150 Output']);
+    expect(run.decisions.map((d) => [d.attempt, d.futures[0]])).toEqual([
+      [1, 'c1'],
+      [2, 'c1'],
+      [2, 'c2'],
+    ]);
+    expect(journalLog(run)).toEqual([
+      '0 Input',
+      '0 Run a',
+      '10 => c1 success "a"',
+      '10 Run b',
+      '150 => c2 success "b"',
+      '150 Output',
+    ]);
   });
 });
 
@@ -254,28 +386,68 @@ describe('cancellation', () => {
         return 'finished';
       } catch (e) {
         await ctx.sleep(10);
-        return { caught: (e as { code: number }).code, callee: await call.then(() => 'ok', (err) => err.code) };
+        return {
+          caught: (e as { code: number }).code,
+          callee: await call.then(
+            () => 'ok',
+            (err) => err.code,
+          ),
+        };
       }
     });
     const run = await simulate(s, { cancelAtMs: 100 });
-    expect(journalLog(run)).toEqual(['0 Input', '0 Call', '0 => c1 invocation-id', '100 => s1 void', '100 SendSignal', '100 Sleep', '101 => c2 failure 409', '110 => c3 void', '110 Output']);
+    expect(journalLog(run)).toEqual([
+      '0 Input',
+      '0 Call',
+      '0 => c1 invocation-id',
+      '100 => s1 void',
+      '100 SendSignal',
+      '100 Sleep',
+      '101 => c2 failure 409',
+      '110 => c3 void',
+      '110 Output',
+    ]);
     expect(run.output).toEqual({ value: { caught: 409, callee: 409 } });
     expect(run.decisions[0]).toMatchObject({ combinator: 'await', winner: 's1', outcome: 'failure' });
-    expect(run.journal.entries[4]).toMatchObject({ type: 'SendSignal', signal: { index: 1, targetInvocationId: 'inv_sim_test_1_c2' } });
+    expect(run.journal.entries[4]).toMatchObject({
+      type: 'SendSignal',
+      signal: { index: 1, targetInvocationId: 'inv_sim_test_1_c2' },
+    });
   });
 
   it('ctx.cancel(call) sends the cancel signal to that callee only', async () => {
-    const s = scenario({ 'S/slow': { latencyMs: 500, value: 1 }, 'S/fast': { latencyMs: 5, value: 2 } }, async (ctx) => {
-      const slow = ctx.call('S/slow');
-      const fast = ctx.call('S/fast');
-      ctx.cancel(slow);
-      return await allSettled([slow, fast]);
-    });
+    const s = scenario(
+      { 'S/slow': { latencyMs: 500, value: 1 }, 'S/fast': { latencyMs: 5, value: 2 } },
+      async (ctx) => {
+        const slow = ctx.call('S/slow');
+        const fast = ctx.call('S/fast');
+        ctx.cancel(slow);
+        return await allSettled([slow, fast]);
+      },
+    );
     const run = await simulate(s);
-    expect(run.output).toEqual({ value: [{ status: 'rejected', reason: { message: 'Cancelled', name: 'TerminalError', code: 409 } }, { status: 'fulfilled', value: 2 }] });
-    expect(journalLog(run)).toEqual(['0 Input', '0 Call', '0 => c1 invocation-id', '0 Call', '0 => c3 invocation-id', '0 SendSignal', '1 => c2 failure 409', '5 => c4 success 2', '5 Output']);
+    expect(run.output).toEqual({
+      value: [
+        { status: 'rejected', reason: { message: 'Cancelled', name: 'TerminalError', code: 409 } },
+        { status: 'fulfilled', value: 2 },
+      ],
+    });
+    expect(journalLog(run)).toEqual([
+      '0 Input',
+      '0 Call',
+      '0 => c1 invocation-id',
+      '0 Call',
+      '0 => c3 invocation-id',
+      '0 SendSignal',
+      '1 => c2 failure 409',
+      '5 => c4 success 2',
+      '5 Output',
+    ]);
     // A usage error is a plain (non-terminal) error: the attempt fails and is retried, like any bug in a handler.
-    const notACall = await simulate(scenario({}, async (ctx) => ctx.cancel(ctx.run('x'))), { attemptsMax: 2 });
+    const notACall = await simulate(
+      scenario({}, async (ctx) => ctx.cancel(ctx.run('x'))),
+      { attemptsMax: 2 },
+    );
     expect(notACall.output).toBeNull();
     expect(notACall.attempts[0].reason).toContain('SIM_NOT_CANCELLABLE');
   });
@@ -304,7 +476,12 @@ describe('replay and journal mismatch (570)', () => {
     const a = scenario({}, async (ctx) => await ctx.call('S/h', { n: 1 }));
     const b = scenario({}, async (ctx) => await ctx.call('S/h', { n: 2 }));
     const r = await replay(b, (await simulate(a)).journal);
-    expect(r.mismatch).toMatchObject({ code: 570, commandIndex: 1, expected: 'Call S/h with parameter {"n":1}', actual: 'Call S/h with parameter {"n":2}' });
+    expect(r.mismatch).toMatchObject({
+      code: 570,
+      commandIndex: 1,
+      expected: 'Call S/h with parameter {"n":1}',
+      actual: 'Call S/h with parameter {"n":2}',
+    });
   });
 
   it('running out of notifications while recorded commands remain is also 570', async () => {
@@ -353,7 +530,10 @@ describe('limits and bad input', () => {
   });
 
   it('passing a native promise to a combinator is a clear (retryable) error inside the handler', async () => {
-    const run = await simulate(scenario({}, async (ctx) => await race([ctx.run('a'), Promise.resolve(1) as never])), { attemptsMax: 3 });
+    const run = await simulate(
+      scenario({}, async (ctx) => await race([ctx.run('a'), Promise.resolve(1) as never])),
+      { attemptsMax: 3 },
+    );
     expect(run.output).toBeNull();
     expect(run.journal.status).toBe('paused');
     expect(run.attempts.map((a) => a.end)).toEqual(['transient-failure', 'transient-failure', 'limit']);
@@ -371,8 +551,16 @@ describe('limits and bad input', () => {
     expect(run.journal.status).toBe('suspended');
     expect(run.attempts[0].end).toBe('suspension');
     expect(run.output).toBeNull();
-    expect(run.journal.awaiting).toEqual({ node: 'Unknown', children: [{ node: 'Single', signalIndex: 17 }, { node: 'Single', signalIndex: 1 }] });
-    expect(run.journal.events).toEqual([{ type: 'Suspended', afterEntryIndex: 0, appendedAtMs: 0, awaitingOn: run.journal.awaiting }]);
+    expect(run.journal.awaiting).toEqual({
+      node: 'Unknown',
+      children: [
+        { node: 'Single', signalIndex: 17 },
+        { node: 'Single', signalIndex: 1 },
+      ],
+    });
+    expect(run.journal.events).toEqual([
+      { type: 'Suspended', afterEntryIndex: 0, appendedAtMs: 0, awaitingOn: run.journal.awaiting },
+    ]);
   });
 });
 

@@ -39,20 +39,32 @@ export function simulationInvocationId(scenarioName: string, seed: number): stri
 }
 
 export async function simulate(scenario: Scenario, options: SimulateOptions = {}): Promise<SimRun> {
-  if (!scenario || typeof scenario.handler !== 'function') throw new SimError('SIM_BAD_SCENARIO', 'simulate: pass a scenario made with defineScenario');
+  if (!scenario || typeof scenario.handler !== 'function')
+    throw new SimError('SIM_BAD_SCENARIO', 'simulate: pass a scenario made with defineScenario');
   const defaults = scenario.defaults ?? {};
   const seed = checkInt('seed', options.seed ?? defaults.seed ?? 1);
   const crashes = (options.crashes ?? defaults.crashes ?? []).map((c, i) => checkInt(`crashes[${i}].atMs`, c?.atMs));
   const cancelAtMs = options.cancelAtMs ?? defaults.cancelAtMs;
   if (cancelAtMs !== undefined) checkInt('cancelAtMs', cancelAtMs);
-  const attemptsMax = Math.max(1, checkInt('attemptsMax', options.attemptsMax ?? defaults.attemptsMax ?? ATTEMPTS_MAX_DEFAULT));
-  const retryDelayMs = checkInt('retryDelayMs', options.retryDelayMs ?? defaults.retryDelayMs ?? RETRY_DELAY_DEFAULT_MS);
+  const attemptsMax = Math.max(
+    1,
+    checkInt('attemptsMax', options.attemptsMax ?? defaults.attemptsMax ?? ATTEMPTS_MAX_DEFAULT),
+  );
+  const retryDelayMs = checkInt(
+    'retryDelayMs',
+    options.retryDelayMs ?? defaults.retryDelayMs ?? RETRY_DELAY_DEFAULT_MS,
+  );
   const budget = new Budget(options.stepsMax);
   const writer = new JournalWriter();
   const invocationId = simulationInvocationId(scenario.name, seed);
   const world = new World(scenario.world ?? {}, seed, writer, budget, crashes);
   if (cancelAtMs !== undefined) world.scheduleCancel(cancelAtMs);
-  const inputEntry = writer.appendCommand({ type: 'Input', name: '', completionIds: [], result: successResult(scenario.input) });
+  const inputEntry = writer.appendCommand({
+    type: 'Input',
+    name: '',
+    completionIds: [],
+    result: successResult(scenario.input),
+  });
   const input = inputEntry.result?.kind === 'success' ? valueOfPayload(inputEntry.result.payload) : undefined;
 
   const attempts: Attempt[] = [];
@@ -87,7 +99,15 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
     }
     for (const decision of engine.decisions) decisions.push(decision);
     const { end, reason } = describeEnd(result);
-    attempts.push({ attempt: n, startMs, endMs: writer.nowMs, end, reason, startEntryIndex, endEntryIndex: writer.entries.length });
+    attempts.push({
+      attempt: n,
+      startMs,
+      endMs: writer.nowMs,
+      end,
+      reason,
+      startEntryIndex,
+      endEntryIndex: writer.entries.length,
+    });
     if (result.end === 'done') {
       output = result.output;
       status = 'completed';
@@ -96,7 +116,12 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
     if (result.end === 'suspension') {
       status = 'suspended';
       awaiting = result.awaiting;
-      writer.addEvent({ type: 'Suspended', afterEntryIndex: writer.lastIndex, appendedAtMs: writer.nowMs, ...(awaiting ? { awaitingOn: awaiting } : {}) });
+      writer.addEvent({
+        type: 'Suspended',
+        afterEntryIndex: writer.lastIndex,
+        appendedAtMs: writer.nowMs,
+        ...(awaiting ? { awaitingOn: awaiting } : {}),
+      });
       break;
     }
     if (result.end === 'mismatch') {
@@ -114,7 +139,12 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
       last.reason += `; attemptsMax ${attemptsMax} reached: the invocation is paused (Restate default-retry-policy on-max-attempts = "pause")`;
       // A real Paused event carries the last failure (test/fixtures/restate-1.7.12/paused/events.query.json).
       const lastFailure = event ? `[${event.code}] ${event.message}` : last.reason;
-      writer.addEvent({ type: 'Paused', afterEntryIndex: writer.lastIndex, appendedAtMs: writer.nowMs, message: `max attempts (${attemptsMax}) reached; last failure: ${lastFailure}` });
+      writer.addEvent({
+        type: 'Paused',
+        afterEntryIndex: writer.lastIndex,
+        appendedAtMs: writer.nowMs,
+        message: `max attempts (${attemptsMax}) reached; last failure: ${lastFailure}`,
+      });
       break;
     }
     let delayMs: number;

@@ -2,7 +2,11 @@
 import type { Decision, SimRun } from '../model';
 import { defineScenario, type Behaviour, type ScenarioSpec, type Scenario } from './scenario';
 
-export function scenario(world: Record<string, Behaviour | Behaviour[]>, handler: ScenarioSpec['handler'], extra: Partial<ScenarioSpec> = {}): Scenario {
+export function scenario(
+  world: Record<string, Behaviour | Behaviour[]>,
+  handler: ScenarioSpec['handler'],
+  extra: Partial<ScenarioSpec> = {},
+): Scenario {
   return defineScenario({ name: 'test', world, handler, ...extra });
 }
 
@@ -23,7 +27,12 @@ export function journalLog(run: SimRun): string[] {
     if (e.kind === 'notification') {
       const id = e.completionId !== undefined ? `c${e.completionId}` : `s${e.signalIndex}`;
       const r = e.result;
-      const what = r.kind === 'failure' ? `failure ${r.failure.code}` : r.kind === 'success' ? `success ${r.payload?.text ?? ''}` : r.kind;
+      const what =
+        r.kind === 'failure'
+          ? `failure ${r.failure.code}`
+          : r.kind === 'success'
+            ? `success ${r.payload?.text ?? ''}`
+            : r.kind;
       return `${e.appendedAtMs} => ${id} ${what}`;
     }
     return 'unknown';

@@ -13,7 +13,8 @@ const empty: Payload = { encoding: 'text', text: '', byteLength: 0 };
 
 const notification = (journal: Journal, completionId: number) =>
   journal.entries.find((e): e is NotificationEntry => e.kind === 'notification' && e.completionId === completionId)!;
-const outputCommand = (journal: Journal) => journal.entries.find((e): e is CommandEntry => e.kind === 'command' && e.type === 'Output')!;
+const outputCommand = (journal: Journal) =>
+  journal.entries.find((e): e is CommandEntry => e.kind === 'command' && e.type === 'Output')!;
 
 describe('void futures resolve to undefined', () => {
   const sleepAndVoidRun = scenario({}, async (ctx) => {
@@ -44,7 +45,10 @@ describe('void futures resolve to undefined', () => {
     });
     const run = await simulate(s);
     expect(run.output).toEqual({ value: true });
-    expect(notification(run.journal, 1).result).toEqual({ kind: 'success', payload: { encoding: 'json', text: 'null', byteLength: 4 } });
+    expect(notification(run.journal, 1).result).toEqual({
+      kind: 'success',
+      payload: { encoding: 'json', text: 'null', byteLength: 4 },
+    });
   });
 
   it('all: the sleep slot is undefined; allSettled: { status: fulfilled, value: undefined }', async () => {
@@ -56,7 +60,15 @@ describe('void futures resolve to undefined', () => {
         settled: settled.map((x) => [x.status, 'value' in x, x.value === undefined]),
       };
     });
-    const expected = { value: { all: [2, true, true, 'A'], settled: [['fulfilled', true, true], ['fulfilled', true, true]] } };
+    const expected = {
+      value: {
+        all: [2, true, true, 'A'],
+        settled: [
+          ['fulfilled', true, true],
+          ['fulfilled', true, true],
+        ],
+      },
+    };
     const run = await simulate(s);
     expect(run.output).toEqual(expected);
     expect((await replay(s, run.journal)).output).toEqual(expected);
@@ -105,14 +117,25 @@ describe('a handler returning undefined', () => {
     const journal = structuredClone((await simulate(returnsSleep)).journal);
     outputCommand(journal).result = { kind: 'success', payload: { encoding: 'json', text: 'null', byteLength: 4 } };
     const r = await replay(returnsSleep, journal);
-    expect(r.mismatch).toMatchObject({ code: 570, expected: 'Output value null', actual: 'Output empty value (undefined)' });
+    expect(r.mismatch).toMatchObject({
+      code: 570,
+      expected: 'Output value null',
+      actual: 'Output empty value (undefined)',
+    });
   });
 
   it('its run and journal survive JSON, the native file and the Restate query rows', async () => {
     const run = await simulate(returnsSleep);
     expect(structuredClone(run)).toEqual(run);
     expect(() => JSON.stringify(run)).not.toThrow();
-    const native = toNativeText(run.journal, { scenario: 'void', seed: run.seed, decisions: run.decisions, attempts: run.attempts, output: run.output, completionOrder: run.completionOrder });
+    const native = toNativeText(run.journal, {
+      scenario: 'void',
+      seed: run.seed,
+      decisions: run.decisions,
+      attempts: run.attempts,
+      output: run.output,
+      completionOrder: run.completionOrder,
+    });
     const back = readJournals(native).journals[0];
     expect(outputCommand(back).result).toEqual({ kind: 'success', payload: empty });
     expect(notification(back, 1).result).toEqual({ kind: 'void' });

@@ -22,7 +22,14 @@ export class Waiters {
   }
 
   /** A new await of `future`; `onRunLeaf` is told of every pending run under it (runs execute while awaited). */
-  add(future: DurableFuture, label: CombinatorKind, resolve: Waiter['resolve'], reject: Waiter['reject'], position: number, onRunLeaf: (leaf: DurableFuture) => void): void {
+  add(
+    future: DurableFuture,
+    label: CombinatorKind,
+    resolve: Waiter['resolve'],
+    reject: Waiter['reject'],
+    position: number,
+    onRunLeaf: (leaf: DurableFuture) => void,
+  ): void {
     const waiter: Waiter = { future, label, seq: this.seq++, runLeaves: [], resolve, reject };
     if (future.settlement) return this.deliver(waiter, position);
     (future.waiters ??= []).push(waiter);
@@ -52,7 +59,12 @@ export class Waiters {
     for (const leaf of waiter.runLeaves) leaf.activeAwaits--;
     const future = waiter.future;
     const s = future.settlement!;
-    this.decisions.push(explainSettlement(decisionFor(future, waiter.label, entryIndex, this.attempt, s.ok ? 'success' : 'failure'), future));
+    this.decisions.push(
+      explainSettlement(
+        decisionFor(future, waiter.label, entryIndex, this.attempt, s.ok ? 'success' : 'failure'),
+        future,
+      ),
+    );
     this.resolvedSinceDrain = true;
     if (!s.ok) return waiter.reject(s.error);
     if (future.kind === 'waitCompleted') {

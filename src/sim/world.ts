@@ -19,7 +19,15 @@ export const CANCEL_PROPAGATION_MS = 1;
 export type Advance =
   | { kind: 'appended' }
   | { kind: 'crash'; atMs: number }
-  | { kind: 'transient'; atMs: number; completionId: number; name: string; execution: number; failures: number; message: string }
+  | {
+      kind: 'transient';
+      atMs: number;
+      completionId: number;
+      name: string;
+      execution: number;
+      failures: number;
+      message: string;
+    }
   | { kind: 'idle' };
 
 export class World {
@@ -92,7 +100,12 @@ export class World {
     });
     const atMs = this.nowMs + this.latency(behaviour, CALL_LATENCY_DEFAULT_MS);
     const result = outcomeOf(behaviour);
-    const event = this.pushServer(atMs, 0, resultCompletionId, { type: 'Call', name: '', completionId: resultCompletionId, result });
+    const event = this.pushServer(atMs, 0, resultCompletionId, {
+      type: 'Call',
+      name: '',
+      completionId: resultCompletionId,
+      result,
+    });
     this.callResults.set(resultCompletionId, event);
   }
 
@@ -195,8 +208,19 @@ export class World {
       this.writer.nowMs = event.atMs;
       if (event.result === null) {
         const failures = this.transientFailuresOf(event.key);
-        const message = event.message ?? this.behaviourOf(event.key)?.transientMessage ?? `run '${event.name}' failed with a retryable error (simulated, execution ${event.execution})`;
-        return { kind: 'transient', atMs: event.atMs, completionId: event.key, name: event.name, execution: event.execution, failures, message };
+        const message =
+          event.message ??
+          this.behaviourOf(event.key)?.transientMessage ??
+          `run '${event.name}' failed with a retryable error (simulated, execution ${event.execution})`;
+        return {
+          kind: 'transient',
+          atMs: event.atMs,
+          completionId: event.key,
+          name: event.name,
+          execution: event.execution,
+          failures,
+          message,
+        };
       }
       this.writer.appendNotification({ type: 'Run', name: '', completionId: event.key, result: event.result });
       return { kind: 'appended' };
@@ -219,6 +243,7 @@ export class World {
 }
 
 function outcomeOf(behaviour: Behaviour | undefined): EntryResult {
-  if (behaviour?.terminal) return { kind: 'failure', failure: { code: behaviour.terminal.code, message: behaviour.terminal.message } };
+  if (behaviour?.terminal)
+    return { kind: 'failure', failure: { code: behaviour.terminal.code, message: behaviour.terminal.message } };
   return successResult(behaviour?.value ?? null);
 }

@@ -5,9 +5,14 @@ import { pollUntil } from './processes';
 const REQUEST_TIMEOUT_MS = 30_000;
 
 export type InvocationStatus =
-  | 'pending' | 'scheduled' | 'ready' | 'running' | 'paused' | 'backing-off' | 'suspended' | 'completed';
+  'pending' | 'scheduled' | 'ready' | 'running' | 'paused' | 'backing-off' | 'suspended' | 'completed';
 
-async function request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<string> {
+async function request(
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<string> {
   const response = await fetch(url, {
     method,
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
@@ -26,7 +31,12 @@ export async function register(adminUrl: string, serviceUrl: string): Promise<st
 }
 
 /** Starts an invocation without waiting for it (`/send`). Returns its invocation id. */
-export async function send(ingressUrl: string, target: string, input: unknown = null, options: { idempotencyKey?: string } = {}): Promise<string> {
+export async function send(
+  ingressUrl: string,
+  target: string,
+  input: unknown = null,
+  options: { idempotencyKey?: string } = {},
+): Promise<string> {
   const headers: Record<string, string> = options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {};
   const text = await request('POST', `${ingressUrl}/${target}/send`, input, headers);
   const id = (JSON.parse(text) as { invocationId?: string }).invocationId;
@@ -76,7 +86,12 @@ export async function waitForStatus(
 }
 
 /** Polls until the invocation's journal has at least `commands` commands (sys_invocation.journal_commands_size). */
-export async function waitForCommands(adminUrl: string, id: string, commands: number, options: { timeoutMs?: number } = {}): Promise<void> {
+export async function waitForCommands(
+  adminUrl: string,
+  id: string,
+  commands: number,
+  options: { timeoutMs?: number } = {},
+): Promise<void> {
   let last: unknown;
   await pollUntil(
     async () => {
@@ -84,7 +99,12 @@ export async function waitForCommands(adminUrl: string, id: string, commands: nu
       last = row?.journal_commands_size;
       return typeof last === 'number' && last >= commands ? true : undefined;
     },
-    { timeoutMs: options.timeoutMs ?? 30_000, intervalMs: 50, what: `${id} to journal ${commands} commands`, describe: () => `last seen ${String(last)}` },
+    {
+      timeoutMs: options.timeoutMs ?? 30_000,
+      intervalMs: 50,
+      what: `${id} to journal ${commands} commands`,
+      describe: () => `last seen ${String(last)}`,
+    },
   );
 }
 
@@ -99,10 +119,16 @@ export async function resolveAwakeable(ingressUrl: string, awakeableId: string, 
 }
 
 /** The awakeable ids the invocation published through the test service's side channel (polls until there). */
-export async function awakeableIds(controlUrl: string, invocationId: string, options: { timeoutMs?: number } = {}): Promise<string[]> {
+export async function awakeableIds(
+  controlUrl: string,
+  invocationId: string,
+  options: { timeoutMs?: number } = {},
+): Promise<string[]> {
   return pollUntil(
     async () => {
-      const response = await fetch(`${controlUrl}/awakeables/${encodeURIComponent(invocationId)}`, { signal: AbortSignal.timeout(5_000) });
+      const response = await fetch(`${controlUrl}/awakeables/${encodeURIComponent(invocationId)}`, {
+        signal: AbortSignal.timeout(5_000),
+      });
       const body = await response.text();
       return response.ok ? (JSON.parse(body) as string[]) : undefined;
     },
@@ -112,12 +138,19 @@ export async function awakeableIds(controlUrl: string, invocationId: string, opt
 
 /** How many times the flaky run of this invocation was attempted (side channel). */
 export async function runAttempts(controlUrl: string, invocationId: string): Promise<number> {
-  const response = await fetch(`${controlUrl}/attempts/${encodeURIComponent(invocationId)}`, { signal: AbortSignal.timeout(5_000) });
+  const response = await fetch(`${controlUrl}/attempts/${encodeURIComponent(invocationId)}`, {
+    signal: AbortSignal.timeout(5_000),
+  });
   return JSON.parse(await response.text()) as number;
 }
 
 /** Polls until the invocation's journal has at least `entries` entries (sys_invocation.journal_size). */
-export async function waitForEntries(adminUrl: string, id: string, entries: number, options: { timeoutMs?: number } = {}): Promise<void> {
+export async function waitForEntries(
+  adminUrl: string,
+  id: string,
+  entries: number,
+  options: { timeoutMs?: number } = {},
+): Promise<void> {
   let last: unknown;
   await pollUntil(
     async () => {
@@ -125,7 +158,12 @@ export async function waitForEntries(adminUrl: string, id: string, entries: numb
       last = row?.journal_size;
       return typeof last === 'number' && last >= entries ? true : undefined;
     },
-    { timeoutMs: options.timeoutMs ?? 30_000, intervalMs: 50, what: `${id} to journal ${entries} entries`, describe: () => `last seen ${String(last)}` },
+    {
+      timeoutMs: options.timeoutMs ?? 30_000,
+      intervalMs: 50,
+      what: `${id} to journal ${entries} entries`,
+      describe: () => `last seen ${String(last)}`,
+    },
   );
 }
 
@@ -151,7 +189,13 @@ export async function resumeInvocation(adminUrl: string, id: string): Promise<vo
 }
 
 /** Polls sys_journal_events until the invocation has at least `count` events of the type (e.g. a second Paused). */
-export async function waitForEvents(adminUrl: string, id: string, eventType: string, count: number, options: { timeoutMs?: number } = {}): Promise<void> {
+export async function waitForEvents(
+  adminUrl: string,
+  id: string,
+  eventType: string,
+  count: number,
+  options: { timeoutMs?: number } = {},
+): Promise<void> {
   let last: unknown;
   await pollUntil(
     async () => {
@@ -162,6 +206,11 @@ export async function waitForEvents(adminUrl: string, id: string, eventType: str
       last = rows[0]?.n;
       return typeof last === 'number' && last >= count ? true : undefined;
     },
-    { timeoutMs: options.timeoutMs ?? 30_000, intervalMs: 50, what: `${id} to have ${count} ${eventType} event(s)`, describe: () => `last seen ${String(last)}` },
+    {
+      timeoutMs: options.timeoutMs ?? 30_000,
+      intervalMs: 50,
+      what: `${id} to have ${count} ${eventType} event(s)`,
+      describe: () => `last seen ${String(last)}`,
+    },
   );
 }

@@ -2,7 +2,17 @@
 // which handler, which input, what to do from outside while it runs, and the status it must end in.
 import type { RestateServer, ServiceProcess } from './restate';
 import {
-  awakeableIds, call, cancel, resolveAwakeable, resumeInvocation, send, setCodeVersion, waitForCommands, waitForEntries, waitForEvents, waitForStatus,
+  awakeableIds,
+  call,
+  cancel,
+  resolveAwakeable,
+  resumeInvocation,
+  send,
+  setCodeVersion,
+  waitForCommands,
+  waitForEntries,
+  waitForEvents,
+  waitForStatus,
   type InvocationStatus,
 } from './admin';
 
@@ -37,35 +47,40 @@ export const realCases: RealCase[] = [
     name: 'race-timeout',
     target: 'Lab/raceTimeout',
     input: null,
-    description: 'race(run slow-fetch of 1.5 s, sleep 100 ms): the Sleep notification (c2) precedes the Run notification (c1); then the run is awaited too.',
+    description:
+      'race(run slow-fetch of 1.5 s, sleep 100 ms): the Sleep notification (c2) precedes the Run notification (c1); then the run is awaited too.',
     finalStatus: 'completed',
   },
   {
     name: 'or-timeout',
     target: 'Lab/orTimeout',
     input: null,
-    description: 'call Worker/slow(2000).orTimeout(100): Sleep c3 completes, the Call result c2 never arrives; the invocation fails with TimeoutError (408).',
+    description:
+      'call Worker/slow(2000).orTimeout(100): Sleep c3 completes, the Call result c2 never arrives; the invocation fails with TimeoutError (408).',
     finalStatus: 'completed',
   },
   {
     name: 'all-calls',
     target: 'Lab/all',
     input: null,
-    description: 'all(Worker/slow 1100, 100, 600 ms): CallInvocationId c1, c3, c5 at once; Call results in order c4 (100), c6 (600), c2 (1100).',
+    description:
+      'all(Worker/slow 1100, 100, 600 ms): CallInvocationId c1, c3, c5 at once; Call results in order c4 (100), c6 (600), c2 (1100).',
     finalStatus: 'completed',
   },
   {
     name: 'any-first-success',
     target: 'Lab/any',
     input: null,
-    description: 'any(run fails-fast terminal, Worker/slow 2000, Worker/slow 50): Run c1 fails first, then c5 (50 ms) succeeds and wins.',
+    description:
+      'any(run fails-fast terminal, Worker/slow 2000, Worker/slow 50): Run c1 fails first, then c5 (50 ms) succeeds and wins.',
     finalStatus: 'completed',
   },
   {
     name: 'all-settled',
     target: 'Lab/allSettled',
     input: null,
-    description: 'allSettled(Worker/slow 100, run boom terminal 400, sleep 50): everything settles, no fail-fast; outcome success.',
+    description:
+      'allSettled(Worker/slow 100, run boom terminal 400, sleep 50): everything settles, no fail-fast; outcome success.',
     finalStatus: 'completed',
   },
   {
@@ -79,14 +94,16 @@ export const realCases: RealCase[] = [
     name: 'run-retry-exhausted',
     target: 'Lab/retryExhausted',
     input: null,
-    description: 'run hopeless always throws a plain Error, maxRetryAttempts 3: transient errors, then the Run completes with a terminal failure and the invocation fails.',
+    description:
+      'run hopeless always throws a plain Error, maxRetryAttempts 3: transient errors, then the Run completes with a terminal failure and the invocation fails.',
     finalStatus: 'completed',
   },
   {
     name: 'terminal-failure',
     target: 'Lab/terminal',
     input: null,
-    description: 'run doomed throws TerminalError 422: the Run notification is a Failure {code 422}; the invocation fails with it.',
+    description:
+      'run doomed throws TerminalError 422: the Run notification is a Failure {code 422}; the invocation fails with it.',
     finalStatus: 'completed',
   },
   {
@@ -106,14 +123,16 @@ export const realCases: RealCase[] = [
     name: 'suspended',
     target: 'Lab/suspend',
     input: null,
-    description: 'race(awakeable s17, all(awakeable s18, sleep 1 h)) never completes: status suspended, awaiting c1, s1 (cancel), s17, s18.',
+    description:
+      'race(awakeable s17, all(awakeable s18, sleep 1 h)) never completes: status suspended, awaiting c1, s1 (cancel), s17, s18.',
     finalStatus: 'suspended',
   },
   {
     name: 'cancelled',
     target: 'Lab/cancelMe',
     input: null,
-    description: 'awaits Worker/slow(60000); cancelled from outside: Signal s1 (CANCEL), SendSignal cancel to the callee, Output failure 409.',
+    description:
+      'awaits Worker/slow(60000); cancelled from outside: Signal s1 (CANCEL), SendSignal cancel to the callee, Output failure 409.',
     finalStatus: 'completed',
     drive: async ({ server, invocationId }) => {
       await waitForCommands(server.adminUrl, invocationId, 2); // Input + Call
@@ -124,14 +143,16 @@ export const realCases: RealCase[] = [
     name: 'send-attach',
     target: 'Extras/sendAndAttach',
     input: null,
-    description: 'OneWayCall to Worker/slow(50) (CallInvocationId c1), then AttachInvocation c2 on the callee: success 50.',
+    description:
+      'OneWayCall to Worker/slow(50) (CallInvocationId c1), then AttachInvocation c2 on the callee: success 50.',
     finalStatus: 'completed',
   },
   {
     name: 'named-signal',
     target: 'Extras/namedSignal',
     input: null,
-    description: 'awaits the named signal "go", sent by another invocation (Extras/sendSignal, a SendSignal command): a named Signal notification.',
+    description:
+      'awaits the named signal "go", sent by another invocation (Extras/sendSignal, a SendSignal command): a named Signal notification.',
     finalStatus: 'completed',
     drive: async ({ server, invocationId }) => {
       await call(server.ingressUrl, 'Extras/sendSignal', { target: invocationId, name: 'go', value: 'went' });
@@ -141,21 +162,24 @@ export const realCases: RealCase[] = [
     name: 'self-signal',
     target: 'Extras/selfSignal',
     input: null,
-    description: 'sends the named signal "self" to itself (SendSignal command with a name), then awaits it: a named Signal notification.',
+    description:
+      'sends the named signal "self" to itself (SendSignal command with a name), then awaits it: a named Signal notification.',
     finalStatus: 'completed',
   },
   {
     name: 'paused',
     target: 'Extras/paused',
     input: null,
-    description: 'the handler throws a plain Error; handler retry policy maxAttempts 2, onMaxAttempts pause: status paused after 2 transient errors.',
+    description:
+      'the handler throws a plain Error; handler retry policy maxAttempts 2, onMaxAttempts pause: status paused after 2 transient errors.',
     finalStatus: 'paused',
   },
   {
     name: 'lazy-state',
     target: 'Counter/c1/bump',
     input: null,
-    description: 'virtual object with lazy state, second bump of key c1: GetLazyState c1 (success 1), SetState, GetLazyStateKeys c2 (state-keys).',
+    description:
+      'virtual object with lazy state, second bump of key c1: GetLazyState c1 (success 1), SetState, GetLazyStateKeys c2 (state-keys).',
     finalStatus: 'completed',
     prepare: async (server) => {
       await call(server.ingressUrl, 'Counter/c1/bump');
@@ -165,7 +189,8 @@ export const realCases: RealCase[] = [
     name: 'durable-promise',
     target: 'Approval/wf-1/run',
     input: null,
-    description: 'workflow run: PeekPromise "approval" (void: not yet), GetPromise "approval" completed by the shared handler approve("yes").',
+    description:
+      'workflow run: PeekPromise "approval" (void: not yet), GetPromise "approval" completed by the shared handler approve("yes").',
     finalStatus: 'completed',
     drive: async ({ server, invocationId }) => {
       await waitForCommands(server.adminUrl, invocationId, 3); // Input, PeekPromise, GetPromise
@@ -192,7 +217,7 @@ export const realCases: RealCase[] = [
       "was flipped to v2 (sleep 50 ms 'cool-off' first) and the awakeable resolved; the replay with v2 fails with journal mismatch 570 " +
       `(RT0016) at command index 1, ${MISMATCH_MAX_ATTEMPTS} attempts (one deduplicated TransientError), then Paused; nothing is journaled after the mismatch. ` +
       "The server's TransientError: related_command_index 1, related_command_type Sleep, related_command_name cool-off (the new code's command), " +
-      "error_message \"Found a mismatch between the code paths taken during the previous execution and the paths taken during this execution.\n" +
+      'error_message "Found a mismatch between the code paths taken during the previous execution and the paths taken during this execution.\n' +
       "This typically happens when some parts of the code are non-deterministic.\n - The previous execution ran and recorded the following: 'sleep' " +
       "(index '1')\n - The current execution attempts to perform the following: 'run'\" (labels swapped: the journal holds the Run at index 1).",
     finalStatus: 'paused',
@@ -203,8 +228,8 @@ export const realCases: RealCase[] = [
     target: 'Checkout/stepsInsert',
     input: null,
     description:
-      "code changed under an in-flight invocation, a run INSERTED: v1 ran run reserve (c1) and run charge (c2) and suspended on an awakeable; " +
-      "v2 (run audit between them) was deployed and the awakeable resolved; the replay with v2 fails with journal mismatch 570 at command " +
+      'code changed under an in-flight invocation, a run INSERTED: v1 ran run reserve (c1) and run charge (c2) and suspended on an awakeable; ' +
+      'v2 (run audit between them) was deployed and the awakeable resolved; the replay with v2 fails with journal mismatch 570 at command ' +
       `index 2 (the journal's run charge, the new code's run audit), ${MISMATCH_MAX_ATTEMPTS} attempts, then Paused.`,
     finalStatus: 'paused',
     drive: (context) => deployV2UnderSuspendedOrder(context, 'stepsInsert'),
@@ -241,7 +266,10 @@ export const largeFanoutCase: RealCase = {
  * Checkout/<handler> (v1) suspended on its awakeable; v2 of that handler "deployed" (the side channel's code version,
  * per handler, so the two mismatch cases can run at once); awakeable resolved.
  */
-async function deployV2UnderSuspendedOrder({ server, service, invocationId }: CaseContext, handler = 'order'): Promise<void> {
+async function deployV2UnderSuspendedOrder(
+  { server, service, invocationId }: CaseContext,
+  handler = 'order',
+): Promise<void> {
   const [approval] = await awakeableIds(service.controlUrl, invocationId); // published after run charge completed
   await waitForStatus(server.adminUrl, invocationId, 'suspended');
   await setCodeVersion(service.controlUrl, 2, handler);
@@ -283,7 +311,11 @@ export async function runMismatchResumed(server: RestateServer, service: Service
 }
 
 /** Starts every case at once, drives them, and waits for each final status. Returns the invocation ids by case name. */
-export async function runCases(server: RestateServer, service: ServiceProcess, cases: RealCase[]): Promise<Map<string, string>> {
+export async function runCases(
+  server: RestateServer,
+  service: ServiceProcess,
+  cases: RealCase[],
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const c of cases) {
     await c.prepare?.(server);

@@ -21,7 +21,11 @@ export interface FanoutEnvironment {
   stop(): Promise<void>;
 }
 
-export async function startFanout(options: { bundleFile: string; runs?: number; timeoutMs?: number }): Promise<FanoutEnvironment> {
+export async function startFanout(options: {
+  bundleFile: string;
+  runs?: number;
+  timeoutMs?: number;
+}): Promise<FanoutEnvironment> {
   const t0 = Date.now();
   const env = await startRestateWithService();
   try {

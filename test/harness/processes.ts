@@ -37,7 +37,12 @@ export class ManagedProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private exitInfo: { code: number | null; signal: NodeJS.Signals | null } | null = null;
 
-  constructor(readonly name: string, command: string, args: string[], options: SpawnOptions = {}) {
+  constructor(
+    readonly name: string,
+    command: string,
+    args: string[],
+    options: SpawnOptions = {},
+  ) {
     this.child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     live.add(this);
     this.child.stdout?.on('data', (chunk: Buffer) => this.collect(chunk));
@@ -152,7 +157,9 @@ export async function pollUntil<T>(
     }
     if (Date.now() > deadline) {
       const detail = options.describe?.() ?? (lastError instanceof Error ? lastError.message : String(lastError ?? ''));
-      throw new Error(`Timed out after ${options.timeoutMs} ms waiting for ${options.what}${detail ? `: ${detail}` : ''}`);
+      throw new Error(
+        `Timed out after ${options.timeoutMs} ms waiting for ${options.what}${detail ? `: ${detail}` : ''}`,
+      );
     }
     await sleep(options.intervalMs ?? 50);
   }

@@ -7,7 +7,12 @@ import path from 'node:path';
 import { restateBinary } from './restate';
 
 /** Runs `restate sql <format> <sql>`; returns stdout and stderr as printed (the row count line goes to stderr). */
-export async function restateSql(adminUrl: string, format: '--json' | '--jsonl', sql: string, options: { timeoutMs?: number } = {}): Promise<{ stdout: string; stderr: string }> {
+export async function restateSql(
+  adminUrl: string,
+  format: '--json' | '--jsonl',
+  sql: string,
+  options: { timeoutMs?: number } = {},
+): Promise<{ stdout: string; stderr: string }> {
   const configHome = await mkdtemp(path.join(os.tmpdir(), 'ri-restate-cli-'));
   try {
     return await new Promise((resolve, reject) => {

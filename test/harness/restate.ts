@@ -63,8 +63,19 @@ export async function startRestate(options: { startTimeoutMs?: number } = {}): P
   const proc = new ManagedProcess(
     'restate-server',
     restateBinary('restate-server'),
-    ['--no-logo', '--config-file', configFile, '--base-dir', path.join(baseDir, 'data'), '--listen-mode', 'tcp',
-      '--bind-address', `127.0.0.1:${nodePort}`, '--advertised-address', `http://127.0.0.1:${nodePort}/`],
+    [
+      '--no-logo',
+      '--config-file',
+      configFile,
+      '--base-dir',
+      path.join(baseDir, 'data'),
+      '--listen-mode',
+      'tcp',
+      '--bind-address',
+      `127.0.0.1:${nodePort}`,
+      '--advertised-address',
+      `http://127.0.0.1:${nodePort}/`,
+    ],
     {
       cwd: baseDir,
       env: {
@@ -93,13 +104,20 @@ export async function startRestate(options: { startTimeoutMs?: number } = {}): P
         const [admin, ingress] = await Promise.all([isOk(`${adminUrl}/health`), isOk(`${ingressUrl}/restate/health`)]);
         return admin && ingress ? true : undefined;
       },
-      { timeoutMs: options.startTimeoutMs ?? 60_000, intervalMs: 50, what: 'restate-server to answer /health', describe: () => proc.describeExit() },
+      {
+        timeoutMs: options.startTimeoutMs ?? 60_000,
+        intervalMs: 50,
+        what: 'restate-server to answer /health',
+        describe: () => proc.describeExit(),
+      },
     );
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const tail = proc.tail();
     await stop();
-    throw new Error(`Restate server did not start: ${reason}\n--- restate-server output (tail) ---\n${tail}`, { cause: error });
+    throw new Error(`Restate server did not start: ${reason}\n--- restate-server output (tail) ---\n${tail}`, {
+      cause: error,
+    });
   }
   return { ingressUrl, adminUrl, baseDir, startupMs: Date.now() - started, process: proc, stop };
 }
@@ -115,10 +133,15 @@ export interface ServiceProcess {
 
 /** Starts test/restate-service as a process (tsx) and waits for its READY line. */
 export async function startService(options: { startTimeoutMs?: number } = {}): Promise<ServiceProcess> {
-  const proc = new ManagedProcess('restate-service', process.execPath, ['--import', 'tsx', 'test/restate-service/main.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, NODE_OPTIONS: '' },
-  });
+  const proc = new ManagedProcess(
+    'restate-service',
+    process.execPath,
+    ['--import', 'tsx', 'test/restate-service/main.ts'],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, NODE_OPTIONS: '' },
+    },
+  );
   const ready = new Promise<{ port: number; controlPort: number }>((resolve) => {
     const off = proc.onLine((line) => {
       if (!line.startsWith('READY ')) return;
@@ -143,14 +166,21 @@ export async function startService(options: { startTimeoutMs?: number } = {}): P
     };
   } catch (error) {
     await proc.stop();
-    throw new Error(`Test service did not start: ${(error as Error).message}\n--- service output (tail) ---\n${proc.tail()}`, { cause: error });
+    throw new Error(
+      `Test service did not start: ${(error as Error).message}\n--- service output (tail) ---\n${proc.tail()}`,
+      { cause: error },
+    );
   } finally {
     clearTimeout(timer);
   }
 }
 
 /** Server + service + registration, stopped together. The usual beforeAll of an integration test file. */
-export async function startRestateWithService(): Promise<{ server: RestateServer; service: ServiceProcess; stop(): Promise<void> }> {
+export async function startRestateWithService(): Promise<{
+  server: RestateServer;
+  service: ServiceProcess;
+  stop(): Promise<void>;
+}> {
   const [server, service] = await Promise.allSettled([startRestate(), startService()]);
   const stopAll = async () => {
     await Promise.all([
@@ -160,7 +190,9 @@ export async function startRestateWithService(): Promise<{ server: RestateServer
   };
   if (server.status === 'rejected' || service.status === 'rejected') {
     await stopAll();
-    const reasons = [server, service].filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason?.message ?? r));
+    const reasons = [server, service]
+      .filter((r) => r.status === 'rejected')
+      .map((r) => String((r as PromiseRejectedResult).reason?.message ?? r));
     throw new Error(reasons.join('\n\n'));
   }
   try {

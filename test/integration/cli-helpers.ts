@@ -20,7 +20,8 @@ export function captureIo() {
 
 /** The leaves of an awaited future tree as future ids (`c1`, `s17`, or `s<name>` for a named signal). */
 export function leaves(tree: FutureTree): string[] {
-  if (tree.node === 'Single') return [tree.completionId !== undefined ? `c${tree.completionId}` : `s${tree.signalIndex ?? tree.signalName}`];
+  if (tree.node === 'Single')
+    return [tree.completionId !== undefined ? `c${tree.completionId}` : `s${tree.signalIndex ?? tree.signalName}`];
   return tree.children.flatMap(leaves);
 }
 
@@ -28,7 +29,9 @@ export function leaves(tree: FutureTree): string[] {
 export function runBin(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const repoRoot = path.resolve(import.meta.dirname, '../..');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/replay-inspector.mjs'), ...args], { cwd: repoRoot });
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/replay-inspector.mjs'), ...args], {
+      cwd: repoRoot,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -10,7 +10,14 @@ import { main } from '../../src/cli/main';
 import { readJournals, type Summary } from '../../src/journal-reader';
 import type { CommandEntry, Journal } from '../../src/model';
 import { defineScenario, replay } from '../../src/sim';
-import { FANOUT_RUNS_SMALL, MISMATCH_MAX_ATTEMPTS, RETRY_FAILURES, realCases, runCases, runMismatchResumed } from '../harness/cases';
+import {
+  FANOUT_RUNS_SMALL,
+  MISMATCH_MAX_ATTEMPTS,
+  RETRY_FAILURES,
+  realCases,
+  runCases,
+  runMismatchResumed,
+} from '../harness/cases';
 import { pollUntil, query, runAttempts, setCodeVersion, sqlLiteral, startRestateWithService } from '../harness/restate';
 import { restateSql } from '../harness/restate-cli';
 import { captureIo, leaves, runBin } from './cli-helpers';
@@ -100,7 +107,10 @@ function future(summary: Summary, id: string) {
 }
 
 async function completionFailure(caseName: string): Promise<string> {
-  const { rows } = await query(admin(), `SELECT completion_failure FROM sys_invocation WHERE id = ${sqlLiteral(idOf(caseName))}`);
+  const { rows } = await query(
+    admin(),
+    `SELECT completion_failure FROM sys_invocation WHERE id = ${sqlLiteral(idOf(caseName))}`,
+  );
   return String(rows[0]?.completion_failure);
 }
 
@@ -242,7 +252,10 @@ describe('real Restate 1.7.12 server', () => {
     expect(s.outcome).toBe('success');
     expect(s.futures).toMatchObject([{ kind: 'Signal', name: 'self', result: 'success' }]);
     const commands = (await journalOf('self-signal')).entries.filter((e): e is CommandEntry => e.kind === 'command');
-    expect(commands.find((c) => c.type === 'SendSignal')?.signal).toMatchObject({ name: 'self', targetInvocationId: idOf('self-signal') });
+    expect(commands.find((c) => c.type === 'SendSignal')?.signal).toMatchObject({
+      name: 'self',
+      targetInvocationId: idOf('self-signal'),
+    });
   });
 
   it('a handler failing past its retry policy (pause) is paused: a transient error and a Paused event', async () => {
@@ -276,8 +289,15 @@ describe('real Restate 1.7.12 server', () => {
       '- Difference:\n   name: charge != fraud-check';
     expect(journal.events).toEqual([
       {
-        type: 'TransientError', afterEntryIndex: lastEntry, appendedAtMs: expect.any(Number), code: 570, message, docCode: 'RT0016',
-        relatedCommandIndex: 1, relatedCommandName: 'fraud-check', relatedCommandType: 'Run',
+        type: 'TransientError',
+        afterEntryIndex: lastEntry,
+        appendedAtMs: expect.any(Number),
+        code: 570,
+        message,
+        docCode: 'RT0016',
+        relatedCommandIndex: 1,
+        relatedCommandName: 'fraud-check',
+        relatedCommandType: 'Run',
       },
       { type: 'Paused', afterEntryIndex: lastEntry, appendedAtMs: expect.any(Number), message },
     ]);
@@ -303,8 +323,15 @@ describe('real Restate 1.7.12 server', () => {
       " - The current execution attempts to perform the following: 'run'";
     expect(journal.events).toEqual([
       {
-        type: 'TransientError', afterEntryIndex: lastEntry, appendedAtMs: expect.any(Number), code: 570, message, docCode: 'RT0016',
-        relatedCommandIndex: 1, relatedCommandName: 'cool-off', relatedCommandType: 'Sleep',
+        type: 'TransientError',
+        afterEntryIndex: lastEntry,
+        appendedAtMs: expect.any(Number),
+        code: 570,
+        message,
+        docCode: 'RT0016',
+        relatedCommandIndex: 1,
+        relatedCommandName: 'cool-off',
+        relatedCommandType: 'Sleep',
       },
       { type: 'Paused', afterEntryIndex: lastEntry, appendedAtMs: expect.any(Number), message },
     ]);
@@ -317,7 +344,12 @@ describe('real Restate 1.7.12 server', () => {
         return `held, ${String(await ctx.run('charge'))}`;
       },
     });
-    expect((await replay(v2, journal)).mismatch).toMatchObject({ code: 570, commandIndex: 1, expected: "Run 'charge'", actual: "Sleep 'cool-off'" });
+    expect((await replay(v2, journal)).mismatch).toMatchObject({
+      code: 570,
+      commandIndex: 1,
+      expected: "Run 'charge'",
+      actual: "Sleep 'cool-off'",
+    });
     const controlUrl = ready().service.controlUrl;
     expect(await runAttempts(controlUrl, `${idOf('journal-mismatch-type')}/v2`)).toBe(MISMATCH_MAX_ATTEMPTS);
     expect(await runAttempts(controlUrl, `${idOf('journal-mismatch-type')}/v1`)).toBeGreaterThanOrEqual(1);
@@ -332,11 +364,25 @@ describe('real Restate 1.7.12 server', () => {
     const journal = await journalOf('journal-mismatch-resumed');
     // A pause ends the deduplication: the second round of attempts records its TransientError again. The events stay
     // after completion, all after entry 3 (the awakeable's signal): nothing was journaled between the attempts.
-    expect(journal.events.map((e) => [e.type, e.afterEntryIndex, e.type === 'TransientError' ? e.relatedCommandIndex : null])).toEqual([
-      ['TransientError', 3, 1], ['Paused', 3, null], ['TransientError', 3, 1], ['Paused', 3, null],
+    expect(
+      journal.events.map((e) => [
+        e.type,
+        e.afterEntryIndex,
+        e.type === 'TransientError' ? e.relatedCommandIndex : null,
+      ]),
+    ).toEqual([
+      ['TransientError', 3, 1],
+      ['Paused', 3, null],
+      ['TransientError', 3, 1],
+      ['Paused', 3, null],
     ]);
     const commands = journal.entries.filter((e): e is CommandEntry => e.kind === 'command');
-    expect(commands.map((c) => `${c.type}${c.name ? ` ${c.name}` : ''}`)).toEqual(['Input', 'Run charge', 'Run ship', 'Output']);
+    expect(commands.map((c) => `${c.type}${c.name ? ` ${c.name}` : ''}`)).toEqual([
+      'Input',
+      'Run charge',
+      'Run ship',
+      'Output',
+    ]);
     // Each resume starts a fresh count of the handler policy's attempts.
     expect(await runAttempts(service.controlUrl, `${id}/v2`)).toBe(2 * MISMATCH_MAX_ATTEMPTS);
     expect(await runAttempts(service.controlUrl, `${id}/v1`)).toBeGreaterThanOrEqual(2);
@@ -373,17 +419,30 @@ describe('real Restate 1.7.12 server', () => {
     const adminUrl = admin();
     await pollUntil(
       async () => {
-        const { rows } = await query(adminUrl, "SELECT count(*) AS n FROM sys_invocation WHERE target = 'Worker/slow' AND status <> 'completed'");
+        const { rows } = await query(
+          adminUrl,
+          "SELECT count(*) AS n FROM sys_invocation WHERE target = 'Worker/slow' AND status <> 'completed'",
+        );
         return rows[0]?.n === 0 ? true : undefined;
       },
       { timeoutMs: 30_000, what: 'every Worker/slow invocation to complete' },
     );
-    const file = await exportTo('worker-slow.bundle.json', ['--target', 'Worker/slow', '--status', 'completed', '--limit', '3']);
+    const file = await exportTo('worker-slow.bundle.json', [
+      '--target',
+      'Worker/slow',
+      '--status',
+      'completed',
+      '--limit',
+      '3',
+    ]);
     const summaries = await summaryOfFile(file);
     if (!Array.isArray(summaries)) throw new Error('expected an array of summaries for several invocations');
     // The three newest: created_at has millisecond precision and all() starts its calls in the same millisecond, so
     // "newest 3" is only defined up to ties (two runs of the same ORDER BY … LIMIT 3 can pick different ids).
-    const { rows } = await query(admin(), "SELECT id, created_at FROM sys_invocation WHERE target = 'Worker/slow' AND status = 'completed'");
+    const { rows } = await query(
+      admin(),
+      "SELECT id, created_at FROM sys_invocation WHERE target = 'Worker/slow' AND status = 'completed'",
+    );
     const createdAt = new Map(rows.map((r) => [String(r.id), Date.parse(String(r.created_at))]));
     const newest = [...createdAt.values()].sort((a, b) => b - a);
     const exported = summaries.map((s) => s.invocationId);
@@ -392,15 +451,21 @@ describe('real Restate 1.7.12 server', () => {
     for (const s of summaries) {
       expect(s).toMatchObject({ target: 'Worker/slow', status: 'completed', commands: 3, notifications: 1 });
       // A callee either slept to the end, or (the callee of the cancelled case) was cancelled during its sleep.
-      const expected = s.outcome === 'success'
-        ? [{ id: 'c1', kind: 'Sleep', result: 'void' }]
-        : [{ id: 'c1', kind: 'Sleep', result: 'pending' }, { id: 's1', kind: 'Cancel', result: 'void' }];
+      const expected =
+        s.outcome === 'success'
+          ? [{ id: 'c1', kind: 'Sleep', result: 'void' }]
+          : [
+              { id: 'c1', kind: 'Sleep', result: 'pending' },
+              { id: 's1', kind: 'Cancel', result: 'void' },
+            ];
       expect(s.futures).toMatchObject(expected);
     }
   });
 
   it('export --target Object/key/handler: both bumps of counter c1 (the seeding call and the case)', async () => {
-    const summaries = await summaryOfFile(await exportTo('counter.bundle.json', ['--target', 'Counter/c1/bump', '--limit', '5']));
+    const summaries = await summaryOfFile(
+      await exportTo('counter.bundle.json', ['--target', 'Counter/c1/bump', '--limit', '5']),
+    );
     if (!Array.isArray(summaries)) throw new Error('expected an array of summaries for several invocations');
     expect(summaries.map((s) => s.target)).toEqual(['Counter/c1/bump', 'Counter/c1/bump']);
     expect(summaries.map((s) => s.invocationId)).toContain(idOf('lazy-state'));
@@ -419,7 +484,11 @@ describe('real Restate 1.7.12 server', () => {
     for (const c of realCases) {
       const id = sqlLiteral(idOf(c.name));
       const files: string[] = [];
-      for (const [table, order] of [['sys_journal', 'ORDER BY index'], ['sys_journal_events', ''], ['sys_invocation', '']]) {
+      for (const [table, order] of [
+        ['sys_journal', 'ORDER BY index'],
+        ['sys_journal_events', ''],
+        ['sys_invocation', ''],
+      ]) {
         const file = path.join(workDir, `${c.name}.${table}.query.json`);
         await writeFile(file, (await query(admin(), `SELECT * FROM ${table} WHERE id = ${id} ${order}`)).text);
         files.push(file);
@@ -439,7 +508,10 @@ describe('real Restate 1.7.12 server', () => {
     const json = await restateSql(admin(), '--json', sql);
     const jsonl = await restateSql(admin(), '--jsonl', sql);
     expect(json.stderr).toMatch(/11 rows\. Query took/);
-    for (const [name, text] of [['sql.json', json.stdout + json.stderr], ['sql.jsonl', jsonl.stdout]]) {
+    for (const [name, text] of [
+      ['sql.json', json.stdout + json.stderr],
+      ['sql.jsonl', jsonl.stdout],
+    ]) {
       const file = path.join(workDir, `all-calls.${name}`);
       await writeFile(file, text);
       expect(await summaryOfFile(file), name).toEqual(expected);
@@ -477,7 +549,9 @@ describe('sdk-replay against journals from the real server', () => {
   const allServices = path.join(repoRoot, 'test/restate-service/all-services.ts');
   const checkoutV2 = path.join(repoRoot, 'test/sdk-replay/checkout-v2.ts');
 
-  async function sdkReplayJson(args: string[]): Promise<{ code: number; result: Record<string, unknown> & { verdict: string } }> {
+  async function sdkReplayJson(
+    args: string[],
+  ): Promise<{ code: number; result: Record<string, unknown> & { verdict: string } }> {
     const cli = captureIo();
     const code = await main(['sdk-replay', ...args, '--json'], cli.io);
     return { code, result: JSON.parse(cli.out() || '{}') as Record<string, unknown> & { verdict: string } };
@@ -503,7 +577,12 @@ describe('sdk-replay against journals from the real server', () => {
     });
   }
 
-  for (const caseName of ['journal-mismatch', 'journal-mismatch-type', 'journal-mismatch-insert', 'journal-mismatch-await']) {
+  for (const caseName of [
+    'journal-mismatch',
+    'journal-mismatch-type',
+    'journal-mismatch-insert',
+    'journal-mismatch-await',
+  ]) {
     it(`${caseName}: the v2 code gives the mismatch at the command index the server recorded for it`, async () => {
       const file = await exportTo(`${caseName}.sdk.bundle.json`, ['--id', idOf(caseName)]);
       const [journal] = readJournals(await readFile(file, 'utf8')).journals;
@@ -514,7 +593,10 @@ describe('sdk-replay against journals from the real server', () => {
       expect(result.verdict).toBe('mismatch');
       const mismatch = result.mismatch as { commandIndex: number; actual: { type: string; name: string } };
       expect(mismatch.commandIndex).toBe(serverMismatch.relatedCommandIndex);
-      expect(mismatch.actual).toEqual({ type: serverMismatch.relatedCommandType, name: serverMismatch.relatedCommandName });
+      expect(mismatch.actual).toEqual({
+        type: serverMismatch.relatedCommandType,
+        name: serverMismatch.relatedCommandName,
+      });
     });
   }
 

@@ -21,7 +21,9 @@ function listen(server: http.Server | http2.Http2Server): Promise<number> {
   });
 }
 
-const sdkServer = http2.createServer(createEndpointHandler({ services: [...services, ...moreServices, ...mismatchServices, ...liveServices] }));
+const sdkServer = http2.createServer(
+  createEndpointHandler({ services: [...services, ...moreServices, ...mismatchServices, ...liveServices] }),
+);
 
 // GET /awakeables/<invocationId> → JSON array of awakeable ids (404 until the handler published them).
 // GET /attempts/<invocationId> → number of attempts of the flaky run; GET /attempts/<invocationId>%2Fv<n> → executions
@@ -38,7 +40,8 @@ const controlServer = http.createServer((req, res) => {
     const ids = sideChannel.awakeablesOf(decodeURIComponent(id));
     return ids ? reply(200, ids) : reply(404, { message: 'no awakeables published yet' });
   }
-  if (req.method === 'GET' && kind === 'attempts' && id) return reply(200, sideChannel.attemptsOf(decodeURIComponent(id)));
+  if (req.method === 'GET' && kind === 'attempts' && id)
+    return reply(200, sideChannel.attemptsOf(decodeURIComponent(id)));
   if (kind === 'code-version') {
     if (req.method === 'GET') return reply(200, codeVersion.get(id ? decodeURIComponent(id) : 'order'));
     const version = Number(id);

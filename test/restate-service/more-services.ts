@@ -21,7 +21,10 @@ export const extras = restate.service({
 
     /** Sends the named signal `name` with `value` to the invocation `target` (a SendSignal command). */
     sendSignal: async (ctx: Context, input: { target: string; name: string; value: string }): Promise<void> => {
-      ctx.invocation(restate.InvocationIdParser.fromString(input.target)).signal<string>(input.name).resolve(input.value);
+      ctx
+        .invocation(restate.InvocationIdParser.fromString(input.target))
+        .signal<string>(input.name)
+        .resolve(input.value);
     },
 
     /** Sends the named signal `self` to itself (a SendSignal command with a name), then waits for it. */

@@ -40,8 +40,15 @@ export const cases: Case[] = [
     sameShape: true,
     scenario: defineScenario({
       name: 'Lab/all',
-      world: { 'Worker/slow': [{ latencyMs: 1100, value: 1100 }, { latencyMs: 100, value: 100 }, { latencyMs: 600, value: 600 }] },
-      handler: async (ctx) => await all([ctx.call('Worker/slow', 1100), ctx.call('Worker/slow', 100), ctx.call('Worker/slow', 600)]),
+      world: {
+        'Worker/slow': [
+          { latencyMs: 1100, value: 1100 },
+          { latencyMs: 100, value: 100 },
+          { latencyMs: 600, value: 600 },
+        ],
+      },
+      handler: async (ctx) =>
+        await all([ctx.call('Worker/slow', 1100), ctx.call('Worker/slow', 100), ctx.call('Worker/slow', 600)]),
     }),
   },
   {
@@ -49,7 +56,13 @@ export const cases: Case[] = [
     sameShape: false, // the real Output came after the 400 ms call: when the SDK wrote it depends on the machine
     scenario: defineScenario({
       name: 'Lab/any',
-      world: { 'fails-fast': { latencyMs: 0, terminal: { code: 500, message: 'nope' } }, 'Worker/slow': [{ latencyMs: 400, value: 400 }, { latencyMs: 50, value: 50 }] },
+      world: {
+        'fails-fast': { latencyMs: 0, terminal: { code: 500, message: 'nope' } },
+        'Worker/slow': [
+          { latencyMs: 400, value: 400 },
+          { latencyMs: 50, value: 50 },
+        ],
+      },
       handler: async (ctx) => {
         const failing = ctx.run('fails-fast');
         const winner = await any([failing, ctx.call('Worker/slow', 400), ctx.call('Worker/slow', 50)]);
@@ -62,7 +75,10 @@ export const cases: Case[] = [
     sameShape: true,
     scenario: defineScenario({
       name: 'Lab/allSettled',
-      world: { boom: { latencyMs: 0, terminal: { code: 400, message: 'boom' } }, 'Worker/slow': { latencyMs: 100, value: 100 } },
+      world: {
+        boom: { latencyMs: 0, terminal: { code: 400, message: 'boom' } },
+        'Worker/slow': { latencyMs: 100, value: 100 },
+      },
       handler: async (ctx) => {
         const boom = ctx.run('boom');
         const settled = await allSettled([ctx.call('Worker/slow', 100), boom, ctx.sleep(50)]);

@@ -31,11 +31,16 @@ function fakeAdmin(recorded: Recorded, respond: (sql: string) => { status: numbe
 }
 
 const happy = (sql: string) => {
-  if (sql.includes('FROM sys_invocation_status')) return { status: 200, body: `{"rows":[{"id":"${ID}","status":"completed"}]}` };
+  if (sql.includes('FROM sys_invocation_status'))
+    return { status: 200, body: `{"rows":[{"id":"${ID}","status":"completed"}]}` };
   if (sql.startsWith('SELECT id FROM sys_invocation')) return { status: 200, body: `{"rows":[{"id":"${ID}"}]}` };
-  if (sql.includes('FROM sys_invocation')) return { status: 200, body: `{"rows":[{"id":"${ID}","target":"Lab/retry","status":"completed"}]}` };
+  if (sql.includes('FROM sys_invocation'))
+    return { status: 200, body: `{"rows":[{"id":"${ID}","target":"Lab/retry","status":"completed"}]}` };
   if (sql.includes('FROM sys_journal_events')) return { status: 200, body: '{"rows":[]}' };
-  return { status: 200, body: `{"rows":[{"partition_key":${BIG_KEY},"id":"${ID}","index":0,"entry_type":"Command: Input"}]}` };
+  return {
+    status: 200,
+    body: `{"rows":[{"partition_key":${BIG_KEY},"id":"${ID}","index":0,"entry_type":"Command: Input"}]}`,
+  };
 };
 
 function memoryIo() {
@@ -46,7 +51,8 @@ function memoryIo() {
     out: (text) => void (out += text),
     err: (text) => void (err += text),
     readFile: async () => new Uint8Array(),
-    writeFile: async (path, data) => void files.set(path, typeof data === 'string' ? data : new TextDecoder().decode(data)),
+    writeFile: async (path, data) =>
+      void files.set(path, typeof data === 'string' ? data : new TextDecoder().decode(data)),
   };
   return { io, files, out: () => out, err: () => err };
 }
@@ -88,7 +94,12 @@ describe('export', () => {
     responder = happy;
     recorded.queries.length = 0;
     const m = memoryIo();
-    expect(await run(['--admin', admin, '--target', 'my.Svc/run_it', '--limit', '5', '--status', 'completed', '-o', '-'], m.io)).toBe(0);
+    expect(
+      await run(
+        ['--admin', admin, '--target', 'my.Svc/run_it', '--limit', '5', '--status', 'completed', '-o', '-'],
+        m.io,
+      ),
+    ).toBe(0);
     expect(recorded.queries[0]).toBe(
       "SELECT id FROM sys_invocation WHERE target_service_name = 'my.Svc' AND target_handler_name = 'run_it' AND status = 'completed' ORDER BY created_at DESC LIMIT 5",
     );
@@ -148,7 +159,8 @@ describe('export', () => {
   });
 
   it('exports without the optional tables when the server lacks them, with a warning', async () => {
-    responder = (sql) => (sql.includes('sys_journal_events') ? { status: 400, body: '{"message":"no such table"}' } : happy(sql));
+    responder = (sql) =>
+      sql.includes('sys_journal_events') ? { status: 400, body: '{"message":"no such table"}' } : happy(sql);
     const m = memoryIo();
     expect(await run(['--admin', admin, '--id', ID, '-o', 'x.json'], m.io)).toBe(0);
     expect(m.err()).toContain('warning: sys_journal_events not exported');

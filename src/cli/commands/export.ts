@@ -51,7 +51,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     } catch (error) {
       throw new ExportError(`cannot write ${options.output}: ${(error as Error).message}`);
     }
-    io.out(`Exported ${counts.invocations} invocation(s), ${counts.entries} journal entries, ${counts.events} events to ${options.output}\n`);
+    io.out(
+      `Exported ${counts.invocations} invocation(s), ${counts.entries} journal entries, ${counts.events} events to ${options.output}\n`,
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof ExportError)) throw error;
@@ -76,26 +78,34 @@ function parseOptions(args: string[]): ExportOptions {
   if (!output || output === 'true') throw new UsageError('-o <file> is required (- for stdout)');
   const ids = flags.get('id') ?? [];
   const target = single('target');
-  if ((ids.length > 0) === (target !== undefined)) throw new UsageError('give either --id or --target');
+  if (ids.length > 0 === (target !== undefined)) throw new UsageError('give either --id or --target');
   let selection: Selection;
   if (target !== undefined) {
     const match = TARGET.exec(target);
     if (!match) throw new UsageError(`--target must look like Service/handler or Object/key/handler, got '${target}'`);
     const status = single('status');
-    if (status !== undefined && !STATUSES.includes(status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
+    if (status !== undefined && !STATUSES.includes(status))
+      throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
     const limit = positiveInt(single('limit'), 'limit', LIMIT_DEFAULT, LIMIT_MAX);
     selection = { kind: 'target', service: match[1], key: match[2], handler: match[3], limit, status };
   } else {
-    for (const id of ids) if (!INVOCATION_ID.test(id)) throw new UsageError(`--id must be an invocation id like inv_1abc…, got '${id}'`);
+    for (const id of ids)
+      if (!INVOCATION_ID.test(id)) throw new UsageError(`--id must be an invocation id like inv_1abc…, got '${id}'`);
     if (flags.has('limit') || flags.has('status')) throw new UsageError('--limit and --status go with --target');
     selection = { kind: 'ids', ids: [...new Set(ids)] };
   }
-  return { adminUrl: adminBase(admin), selection, output, timeoutMs: positiveInt(single('timeout-ms'), 'timeout-ms', TIMEOUT_MS_DEFAULT, 3_600_000) };
+  return {
+    adminUrl: adminBase(admin),
+    selection,
+    output,
+    timeoutMs: positiveInt(single('timeout-ms'), 'timeout-ms', TIMEOUT_MS_DEFAULT, 3_600_000),
+  };
 }
 
 function positiveInt(value: string | undefined, name: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw new UsageError(`--${name} must be an integer from 1 to ${max}`);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max)
+    throw new UsageError(`--${name} must be an integer from 1 to ${max}`);
   return Number(value);
 }
 
@@ -106,7 +116,8 @@ function adminBase(admin: string): string {
   } catch {
     throw new UsageError(`--admin is not a URL: '${admin}'`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--admin must be an http(s) URL, got '${admin}'`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`--admin must be an http(s) URL, got '${admin}'`);
   if (url.search || url.hash) throw new UsageError('--admin must not have a query or fragment');
   return url.href.replace(/\/+$/, '');
 }
@@ -118,7 +129,6 @@ interface QueryResult {
   rowsText: string;
   rows: Record<string, unknown>[];
 }
-
 
 async function runQuery(options: ExportOptions, sql: string): Promise<QueryResult> {
   const url = `${options.adminUrl}/query`;
@@ -168,8 +178,12 @@ function serverMessage(text: string): string {
 
 async function selectIds(options: ExportOptions): Promise<{ ids: string[]; description: string }> {
   const selection = options.selection;
-  if (selection.kind === 'ids') return { ids: selection.ids, description: `id IN (${selection.ids.map(sqlLiteral).join(', ')})` };
-  const where = [`target_service_name = ${sqlLiteral(selection.service)}`, `target_handler_name = ${sqlLiteral(selection.handler)}`];
+  if (selection.kind === 'ids')
+    return { ids: selection.ids, description: `id IN (${selection.ids.map(sqlLiteral).join(', ')})` };
+  const where = [
+    `target_service_name = ${sqlLiteral(selection.service)}`,
+    `target_handler_name = ${sqlLiteral(selection.handler)}`,
+  ];
   if (selection.key !== undefined) where.splice(1, 0, `target_service_key = ${sqlLiteral(selection.key)}`);
   if (selection.status) where.push(`status = ${sqlLiteral(selection.status)}`);
   const sql = `SELECT id FROM sys_invocation WHERE ${where.join(' AND ')} ORDER BY created_at DESC LIMIT ${selection.limit}`;
@@ -194,7 +208,12 @@ async function restateVersion(options: ExportOptions): Promise<string | undefine
 }
 
 /** Optional tables (older servers may lack them, or a column): exported as [] with a warning instead of failing. */
-async function optionalQuery(options: ExportOptions, table: string, sql: string, warnings: string[]): Promise<QueryResult> {
+async function optionalQuery(
+  options: ExportOptions,
+  table: string,
+  sql: string,
+  warnings: string[],
+): Promise<QueryResult> {
   try {
     return await runQuery(options, sql);
   } catch (error) {
@@ -210,7 +229,10 @@ export async function exportBundle(
   const warnings: string[] = [];
   const { ids, description } = await selectIds(options);
   const idList = ids.map(sqlLiteral).join(', ');
-  const invocations = await runQuery(options, `SELECT * FROM sys_invocation WHERE id IN (${idList}) ORDER BY created_at`);
+  const invocations = await runQuery(
+    options,
+    `SELECT * FROM sys_invocation WHERE id IN (${idList}) ORDER BY created_at`,
+  );
   const found = new Set(invocations.rows.map((row) => row.id));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) throw new ExportError(`no such invocation on ${options.adminUrl}: ${missing.join(', ')}`);
@@ -231,10 +253,19 @@ export async function exportBundle(
     ),
     restateVersion(options),
   ]);
-  const source = { admin: options.adminUrl, exportedAt: new Date().toISOString(), restateVersion: version, query: description };
+  const source = {
+    admin: options.adminUrl,
+    exportedAt: new Date().toISOString(),
+    restateVersion: version,
+    query: description,
+  };
   const text =
     `{"format":"replay-inspector/bundle","version":1,\n"source":${JSON.stringify(source)},\n` +
     `"sys_journal":${journal.rowsText},\n"sys_journal_events":${events.rowsText},\n` +
     `"sys_invocation":${invocations.rowsText},\n"sys_invocation_status":${status.rowsText}}\n`;
-  return { text, counts: { invocations: ids.length, entries: journal.rows.length, events: events.rows.length }, warnings };
+  return {
+    text,
+    counts: { invocations: ids.length, entries: journal.rows.length, events: events.rows.length },
+    warnings,
+  };
 }

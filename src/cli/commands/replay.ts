@@ -22,7 +22,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   try {
     text = new TextDecoder('utf-8').decode(await io.readFile(journalPath));
   } catch (error) {
-    io.err(`replay-inspector replay: cannot read ${journalPath}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(
+      `replay-inspector replay: cannot read ${journalPath}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return 2;
   }
   try {
@@ -31,16 +33,25 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const wanted = flags.get('id')?.[0];
     const journal = wanted ? journals.find((j) => j.invocationId === wanted) : journals[0];
     if (!journal) {
-      io.err(`replay-inspector replay: no invocation ${wanted} in ${journalPath} (it has ${journals.map((j) => j.invocationId).join(', ')})\n`);
+      io.err(
+        `replay-inspector replay: no invocation ${wanted} in ${journalPath} (it has ${journals.map((j) => j.invocationId).join(', ')})\n`,
+      );
       return 2;
     }
-    if (!wanted && journals.length > 1) io.err(`note: ${journals.length} invocations in the file; replaying ${journal.invocationId} (choose with --id)\n`);
+    if (!wanted && journals.length > 1)
+      io.err(
+        `note: ${journals.length} invocations in the file; replaying ${journal.invocationId} (choose with --id)\n`,
+      );
     const result = await replay(scenario, journal);
-    io.out(`replay of ${journal.invocationId} with scenario '${scenario.name}': ${result.decisions.length} decisions\n`);
+    io.out(
+      `replay of ${journal.invocationId} with scenario '${scenario.name}': ${result.decisions.length} decisions\n`,
+    );
     result.decisions.forEach((d, i) => io.out(decisionLine(d, i) + '\n'));
     if (result.mismatch) {
       const m = result.mismatch;
-      io.out(`journal mismatch ${m.code} at command ${m.commandIndex}: expected ${m.expected}, actual ${m.actual}\n  ${m.message}\n`);
+      io.out(
+        `journal mismatch ${m.code} at command ${m.commandIndex}: expected ${m.expected}, actual ${m.actual}\n  ${m.message}\n`,
+      );
       return 1;
     }
     for (const note of result.notes ?? []) io.out(`note: ${note}\n`);
@@ -73,7 +84,8 @@ export function decisionLine(d: Decision, i: number): string {
 }
 
 function outputText(output: RunOutput | null): string {
-  if (output === null) return 'none (the journal ends before the handler finished, or the handler failed with a retryable error)';
+  if (output === null)
+    return 'none (the journal ends before the handler finished, or the handler failed with a retryable error)';
   if ('value' in output) return JSON.stringify(output.value);
   return `failure ${output.failure.code}: ${output.failure.message}`;
 }

@@ -11,10 +11,17 @@ export async function loadScenario(path: string): Promise<Scenario> {
   try {
     module = await import(pathToFileURL(resolve(path)).href);
   } catch (error) {
-    throw new ScenarioLoadError(`cannot load scenario file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ScenarioLoadError(
+      `cannot load scenario file ${path}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const scenario = module.default as Partial<Scenario> | undefined;
-  if (!scenario || typeof scenario !== 'object' || typeof scenario.handler !== 'function' || typeof scenario.name !== 'string') {
+  if (
+    !scenario ||
+    typeof scenario !== 'object' ||
+    typeof scenario.handler !== 'function' ||
+    typeof scenario.name !== 'string'
+  ) {
     throw new ScenarioLoadError(`${path} has no default export made with defineScenario({ name, handler, … })`);
   }
   return scenario as Scenario;

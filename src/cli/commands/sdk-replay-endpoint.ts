@@ -4,13 +4,22 @@
 import http2 from 'node:http2';
 import type { Journal } from '../../model';
 import { decodeFrames } from '../../protocol/frames';
-import { interpretAnswer, parseTarget, runsWithoutResult, REPLAY_CONTENT_TYPE, replayRequestBody, SdkReplayInputError, type SdkReplayResult } from '../../sdk-host/replay';
+import {
+  interpretAnswer,
+  parseTarget,
+  runsWithoutResult,
+  REPLAY_CONTENT_TYPE,
+  replayRequestBody,
+  SdkReplayInputError,
+  type SdkReplayResult,
+} from '../../sdk-host/replay';
 
 /** Why replaying this journal on a live deployment could execute a side effect, or null when it cannot. */
 export function sideEffectRisk(journal: Journal): string | null {
   const open = runsWithoutResult(journal)[0];
   if (open) return `run '${open.name}' (command ${open.commandIndex}) has no result in the journal`;
-  if (!journal.entries.some((e) => e.kind === 'command' && e.type === 'Output')) return 'the journal has no Output, so the handler would go on past its end';
+  if (!journal.entries.some((e) => e.kind === 'command' && e.type === 'Output'))
+    return 'the journal has no Output, so the handler would go on past its end';
   return null;
 }
 
@@ -22,10 +31,18 @@ export async function replayOverHttp(endpoint: string, journal: Journal, target:
   try {
     answer = await postH2c(url, body);
   } catch {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': REPLAY_CONTENT_TYPE, accept: REPLAY_CONTENT_TYPE }, body });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': REPLAY_CONTENT_TYPE, accept: REPLAY_CONTENT_TYPE },
+      body,
+    });
     answer = { status: response.status, bytes: new Uint8Array(await response.arrayBuffer()) };
   }
-  if (answer.status !== 200) throw new SdkReplayInputError(`${url} answered HTTP ${answer.status}: ${new TextDecoder().decode(answer.bytes).slice(0, 300)}`, 'SDK_REPLAY_REFUSED');
+  if (answer.status !== 200)
+    throw new SdkReplayInputError(
+      `${url} answered HTTP ${answer.status}: ${new TextDecoder().decode(answer.bytes).slice(0, 300)}`,
+      'SDK_REPLAY_REFUSED',
+    );
   return interpretAnswer(decodeFrames(answer.bytes), journal, target, 'remote', null, []);
 }
 
@@ -33,7 +50,12 @@ function postH2c(url: URL, body: Uint8Array): Promise<{ status: number; bytes: U
   return new Promise((resolve, reject) => {
     const session = http2.connect(url.origin);
     session.on('error', reject);
-    const request = session.request({ ':method': 'POST', ':path': url.pathname, 'content-type': REPLAY_CONTENT_TYPE, accept: REPLAY_CONTENT_TYPE });
+    const request = session.request({
+      ':method': 'POST',
+      ':path': url.pathname,
+      'content-type': REPLAY_CONTENT_TYPE,
+      accept: REPLAY_CONTENT_TYPE,
+    });
     let status = 0;
     const chunks: Buffer[] = [];
     request.on('response', (headers) => (status = Number(headers[':status'])));

@@ -4,15 +4,25 @@ import type { Decision, Journal } from '../../model';
 import type { SdkReplayResult } from '../../sdk-host/replay';
 
 export function reportText(result: SdkReplayResult, journal: Journal): string {
-  const lines = [`sdk-replay of ${journal.invocationId} (${result.target}) with @restatedev/restate-sdk ${result.sdkVersion}: ${headline(result)}`];
+  const lines = [
+    `sdk-replay of ${journal.invocationId} (${result.target}) with @restatedev/restate-sdk ${result.sdkVersion}: ${headline(result)}`,
+  ];
   if (result.decisions.length) {
     lines.push(`decisions traced from the SDK's VM (${result.decisions.length}):`);
     result.decisions.forEach((d, i) => lines.push(`  ${decisionLine(d, i)}`));
   }
-  if (result.mismatch) lines.push('', ...sideBySide(result.mismatch), '', '  the SDK says:', ...result.mismatch.message.split('\n').map((l) => `    ${l}`));
+  if (result.mismatch)
+    lines.push(
+      '',
+      ...sideBySide(result.mismatch),
+      '',
+      '  the SDK says:',
+      ...result.mismatch.message.split('\n').map((l) => `    ${l}`),
+    );
   if (result.newCommands.length) {
     lines.push(`commands the code wrote past the journal's end:`);
-    for (const c of result.newCommands) lines.push(`  command ${c.commandIndex}: ${c.type}${c.name ? ` '${c.name}'` : ''}`);
+    for (const c of result.newCommands)
+      lines.push(`  command ${c.commandIndex}: ${c.type}${c.name ? ` '${c.name}'` : ''}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -27,7 +37,11 @@ function headline(result: SdkReplayResult): string {
       return `stopped before executing run '${result.stoppedAt!.run}'${result.stoppedAt!.commandIndex === null ? '' : ` (command ${result.stoppedAt!.commandIndex})`}: the journal has no result for it, and offline replay never runs side effects`;
     case 'suspended': {
       const a = result.awaiting!;
-      const ids = [...a.completions.map((c) => `c${c}`), ...a.signals.map((s) => `s${s}`), ...a.namedSignals.map((n) => `s:${n}`)];
+      const ids = [
+        ...a.completions.map((c) => `c${c}`),
+        ...a.signals.map((s) => `s${s}`),
+        ...a.namedSignals.map((n) => `s:${n}`),
+      ];
       return `suspended, waiting on ${ids.join(', ') || 'nothing named'}`;
     }
     case 'failed':
@@ -42,8 +56,13 @@ function decisionLine(d: Decision, i: number): string {
 }
 
 function sideBySide(m: NonNullable<SdkReplayResult['mismatch']>): string[] {
-  const left = ['recorded in the journal', `type: ${m.expected?.type ?? '(none: the journal ends here)'}`, `name: ${m.expected?.name ?? ''}`];
-  for (const [field, value] of Object.entries(m.expected?.fields ?? {})) if (field !== 'name') left.push(`${field}: ${JSON.stringify(value)}`);
+  const left = [
+    'recorded in the journal',
+    `type: ${m.expected?.type ?? '(none: the journal ends here)'}`,
+    `name: ${m.expected?.name ?? ''}`,
+  ];
+  for (const [field, value] of Object.entries(m.expected?.fields ?? {}))
+    if (field !== 'name') left.push(`${field}: ${JSON.stringify(value)}`);
   const right = ['your code now', `type: ${m.actual.type ?? '(see the SDK message)'}`, `name: ${m.actual.name ?? ''}`];
   const width = Math.max(...left.map((l) => l.length), 24) + 2;
   const rows = Math.max(left.length, right.length);

@@ -30,8 +30,20 @@ describe('replay-inspector sdk-replay', () => {
     const io = memoryIo();
     expect(await run([allServices, fixture('race-timeout'), '--json'], io)).toBe(0);
     const out = JSON.parse(io.stdout);
-    expect(out).toMatchObject({ invocationId: 'inv_19OkL6cS7EN55byUxb9ysTrGtd6ghyvvbk', verdict: 'replayed', target: 'Lab/raceTimeout', mismatch: null, stoppedAt: null, sdkVersion: '1.17.2' });
-    expect(out.decisions[0]).toMatchObject({ combinator: 'race', futures: ['c1', 'c2'], winner: 'c2', pending: ['c1'] });
+    expect(out).toMatchObject({
+      invocationId: 'inv_19OkL6cS7EN55byUxb9ysTrGtd6ghyvvbk',
+      verdict: 'replayed',
+      target: 'Lab/raceTimeout',
+      mismatch: null,
+      stoppedAt: null,
+      sdkVersion: '1.17.2',
+    });
+    expect(out.decisions[0]).toMatchObject({
+      combinator: 'race',
+      futures: ['c1', 'c2'],
+      winner: 'c2',
+      pending: ['c1'],
+    });
   });
 
   it('--json before the positionals is a flag, not a value', async () => {
@@ -73,7 +85,9 @@ describe('replay-inspector sdk-replay', () => {
   });
 
   it('a journal without the raw column is refused with the entry named (exit 2)', async () => {
-    const text = JSON.parse(readFileSync(join(repo, 'test/fixtures/restate-1.7.12/race-timeout/journal.query.json'), 'utf8')) as { rows: Record<string, unknown>[] };
+    const text = JSON.parse(
+      readFileSync(join(repo, 'test/fixtures/restate-1.7.12/race-timeout/journal.query.json'), 'utf8'),
+    ) as { rows: Record<string, unknown>[] };
     for (const row of text.rows) delete row.raw;
     const file = join(mkdtempSync(join(tmpdir(), 'ri-sdk-replay-')), 'no-raw.json');
     writeFileSync(file, JSON.stringify(text));
@@ -104,7 +118,9 @@ describe('replay-inspector sdk-replay', () => {
     expect(await run(['--endpoint', 'http://127.0.0.1:9', fixture('journal-mismatch')], io)).toBe(2);
     expect(io.stderr).toContain('no Output');
     // race-timeout cut before its run's result: the deployment would execute run 'slow-fetch'.
-    const text = JSON.parse(readFileSync(join(repo, 'test/fixtures/restate-1.7.12/race-timeout/journal.query.json'), 'utf8')) as { rows: { entry_type: string }[] };
+    const text = JSON.parse(
+      readFileSync(join(repo, 'test/fixtures/restate-1.7.12/race-timeout/journal.query.json'), 'utf8'),
+    ) as { rows: { entry_type: string }[] };
     text.rows = text.rows.slice(0, 4).filter((r) => r.entry_type !== 'Notification: Run');
     const cut = join(mkdtempSync(join(tmpdir(), 'ri-sdk-replay-')), 'in-flight.json');
     writeFileSync(cut, JSON.stringify(text));

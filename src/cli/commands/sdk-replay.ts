@@ -29,18 +29,26 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const endpoint = flags.get('endpoint')?.[0];
   const json = booleans.has('--json');
   if (positional.length !== (endpoint ? 1 : 2)) {
-    io.err(`replay-inspector sdk-replay: expected ${endpoint ? 'a journal' : 'a handler module and a journal'}.\n${USAGE}`);
+    io.err(
+      `replay-inspector sdk-replay: expected ${endpoint ? 'a journal' : 'a handler module and a journal'}.\n${USAGE}`,
+    );
     return 2;
   }
   const journalPath = positional[positional.length - 1];
   try {
     const journal = await readOneJournal(journalPath, flags.get('id')?.[0], io);
     const target = flags.get('target')?.[0] ?? journal.target;
-    if (!target) throw new SdkReplayInputError(`the journal does not say which handler it belongs to: pass --target Service/handler`, 'SDK_REPLAY_TARGET');
+    if (!target)
+      throw new SdkReplayInputError(
+        `the journal does not say which handler it belongs to: pass --target Service/handler`,
+        'SDK_REPLAY_TARGET',
+      );
     if (endpoint) {
       const risk = sideEffectRisk(journal);
       if (risk && !booleans.has('--allow-side-effects')) {
-        io.err(`replay-inspector sdk-replay: refusing to replay against ${endpoint}: ${risk}; the deployment would execute it (pass --allow-side-effects to accept)\n`);
+        io.err(
+          `replay-inspector sdk-replay: refusing to replay against ${endpoint}: ${risk}; the deployment would execute it (pass --allow-side-effects to accept)\n`,
+        );
         return 2;
       }
       const result = await replayOverHttp(endpoint, journal, target);
@@ -49,7 +57,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const modulePath = resolve(positional[0]);
     const sdk = await loadNodeSdk(modulePath);
     const services = definitionsOfModule((await import(pathToFileURL(modulePath).href)) as Record<string, unknown>);
-    if (services.length === 0) throw new SdkReplayInputError(`${positional[0]} exports no Restate service, object or workflow definition`, 'SDK_REPLAY_NO_SERVICES');
+    if (services.length === 0)
+      throw new SdkReplayInputError(
+        `${positional[0]} exports no Restate service, object or workflow definition`,
+        'SDK_REPLAY_NO_SERVICES',
+      );
     return finish(await sdkReplay(sdk, services, journal, target), journal, json, io);
   } catch (error) {
     if (error instanceof ReaderError) {
@@ -60,7 +72,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       io.err(`replay-inspector sdk-replay: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof Error && /Cannot find module|ERR_MODULE_NOT_FOUND|ENOENT/.test(`${error.message} ${(error as { code?: string }).code ?? ''}`)) {
+    if (
+      error instanceof Error &&
+      /Cannot find module|ERR_MODULE_NOT_FOUND|ENOENT/.test(
+        `${error.message} ${(error as { code?: string }).code ?? ''}`,
+      )
+    ) {
       io.err(`replay-inspector sdk-replay: ${error.message}\n`);
       return 2;
     }
@@ -87,13 +104,23 @@ export function exitCode(result: SdkReplayResult, journal: Journal): number {
 async function readOneJournal(path: string, wanted: string | undefined, io: CliIo): Promise<Journal> {
   let files: { name: string; text: string }[];
   try {
-    files = (await stat(path)).isDirectory() ? await folderFiles(path, io) : [{ name: path, text: new TextDecoder().decode(await io.readFile(path)) }];
+    files = (await stat(path)).isDirectory()
+      ? await folderFiles(path, io)
+      : [{ name: path, text: new TextDecoder().decode(await io.readFile(path)) }];
   } catch (error) {
-    throw new SdkReplayInputError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, 'SDK_REPLAY_READ');
+    throw new SdkReplayInputError(
+      `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`,
+      'SDK_REPLAY_READ',
+    );
   }
   const { journals } = readJournalFiles(files);
   const journal = wanted ? journals.find((j) => j.invocationId === wanted) : journals[0];
-  if (!journal) throw new SdkReplayInputError(`no invocation ${wanted} in ${path} (it has ${journals.map((j) => j.invocationId).join(', ') || 'none'})`, 'SDK_REPLAY_ID');
-  if (!wanted && journals.length > 1) io.err(`note: ${journals.length} invocations in ${path}; replaying ${journal.invocationId} (choose with --id)\n`);
+  if (!journal)
+    throw new SdkReplayInputError(
+      `no invocation ${wanted} in ${path} (it has ${journals.map((j) => j.invocationId).join(', ') || 'none'})`,
+      'SDK_REPLAY_ID',
+    );
+  if (!wanted && journals.length > 1)
+    io.err(`note: ${journals.length} invocations in ${path}; replaying ${journal.invocationId} (choose with --id)\n`);
   return journal;
 }

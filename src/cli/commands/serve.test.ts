@@ -18,7 +18,9 @@ describe('serve: static files and the read-only admin proxy', () => {
       req.on('data', (c) => (body += c));
       req.on('end', () => {
         seen.push(`${req.method} ${req.url} ${body}`);
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"rows":[{"partition_key":18446744073709551615}]}');
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end('{"rows":[{"partition_key":18446744073709551615}]}');
       });
     });
     await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
@@ -27,7 +29,12 @@ describe('serve: static files and the read-only admin proxy', () => {
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Replay Inspector</title>');
     writeFileSync(join(dist, 'assets', 'app.js'), 'console.log(1)');
-    const started = await startServer({ distDir: dist, adminUrl: `http://127.0.0.1:${upstreamPort}`, port: 0, host: '127.0.0.1' });
+    const started = await startServer({
+      distDir: dist,
+      adminUrl: `http://127.0.0.1:${upstreamPort}`,
+      port: 0,
+      host: '127.0.0.1',
+    });
     app = started.server;
     base = started.url.replace(/\/$/, '');
   });
@@ -45,7 +52,11 @@ describe('serve: static files and the read-only admin proxy', () => {
   });
 
   it('forwards POST /query byte for byte (no precision lost on big numbers)', async () => {
-    const res = await fetch(base + '/restate-admin/query', { method: 'POST', body: '{"query":"select 1"}', headers: { accept: 'application/json' } });
+    const res = await fetch(base + '/restate-admin/query', {
+      method: 'POST',
+      body: '{"query":"select 1"}',
+      headers: { accept: 'application/json' },
+    });
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('{"rows":[{"partition_key":18446744073709551615}]}');
     expect(seen.at(-1)).toBe('POST /query {"query":"select 1"}');
@@ -72,7 +83,12 @@ describe('serve: static files and the read-only admin proxy', () => {
   });
 
   it('answers 502 with the reason when the admin API is down, and never forwards a query elsewhere', async () => {
-    const down = await startServer({ distDir: mkdtempSync(join(tmpdir(), 'ri-dist-')), adminUrl: 'http://127.0.0.1:9', port: 0, host: '127.0.0.1' });
+    const down = await startServer({
+      distDir: mkdtempSync(join(tmpdir(), 'ri-dist-')),
+      adminUrl: 'http://127.0.0.1:9',
+      port: 0,
+      host: '127.0.0.1',
+    });
     try {
       const res = await fetch(down.url + 'restate-admin/query', { method: 'POST', body: '{"query":"select 1"}' });
       expect(res.status).toBe(502);

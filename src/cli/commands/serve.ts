@@ -71,7 +71,9 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 async function proxy(req: IncomingMessage, res: ServerResponse, adminUrl: string, path: string): Promise<void> {
   const method = req.method ?? 'GET';
   if (!isForwardable(method, path)) {
-    res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `${method} ${path} is not forwarded (read-only proxy)` }));
+    res
+      .writeHead(403, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ message: `${method} ${path} is not forwarded (read-only proxy)` }));
     return;
   }
   try {
@@ -79,21 +81,34 @@ async function proxy(req: IncomingMessage, res: ServerResponse, adminUrl: string
     const upstream = await fetch(new URL(path, adminUrl), {
       method,
       body,
-      headers: { accept: String(req.headers.accept ?? 'application/json'), 'content-type': String(req.headers['content-type'] ?? 'application/json') },
+      headers: {
+        accept: String(req.headers.accept ?? 'application/json'),
+        'content-type': String(req.headers['content-type'] ?? 'application/json'),
+      },
       signal: AbortSignal.timeout(proxyTimeoutMs),
     });
     const bytes = Buffer.from(await upstream.arrayBuffer());
-    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json', 'cache-control': 'no-store' });
+    res.writeHead(upstream.status, {
+      'content-type': upstream.headers.get('content-type') ?? 'application/json',
+      'cache-control': 'no-store',
+    });
     res.end(bytes);
   } catch (error) {
     res.writeHead(502, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ message: `Restate admin API at ${adminUrl} is not reachable: ${(error as Error).message}` }));
+    res.end(
+      JSON.stringify({ message: `Restate admin API at ${adminUrl} is not reachable: ${(error as Error).message}` }),
+    );
   }
 }
 
 async function serveStatic(res: ServerResponse, distDir: string, urlPath: string): Promise<void> {
   const file = staticFilePath(distDir, urlPath);
-  const found = file ? await stat(file).then((s) => s.isFile(), () => false) : false;
+  const found = file
+    ? await stat(file).then(
+        (s) => s.isFile(),
+        () => false,
+      )
+    : false;
   // Unknown paths fall back to the app (the app keeps its state in the hash, so any path may be a sub-path).
   const target = found && file ? file : join(distDir, 'index.html');
   const ext = extname(target);
@@ -108,11 +123,16 @@ async function serveStatic(res: ServerResponse, distDir: string, urlPath: string
 export function startServer(options: ServeOptions): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
-    const handle = url === CONFIG_PATH
-      ? Promise.resolve(void res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ admin: options.adminUrl, proxy: PROXY_PREFIX })))
-      : url.startsWith(PROXY_PREFIX + '/')
-        ? proxy(req, res, options.adminUrl, url.slice(PROXY_PREFIX.length))
-        : serveStatic(res, options.distDir, url);
+    const handle =
+      url === CONFIG_PATH
+        ? Promise.resolve(
+            void res
+              .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+              .end(JSON.stringify({ admin: options.adminUrl, proxy: PROXY_PREFIX })),
+          )
+        : url.startsWith(PROXY_PREFIX + '/')
+          ? proxy(req, res, options.adminUrl, url.slice(PROXY_PREFIX.length))
+          : serveStatic(res, options.distDir, url);
     handle.catch((error: Error) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(`replay-inspector serve: ${error.message}`);
@@ -150,12 +170,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   if (!existsSync(join(distDir, 'index.html'))) {
     io.err(`replay-inspector serve: no built app in ${distDir}; building it with vite…\n`);
-    const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', cwd: resolve(distDir, '..') });
+    const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+      cwd: resolve(distDir, '..'),
+    });
     if (build.status !== 0) return 1;
   }
   const { url } = await startServer({ distDir, adminUrl, port, host });
   // `?connect` opens the Connect panel on arrival: the list of the server's recent invocations.
-  io.out(`Replay Inspector is at ${url}?connect  (admin API ${adminUrl} proxied at ${PROXY_PREFIX}/; Ctrl+C to stop)\n`);
+  io.out(
+    `Replay Inspector is at ${url}?connect  (admin API ${adminUrl} proxied at ${PROXY_PREFIX}/; Ctrl+C to stop)\n`,
+  );
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
     process.once('SIGTERM', done);

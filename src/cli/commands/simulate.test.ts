@@ -15,7 +15,8 @@ function fakeIo(files: Record<string, string> = {}) {
       if (text === undefined) throw new Error(`ENOENT: ${path}`);
       return new TextEncoder().encode(text);
     },
-    writeFile: async (path, data) => void (written[path] = typeof data === 'string' ? data : new TextDecoder().decode(data)),
+    writeFile: async (path, data) =>
+      void (written[path] = typeof data === 'string' ? data : new TextDecoder().decode(data)),
   };
   return { io, out, err, written };
 }
@@ -23,7 +24,10 @@ function fakeIo(files: Record<string, string> = {}) {
 describe('replay-inspector simulate', () => {
   it('writes a native journal file to stdout, with the seed and crash options applied', async () => {
     const { io, out } = fakeIo();
-    const code = await main(['simulate', 'scenarios/crash-and-replay.ts', '--seed', '9', '--crash-at', '30', '--crash-at', '400'], io);
+    const code = await main(
+      ['simulate', 'scenarios/crash-and-replay.ts', '--seed', '9', '--crash-at', '30', '--crash-at', '400'],
+      io,
+    );
     expect(code).toBe(0);
     const file = JSON.parse(out.join('')) as NativeJournalFile;
     expect(file.format).toBe('replay-inspector/journal');
@@ -53,7 +57,7 @@ describe('replay-inspector simulate', () => {
   it('exits 2 with a clear message on bad arguments or a missing scenario', async () => {
     const bad = fakeIo();
     expect(await main(['simulate', 'scenarios/fan-out.ts', '--seed', 'abc'], bad.io)).toBe(2);
-    expect(bad.err.join('')).toContain("--seed needs a whole number");
+    expect(bad.err.join('')).toContain('--seed needs a whole number');
     const missing = fakeIo();
     expect(await main(['simulate', 'scenarios/does-not-exist.ts'], missing.io)).toBe(2);
     expect(missing.err.join('')).toContain('cannot load scenario file');
@@ -85,16 +89,22 @@ describe('replay-inspector replay', () => {
     await main(['simulate', 'scenarios/journal-mismatch.ts', '-o', 'j.json'], sim.io);
     const { io, out } = fakeIo(sim.written);
     expect(await main(['replay', 'scenarios/journal-mismatch-changed.ts', 'j.json'], io)).toBe(1);
-    expect(out.join('')).toContain("journal mismatch 570 at command 1: expected Run 'create-account', actual Run 'fraud-check'");
+    expect(out.join('')).toContain(
+      "journal mismatch 570 at command 1: expected Run 'create-account', actual Run 'fraud-check'",
+    );
   });
 
   it('a paused simulation (retryable handler error) says so; its replay prints the error as a note (exit 0)', async () => {
     const sim = fakeIo();
     expect(await main(['simulate', 'scenarios/handler-transient-error.ts', '-o', 'j.json'], sim.io)).toBe(0);
-    expect(sim.out.join('')).toContain('attempts: transient-failure, transient-failure, transient-failure, limit, status paused, output null');
+    expect(sim.out.join('')).toContain(
+      'attempts: transient-failure, transient-failure, transient-failure, limit, status paused, output null',
+    );
     const { io, out } = fakeIo(sim.written);
     expect(await main(['replay', 'scenarios/handler-transient-error.ts', 'j.json'], io)).toBe(0);
-    expect(out.join('')).toContain('note: the handler threw a retryable error (the attempt would fail and be retried): quote service too slow\n');
+    expect(out.join('')).toContain(
+      'note: the handler threw a retryable error (the attempt would fail and be retried): quote service too slow\n',
+    );
   });
 
   it('exits 2 on a journal file that is not a journal', async () => {

@@ -6,7 +6,8 @@ import type { CliIo } from '../io';
 import { parseArgs } from '../io';
 import { loadScenario, ScenarioLoadError } from './scenario-loader';
 
-const USAGE = 'Usage: replay-inspector simulate <scenario-file> [--seed N] [--crash-at MS]... [--cancel-at MS] [--steps-max N] [-o out.json]\n';
+const USAGE =
+  'Usage: replay-inspector simulate <scenario-file> [--seed N] [--crash-at MS]... [--cancel-at MS] [--steps-max N] [-o out.json]\n';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { positional, flags } = parseArgs(args, { o: 'output' });
@@ -49,7 +50,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (output) {
       await io.writeFile(output, text);
       const attempts = sim.attempts.map((a) => a.end).join(', ');
-      io.out(`wrote ${output}: ${sim.journal.entries.length} entries, ${sim.decisions.length} decisions, attempts: ${attempts}, status ${sim.journal.status}, output ${JSON.stringify(sim.output)}\n`);
+      io.out(
+        `wrote ${output}: ${sim.journal.entries.length} entries, ${sim.decisions.length} decisions, attempts: ${attempts}, status ${sim.journal.status}, output ${JSON.stringify(sim.output)}\n`,
+      );
     } else io.out(text);
     return 0;
   } catch (error) {

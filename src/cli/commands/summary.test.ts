@@ -21,17 +21,22 @@ function memoryIo(): CliIo & { stdout: string; stderr: string } {
 }
 
 describe('replay-inspector summary', () => {
-  it.each(['race-timeout', 'run-retry'])('a sample folder prints exactly expected.summary.json (%s)', async (sample) => {
-    const io = memoryIo();
-    expect(await run([`${SAMPLES}${sample}`], io)).toBe(0);
-    expect(io.stdout).toBe(readFileSync(`${SAMPLES}${sample}/expected.summary.json`, 'utf8'));
-    expect(io.stderr).toContain('skipped');
-  });
+  it.each(['race-timeout', 'run-retry'])(
+    'a sample folder prints exactly expected.summary.json (%s)',
+    async (sample) => {
+      const io = memoryIo();
+      expect(await run([`${SAMPLES}${sample}`], io)).toBe(0);
+      expect(io.stdout).toBe(readFileSync(`${SAMPLES}${sample}/expected.summary.json`, 'utf8'));
+      expect(io.stderr).toContain('skipped');
+    },
+  );
 
   it('several files are combined; --format forces a format', async () => {
     const io = memoryIo();
     const dir = `${SAMPLES}run-retry/`;
-    expect(await run([`${dir}journal.sql.jsonl`, `${dir}events.query.json`, `${dir}invocation.query.json`], io)).toBe(0);
+    expect(await run([`${dir}journal.sql.jsonl`, `${dir}events.query.json`, `${dir}invocation.query.json`], io)).toBe(
+      0,
+    );
     expect(io.stdout).toBe(readFileSync(`${dir}expected.summary.json`, 'utf8'));
     const forced = memoryIo();
     expect(await run([`${dir}journal.sql.json`, '--format', 'restate-sql-json'], forced)).toBe(0);
@@ -40,7 +45,9 @@ describe('replay-inspector summary', () => {
 
   it('several invocations print a JSON array', async () => {
     const io = memoryIo();
-    expect(await run([`${SAMPLES}race-timeout/journal.query.json`, `${SAMPLES}run-retry/journal.query.json`], io)).toBe(0);
+    expect(await run([`${SAMPLES}race-timeout/journal.query.json`, `${SAMPLES}run-retry/journal.query.json`], io)).toBe(
+      0,
+    );
     const printed = JSON.parse(io.stdout);
     expect(Array.isArray(printed) && printed.map((s: { entries: number }) => s.entries)).toEqual([5, 7]);
   });

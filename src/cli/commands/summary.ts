@@ -9,7 +9,8 @@ import type { CliIo } from '../io';
 import { parseArgs } from '../io';
 
 const FORMATS: SourceFormat[] = ['restate-query', 'restate-sql-json', 'restate-sql-jsonl', 'bundle', 'native'];
-const USAGE = 'Usage: replay-inspector summary <file|folder> [more files] [--format restate-query|restate-sql-json|restate-sql-jsonl|bundle|native]\n';
+const USAGE =
+  'Usage: replay-inspector summary <file|folder> [more files] [--format restate-query|restate-sql-json|restate-sql-jsonl|bundle|native]\n';
 const decoder = new TextDecoder('utf-8');
 
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -50,11 +51,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
 export function errorText(error: ReaderError): string {
   const where = formatLocation(error.location);
-  return [
-    `error ${error.code}: ${error.message}`,
-    where ? `  at ${where}` : null,
-    error.hint ? `  hint: ${error.hint}` : null,
-  ].filter((line) => line !== null).join('\n') + '\n';
+  return (
+    [
+      `error ${error.code}: ${error.message}`,
+      where ? `  at ${where}` : null,
+      error.hint ? `  hint: ${error.hint}` : null,
+    ]
+      .filter((line) => line !== null)
+      .join('\n') + '\n'
+  );
 }
 
 /** The journal exports in a folder, by name; other JSON files are skipped (said on stderr). */

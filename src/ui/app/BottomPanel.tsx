@@ -18,7 +18,15 @@ export function BottomPanel() {
     <section className="bottom" aria-label="Details">
       <div className="tabs" role="tablist">
         {TABS.map(([id, label]) => (
-          <button key={id} role="tab" id={`tab-${id}`} aria-controls={`panel-${id}`} aria-selected={tab === id} className="tab" onClick={() => useStore.getState().setBottomTab(id)}>
+          <button
+            key={id}
+            role="tab"
+            id={`tab-${id}`}
+            aria-controls={`panel-${id}`}
+            aria-selected={tab === id}
+            className="tab"
+            onClick={() => useStore.getState().setBottomTab(id)}
+          >
             {label}
           </button>
         ))}

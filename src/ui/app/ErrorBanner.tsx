@@ -18,7 +18,13 @@ function ErrorView() {
   const loc = where(error.location ?? {}, error.subject);
   // Scenario runs are "stopped"; files, links and URLs "could not be opened" (TOO_LARGE is a file refused by size).
   const stopped = error.origin === 'scenario' || (error.origin === 'limit' && error.code !== 'TOO_LARGE');
-  const title = stopped ? (error.subject ? `${error.subject} stopped` : 'Stopped') : error.subject ? `Could not open ${error.subject}` : 'Could not load';
+  const title = stopped
+    ? error.subject
+      ? `${error.subject} stopped`
+      : 'Stopped'
+    : error.subject
+      ? `Could not open ${error.subject}`
+      : 'Could not load';
   const limitHit = error.origin === 'limit' || error.code === 'TOO_LARGE';
   return (
     <div className="banner robust-banner" role="alert" aria-label="Error">
@@ -81,6 +87,7 @@ export function ErrorBanner() {
   const warnings = useStore((s) => s.run?.warnings ?? NO_WARNINGS);
   const [dismissed, setDismissed] = useState<ReaderWarning[] | null>(null);
   if (error) return <ErrorView />;
-  if (warnings.length && warnings !== dismissed) return <WarningsView warnings={warnings} onDismiss={() => setDismissed(warnings)} />;
+  if (warnings.length && warnings !== dismissed)
+    return <WarningsView warnings={warnings} onDismiss={() => setDismissed(warnings)} />;
   return null;
 }

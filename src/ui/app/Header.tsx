@@ -31,10 +31,20 @@ export function Header() {
       <ConnectButton />
       <ShareBar />
       <LimitsButton />
-      <button className="btn icon" aria-label={`Theme: ${theme} (switch)`} title={`Theme: ${theme}`} onClick={() => useStore.getState().setTheme(nextTheme[theme])}>
+      <button
+        className="btn icon"
+        aria-label={`Theme: ${theme} (switch)`}
+        title={`Theme: ${theme}`}
+        onClick={() => useStore.getState().setTheme(nextTheme[theme])}
+      >
         {themeIcon[theme]}
       </button>
-      <button className="btn icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => useStore.getState().setHelpOpen(true)}>
+      <button
+        className="btn icon"
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+        onClick={() => useStore.getState().setHelpOpen(true)}
+      >
         ?
       </button>
     </header>

@@ -12,7 +12,13 @@ export function HelpDialog() {
   if (!open) return null;
   return (
     <div className="dialog-backdrop" onClick={() => useStore.getState().setHelpOpen(false)}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="help-title"
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2 id="help-title">Keyboard shortcuts</h2>
         <table>
           <tbody>

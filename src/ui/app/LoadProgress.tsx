@@ -8,8 +8,19 @@ export function LoadProgress() {
   if (!loading) return null;
   const percent = loading.fraction === null ? null : Math.max(0, Math.min(100, Math.round(loading.fraction * 100)));
   return (
-    <div className="load-progress" role="progressbar" aria-label={loading.label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent ?? undefined} aria-valuetext={percent === null ? `${loading.label}…` : `${percent} %`}>
-      <div className={`load-progress-bar${percent === null ? ' indeterminate' : ''}`} style={{ width: `${percent ?? 30}%` }} />
+    <div
+      className="load-progress"
+      role="progressbar"
+      aria-label={loading.label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent ?? undefined}
+      aria-valuetext={percent === null ? `${loading.label}…` : `${percent} %`}
+    >
+      <div
+        className={`load-progress-bar${percent === null ? ' indeterminate' : ''}`}
+        style={{ width: `${percent ?? 30}%` }}
+      />
       <span className="load-progress-text">
         {loading.label}… {percent === null ? '' : `${percent} %`}
       </span>

@@ -29,7 +29,11 @@ export function hashOf(s: Pick<Store, 'run' | 'cursor' | 'selection'>): HashStat
   };
 }
 
-const sameSource = (a: HashState, b: HashState) => a.src === b.src && a.seed === b.seed && (a.crashes ?? []).join() === (b.crashes ?? []).join() && a.cancel === b.cancel;
+const sameSource = (a: HashState, b: HashState) =>
+  a.src === b.src &&
+  a.seed === b.seed &&
+  (a.crashes ?? []).join() === (b.crashes ?? []).join() &&
+  a.cancel === b.cancel;
 
 let restoring = false;
 
@@ -44,18 +48,32 @@ export async function restoreFromHash(h: HashState): Promise<void> {
   if (!h.src) return;
   restoring = true;
   try {
-    if (h.src.startsWith('example:')) await simulateExample(h.src.slice(8), h.seed ?? null, h.crashes ?? null, at, h.cancel ?? null);
+    if (h.src.startsWith('example:'))
+      await simulateExample(h.src.slice(8), h.seed ?? null, h.crashes ?? null, at, h.cancel ?? null);
     else if (h.src.startsWith('url:')) await openUrl(h.src.slice(4), at);
     else if (h.src.startsWith('file:')) {
       const files = storedFiles();
       if (files && files.map((f) => f.name).join(',') === h.src.slice(5)) await openFiles(files, at);
-      else s.setError({ code: 'FILE_NOT_KEPT', origin: 'engine', message: `The link refers to ${h.src.slice(5)}, which this tab no longer holds.`, location: {}, hint: 'Open the file again.' });
+      else
+        s.setError({
+          code: 'FILE_NOT_KEPT',
+          origin: 'engine',
+          message: `The link refers to ${h.src.slice(5)}, which this tab no longer holds.`,
+          location: {},
+          hint: 'Open the file again.',
+        });
     } else if (h.src === 'scenario') {
       const code = storedScenario();
       if (code) await simulateSource(code, h.seed ?? null, h.crashes ?? null, at, h.cancel ?? null);
     } else {
       // A link from elsewhere may carry anything (e.g. `javascript:…`): say so instead of ignoring it silently.
-      s.setError({ code: 'BAD_LINK', origin: 'engine', message: `The link's source "${h.src.slice(0, 80)}" is not an example, a file or a URL.`, location: { field: 'src' }, hint: 'Ask for a new link, or pick an example or open a journal.' });
+      s.setError({
+        code: 'BAD_LINK',
+        origin: 'engine',
+        message: `The link's source "${h.src.slice(0, 80)}" is not an example, a file or a URL.`,
+        location: { field: 'src' },
+        hint: 'Ask for a new link, or pick an example or open a journal.',
+      });
     }
   } finally {
     restoring = false;

@@ -9,7 +9,12 @@ export function CompareButton() {
   const comparing = useCompare((s) => s.comparison !== null);
   return (
     <>
-      <button className="btn" aria-haspopup="dialog" title="Put a second run beside this one, aligned command by command" onClick={() => useCompare.getState().setChooserOpen(true)}>
+      <button
+        className="btn"
+        aria-haspopup="dialog"
+        title="Put a second run beside this one, aligned command by command"
+        onClick={() => useCompare.getState().setChooserOpen(true)}
+      >
         <span aria-hidden="true">⇆</span> Compare…
       </button>
       {chooserOpen && <CompareChooser />}

@@ -12,7 +12,11 @@ export function CompareCopyLink() {
   }, [panel]);
   return (
     <span className="share-bar">
-      <button className="btn" onClick={async () => setPanel(await copyLink())} title="Copy a link that reopens this comparison">
+      <button
+        className="btn"
+        onClick={async () => setPanel(await copyLink())}
+        title="Copy a link that reopens this comparison"
+      >
         Copy link
       </button>
       {panel && <SharePanel panel={panel} onClose={() => setPanel(null)} />}

@@ -8,7 +8,13 @@ import { CompareCopyLink } from './CompareCopyLink';
 import { useCompare, type CompareSideRun } from './compareStore';
 import { useModalKeys } from './useModalKeys';
 
-const kindWords: Record<string, string> = { command: 'command', 'completion-order': 'completion order', decision: 'decision', outcome: 'outcome', 'replay-mismatch': 'journal mismatch' };
+const kindWords: Record<string, string> = {
+  command: 'command',
+  'completion-order': 'completion order',
+  decision: 'decision',
+  outcome: 'outcome',
+  'replay-mismatch': 'journal mismatch',
+};
 
 function cursorText(side: CompareSideRun, cursor: number): string {
   const total = side.run.journal.entries.length;
@@ -38,7 +44,8 @@ export function CompareView() {
       if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return false;
       const { jumpTo: jump, stepBoth: step, comparison: c, focused: f } = useCompare.getState();
       // Shift+arrow walks the list of differences; an arrow steps both runs.
-      if (e.shiftKey && c && c.differences.length) jump(Math.max(0, Math.min(c.differences.length - 1, (f ?? -1) + (e.key === 'ArrowRight' ? 1 : -1))));
+      if (e.shiftKey && c && c.differences.length)
+        jump(Math.max(0, Math.min(c.differences.length - 1, (f ?? -1) + (e.key === 'ArrowRight' ? 1 : -1))));
       else step(e.key === 'ArrowRight' ? 1 : -1);
       return true;
     },
@@ -58,7 +65,8 @@ export function CompareView() {
       <div className="compare-bar">
         <h2 id="compare-title">Compare runs</h2>
         <span className="compare-legend">
-          <span className="tag-a">A</span> {a.label} <span className="compare-vs">vs</span> <span className="tag-b">B</span> {b.label}
+          <span className="tag-a">A</span> {a.label} <span className="compare-vs">vs</span>{' '}
+          <span className="tag-b">B</span> {b.label}
         </span>
         <button className="btn" onClick={() => stepBoth(-1)} disabled={cursorA === 0 && cursorB === 0}>
           Both back
@@ -95,11 +103,18 @@ export function CompareView() {
       </div>
       <div className="compare-body">
         <nav className="compare-diffs" aria-label="Differences">
-          <h3>{comparison.differences.length === 0 ? 'No differences' : `${comparison.differences.length} difference${comparison.differences.length === 1 ? '' : 's'}`}</h3>
+          <h3>
+            {comparison.differences.length === 0
+              ? 'No differences'
+              : `${comparison.differences.length} difference${comparison.differences.length === 1 ? '' : 's'}`}
+          </h3>
           <ol>
             {comparison.differences.map((d, i) => (
               <li key={i}>
-                <button className={`compare-diff${i === focused ? ' focused' : ''}${i === firstIndex ? ' first' : ''}`} onClick={() => jumpTo(i)}>
+                <button
+                  className={`compare-diff${i === focused ? ' focused' : ''}${i === firstIndex ? ' first' : ''}`}
+                  onClick={() => jumpTo(i)}
+                >
                   <span className="compare-diff-kind">{kindWords[d.kind]}</span>
                   {d.message}
                 </button>
@@ -132,8 +147,14 @@ export function CompareView() {
                   return (
                     <td className={`${appended ? '' : 'not-yet'}${row.commandIndex === cursorRow ? ' at-cursor' : ''}`}>
                       <span className="compare-cmd">{s.text}</span>
-                      {s.completions.length > 0 && <span className="compare-done">{s.completions.map((c) => `${c.id} completed ${ordinal(c.position)}`).join(', ')}</span>}
-                      {row.commandIndex === cursorRow && <span className="compare-cursor-mark">◀ cursor {side.toUpperCase()}</span>}
+                      {s.completions.length > 0 && (
+                        <span className="compare-done">
+                          {s.completions.map((c) => `${c.id} completed ${ordinal(c.position)}`).join(', ')}
+                        </span>
+                      )}
+                      {row.commandIndex === cursorRow && (
+                        <span className="compare-cursor-mark">◀ cursor {side.toUpperCase()}</span>
+                      )}
                     </td>
                   );
                 };

@@ -50,11 +50,32 @@ export const useCompare = create<CompareState>()((set, get) => ({
   set: (patch) => set(patch),
   show: (a, b) => {
     const comparison = compareRuns(
-      { label: a.label, journal: a.run.journal, decisions: a.run.format === 'simulation' || a.run.replayedWith ? a.run.decisions : undefined, mismatch: a.run.mismatch },
-      { label: b.label, journal: b.run.journal, decisions: b.run.format === 'simulation' || b.run.replayedWith ? b.run.decisions : undefined, mismatch: b.run.mismatch },
+      {
+        label: a.label,
+        journal: a.run.journal,
+        decisions: a.run.format === 'simulation' || a.run.replayedWith ? a.run.decisions : undefined,
+        mismatch: a.run.mismatch,
+      },
+      {
+        label: b.label,
+        journal: b.run.journal,
+        decisions: b.run.format === 'simulation' || b.run.replayedWith ? b.run.decisions : undefined,
+        mismatch: b.run.mismatch,
+      },
     );
     const rows = compareRows(comparison, a.run.journal, b.run.journal);
-    set({ a, b, comparison, rows, chooserOpen: false, loading: null, error: null, focused: null, cursorA: a.run.journal.entries.length, cursorB: b.run.journal.entries.length });
+    set({
+      a,
+      b,
+      comparison,
+      rows,
+      chooserOpen: false,
+      loading: null,
+      error: null,
+      focused: null,
+      cursorA: a.run.journal.entries.length,
+      cursorB: b.run.journal.entries.length,
+    });
   },
   close: () => set({ a: null, b: null, comparison: null, rows: [], focused: null, choice: null }),
   jumpTo: (i) => {
@@ -67,6 +88,10 @@ export const useCompare = create<CompareState>()((set, get) => ({
     const { a, b, cursorA, cursorB } = get();
     if (!a || !b) return;
     const clamp = (c: number, total: number) => Math.max(0, Math.min(total, c));
-    set({ cursorA: clamp(cursorA + delta, a.run.journal.entries.length), cursorB: clamp(cursorB + delta, b.run.journal.entries.length), focused: null });
+    set({
+      cursorA: clamp(cursorA + delta, a.run.journal.entries.length),
+      cursorB: clamp(cursorB + delta, b.run.journal.entries.length),
+      focused: null,
+    });
   },
 }));

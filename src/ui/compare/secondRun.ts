@@ -1,6 +1,12 @@
 // Loads the second run of a comparison in its own engine job (the inspector's loaded run stays as it is) and opens
 // the compare view with the current run as A.
-import { READ_TIME_LIMIT_MS, runEngineJob, SIMULATION_TIME_LIMIT_MS, STEPS_MAX, EngineFailure } from '../engine/engineClient';
+import {
+  READ_TIME_LIMIT_MS,
+  runEngineJob,
+  SIMULATION_TIME_LIMIT_MS,
+  STEPS_MAX,
+  EngineFailure,
+} from '../engine/engineClient';
 import type { EngineJob, LoadedRun, RunSource } from '../engine/protocol';
 import { exampleMeta, exampleSource } from '../source/examples';
 import { storedScenario } from '../source/loaders';
@@ -29,7 +35,10 @@ function shortLabel(run: LoadedRun): string {
   return run.title;
 }
 
-function jobFor(choice: SecondRunChoice, a: LoadedRun): { job: EngineJob; source: RunSource; labels: [string, string] } {
+function jobFor(
+  choice: SecondRunChoice,
+  a: LoadedRun,
+): { job: EngineJob; source: RunSource; labels: [string, string] } {
   const title = shortLabel(a);
   if (choice.kind === 'seed' || choice.kind === 'without-crashes') {
     const code = scenarioOfRun(a);
@@ -37,9 +46,23 @@ function jobFor(choice: SecondRunChoice, a: LoadedRun): { job: EngineJob; source
     const seed = choice.kind === 'seed' ? choice.seed : a.seed;
     const crashes = choice.kind === 'seed' ? a.crashes : [];
     const labels: [string, string] =
-      choice.kind === 'seed' ? [`seed ${a.seed ?? '?'}`, `seed ${choice.seed}`] : [`with crash${a.crashes.length > 1 ? 'es' : ''} at ${a.crashes.join(', ')} ms`, 'without crashes'];
+      choice.kind === 'seed'
+        ? [`seed ${a.seed ?? '?'}`, `seed ${choice.seed}`]
+        : [`with crash${a.crashes.length > 1 ? 'es' : ''} at ${a.crashes.join(', ')} ms`, 'without crashes'];
     // Run A's cancellation stays: only the seed (or the crashes) differ.
-    return { job: { type: 'simulate', source: code, scenarioLabel: title, seed, crashes, stepsMax: STEPS_MAX, cancelAtMs: a.cancelAtMs ?? null }, source: a.source, labels };
+    return {
+      job: {
+        type: 'simulate',
+        source: code,
+        scenarioLabel: title,
+        seed,
+        crashes,
+        stepsMax: STEPS_MAX,
+        cancelAtMs: a.cancelAtMs ?? null,
+      },
+      source: a.source,
+      labels,
+    };
   }
   if (choice.kind === 'example') {
     const code = exampleSource(choice.file);
@@ -47,18 +70,33 @@ function jobFor(choice: SecondRunChoice, a: LoadedRun): { job: EngineJob; source
     const name = exampleMeta(choice.file)?.name ?? choice.file;
     const seedA = a.seed !== null ? ` (seed ${a.seed})` : '';
     return {
-      job: { type: 'simulate', source: code, scenarioLabel: name, seed: choice.seed, crashes: null, stepsMax: STEPS_MAX },
+      job: {
+        type: 'simulate',
+        source: code,
+        scenarioLabel: name,
+        seed: choice.seed,
+        crashes: null,
+        stepsMax: STEPS_MAX,
+      },
       source: { kind: 'example', file: choice.file },
       labels: [`${title}${seedA}`, `${name}${choice.seed !== null ? ` (seed ${choice.seed})` : ''}`],
     };
   }
   if (choice.kind === 'file') {
-    return { job: { type: 'read', files: [{ name: choice.name, text: choice.text }] }, source: { kind: 'file', names: [choice.name] }, labels: [title, choice.name] };
+    return {
+      job: { type: 'read', files: [{ name: choice.name, text: choice.text }] },
+      source: { kind: 'file', names: [choice.name] },
+      labels: [title, choice.name],
+    };
   }
   const code = exampleSource(choice.file);
   if (!code) throw new Error(`There is no example named "${choice.file}".`);
   const name = exampleMeta(choice.file)?.name ?? choice.file;
-  return { job: { type: 'replay', source: code, scenarioLabel: name, journal: a.journal }, source: a.source, labels: ['original', `replay with ${name}`] };
+  return {
+    job: { type: 'replay', source: code, scenarioLabel: name, journal: a.journal },
+    source: a.source,
+    labels: ['original', `replay with ${name}`],
+  };
 }
 
 let running: { cancel(): void } | null = null;
@@ -79,18 +117,24 @@ export async function compareWith(choice: SecondRunChoice): Promise<boolean> {
   }
   running?.cancel();
   set({ loading: `Loading ${plan.labels[1]}…`, error: null });
-  const job = runEngineJob(plan.job, { timeoutMs: plan.job.type === 'read' ? READ_TIME_LIMIT_MS : SIMULATION_TIME_LIMIT_MS });
+  const job = runEngineJob(plan.job, {
+    timeoutMs: plan.job.type === 'read' ? READ_TIME_LIMIT_MS : SIMULATION_TIME_LIMIT_MS,
+  });
   running = job;
   try {
     const result = await job.promise;
     if (running !== job) return false;
-    const [labelA, labelB] = plan.labels[0] === plan.labels[1] ? [`A (${plan.labels[0]})`, `B (${plan.labels[1]})`] : plan.labels;
+    const [labelA, labelB] =
+      plan.labels[0] === plan.labels[1] ? [`A (${plan.labels[0]})`, `B (${plan.labels[1]})`] : plan.labels;
     show({ label: labelA, run: a }, { label: labelB, run: { ...result, source: plan.source } });
     set({ choice });
     return true;
   } catch (error) {
     if (running !== job) return false;
-    set({ loading: null, error: error instanceof EngineFailure ? `${error.info.code}: ${error.message}` : String(error) });
+    set({
+      loading: null,
+      error: error instanceof EngineFailure ? `${error.info.code}: ${error.message}` : String(error),
+    });
     return false;
   } finally {
     if (running === job) running = null;

@@ -15,7 +15,15 @@ export function ConnectButton() {
   return (
     <>
       {follow?.active && (
-        <span className={`follow-chip${follow.error ? ' failing' : ''}`} role="group" aria-label="Following" title={follow.error ?? `Polling ${follow.id} every second${follow.note ? `. Last update: ${follow.note.detail}` : ''}`}>
+        <span
+          className={`follow-chip${follow.error ? ' failing' : ''}`}
+          role="group"
+          aria-label="Following"
+          title={
+            follow.error ??
+            `Polling ${follow.id} every second${follow.note ? `. Last update: ${follow.note.detail}` : ''}`
+          }
+        >
           <span className="follow-dot" aria-hidden="true" />
           Following {follow.id.slice(0, 12)}… · {follow.status}
           {follow.note?.short && !follow.error && <span className="follow-note">{follow.note.short}</span>}
@@ -25,7 +33,13 @@ export function ConnectButton() {
           </button>
         </span>
       )}
-      <button className="btn" aria-haspopup="dialog" aria-expanded={open} title="Connect to a running Restate server" onClick={() => useConnect.getState().setOpen(!open)}>
+      <button
+        className="btn"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        title="Connect to a running Restate server"
+        onClick={() => useConnect.getState().setOpen(!open)}
+      >
         <span aria-hidden="true">⇄</span> Connect
       </button>
       {open && <ConnectPanel />}

@@ -17,11 +17,13 @@ function NotServed() {
   return (
     <div className="connect-help">
       <p>
-        The live view needs the small proxy of <code>replay-inspector serve</code>: the Restate admin API sends no CORS headers, so a page cannot
-        query it directly. Start the inspector with it and open the address it prints:
+        The live view needs the small proxy of <code>replay-inspector serve</code>: the Restate admin API sends no CORS
+        headers, so a page cannot query it directly. Start the inspector with it and open the address it prints:
       </p>
       <pre className="connect-command">{SERVE_COMMAND}</pre>
-      <p className="connect-muted">Point --admin at your server's admin API (port 9070 by default). Only read-only calls are forwarded.</p>
+      <p className="connect-muted">
+        Point --admin at your server's admin API (port 9070 by default). Only read-only calls are forwarded.
+      </p>
     </div>
   );
 }
@@ -63,7 +65,12 @@ function InvocationList() {
                 <td className="num">{inv.journalSize ?? ''}</td>
                 <td>
                   <div className="connect-actions-inner">
-                    <button className="btn small" disabled={busy} aria-label={`Open ${inv.id}`} onClick={() => void openInvocation(inv.id, { follow: false })}>
+                    <button
+                      className="btn small"
+                      disabled={busy}
+                      aria-label={`Open ${inv.id}`}
+                      onClick={() => void openInvocation(inv.id, { follow: false })}
+                    >
                       {busy ? 'Opening…' : 'Open'}
                     </button>
                     {live && (
@@ -110,7 +117,8 @@ function ListFooter() {
       )}
       {paging.newer > 0 && (
         <span className="connect-muted">
-          {count(paging.newer)} created or changed since the first page: Refresh to see {paging.newer === 1 ? 'it' : 'them'} at the top.
+          {count(paging.newer)} created or changed since the first page: Refresh to see{' '}
+          {paging.newer === 1 ? 'it' : 'them'} at the top.
         </span>
       )}
     </div>
@@ -134,10 +142,18 @@ export function ConnectPanel() {
 
   return (
     <div className="dialog-backdrop" onClick={close}>
-      <div className="dialog connect-panel" role="dialog" aria-modal="true" aria-labelledby="connect-title" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="dialog connect-panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="connect-title"
+        onClick={(e) => e.stopPropagation()}
+      >
         <div className="connect-head">
           <h2 id="connect-title">Connect to Restate</h2>
-          {config.kind === 'present' && <span className="connect-muted connect-admin">admin API {config.config.admin}</span>}
+          {config.kind === 'present' && (
+            <span className="connect-muted connect-admin">admin API {config.config.admin}</span>
+          )}
           <button ref={first} className="btn icon" aria-label="Close" onClick={close}>
             ×
           </button>
@@ -188,7 +204,9 @@ export function ConnectPanel() {
             )}
             <InvocationList />
             <ListFooter />
-            <p className="connect-muted connect-foot">Newest changes first. Follow polls a running or suspended invocation every second until it completes.</p>
+            <p className="connect-muted connect-foot">
+              Newest changes first. Follow polls a running or suspended invocation every second until it completes.
+            </p>
           </>
         )}
       </div>

@@ -9,7 +9,10 @@ export interface ServeConfig {
 }
 
 export class AdminError extends Error {
-  constructor(message: string, readonly httpStatus: number | null) {
+  constructor(
+    message: string,
+    readonly httpStatus: number | null,
+  ) {
     super(message);
   }
 }
@@ -23,7 +26,9 @@ export function serveConfig(): Promise<ServeConfig | null> {
       const response = await fetch(new URL('/__replay-inspector/config.json', location.href), { cache: 'no-store' });
       if (!response.ok || !(response.headers.get('content-type') ?? '').includes('json')) return null;
       const body = (await response.json()) as Partial<ServeConfig>;
-      return typeof body.proxy === 'string' && body.proxy.startsWith('/') && typeof body.admin === 'string' ? { admin: body.admin, proxy: body.proxy } : null;
+      return typeof body.proxy === 'string' && body.proxy.startsWith('/') && typeof body.admin === 'string'
+        ? { admin: body.admin, proxy: body.proxy }
+        : null;
     } catch {
       return null;
     }
@@ -42,7 +47,11 @@ function messageOf(text: string): string {
 }
 
 /** `POST <proxy>/query`: the raw answer text (never re-serialised) and its rows. */
-export async function adminQuery(config: ServeConfig, sql: string, timeoutMs = 20_000): Promise<{ text: string; rows: Record<string, unknown>[] }> {
+export async function adminQuery(
+  config: ServeConfig,
+  sql: string,
+  timeoutMs = 20_000,
+): Promise<{ text: string; rows: Record<string, unknown>[] }> {
   let response: Response;
   try {
     response = await fetch(`${config.proxy}/query`, {
@@ -56,7 +65,8 @@ export async function adminQuery(config: ServeConfig, sql: string, timeoutMs = 2
   }
   const text = await response.text();
   if (response.status === 502) throw new AdminError(`The Restate server is not reachable. ${messageOf(text)}`, 502);
-  if (!response.ok) throw new AdminError(`The Restate admin API answered HTTP ${response.status}: ${messageOf(text)}`, response.status);
+  if (!response.ok)
+    throw new AdminError(`The Restate admin API answered HTTP ${response.status}: ${messageOf(text)}`, response.status);
   let rows: Record<string, unknown>[];
   try {
     rows = (JSON.parse(text) as { rows: Record<string, unknown>[] }).rows;

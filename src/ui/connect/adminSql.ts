@@ -10,7 +10,16 @@ export const INVOCATION_ID = /^inv_[A-Za-z0-9]+$/;
 /** `Service`, `Service/handler` or `Object/key/handler` (the shape of sys_invocation.target). */
 const SERVICE = /^[A-Za-z_][A-Za-z0-9_.-]{0,199}$/;
 const TARGET = /^[A-Za-z_][A-Za-z0-9_.-]{0,199}\/(?:[^/'"\s\\]{1,200}\/)?[A-Za-z_][A-Za-z0-9_]{0,199}$/;
-export const STATUSES = ['pending', 'scheduled', 'ready', 'running', 'paused', 'backing-off', 'suspended', 'completed'] as const;
+export const STATUSES = [
+  'pending',
+  'scheduled',
+  'ready',
+  'running',
+  'paused',
+  'backing-off',
+  'suspended',
+  'completed',
+] as const;
 export const LIST_LIMIT_MAX = 500;
 
 export interface ListFilter {
@@ -56,7 +65,8 @@ function filterTerms(filter: Pick<ListFilter, 'target' | 'status'>): string[] {
     where.push(target.includes('/') ? `target = ${sqlLiteral(target)}` : `target_service_name = ${sqlLiteral(target)}`);
   }
   if (filter.status) {
-    if (!(STATUSES as readonly string[]).includes(filter.status)) throw new Error(`invalid status filter: ${filter.status}`);
+    if (!(STATUSES as readonly string[]).includes(filter.status))
+      throw new Error(`invalid status filter: ${filter.status}`);
     where.push(`status = ${sqlLiteral(filter.status)}`);
   }
   return where;
@@ -104,7 +114,10 @@ export function cursorOf(row: InvocationSummary | undefined): ListCursor | null 
 }
 
 /** A page appended to the rows shown, never showing an id twice (defence in depth: keyset paging does not repeat). */
-export function appendPage(shown: readonly InvocationSummary[], page: readonly InvocationSummary[]): InvocationSummary[] {
+export function appendPage(
+  shown: readonly InvocationSummary[],
+  page: readonly InvocationSummary[],
+): InvocationSummary[] {
   const seen = new Set(shown.map((r) => r.id));
   return [...shown, ...page.filter((r) => !seen.has(r.id))];
 }
@@ -120,7 +133,12 @@ export function invocationProgressSql(id: string): string {
 }
 
 /** The four queries of one invocation's bundle (same tables and order as `replay-inspector export`). */
-export function bundleSql(id: string): { sys_invocation: string; sys_journal: string; sys_journal_events: string; sys_invocation_status: string } {
+export function bundleSql(id: string): {
+  sys_invocation: string;
+  sys_journal: string;
+  sys_journal_events: string;
+  sys_invocation_status: string;
+} {
   const lit = checkedId(id);
   return {
     sys_invocation: `SELECT * FROM sys_invocation WHERE id = ${lit}`,
@@ -137,7 +155,11 @@ export function bundleSql(id: string): { sys_invocation: string; sys_journal: st
  * to notice a rewritten journal), and the events appended from the latest one held on (same millisecond included:
  * several events can share one). sys_invocation and sys_invocation_status are asked for whole (one row each).
  */
-export function followSql(id: string, fromIndex: number, eventsSince: string | null): { sys_journal: string; sys_journal_events: string } {
+export function followSql(
+  id: string,
+  fromIndex: number,
+  eventsSince: string | null,
+): { sys_journal: string; sys_journal_events: string } {
   if (!Number.isSafeInteger(fromIndex) || fromIndex < 0) throw new Error(`not a journal index: ${fromIndex}`);
   const lit = checkedId(id);
   return {

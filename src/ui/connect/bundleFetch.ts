@@ -18,7 +18,8 @@ export interface FetchedBundle {
 export const fileNameOf = (id: string) => `${id}.bundle.json`;
 
 /** Older servers may lack a side table: the journal alone still reads. */
-const orEmpty = (e: unknown) => (e instanceof AdminError && e.httpStatus !== 502 ? { text: '{"rows":[]}', rows: [] } : Promise.reject(e));
+const orEmpty = (e: unknown) =>
+  e instanceof AdminError && e.httpStatus !== 502 ? { text: '{"rows":[]}', rows: [] } : Promise.reject(e);
 
 export async function fetchBundle(config: ServeConfig, id: string): Promise<FetchedBundle> {
   const sql = bundleSql(id);
@@ -28,11 +29,17 @@ export async function fetchBundle(config: ServeConfig, id: string): Promise<Fetc
     adminQuery(config, sql.sys_journal_events).catch(orEmpty),
     adminQuery(config, sql.sys_invocation_status).catch(orEmpty),
   ]);
-  if (invocation.rows.length === 0) throw new AdminError(`There is no invocation ${id} on ${config.admin} (any more).`, 404);
+  if (invocation.rows.length === 0)
+    throw new AdminError(`There is no invocation ${id} on ${config.admin} (any more).`, 404);
   const journalRows = rowsArrayText(journal.text);
   const eventRows = rowsArrayText(events.text);
   const text = bundleText(
-    { sys_invocation: rowsArrayText(invocation.text), sys_journal: journalRows, sys_journal_events: eventRows, sys_invocation_status: rowsArrayText(status.text) },
+    {
+      sys_invocation: rowsArrayText(invocation.text),
+      sys_journal: journalRows,
+      sys_journal_events: eventRows,
+      sys_invocation_status: rowsArrayText(status.text),
+    },
     { admin: config.admin, query: `id = '${id}'` },
   );
   const chars = invocation.text.length + journal.text.length + events.text.length + status.text.length;

@@ -8,7 +8,16 @@ import type { LoadedRun } from '../engine/protocol';
 import { carryRawSource } from '../engine/rawRows';
 import { useStore } from '../store/store';
 import { AdminError, adminQuery, type ServeConfig } from './adminClient';
-import { bundleSql, bundleText, cursorAfterUpdate, followDelayMs, followSql, invocationProgressSql, isFinished, rowsArrayText } from './adminSql';
+import {
+  bundleSql,
+  bundleText,
+  cursorAfterUpdate,
+  followDelayMs,
+  followSql,
+  invocationProgressSql,
+  isFinished,
+  rowsArrayText,
+} from './adminSql';
 import { fetchBundle, fileNameOf, type FetchedBundle } from './bundleFetch';
 import { useConnect, type FollowNote, type FollowState } from './connectStore';
 import { heldAfterUpdate, holdRows, joinRowTexts, mergeEvents, rowTexts, type HeldRows } from './followRows';
@@ -28,12 +37,17 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 let generation = 0;
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const orEmpty = (e: unknown) => (e instanceof AdminError && e.httpStatus !== 502 ? { text: '{"rows":[]}', rows: [] } : Promise.reject(e));
+const orEmpty = (e: unknown) =>
+  e instanceof AdminError && e.httpStatus !== 502 ? { text: '{"rows":[]}', rows: [] } : Promise.reject(e);
 const sizeOf = (row: Record<string, unknown>) => (typeof row.journal_size === 'number' ? row.journal_size : null);
 
 /** Characters as a short size (the answers are JSON text: characters ≈ bytes). */
 export function sizeText(chars: number): string {
-  return chars < 1000 ? `${chars} B` : chars < 1_000_000 ? `${(chars / 1000).toFixed(1)} kB` : `${(chars / 1_000_000).toFixed(1)} MB`;
+  return chars < 1000
+    ? `${chars} B`
+    : chars < 1_000_000
+      ? `${(chars / 1000).toFixed(1)} kB`
+      : `${(chars / 1_000_000).toFixed(1)} MB`;
 }
 
 function isFollowedRunLoaded(fileName: string): boolean {
@@ -60,7 +74,12 @@ export function startFollowing(config: ServeConfig, id: string, opened: FetchedB
   const fileName = fileNameOf(id);
   useConnect.getState().set({ follow: { id, fileName, status, error: null, active: true, note: null }, open: false });
   const state: Followed = {
-    config, id, fileName, held: holdRows(opened.journalRows, opened.eventRows), modifiedAt: String(opened.invocation.modified_at ?? ''), journalSize: sizeOf(opened.invocation),
+    config,
+    id,
+    fileName,
+    held: holdRows(opened.journalRows, opened.eventRows),
+    modifiedAt: String(opened.invocation.modified_at ?? ''),
+    journalSize: sizeOf(opened.invocation),
   };
   const live = () => mine === generation && isFollowedRunLoaded(fileName);
   let errors = 0;
@@ -107,11 +126,16 @@ export function startFollowing(config: ServeConfig, id: string, opened: FetchedB
  * Appends what the server added since the last update; reads it all again when that is not possible. Returns the
  * chip's note, or undefined when the run on screen changed while the rows were on their way (nothing applied).
  */
-async function update(state: Followed, serverSize: number | null, live: () => boolean): Promise<FollowNote | null | undefined> {
+async function update(
+  state: Followed,
+  serverSize: number | null,
+  live: () => boolean,
+): Promise<FollowNote | null | undefined> {
   const shown = useStore.getState().run;
   if (!shown) return undefined;
   const count = shown.journal.entries.length;
-  if (serverSize !== null && serverSize < count) return fullRead(state, `the server's journal has ${serverSize} entries, fewer than the ${count} shown`, 0, live);
+  if (serverSize !== null && serverSize < count)
+    return fullRead(state, `the server's journal has ${serverSize} entries, fewer than the ${count} shown`, 0, live);
   const sql = followSql(state.id, Math.max(0, count - 1), state.held.eventsSince);
   const whole = bundleSql(state.id);
   const [invocation, tail, events, status] = await Promise.all([
@@ -123,10 +147,16 @@ async function update(state: Followed, serverSize: number | null, live: () => bo
   const chars = invocation.text.length + tail.text.length + events.text.length + status.text.length;
   if (invocation.rows.length === 0) throw new AdminError(`${state.id} is no longer on the server.`, 404);
   const tailRows = rowTexts(rowsArrayText(tail.text));
-  if (tailRows.length === 0) return fullRead(state, `the server's journal no longer has entry ${count - 1}`, chars, live);
+  if (tailRows.length === 0)
+    return fullRead(state, `the server's journal no longer has entry ${count - 1}`, chars, live);
   const eventRows = mergeEvents(state.held.events, rowTexts(rowsArrayText(events.text)));
   const partial = bundleText(
-    { sys_invocation: rowsArrayText(invocation.text), sys_journal: joinRowTexts(tailRows), sys_journal_events: joinRowTexts(eventRows), sys_invocation_status: rowsArrayText(status.text) },
+    {
+      sys_invocation: rowsArrayText(invocation.text),
+      sys_journal: joinRowTexts(tailRows),
+      sys_journal_events: joinRowTexts(eventRows),
+      sys_invocation_status: rowsArrayText(status.text),
+    },
     { admin: state.config.admin, query: `id = '${state.id}' AND index >= ${count - 1}` },
   );
   // A few rows: read on the page (the reader's chunk is loaded once, as for share links), not in a Worker.
@@ -140,7 +170,12 @@ async function update(state: Followed, serverSize: number | null, live: () => bo
   const merged = mergeTail(shown.journal, read.journals[0]);
   if (merged.kind === 'reread') return fullRead(state, merged.reason, chars, live);
   if (!live() || useStore.getState().run !== shown) return undefined;
-  const run: LoadedRun = { ...shown, journal: merged.journal, futures: reader.deriveFutures(merged.journal), warnings: mergeWarnings(shown.warnings, read.warnings) };
+  const run: LoadedRun = {
+    ...shown,
+    journal: merged.journal,
+    futures: reader.deriveFutures(merged.journal),
+    warnings: mergeWarnings(shown.warnings, read.warnings),
+  };
   state.held = heldAfterUpdate(state.held, tailRows, eventRows);
   const invocationRows = rowsArrayText(invocation.text);
   const statusRows = rowsArrayText(status.text);
@@ -148,21 +183,44 @@ async function update(state: Followed, serverSize: number | null, live: () => bo
   applyUpdate(
     run,
     state.fileName,
-    () => bundleText({ sys_invocation: invocationRows, sys_journal: held.journal, sys_journal_events: joinRowTexts(held.events), sys_invocation_status: statusRows }, { admin: state.config.admin, query: `id = '${state.id}'` }),
+    () =>
+      bundleText(
+        {
+          sys_invocation: invocationRows,
+          sys_journal: held.journal,
+          sys_journal_events: joinRowTexts(held.events),
+          sys_invocation_status: statusRows,
+        },
+        { admin: state.config.admin, query: `id = '${state.id}'` },
+      ),
     shown.journal,
   );
   const entries = merged.added === 1 ? '1 entry' : `${merged.added} entries`;
-  return { short: merged.added ? `+${merged.added}` : '', detail: `${merged.added ? `${entries} appended` : 'no new entries'} (${sizeText(chars)} fetched)` };
+  return {
+    short: merged.added ? `+${merged.added}` : '',
+    detail: `${merged.added ? `${entries} appended` : 'no new entries'} (${sizeText(chars)} fetched)`,
+  };
 }
 
 /** The whole bundle again, through the Worker like Open. `reason` says why, in the follow chip. */
-async function fullRead(state: Followed, reason: string, charsSoFar: number, live: () => boolean): Promise<FollowNote | undefined> {
+async function fullRead(
+  state: Followed,
+  reason: string,
+  charsSoFar: number,
+  live: () => boolean,
+): Promise<FollowNote | undefined> {
   const bundle = await fetchBundle(state.config, state.id);
-  const result = await runEngineJob({ type: 'read', files: [{ name: state.fileName, text: bundle.text }] }, { timeoutMs: READ_TIME_LIMIT_MS }).promise;
+  const result = await runEngineJob(
+    { type: 'read', files: [{ name: state.fileName, text: bundle.text }] },
+    { timeoutMs: READ_TIME_LIMIT_MS },
+  ).promise;
   if (!live()) return undefined;
   state.held = holdRows(bundle.journalRows, bundle.eventRows);
   applyUpdate({ ...result, source: { kind: 'file', names: [state.fileName] } }, state.fileName, () => bundle.text);
-  return { short: 'read again in full', detail: `Read again in full (${sizeText(charsSoFar + bundle.chars)} fetched): ${reason}.` };
+  return {
+    short: 'read again in full',
+    detail: `Read again in full (${sizeText(charsSoFar + bundle.chars)} fetched): ${reason}.`,
+  };
 }
 
 /**
@@ -173,8 +231,12 @@ function applyUpdate(run: LoadedRun, fileName: string, bundle: () => string, app
   const s = useStore.getState();
   const total = s.model?.steps.total ?? 0;
   const before = s.run?.journal;
-  const same = before && run.journal.entries.length === before.entries.length && run.journal.events.length === before.events.length &&
-    run.journal.status === before.status && JSON.stringify(run.journal.awaiting ?? null) === JSON.stringify(before.awaiting ?? null);
+  const same =
+    before &&
+    run.journal.entries.length === before.entries.length &&
+    run.journal.events.length === before.events.length &&
+    run.journal.status === before.status &&
+    JSON.stringify(run.journal.awaiting ?? null) === JSON.stringify(before.awaiting ?? null);
   if (same) return;
   const cursor = cursorAfterUpdate(s.cursor, total, run.journal.entries.length);
   const zoom = s.window;

@@ -4,7 +4,15 @@ import { readJournals } from '../../journal-reader';
 import { CAPTURES_DIR } from '../../journal-reader/test-files';
 import { rowsArrayText } from '../../restate-admin/query-text';
 import { bundleText, followSql } from './adminSql';
-import { appendRowTexts, heldAfterUpdate, holdRows, joinRowTexts, latestAppendedAt, mergeEvents, rowTexts } from './followRows';
+import {
+  appendRowTexts,
+  heldAfterUpdate,
+  holdRows,
+  joinRowTexts,
+  latestAppendedAt,
+  mergeEvents,
+  rowTexts,
+} from './followRows';
 
 const event = (at: string, type = 'TransientError') =>
   `{"partition_key":18446744073709551615,"id":"inv_1","after_journal_entry_index":3,"appended_at":"${at}","event_type":"${type}","event_json":"{}"}`;
@@ -13,9 +21,12 @@ describe('Follow: the rows it holds', () => {
   it('asks for the journal from the last shown index and the events from the latest held time, literals checked', () => {
     expect(followSql('inv_1ab', 6991, '2026-11-28T05:14:39.106Z')).toEqual({
       sys_journal: "SELECT * FROM sys_journal WHERE id = 'inv_1ab' AND index >= 6991 ORDER BY index",
-      sys_journal_events: "SELECT * FROM sys_journal_events WHERE id = 'inv_1ab' AND appended_at >= TIMESTAMP '2026-11-28T05:14:39.106Z' ORDER BY after_journal_entry_index, appended_at",
+      sys_journal_events:
+        "SELECT * FROM sys_journal_events WHERE id = 'inv_1ab' AND appended_at >= TIMESTAMP '2026-11-28T05:14:39.106Z' ORDER BY after_journal_entry_index, appended_at",
     });
-    expect(followSql('inv_1ab', 0, null).sys_journal_events).toBe("SELECT * FROM sys_journal_events WHERE id = 'inv_1ab' ORDER BY after_journal_entry_index, appended_at");
+    expect(followSql('inv_1ab', 0, null).sys_journal_events).toBe(
+      "SELECT * FROM sys_journal_events WHERE id = 'inv_1ab' ORDER BY after_journal_entry_index, appended_at",
+    );
     expect(() => followSql("inv_1' --", 3, null)).toThrow(/not an invocation id/);
     expect(() => followSql('inv_1', -1, null)).toThrow(/not a journal index/);
     expect(() => followSql('inv_1', 1.5, null)).toThrow(/not a journal index/);
@@ -24,7 +35,9 @@ describe('Follow: the rows it holds', () => {
 
   it('appends row texts to a rows array, empty or not, keeping every digit', () => {
     expect(appendRowTexts('[]', ['{"a":1}'])).toBe('[{"a":1}]');
-    expect(appendRowTexts('[{"partition_key":18446744073709551615}]', ['{"b":2}', '{"c":3}'])).toBe('[{"partition_key":18446744073709551615},\n{"b":2},\n{"c":3}]');
+    expect(appendRowTexts('[{"partition_key":18446744073709551615}]', ['{"b":2}', '{"c":3}'])).toBe(
+      '[{"partition_key":18446744073709551615},\n{"b":2},\n{"c":3}]',
+    );
     expect(appendRowTexts('[{"a":1}]', [])).toBe('[{"a":1}]');
   });
 
@@ -38,7 +51,11 @@ describe('Follow: the rows it holds', () => {
     const held = holdRows('[{"index":0}]', joinRowTexts([a]));
     expect(held.eventsSince).toBe('2026-11-28T05:14:39.106Z');
     const next = heldAfterUpdate(held, ['{"index":0}', '{"index":1}'], [a, c]);
-    expect(next).toEqual({ journal: '[{"index":0},\n{"index":1}]', events: [a, c], eventsSince: '2026-11-28T05:14:40.001Z' });
+    expect(next).toEqual({
+      journal: '[{"index":0},\n{"index":1}]',
+      events: [a, c],
+      eventsSince: '2026-11-28T05:14:40.001Z',
+    });
     expect(heldAfterUpdate(held, ['{"index":0}'], [a]).eventsSince).toBe('2026-11-28T05:14:39.106Z');
   });
 
@@ -53,8 +70,14 @@ describe('Follow: the rows it holds', () => {
     held = heldAfterUpdate(held, journalRows.slice(1, 3), mergeEvents(held.events, eventRows.slice(0, 1)));
     held = heldAfterUpdate(held, journalRows.slice(2), mergeEvents(held.events, eventRows));
     const parts = { sys_invocation: rows('sys_invocation'), sys_invocation_status: rows('sys_invocation_status') };
-    const rebuilt = bundleText({ ...parts, sys_journal: held.journal, sys_journal_events: joinRowTexts(held.events) }, { admin: 'a', query: 'q' });
-    const direct = bundleText({ ...parts, sys_journal: rows('sys_journal'), sys_journal_events: rows('sys_journal_events') }, { admin: 'a', query: 'q' });
+    const rebuilt = bundleText(
+      { ...parts, sys_journal: held.journal, sys_journal_events: joinRowTexts(held.events) },
+      { admin: 'a', query: 'q' },
+    );
+    const direct = bundleText(
+      { ...parts, sys_journal: rows('sys_journal'), sys_journal_events: rows('sys_journal_events') },
+      { admin: 'a', query: 'q' },
+    );
     expect(readJournals(rebuilt).journals).toEqual(readJournals(direct).journals);
     expect(rowsArrayText(`{"rows":${held.journal}}`)).toBe(held.journal);
   });

@@ -52,7 +52,11 @@ export function latestAppendedAt(rows: readonly string[]): string | null {
 /** The held rows after an update: the tail's rows after the overlapping one, and the merged events. */
 export function heldAfterUpdate(held: HeldRows, tailRows: readonly string[], events: string[]): HeldRows {
   const added = tailRows.slice(1);
-  return { journal: appendRowTexts(held.journal, added), events, eventsSince: latestAppendedAt(events) ?? held.eventsSince };
+  return {
+    journal: appendRowTexts(held.journal, added),
+    events,
+    eventsSince: latestAppendedAt(events) ?? held.eventsSince,
+  };
 }
 
 export { joinRowTexts, rowTexts };

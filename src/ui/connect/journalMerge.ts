@@ -15,10 +15,22 @@ export type MergeOutcome =
 
 /** Same entry at the same index: what a restarted or rewritten journal would change. */
 export function sameEntry(a: Entry, b: Entry): boolean {
-  if (a.index !== b.index || a.kind !== b.kind || a.type !== b.type || a.name !== b.name || a.appendedAtMs !== b.appendedAtMs) return false;
+  if (
+    a.index !== b.index ||
+    a.kind !== b.kind ||
+    a.type !== b.type ||
+    a.name !== b.name ||
+    a.appendedAtMs !== b.appendedAtMs
+  )
+    return false;
   if (a.kind === 'command' && b.kind === 'command') return a.completionIds.join(',') === b.completionIds.join(',');
   if (a.kind === 'notification' && b.kind === 'notification') {
-    return a.completionId === b.completionId && a.signalIndex === b.signalIndex && a.signalName === b.signalName && a.result.kind === b.result.kind;
+    return (
+      a.completionId === b.completionId &&
+      a.signalIndex === b.signalIndex &&
+      a.signalName === b.signalName &&
+      a.result.kind === b.result.kind
+    );
   }
   return true;
 }
@@ -47,21 +59,34 @@ export function mergeTail(shown: Journal, tail: Journal): MergeOutcome {
   if (last.index !== count - 1) return { kind: 'reread', reason: 'the journal shown has gaps' };
   const overlap = tail.entries[0];
   if (!overlap || overlap.index !== last.index) {
-    return { kind: 'reread', reason: `the journal on the server no longer has entry ${last.index} (it has fewer than the ${count} shown)` };
+    return {
+      kind: 'reread',
+      reason: `the journal on the server no longer has entry ${last.index} (it has fewer than the ${count} shown)`,
+    };
   }
-  if (!sameEntry(last, overlap)) return { kind: 'reread', reason: `entry ${last.index} changed on the server (the invocation was restarted or its journal rewritten)` };
+  if (!sameEntry(last, overlap))
+    return {
+      kind: 'reread',
+      reason: `entry ${last.index} changed on the server (the invocation was restarted or its journal rewritten)`,
+    };
   if (unknownAfterLastCommand(shown.entries)) return { kind: 'reread', reason: UNKNOWN_REASON };
   // Numbered on from the shown entries the way the reader numbers a whole journal (copies: the tail stays as read).
   const builder = JournalBuilder.continuing(shown.entries);
   for (let k = 1; k < tail.entries.length; k++) {
     const entry = tail.entries[k];
-    if (entry.index !== count - 1 + k) return { kind: 'reread', reason: `the server sent entry ${entry.index} where ${count - 1 + k} was expected` };
+    if (entry.index !== count - 1 + k)
+      return { kind: 'reread', reason: `the server sent entry ${entry.index} where ${count - 1 + k} was expected` };
     if (entry.kind === 'unknown') return { kind: 'reread', reason: UNKNOWN_REASON };
     builder.add({ ...entry }, false);
   }
   const added = builder.entries;
-  const journal: Journal = { ...tail, version: Math.max(shown.version, tail.version), entries: added.length ? [...shown.entries, ...added] : shown.entries };
-  if (journal.completionResult == null && shown.completionResult != null) journal.completionResult = shown.completionResult;
+  const journal: Journal = {
+    ...tail,
+    version: Math.max(shown.version, tail.version),
+    entries: added.length ? [...shown.entries, ...added] : shown.entries,
+  };
+  if (journal.completionResult == null && shown.completionResult != null)
+    journal.completionResult = shown.completionResult;
   return { kind: 'appended', journal, added: added.length };
 }
 

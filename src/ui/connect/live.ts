@@ -2,7 +2,15 @@
 import { openFiles } from '../source/loaders';
 import { adminQuery, serveConfig, type ServeConfig } from './adminClient';
 import {
-  appendPage, countInvocationsSql, countNewerSql, cursorOf, invocationSummaries, isFinished, listInvocationsSql, targetFilterProblem, type ListCursor,
+  appendPage,
+  countInvocationsSql,
+  countNewerSql,
+  cursorOf,
+  invocationSummaries,
+  isFinished,
+  listInvocationsSql,
+  targetFilterProblem,
+  type ListCursor,
 } from './adminSql';
 import { fetchBundle, fileNameOf } from './bundleFetch';
 import { useConnect } from './connectStore';
@@ -48,7 +56,11 @@ export async function loadMoreInvocations(): Promise<void> {
 
 let listGeneration = 0;
 
-async function fetchPage(config: ServeConfig, filter: { target: string; status: string }, after: ListCursor | null): Promise<void> {
+async function fetchPage(
+  config: ServeConfig,
+  filter: { target: string; status: string },
+  after: ListCursor | null,
+): Promise<void> {
   const mine = ++listGeneration;
   const { set } = useConnect.getState();
   set({ listLoading: true });
@@ -103,4 +115,3 @@ export async function openInvocation(id: string, options: { follow: boolean }): 
     return false;
   }
 }
-

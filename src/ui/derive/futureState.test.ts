@@ -15,7 +15,16 @@ describe('futureStateAt', () => {
 
   it('marks a failed completion as terminal and a run with a transient error as retrying', () => {
     expect(futureStateAt({ ...sleep, result: 'failure' }, 4, none)).toBe('failed-terminal');
-    const transient = indexTransientErrors([{ type: 'TransientError', afterEntryIndex: 3, appendedAtMs: null, code: 500, message: 't', relatedCommandIndex: 1 }]);
+    const transient = indexTransientErrors([
+      {
+        type: 'TransientError',
+        afterEntryIndex: 3,
+        appendedAtMs: null,
+        code: 500,
+        message: 't',
+        relatedCommandIndex: 1,
+      },
+    ]);
     expect(futureStateAt(run, 3, transient)).toBe('pending');
     expect(futureStateAt(run, 4, transient)).toBe('transient-retrying');
     expect(transientCountAt(run, 5, transient)).toBe(1);

@@ -15,7 +15,14 @@ describe('graph model', () => {
   });
 
   it('keeps a bounded window of decisions around the latest one', () => {
-    const many = Array.from({ length: 50 }, (_, i) => ({ ...raceDecision(), entryIndex: i % 5, futures: [`c${i}`], completed: [`c${i}`], pending: [], winner: `c${i}` }));
+    const many = Array.from({ length: 50 }, (_, i) => ({
+      ...raceDecision(),
+      entryIndex: i % 5,
+      futures: [`c${i}`],
+      completed: [`c${i}`],
+      pending: [],
+      winner: `c${i}`,
+    }));
     const steps = buildSteps(raceJournal(), many);
     const w = decisionWindow(steps, 30);
     expect(w.length).toBeLessThanOrEqual(GRAPH_DECISIONS_MAX);

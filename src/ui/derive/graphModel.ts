@@ -41,7 +41,12 @@ export function decisionWindow(steps: RunSteps, latest: number | null): number[]
  * `callOfInvocationId`: a call's invocation-id future (`c7`) is drawn as its call's node (`c8`), not a node of its
  * own; the edge keeps its own id, so a decision over both still has two edges.
  */
-export function buildGraphModel(steps: RunSteps, futuresById: ReadonlyMap<string, Future>, latest: number | null, callOfInvocationId?: ReadonlyMap<string, string>): GraphModel {
+export function buildGraphModel(
+  steps: RunSteps,
+  futuresById: ReadonlyMap<string, Future>,
+  latest: number | null,
+  callOfInvocationId?: ReadonlyMap<string, string>,
+): GraphModel {
   const shown = decisionWindow(steps, latest);
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
@@ -54,15 +59,43 @@ export function buildGraphModel(steps: RunSteps, futuresById: ReadonlyMap<string
       if (seen.has(id)) continue;
       seen.add(id);
       const f = futuresById.get(id);
-      nodes.push({ id: `f:${id}`, type: 'future', data: { label: f ? futureShortLabel(f) : id, sub: f?.kind, futureId: id } });
+      nodes.push({
+        id: `f:${id}`,
+        type: 'future',
+        data: { label: f ? futureShortLabel(f) : id, sub: f?.kind, futureId: id },
+      });
     }
-    nodes.push({ id: `d:${i}`, type: 'combinator', data: { label: d.combinator, sub: `entry #${d.entryIndex}`, decisionIndex: i } });
-    for (const id of d.futures) edges.push({ id: `e:${id}->${i}`, source: `f:${nodeOf(id)}`, target: `d:${i}`, winner: d.winner === id, decisionIndex: i });
+    nodes.push({
+      id: `d:${i}`,
+      type: 'combinator',
+      data: { label: d.combinator, sub: `entry #${d.entryIndex}`, decisionIndex: i },
+    });
+    for (const id of d.futures)
+      edges.push({
+        id: `e:${id}->${i}`,
+        source: `f:${nodeOf(id)}`,
+        target: `d:${i}`,
+        winner: d.winner === id,
+        decisionIndex: i,
+      });
   }
-  for (let k = 1; k < shown.length; k++) edges.push({ id: `c:${shown[k - 1]}->${shown[k]}`, source: `d:${shown[k - 1]}`, target: `d:${shown[k]}`, winner: false, decisionIndex: null });
+  for (let k = 1; k < shown.length; k++)
+    edges.push({
+      id: `c:${shown[k - 1]}->${shown[k]}`,
+      source: `d:${shown[k - 1]}`,
+      target: `d:${shown[k]}`,
+      winner: false,
+      decisionIndex: null,
+    });
   if (shown.length) {
     nodes.push({ id: 'handler', type: 'handler', data: { label: 'handler continues' } });
-    edges.push({ id: 'c:last', source: `d:${shown[shown.length - 1]}`, target: 'handler', winner: false, decisionIndex: null });
+    edges.push({
+      id: 'c:last',
+      source: `d:${shown[shown.length - 1]}`,
+      target: 'handler',
+      winner: false,
+      decisionIndex: null,
+    });
   }
   return { nodes, edges, shown };
 }

@@ -21,5 +21,11 @@ export function highlightAt(steps: RunSteps, cursor: number): Highlight | null {
   }
   if (index === null) return null;
   const decision = steps.decisions[index];
-  return { decisionIndex: index, decision, fresh: at === cursor, candidates: new Set(decision.futures), winner: decision.winner ?? null };
+  return {
+    decisionIndex: index,
+    decision,
+    fresh: at === cursor,
+    candidates: new Set(decision.futures),
+    winner: decision.winner ?? null,
+  };
 }

@@ -39,9 +39,20 @@ describe('a call and its invocation id are one lane (all-calls capture)', () => 
   const model = modelOf(journal);
 
   it('keeps every summary id, but gives only the calls a lane', () => {
-    expect(model.futures.map((f) => `${f.id}:${f.kind}`)).toEqual(['c1:CallInvocationId', 'c2:Call', 'c3:CallInvocationId', 'c4:Call', 'c5:CallInvocationId', 'c6:Call']);
+    expect(model.futures.map((f) => `${f.id}:${f.kind}`)).toEqual([
+      'c1:CallInvocationId',
+      'c2:Call',
+      'c3:CallInvocationId',
+      'c4:Call',
+      'c5:CallInvocationId',
+      'c6:Call',
+    ]);
     expect(model.laneFutures.map((f) => f.id)).toEqual(['c2', 'c4', 'c6']);
-    expect([...model.callOfInvocationId]).toEqual([['c1', 'c2'], ['c3', 'c4'], ['c5', 'c6']]);
+    expect([...model.callOfInvocationId]).toEqual([
+      ['c1', 'c2'],
+      ['c3', 'c4'],
+      ['c5', 'c6'],
+    ]);
     expect(model.futuresById.get('c1')?.kind).toBe('CallInvocationId');
     expect(model.lanesHeightPx).toBe(3 * 28);
   });
@@ -67,10 +78,23 @@ describe('a call and its invocation id are one lane (all-calls capture)', () => 
   });
 
   it('draws a decision over an invocation id on its call node, not a node of its own', () => {
-    const steps = buildSteps(journal, [{ combinator: 'all', futures: ['c1', 'c2', 'c4'], completed: ['c1', 'c2', 'c4'], pending: [], entryIndex: 9, attempt: 1 }]);
+    const steps = buildSteps(journal, [
+      {
+        combinator: 'all',
+        futures: ['c1', 'c2', 'c4'],
+        completed: ['c1', 'c2', 'c4'],
+        pending: [],
+        entryIndex: 9,
+        attempt: 1,
+      },
+    ]);
     const g = buildGraphModel(steps, model.futuresById, 0, model.callOfInvocationId);
     expect(g.nodes.filter((n) => n.type === 'future').map((n) => n.id)).toEqual(['f:c2', 'f:c4']);
-    expect(g.edges.filter((e) => e.target === 'd:0').map((e) => `${e.id} ${e.source}`)).toEqual(['e:c1->0 f:c2', 'e:c2->0 f:c2', 'e:c4->0 f:c4']);
+    expect(g.edges.filter((e) => e.target === 'd:0').map((e) => `${e.id} ${e.source}`)).toEqual([
+      'e:c1->0 f:c2',
+      'e:c2->0 f:c2',
+      'e:c4->0 f:c4',
+    ]);
   });
 });
 

@@ -6,7 +6,13 @@ import { orderFutures } from './lanes';
 describe('lane order', () => {
   it('orders futures by where they start, then by id (signals after completions)', () => {
     const [run, sleep] = raceFutures();
-    const signal: Future = { ...sleep, id: 's17', completionId: undefined as unknown as number, entryIndex: null, completionEntryIndex: 2 };
+    const signal: Future = {
+      ...sleep,
+      id: 's17',
+      completionId: undefined as unknown as number,
+      entryIndex: null,
+      completionEntryIndex: 2,
+    };
     expect(orderFutures([signal, sleep, run]).map((f) => f.id)).toEqual(['c1', 'c2', 's17']);
   });
 

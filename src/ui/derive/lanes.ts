@@ -44,7 +44,8 @@ export function groupCallInvocationIds(ordered: readonly Future[], journal?: Pic
   if (callByCommand.size === 0) return { laneFutures: [...ordered], markerOfCall, callOfInvocationId };
   const laneFutures: Future[] = [];
   for (const f of ordered) {
-    const call = f.kind === 'CallInvocationId' && f.commandIndex !== null ? callByCommand.get(f.commandIndex) : undefined;
+    const call =
+      f.kind === 'CallInvocationId' && f.commandIndex !== null ? callByCommand.get(f.commandIndex) : undefined;
     if (!call || markerOfCall.has(call.id)) {
       laneFutures.push(f);
       continue;
@@ -59,7 +60,8 @@ export function groupCallInvocationIds(ordered: readonly Future[], journal?: Pic
 function calleeIdOf(f: Future, journal?: Pick<Journal, 'entries'>): string | null {
   if (!journal) return null;
   const n = f.completionEntryIndex === null ? undefined : journal.entries[f.completionEntryIndex];
-  if (n && n.kind === 'notification' && n.result.kind === 'invocation-id' && n.result.invocationId) return n.result.invocationId;
+  if (n && n.kind === 'notification' && n.result.kind === 'invocation-id' && n.result.invocationId)
+    return n.result.invocationId;
   const c = f.entryIndex === null ? undefined : journal.entries[f.entryIndex];
   return c && c.kind === 'command' && c.invocationId ? c.invocationId : null;
 }
@@ -69,7 +71,8 @@ export function invocationIdText(m: InvocationIdMarker): string {
   return `callee invocation id ${m.calleeId ? `${m.calleeId} ` : ''}known (${m.future.id})`;
 }
 
-const laneOrder = (a: Future, b: Future) => futureStartIndex(a) - futureStartIndex(b) || idNumber(a.id) - idNumber(b.id);
+const laneOrder = (a: Future, b: Future) =>
+  futureStartIndex(a) - futureStartIndex(b) || idNumber(a.id) - idNumber(b.id);
 
 export function orderFutures(futures: readonly Future[]): Future[] {
   // The engine Worker sends futures already in lane order: one linear check instead of a sort (issue 6).
@@ -83,7 +86,11 @@ function idNumber(id: string): number {
   return (id[0] === 's' ? 1e9 : 0) + (Number.isFinite(n) ? n : 0);
 }
 
-export function layoutLanes(ordered: readonly Future[], axis: TimeAxis, markerOfCall?: ReadonlyMap<string, InvocationIdMarker>): Lane[] {
+export function layoutLanes(
+  ordered: readonly Future[],
+  axis: TimeAxis,
+  markerOfCall?: ReadonlyMap<string, InvocationIdMarker>,
+): Lane[] {
   return ordered.map((future) => {
     const lane: Lane = {
       future,
@@ -91,7 +98,11 @@ export function layoutLanes(ordered: readonly Future[], axis: TimeAxis, markerOf
       endU: future.completionEntryIndex === null ? null : axis.entryU(future.completionEntryIndex),
     };
     const m = markerOfCall?.size ? markerOfCall.get(future.id) : undefined;
-    if (m) lane.invocationId = { ...m, u: m.future.completionEntryIndex === null ? null : axis.entryU(m.future.completionEntryIndex) };
+    if (m)
+      lane.invocationId = {
+        ...m,
+        u: m.future.completionEntryIndex === null ? null : axis.entryU(m.future.completionEntryIndex),
+      };
     return lane;
   });
 }

@@ -42,7 +42,8 @@ export function withDisplayNames(futures: readonly Future[], journal: Journal): 
     if (e && e.kind === 'command' && e.target) return { ...f, name: `${e.target.service}/${e.target.handler}` };
     // An awakeable has no command: its signal notification carries the name it was resolved under.
     const n = f.completionEntryIndex === null ? undefined : journal.entries[f.completionEntryIndex];
-    if (n && n.kind === 'notification' && f.signalIndex !== undefined && (n.name || n.signalName)) return { ...f, name: n.name || n.signalName! };
+    if (n && n.kind === 'notification' && f.signalIndex !== undefined && (n.name || n.signalName))
+      return { ...f, name: n.name || n.signalName! };
     return f;
   });
 }
@@ -55,9 +56,18 @@ const modelCache = new WeakMap<readonly Future[], { input: RunModelInput; model:
 
 export function buildRunModel(run: RunModelInput): RunModel {
   const cached = modelCache.get(run.futures);
-  if (cached && cached.input.journal === run.journal && cached.input.decisions === run.decisions && cached.input.mismatch === run.mismatch) return cached.model;
+  if (
+    cached &&
+    cached.input.journal === run.journal &&
+    cached.input.decisions === run.decisions &&
+    cached.input.mismatch === run.mismatch
+  )
+    return cached.model;
   const model = computeRunModel(run);
-  modelCache.set(run.futures, { input: { journal: run.journal, futures: run.futures, decisions: run.decisions, mismatch: run.mismatch }, model });
+  modelCache.set(run.futures, {
+    input: { journal: run.journal, futures: run.futures, decisions: run.decisions, mismatch: run.mismatch },
+    model,
+  });
   return model;
 }
 

@@ -16,7 +16,11 @@ export default defineScenario({
 
 describe('scenario source', () => {
   it('reads the name and a concatenated description without running the code', () => {
-    expect(readScenarioMeta('race-timeout', src)).toEqual({ file: 'race-timeout', name: 'race-timeout', description: 'Race a slow fetch against a "timer".' });
+    expect(readScenarioMeta('race-timeout', src)).toEqual({
+      file: 'race-timeout',
+      name: 'race-timeout',
+      description: 'Race a slow fetch against a "timer".',
+    });
     expect(readScenarioMeta('x', 'export default 1').name).toBe('x');
   });
 
@@ -24,7 +28,11 @@ describe('scenario source', () => {
     const body = scenarioModuleToBody(src);
     expect(body).not.toMatch(/import/);
     expect(body).toMatch(/^\s*return defineScenario/m);
-    const value = new Function('defineScenario', 'race', 'all', body)((s: unknown) => s, () => 0, () => 0);
+    const value = new Function('defineScenario', 'race', 'all', body)(
+      (s: unknown) => s,
+      () => 0,
+      () => 0,
+    );
     expect(value.name).toBe('race-timeout');
   });
 

@@ -46,7 +46,11 @@ function field(src: string, key: string): string | null {
 }
 
 export function readScenarioMeta(file: string, src: string): ScenarioMeta {
-  return { file, name: field(src, 'name') ?? file, description: (field(src, 'description') ?? '').replace(/\s+/g, ' ').trim() };
+  return {
+    file,
+    name: field(src, 'name') ?? file,
+    description: (field(src, 'description') ?? '').replace(/\s+/g, ' ').trim(),
+  };
 }
 
 /** `../../scenarios/race-timeout.ts` → `race-timeout`. */
@@ -64,7 +68,10 @@ const keepLineBreaks = (removed: string) => removed.replace(/[^\n]/g, '');
  * Lines stay where they were (an import becomes empty lines), so an error's line in the body is the editor's line.
  */
 export function scenarioModuleToBody(src: string): string {
-  const withoutImports = src.replace(/^\s*import\s[\s\S]*?from\s*['"][^'"]+['"]\s*;?/gm, keepLineBreaks).replace(/^\s*import\s*['"][^'"]+['"]\s*;?/gm, keepLineBreaks);
-  if (!/export\s+default\s/.test(withoutImports)) throw new Error('The scenario must `export default defineScenario({...})`.');
+  const withoutImports = src
+    .replace(/^\s*import\s[\s\S]*?from\s*['"][^'"]+['"]\s*;?/gm, keepLineBreaks)
+    .replace(/^\s*import\s*['"][^'"]+['"]\s*;?/gm, keepLineBreaks);
+  if (!/export\s+default\s/.test(withoutImports))
+    throw new Error('The scenario must `export default defineScenario({...})`.');
   return withoutImports.replace(/export\s+default\s/, 'return ');
 }

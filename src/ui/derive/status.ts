@@ -29,7 +29,11 @@ function list(ids: readonly string[], futuresById: ReadonlyMap<string, Future>):
 /** One decision in words: who won, what completed, what is still pending. */
 export function decisionSentence(d: StepDecision, futuresById: ReadonlyMap<string, Future>): string {
   const parts: string[] = [];
-  const winner = d.winner ? (d.key && d.combinator === 'select' ? `${d.key} (${d.winner})` : labelOf(d.winner, futuresById)) : null;
+  const winner = d.winner
+    ? d.key && d.combinator === 'select'
+      ? `${d.key} (${d.winner})`
+      : labelOf(d.winner, futuresById)
+    : null;
   const failed = d.outcome === 'failure';
   switch (d.combinator) {
     case 'select':
@@ -37,13 +41,21 @@ export function decisionSentence(d: StepDecision, futuresById: ReadonlyMap<strin
       parts.push(`${d.combinator}: ${winner ?? list(d.completed, futuresById)} won${failed ? ' (failed)' : ''}`);
       break;
     case 'any':
-      parts.push(failed ? `any: all ${d.futures.length} failed` : `any: ${winner ?? list(d.completed, futuresById)} succeeded first`);
+      parts.push(
+        failed
+          ? `any: all ${d.futures.length} failed`
+          : `any: ${winner ?? list(d.completed, futuresById)} succeeded first`,
+      );
       break;
     case 'all':
       parts.push(failed && winner ? `all: ${winner} failed first` : `all: all ${d.futures.length} completed`);
       break;
     case 'orTimeout':
-      parts.push(failed ? `orTimeout: the timer ${winner ?? ''} fired first (408)`.replace('  ', ' ') : `orTimeout: ${list(d.completed, futuresById)} beat the timer`);
+      parts.push(
+        failed
+          ? `orTimeout: the timer ${winner ?? ''} fired first (408)`.replace('  ', ' ')
+          : `orTimeout: ${list(d.completed, futuresById)} beat the timer`,
+      );
       break;
     case 'gather':
     case 'allSettled':
@@ -61,7 +73,11 @@ export function decisionSentence(d: StepDecision, futuresById: ReadonlyMap<strin
   return parts.join('; ');
 }
 
-function entrySentence(e: Entry, futuresById: ReadonlyMap<string, Future>, callOfInvocationId?: ReadonlyMap<string, string>): string {
+function entrySentence(
+  e: Entry,
+  futuresById: ReadonlyMap<string, Future>,
+  callOfInvocationId?: ReadonlyMap<string, string>,
+): string {
   if (e.kind === 'notification') {
     const id = notificationFutureId(e);
     // A call's invocation-id notification says who the callee is, not that the call completed (issue 12).
@@ -75,7 +91,8 @@ function entrySentence(e: Entry, futuresById: ReadonlyMap<string, Future>, callO
   }
   if (e.kind === 'command') {
     if (e.type === 'Input') return 'invocation started (Input)';
-    if (e.type === 'Output') return e.result?.kind === 'failure' ? 'handler returned a failure (Output)' : 'handler returned (Output)';
+    if (e.type === 'Output')
+      return e.result?.kind === 'failure' ? 'handler returned a failure (Output)' : 'handler returned (Output)';
     const id = e.completionIds.length ? `c${e.completionIds[e.completionIds.length - 1]}` : null;
     const f = id ? futuresById.get(id) : undefined;
     return `${e.type}${e.name ? ` ${e.name}` : ''}${f ? ` (${f.id})` : ''} started`;
@@ -94,9 +111,14 @@ const endWords: Record<string, string> = {
 /** Consecutive attempts that ended the same way for the same reason are told once: `attempts 1–3 failed transiently (…)`. */
 function attemptsSentences(attempts: readonly Attempt[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < attempts.length; ) {
+  for (let i = 0; i < attempts.length;) {
     let j = i;
-    while (j + 1 < attempts.length && attempts[j + 1].end === attempts[i].end && attempts[j + 1].reason === attempts[i].reason) j++;
+    while (
+      j + 1 < attempts.length &&
+      attempts[j + 1].end === attempts[i].end &&
+      attempts[j + 1].reason === attempts[i].reason
+    )
+      j++;
     const who = i === j ? `attempt ${attempts[i].attempt}` : `attempts ${attempts[i].attempt}–${attempts[j].attempt}`;
     const a = attempts[i];
     out.push(`${who} ${endWords[a.end] ?? a.end}${a.reason ? ` (${a.reason})` : ''}`);
@@ -110,7 +132,9 @@ export function statusSentence(s: StatusInput): string {
   if (s.cursor === 0) return `${head}: nothing appended yet`;
   const parts: string[] = [];
   if (s.mismatch && s.mismatchCursor === s.cursor) {
-    parts.push(`journal mismatch (570) at command ${s.mismatch.commandIndex}: expected ${s.mismatch.expected}, got ${s.mismatch.actual}`);
+    parts.push(
+      `journal mismatch (570) at command ${s.mismatch.commandIndex}: expected ${s.mismatch.expected}, got ${s.mismatch.actual}`,
+    );
   }
   if (s.decisions.length) parts.push(...s.decisions.map((d) => decisionSentence(d, s.futuresById)));
   else if (s.entry) parts.push(entrySentence(s.entry, s.futuresById, s.callOfInvocationId));

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { attemptsEndingAt, buildSteps, clampCursor, dedupeDecisions, initialCursor, nextDecisionCursor, previousDecisionCursor } from './steps';
+import {
+  attemptsEndingAt,
+  buildSteps,
+  clampCursor,
+  dedupeDecisions,
+  initialCursor,
+  nextDecisionCursor,
+  previousDecisionCursor,
+} from './steps';
 import { raceDecision, raceJournal } from './fixtures.test-helpers';
 
 describe('steps', () => {
@@ -17,7 +25,10 @@ describe('steps', () => {
   });
 
   it('finds next and previous decisions and clamps the cursor', () => {
-    const steps = buildSteps(raceJournal(), [raceDecision(), { ...raceDecision(), combinator: 'await', entryIndex: 4, completed: ['c2'], pending: [] }]);
+    const steps = buildSteps(raceJournal(), [
+      raceDecision(),
+      { ...raceDecision(), combinator: 'await', entryIndex: 4, completed: ['c2'], pending: [] },
+    ]);
     expect(nextDecisionCursor(steps, 0)).toBe(4);
     expect(nextDecisionCursor(steps, 4)).toBe(5);
     expect(nextDecisionCursor(steps, 5)).toBeNull();

@@ -24,7 +24,9 @@ export function cursorOfEntry(entryIndex: number): number {
 }
 
 function decisionKey(d: Decision): string {
-  return [d.combinator, d.futures.join(','), d.completed.join(','), d.winner ?? '', d.entryIndex, d.outcome ?? ''].join('|');
+  return [d.combinator, d.futures.join(','), d.completed.join(','), d.winner ?? '', d.entryIndex, d.outcome ?? ''].join(
+    '|',
+  );
 }
 
 /** Deduplicate decisions replayed by later attempts, keeping the first and noting every attempt that made it. */
@@ -71,7 +73,8 @@ export function nextDecisionCursor(steps: RunSteps, cursor: number): number | nu
 }
 
 export function previousDecisionCursor(steps: RunSteps, cursor: number): number | null {
-  for (let i = steps.decisionCursors.length - 1; i >= 0; i--) if (steps.decisionCursors[i] < cursor) return steps.decisionCursors[i];
+  for (let i = steps.decisionCursors.length - 1; i >= 0; i--)
+    if (steps.decisionCursors[i] < cursor) return steps.decisionCursors[i];
   return null;
 }
 

@@ -52,7 +52,14 @@ describe('ticks', () => {
     const logical = buildTimeAxis([0, 1, 2, 3, 4], 'logical', true);
     expect(axisTicks(logical, { u0: 0, u1: 5 }, 5).map((t) => t.label)).toEqual(['#0', '#1', '#2', '#3', '#4', '#5']);
     const wall = buildTimeAxis([0, 50, 100], 'wall', false);
-    expect(axisTicks(wall, { u0: 0, u1: 100 }, 5).map((t) => t.label)).toEqual(['+0 ms', '+20 ms', '+40 ms', '+60 ms', '+80 ms', '+100 ms']);
+    expect(axisTicks(wall, { u0: 0, u1: 100 }, 5).map((t) => t.label)).toEqual([
+      '+0 ms',
+      '+20 ms',
+      '+40 ms',
+      '+60 ms',
+      '+80 ms',
+      '+100 ms',
+    ]);
   });
 });
 

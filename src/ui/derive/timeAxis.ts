@@ -55,9 +55,11 @@ export function buildSegments(sortedTimes: readonly number[], compress: boolean)
   for (let i = 1; i < sorted.length && inOrder; i++) inOrder = sorted[i - 1] <= sorted[i];
   if (!inOrder) sorted.sort();
   let count = 0;
-  for (let i = 0; i < sorted.length; i++) if (count === 0 || sorted[i] !== sorted[count - 1]) sorted[count++] = sorted[i];
+  for (let i = 0; i < sorted.length; i++)
+    if (count === 0 || sorted[i] !== sorted[count - 1]) sorted[count++] = sorted[i];
   const distinct = sorted.subarray(0, count);
-  if (distinct.length < 2) return [{ t0: distinct[0] ?? 0, t1: (distinct[0] ?? 0) + 1, u0: 0, u1: 1, compressed: false }];
+  if (distinct.length < 2)
+    return [{ t0: distinct[0] ?? 0, t1: (distinct[0] ?? 0) + 1, u0: 0, u1: 1, compressed: false }];
   const deltas = new Float64Array(distinct.length - 1);
   for (let i = 0; i < deltas.length; i++) deltas[i] = distinct[i + 1] - distinct[i];
   const total = distinct[distinct.length - 1] - distinct[0];
@@ -97,7 +99,12 @@ export function timeToU(segments: readonly AxisSegment[], t: number): number {
 const axisCache = new WeakMap<readonly (number | null)[], Map<string, TimeAxis>>();
 
 /** `extraMs`: other times to keep on the axis (a simulated run's attempt starts and ends, after the last entry). */
-export function buildTimeAxis(times: readonly (number | null)[], mode: AxisMode, compressGaps: boolean, extraMs: readonly number[] = []): TimeAxis {
+export function buildTimeAxis(
+  times: readonly (number | null)[],
+  mode: AxisMode,
+  compressGaps: boolean,
+  extraMs: readonly number[] = [],
+): TimeAxis {
   const key = `${mode}|${compressGaps}|${extraMs.join(',')}`;
   let byKey = axisCache.get(times);
   if (!byKey) axisCache.set(times, (byKey = new Map()));
@@ -106,15 +113,32 @@ export function buildTimeAxis(times: readonly (number | null)[], mode: AxisMode,
   return axis;
 }
 
-function computeTimeAxis(times: readonly (number | null)[], mode: AxisMode, compressGaps: boolean, extraMs: readonly number[]): TimeAxis {
+function computeTimeAxis(
+  times: readonly (number | null)[],
+  mode: AxisMode,
+  compressGaps: boolean,
+  extraMs: readonly number[],
+): TimeAxis {
   const n = times.length;
   const hasTimes = times.some((t) => t !== null);
   if (mode === 'logical' || !hasTimes) {
     // Entry i sits in the middle of [i, i+1]; the cursor after k entries sits at k (everything left of it happened).
-    return { mode: 'logical', span: Math.max(1, n), entryU: (i) => i + 0.5, cursorU: (k) => k, segments: [], originMs: 0, timeU: () => null, gaps: [] };
+    return {
+      mode: 'logical',
+      span: Math.max(1, n),
+      entryU: (i) => i + 0.5,
+      cursorU: (k) => k,
+      segments: [],
+      originMs: 0,
+      timeU: () => null,
+      gaps: [],
+    };
   }
   const filled = fillTimes(times);
-  const segments = buildSegments(extraMs.length ? [...filled, ...extraMs.filter(Number.isFinite)] : filled, compressGaps);
+  const segments = buildSegments(
+    extraMs.length ? [...filled, ...extraMs.filter(Number.isFinite)] : filled,
+    compressGaps,
+  );
   const us = filled.map((t) => timeToU(segments, t));
   const span = Math.max(segments[segments.length - 1].u1, 1e-9);
   return {
@@ -208,7 +232,8 @@ export function axisTicks(axis: TimeAxis, w: ViewWindow, count: number): Tick[] 
   if (axis.mode === 'logical') {
     const step = Math.max(1, niceStep(w.u1 - w.u0, count));
     const ticks: Tick[] = [];
-    for (let i = Math.max(0, Math.ceil(w.u0 / step) * step); i <= w.u1 && ticks.length < 200; i += step) ticks.push({ u: i, label: `#${i}` });
+    for (let i = Math.max(0, Math.ceil(w.u0 / step) * step); i <= w.u1 && ticks.length < 200; i += step)
+      ticks.push({ u: i, label: `#${i}` });
     return ticks;
   }
   // Uncompressed segments have slope 1 (1 unit = 1 ms), so a round step in units is a round step in ms.

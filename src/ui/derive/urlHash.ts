@@ -29,7 +29,11 @@ export function parseHash(hash: string): HashState {
   if (sel && /^[cse]\d{1,9}$/.test(sel)) out.sel = sel;
   const crashes = params.get('crash');
   if (crashes) {
-    const list = crashes.split(',').filter((c) => intPattern.test(c)).map(Number).filter((n) => n >= 0);
+    const list = crashes
+      .split(',')
+      .filter((c) => intPattern.test(c))
+      .map(Number)
+      .filter((n) => n >= 0);
     if (list.length) out.crashes = list.slice(0, 16);
   }
   const cancel = params.get('cancel');

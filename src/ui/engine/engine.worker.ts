@@ -49,45 +49,99 @@ async function evaluateScenario(source: string, api: SimApi): Promise<Scenario> 
   // A fresh Worker runs one job: lock it down before the user's code runs (sandbox.ts).
   lockDown(self as unknown as Record<string, unknown>);
   const scenario = compiled(...names.map((n) => (api as Record<string, unknown>)[n]));
-  if (!scenario || typeof scenario !== 'object') throw new Error('The scenario module must export default defineScenario({...}).');
+  if (!scenario || typeof scenario !== 'object')
+    throw new Error('The scenario module must export default defineScenario({...}).');
   return scenario as Scenario;
 }
 
 function toEngineError(e: unknown, origin: string): EngineError {
-  const err = e as { code?: unknown; message?: unknown; location?: unknown; hint?: unknown; toInfo?: () => EngineError };
+  const err = e as {
+    code?: unknown;
+    message?: unknown;
+    location?: unknown;
+    hint?: unknown;
+    toInfo?: () => EngineError;
+  };
   if (err && typeof err.toInfo === 'function') return { ...err.toInfo(), origin: 'reader' };
   const message = err && typeof err.message === 'string' ? err.message : String(e);
-  const code = err && (typeof err.code === 'string' || typeof err.code === 'number') ? String(err.code) : origin === 'scenario' ? 'SCENARIO_ERROR' : 'ENGINE_ERROR';
+  const code =
+    err && (typeof err.code === 'string' || typeof err.code === 'number')
+      ? String(err.code)
+      : origin === 'scenario'
+        ? 'SCENARIO_ERROR'
+        : 'ENGINE_ERROR';
   const runaway = runawayOf(code, message);
   if (runaway) return { ...runaway, message, location: {}, origin: 'limit' };
-  return { code, message, location: (err?.location as EngineError['location']) ?? {}, hint: typeof err?.hint === 'string' ? err.hint : undefined, origin };
+  return {
+    code,
+    message,
+    location: (err?.location as EngineError['location']) ?? {},
+    hint: typeof err?.hint === 'string' ? err.hint : undefined,
+    origin,
+  };
 }
 
 /** Runaway scenarios the Worker survives (the platform throws instead of crashing): a stable code and what to do. */
 function runawayOf(code: string, message: string): { code: string; hint: string } | null {
-  if (code === 'SIM_STEPS_EXCEEDED') return { code: 'STEP_LIMIT', hint: 'Look for a loop that creates durable operations without end (e.g. ctx.sleep in for (;;)); the step limit is set under Limits.' };
-  if (/Maximum call stack size exceeded/i.test(message)) return { code: 'STACK_OVERFLOW', hint: 'Look for a function that calls itself without end.' };
-  if (/Invalid (string|array|typed array) length|Array buffer allocation failed|out of memory|allocation failed/i.test(message)) {
-    return { code: 'OUT_OF_MEMORY', hint: 'The scenario tried to allocate more memory than a browser tab allows; look for a value that grows without end.' };
+  if (code === 'SIM_STEPS_EXCEEDED')
+    return {
+      code: 'STEP_LIMIT',
+      hint: 'Look for a loop that creates durable operations without end (e.g. ctx.sleep in for (;;)); the step limit is set under Limits.',
+    };
+  if (/Maximum call stack size exceeded/i.test(message))
+    return { code: 'STACK_OVERFLOW', hint: 'Look for a function that calls itself without end.' };
+  if (
+    /Invalid (string|array|typed array) length|Array buffer allocation failed|out of memory|allocation failed/i.test(
+      message,
+    )
+  ) {
+    return {
+      code: 'OUT_OF_MEMORY',
+      hint: 'The scenario tried to allocate more memory than a browser tab allows; look for a value that grows without end.',
+    };
   }
   return null;
 }
 
 async function read(job: Extract<EngineJob, { type: 'read' }>): Promise<EngineResult> {
   const reader = await loadReader();
-  type ReadOut = { format: string; journals: Journal[]; warnings: EngineResult['warnings']; run?: Record<string, unknown> };
+  type ReadOut = {
+    format: string;
+    journals: Journal[];
+    warnings: EngineResult['warnings'];
+    run?: Record<string, unknown>;
+  };
   const onProgress = (fraction: number) => post({ type: 'progress', fraction });
   const limits = job.limits;
   // Picked files arrive as bytes: size, binary signatures and strict UTF-8 are checked by the reader (issue 8).
-  const files = job.files.map((f) => ('bytes' in f ? { name: f.name, text: decodeJournalBytes(f.bytes, limits, f.name) } : f));
-  const out = (files.length === 1
-    ? await reader.readJournals(files[0].text, { fileName: files[0].name, onProgress, limits })
-    : await reader.readJournalFiles(files, { limits })) as ReadOut;
-  if (!out.journals.length) throw Object.assign(new Error('The file holds no journal entries.'), { code: 'EMPTY', hint: 'Export sys_journal rows for one invocation.' });
+  const files = job.files.map((f) =>
+    'bytes' in f ? { name: f.name, text: decodeJournalBytes(f.bytes, limits, f.name) } : f,
+  );
+  const out = (
+    files.length === 1
+      ? await reader.readJournals(files[0].text, { fileName: files[0].name, onProgress, limits })
+      : await reader.readJournalFiles(files, { limits })
+  ) as ReadOut;
+  if (!out.journals.length)
+    throw Object.assign(new Error('The file holds no journal entries.'), {
+      code: 'EMPTY',
+      hint: 'Export sys_journal rows for one invocation.',
+    });
   const journal = out.journals[0];
   const warnings = [...out.warnings];
-  if (out.journals.length > 1) warnings.push({ code: 'MANY_INVOCATIONS', message: `The file holds ${out.journals.length} invocations; showing the first (${journal.invocationId}).` });
-  const run = out.run as { decisions?: EngineResult['decisions']; attempts?: EngineResult['attempts']; output?: EngineResult['output']; seed?: number } | undefined;
+  if (out.journals.length > 1)
+    warnings.push({
+      code: 'MANY_INVOCATIONS',
+      message: `The file holds ${out.journals.length} invocations; showing the first (${journal.invocationId}).`,
+    });
+  const run = out.run as
+    | {
+        decisions?: EngineResult['decisions'];
+        attempts?: EngineResult['attempts'];
+        output?: EngineResult['output'];
+        seed?: number;
+      }
+    | undefined;
   return {
     title: journal.target ? `${journal.target} · ${journal.invocationId}` : journal.invocationId,
     journal,
@@ -161,7 +215,8 @@ self.onmessage = async (event: MessageEvent<EngineJob | RawRowRequest>) => {
     return;
   }
   try {
-    const result = job.type === 'read' ? await read(job) : job.type === 'simulate' ? await simulate(job) : await replay(job);
+    const result =
+      job.type === 'read' ? await read(job) : job.type === 'simulate' ? await simulate(job) : await replay(job);
     postResult(result, job.type);
   } catch (e) {
     const already = e as EngineError & { __engine?: boolean };

@@ -43,7 +43,10 @@ function takeWorker(): Worker {
   return worker;
 }
 
-export function runEngineJob(job: EngineJob, options: { timeoutMs: number; onProgress?: (fraction: number) => void }): RunningJob {
+export function runEngineJob(
+  job: EngineJob,
+  options: { timeoutMs: number; onProgress?: (fraction: number) => void },
+): RunningJob {
   const worker = takeWorker();
   let settle: ((fn: () => void, keepWorker?: boolean) => void) | null = null;
   const promise = new Promise<EngineResult>((resolve, reject) => {
@@ -66,7 +69,10 @@ export function runEngineJob(job: EngineJob, options: { timeoutMs: number; onPro
             origin: 'limit',
             message: `${what} took longer than ${seconds} s and was stopped.`,
             location: {},
-            hint: job.type === 'read' ? 'Try a smaller export, or raise the reading time limit under Limits.' : 'Look for an endless loop (while (true) {}) or a value that grows without end in the scenario code; the time limit is set under Limits.',
+            hint:
+              job.type === 'read'
+                ? 'Try a smaller export, or raise the reading time limit under Limits.'
+                : 'Look for an endless loop (while (true) {}) or a value that grows without end in the scenario code; the time limit is set under Limits.',
           }),
         ),
       );
@@ -81,17 +87,30 @@ export function runEngineJob(job: EngineJob, options: { timeoutMs: number; onPro
         if (job.type === 'replay') result.journal = job.journal;
         // The Worker that read a file keeps its raw rows for the inspector (rawRows.ts).
         const ready = () => void prepareForPage(result).then(() => resolve(result));
-        if (job.type === 'read') settle?.(() => { keepRawSource(result.journal, worker); ready(); }, true);
+        if (job.type === 'read')
+          settle?.(() => {
+            keepRawSource(result.journal, worker);
+            ready();
+          }, true);
         else settle?.(ready);
-      }
-      else settle?.(() => reject(new EngineFailure(m.error)));
+      } else settle?.(() => reject(new EngineFailure(m.error)));
     };
     worker.onerror = (event) => {
       event.preventDefault();
       // A Worker killed by the platform (e.g. out of memory) reports an error event with little or no message.
       const message = event.message || 'The engine Worker stopped unexpectedly (it may have run out of memory).';
       const oom = !event.message || /memory|allocation/i.test(event.message);
-      settle?.(() => reject(new EngineFailure({ code: oom ? 'OUT_OF_MEMORY' : 'ENGINE_ERROR', origin: oom ? 'limit' : 'engine', message, location: {}, hint: oom ? 'Look for a value that grows without end, or open a smaller file.' : undefined })));
+      settle?.(() =>
+        reject(
+          new EngineFailure({
+            code: oom ? 'OUT_OF_MEMORY' : 'ENGINE_ERROR',
+            origin: oom ? 'limit' : 'engine',
+            message,
+            location: {},
+            hint: oom ? 'Look for a value that grows without end, or open a smaller file.' : undefined,
+          }),
+        ),
+      );
     };
     worker.postMessage(job);
   });

@@ -1,6 +1,15 @@
 // Messages between the page and the engine Worker (reading journals, simulating and replaying scenarios).
 // Everything crossing the boundary is plain data (structured clone), so the Worker can be terminated at any time.
-import type { Attempt, Decision, Future, Journal, Mismatch, ReaderErrorInfo, ReaderWarning, RunOutput } from '../../model';
+import type {
+  Attempt,
+  Decision,
+  Future,
+  Journal,
+  Mismatch,
+  ReaderErrorInfo,
+  ReaderWarning,
+  RunOutput,
+} from '../../model';
 import type { ResultPart } from './transfer';
 
 export type RunSource =
@@ -32,9 +41,21 @@ export interface LoadedRun {
 
 export type EngineJob =
   /** Files as text (reload, URL) or as bytes (the file picker: decoded strictly in the Worker); limits: the user's. */
-  | { type: 'read'; files: ({ name: string; text: string } | { name: string; bytes: Uint8Array })[]; limits?: { maxBytes: number; maxChars: number; maxEntries: number } }
+  | {
+      type: 'read';
+      files: ({ name: string; text: string } | { name: string; bytes: Uint8Array })[];
+      limits?: { maxBytes: number; maxChars: number; maxEntries: number };
+    }
   /** seed / crashes null: the scenario's own defaults (e.g. the crash of a crash-and-replay lesson). */
-  | { type: 'simulate'; source: string; scenarioLabel: string; seed: number | null; crashes: number[] | null; stepsMax: number; cancelAtMs?: number | null }
+  | {
+      type: 'simulate';
+      source: string;
+      scenarioLabel: string;
+      seed: number | null;
+      crashes: number[] | null;
+      stepsMax: number;
+      cancelAtMs?: number | null;
+    }
   | { type: 'replay'; source: string; scenarioLabel: string; journal: Journal };
 
 /** Outcome of a job, without the source (the page adds it). */

@@ -3,7 +3,18 @@
 // network or to compile more code from strings: so scenario code can compute, but cannot send anything anywhere.
 // (Static `import` lines are stripped before evaluation; a dynamic `import()` is refused by `assertNoDynamicImport`.)
 
-const networkGlobals = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport', 'importScripts', 'Request', 'BroadcastChannel', 'SharedWorker', 'Worker'];
+const networkGlobals = [
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'EventSource',
+  'WebTransport',
+  'importScripts',
+  'Request',
+  'BroadcastChannel',
+  'SharedWorker',
+  'Worker',
+];
 
 function refuse(name: string) {
   return function refused(): never {
@@ -22,9 +33,18 @@ export function lockDown(scope: Record<string, unknown>): void {
     }
   }
   // No more compiling from strings: eval, Function and its async/generator siblings reached through `.constructor`.
-  const constructors = [Function, async function () {}.constructor, function* () {}.constructor, async function* () {}.constructor];
+  const constructors = [
+    Function,
+    async function () {}.constructor,
+    function* () {}.constructor,
+    async function* () {}.constructor,
+  ];
   for (const ctor of constructors) {
-    Object.defineProperty((ctor as { prototype: object }).prototype, 'constructor', { value: refuse('Function'), configurable: false, writable: false });
+    Object.defineProperty((ctor as { prototype: object }).prototype, 'constructor', {
+      value: refuse('Function'),
+      configurable: false,
+      writable: false,
+    });
   }
   Object.defineProperty(scope, 'Function', { value: refuse('Function'), configurable: false, writable: false });
   Object.defineProperty(scope, 'eval', { value: refuse('eval'), configurable: false, writable: false });
@@ -33,7 +53,9 @@ export function lockDown(scope: Record<string, unknown>): void {
 /** Dynamic import would load code (and send a request) from any URL: scenario code may not use it. */
 export function assertNoDynamicImport(body: string): void {
   if (dynamicImport.test(body)) {
-    throw new Error('Scenario code may not use import() or import.meta: scenarios run sandboxed; import only from the simulator.');
+    throw new Error(
+      'Scenario code may not use import() or import.meta: scenarios run sandboxed; import only from the simulator.',
+    );
   }
 }
 

@@ -6,7 +6,19 @@ import { ResultAssembler, splitForPage, type ResultPart } from './transfer';
 function result(): EngineResult {
   const journal = raceJournal();
   journal.entries.forEach((e, i) => (e.raw = { row: i, entry_json: `{"n":${i}}` }));
-  return { title: 't', journal, futures: raceFutures(), decisions: [], attempts: [], output: null, mismatch: null, seed: null, crashes: [], warnings: [], format: 'restate-query' };
+  return {
+    title: 't',
+    journal,
+    futures: raceFutures(),
+    decisions: [],
+    attempts: [],
+    output: null,
+    mismatch: null,
+    seed: null,
+    crashes: [],
+    warnings: [],
+    format: 'restate-query',
+  };
 }
 
 describe('transfer of a result from the Worker to the page', () => {

@@ -24,7 +24,11 @@ export interface ResultPart {
  * makes the next), and returns the small remainder (entries and futures emptied). Removes `raw` from every entry
  * and returns the removed values by entry index (the Worker keeps them). Mutates `result`: it is the Worker's own.
  */
-export function splitForPage(result: EngineResult, emit: (part: ResultPart) => void, chunkItems = CHUNK_ITEMS): { rest: EngineResult; raws: unknown[] | null } {
+export function splitForPage(
+  result: EngineResult,
+  emit: (part: ResultPart) => void,
+  chunkItems = CHUNK_ITEMS,
+): { rest: EngineResult; raws: unknown[] | null } {
   const entries = result.journal.entries;
   let raws: unknown[] | null = null;
   for (let i = 0; i < entries.length; i++) {
@@ -35,7 +39,8 @@ export function splitForPage(result: EngineResult, emit: (part: ResultPart) => v
     delete e.raw;
   }
   const push = (field: PartField, items: readonly unknown[]) => {
-    for (let i = 0; i < items.length; i += chunkItems) emit({ type: 'part', field, json: JSON.stringify(items.slice(i, i + chunkItems)) });
+    for (let i = 0; i < items.length; i += chunkItems)
+      emit({ type: 'part', field, json: JSON.stringify(items.slice(i, i + chunkItems)) });
   };
   push('entries', entries);
   push('futures', result.futures);

@@ -12,7 +12,9 @@ const SCENARIOS = path.resolve(import.meta.dirname, '..', '..', '..', 'scenarios
 function compile(source: string): Scenario {
   const api = sim as unknown as Record<string, unknown>;
   const names = Object.keys(api).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
-  return new Function(...names, `"use strict";\n${scenarioBodyFromSource(source)}`)(...names.map((n) => api[n])) as Scenario;
+  return new Function(...names, `"use strict";\n${scenarioBodyFromSource(source)}`)(
+    ...names.map((n) => api[n]),
+  ) as Scenario;
 }
 
 function syntaxErrorOf(source: string): ScenarioSyntaxError {
@@ -80,13 +82,17 @@ export default defineScenario({
 
 describe('stripping TypeScript from scenario code', () => {
   it('removes annotations, return types and type-only imports', () => {
-    const out = stripTypes("import { a, type B } from '../src/sim';\nimport type { C } from '../src/sim';\nconst f = async (x: number, y?: B): Promise<C> => a(x as number);\nlet n: string[] = [];\n");
+    const out = stripTypes(
+      "import { a, type B } from '../src/sim';\nimport type { C } from '../src/sim';\nconst f = async (x: number, y?: B): Promise<C> => a(x as number);\nlet n: string[] = [];\n",
+    );
     expect(out).toBe("import { a, } from '../src/sim';\n\nconst f = async (x, y) => a(x );\nlet n = [];\n");
   });
 
   it('removes generics on calls and declarations', () => {
     expect(stripTypes("const v = ctx.run<string>('a');")).toBe("const v = ctx.run('a');");
-    expect(stripTypes('function id<T extends object = {}>(x: T): T { return x; }')).toBe('function id(x) { return x; }');
+    expect(stripTypes('function id<T extends object = {}>(x: T): T { return x; }')).toBe(
+      'function id(x) { return x; }',
+    );
     expect(stripTypes('const g = <T,>(x: T) => all<T>([x]);')).toBe('const g = (x) => all([x]);');
   });
 
@@ -98,7 +104,8 @@ describe('stripping TypeScript from scenario code', () => {
   });
 
   it('removes interfaces, type aliases and declarations, keeping every line in place', () => {
-    const src = 'interface A {\n  x: number;\n}\nexport type B = A | null;\ndeclare const C: number;\nconst keep = 1;\n';
+    const src =
+      'interface A {\n  x: number;\n}\nexport type B = A | null;\ndeclare const C: number;\nconst keep = 1;\n';
     const out = stripTypes(src);
     expect(out.split('\n')).toHaveLength(src.split('\n').length);
     expect(out.split('\n')[5]).toBe('const keep = 1;');
@@ -106,17 +113,21 @@ describe('stripping TypeScript from scenario code', () => {
   });
 
   it('turns an enum into an object the code can read', () => {
-    const scenario = compile("import { defineScenario } from '../src/sim';\nenum Tier { Free, Paid = 5 }\nexport default defineScenario({ name: 'e', input: Tier.Paid, handler: async () => Tier.Free });\n");
+    const scenario = compile(
+      "import { defineScenario } from '../src/sim';\nenum Tier { Free, Paid = 5 }\nexport default defineScenario({ name: 'e', input: Tier.Paid, handler: async () => Tier.Free });\n",
+    );
     expect(scenario.input).toBe(5);
   });
 
   it('leaves plain JavaScript (modern syntax included) as it was', () => {
-    const js = 'const a = b?.c ?? 1_000;\nclass K { #x = 1; static y = 2; get x() { return this.#x; } }\ntry { f(); } catch { g(); }\n';
+    const js =
+      'const a = b?.c ?? 1_000;\nclass K { #x = 1; static y = 2; get x() { return this.#x; } }\ntry { f(); } catch { g(); }\n';
     expect(stripTypes(js)).toBe(js);
   });
 
   it('reports a TypeScript syntax error with a stable code and the line and column of the source', () => {
-    const source = "import { defineScenario } from '../src/sim';\n\nexport default defineScenario({\n  name: 'bad',\n  handler: async (ctx: ) => 1,\n});\n";
+    const source =
+      "import { defineScenario } from '../src/sim';\n\nexport default defineScenario({\n  name: 'bad',\n  handler: async (ctx: ) => 1,\n});\n";
     const err = syntaxErrorOf(source);
     expect(err.code).toBe(SCENARIO_SYNTAX);
     // The parser stops at the `)` where a type should be: line 5, column 24 (1-based), as the editor shows it.
@@ -160,7 +171,9 @@ describe('stripping TypeScript from scenario code', () => {
   });
 
   it('every built-in scenario, read as source text, runs byte-identically to its module', async () => {
-    const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.test.ts'));
+    const files = readdirSync(SCENARIOS).filter(
+      (f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.test.ts'),
+    );
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {
       const source = readFileSync(path.join(SCENARIOS, file), 'utf8');
@@ -172,7 +185,8 @@ describe('stripping TypeScript from scenario code', () => {
 });
 
 describe('dynamic import stays refused after the types are stripped', () => {
-  const wrap = (line: string) => `import { defineScenario } from '../src/sim';\n${line}\nexport default defineScenario({ name: 'x', handler: async () => 1 });\n`;
+  const wrap = (line: string) =>
+    `import { defineScenario } from '../src/sim';\n${line}\nexport default defineScenario({ name: 'x', handler: async () => 1 });\n`;
 
   it.each([
     ["import/**/('https://example.com/x.js');"],
@@ -185,12 +199,20 @@ describe('dynamic import stays refused after the types are stripped', () => {
   });
 
   it('refuses a dynamic import with type arguments as a syntax error (the stripper cannot rewrite it)', () => {
-    expect(() => scenarioBodyFromSource(wrap("const m = import<any>('https://example.com/x.js');"))).toThrow(ScenarioSyntaxError);
-    expect(() => scenarioBodyFromSource(wrap("const m = import<any>('https://example.com/x.js');"))).toThrow(/^Syntax error: this code cannot be read/);
+    expect(() => scenarioBodyFromSource(wrap("const m = import<any>('https://example.com/x.js');"))).toThrow(
+      ScenarioSyntaxError,
+    );
+    expect(() => scenarioBodyFromSource(wrap("const m = import<any>('https://example.com/x.js');"))).toThrow(
+      /^Syntax error: this code cannot be read/,
+    );
   });
 
   it('does not refuse names that merely contain the word', () => {
-    expect(scenarioBodyFromSource(wrap("const important = 1; const reimport = (x: number) => x; reimport(important);"))).toMatch(/reimport\(important\)/);
-    expect(scenarioBodyFromSource(wrap("const note = 'Nothing to import. Really.'; // import.then"))).toMatch(/Nothing to import\./);
+    expect(
+      scenarioBodyFromSource(wrap('const important = 1; const reimport = (x: number) => x; reimport(important);')),
+    ).toMatch(/reimport\(important\)/);
+    expect(scenarioBodyFromSource(wrap("const note = 'Nothing to import. Really.'; // import.then"))).toMatch(
+      /Nothing to import\./,
+    );
   });
 });

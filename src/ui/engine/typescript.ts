@@ -37,7 +37,14 @@ interface SucraseParseError {
 
 function isParseError(e: unknown): e is SucraseParseError {
   const err = e as Partial<SucraseParseError> | null;
-  return !!err && typeof err.message === 'string' && typeof err.pos === 'number' && !!err.loc && typeof err.loc.line === 'number' && typeof err.loc.column === 'number';
+  return (
+    !!err &&
+    typeof err.message === 'string' &&
+    typeof err.pos === 'number' &&
+    !!err.loc &&
+    typeof err.loc.line === 'number' &&
+    typeof err.loc.column === 'number'
+  );
 }
 
 /**
@@ -51,7 +58,9 @@ export function stripTypes(source: string): string {
   } catch (e) {
     if (isParseError(e)) throw new ScenarioSyntaxError(e.message.replace(/\s*\(\d+:\d+\)$/, ''), e.loc);
     // The parser accepted something its rewriter cannot handle (e.g. `import<T>(…)`): still the code's fault.
-    throw new ScenarioSyntaxError(`this code cannot be read as TypeScript or JavaScript (${e instanceof Error ? e.message : String(e)})`);
+    throw new ScenarioSyntaxError(
+      `this code cannot be read as TypeScript or JavaScript (${e instanceof Error ? e.message : String(e)})`,
+    );
   }
 }
 

@@ -1,5 +1,14 @@
 // The combinator graph (@xyflow/react), lazy-loaded: futures → combinators → handler, synchronised with the cursor.
-import { Background, Controls, ReactFlow, type Edge, type FitViewOptions, type Node, type NodeOrigin, type NodeTypes } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  ReactFlow,
+  type Edge,
+  type FitViewOptions,
+  type Node,
+  type NodeOrigin,
+  type NodeTypes,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -13,7 +22,11 @@ import { FutureNode } from './nodes/FutureNode';
 import { HandlerNode } from './nodes/HandlerNode';
 
 // Module scope: a new object per render would make React Flow re-create every node.
-const nodeTypes: NodeTypes = { future: FutureNode as NodeTypes[string], combinator: CombinatorNode as NodeTypes[string], handler: HandlerNode as NodeTypes[string] };
+const nodeTypes: NodeTypes = {
+  future: FutureNode as NodeTypes[string],
+  combinator: CombinatorNode as NodeTypes[string],
+  handler: HandlerNode as NodeTypes[string],
+};
 // dagre gives node centres; nodes are narrower than their dagre box (their width follows the label), so they are
 // placed by their centre, not by a top-left corner computed from a width they do not have.
 const NODE_ORIGIN: NodeOrigin = [0.5, 0.5];
@@ -22,18 +35,31 @@ const MIN_ZOOM = 0.2;
 const FIT_OPTIONS: FitViewOptions = { padding: 0.15, maxZoom: 1.3, minZoom: MIN_ZOOM };
 
 export default function CombinatorGraph() {
-  const { model, latest, cursor } = useStore(useShallow((s) => ({ model: s.model, latest: latestDecisionIndex(s), cursor: s.cursor })));
+  const { model, latest, cursor } = useStore(
+    useShallow((s) => ({ model: s.model, latest: latestDecisionIndex(s), cursor: s.cursor })),
+  );
   const theme = useStore((s) => s.theme);
-  const graph = useMemo(() => (model ? buildGraphModel(model.steps, model.futuresById, latest, model.callOfInvocationId) : null), [model, latest]);
+  const graph = useMemo(
+    () => (model ? buildGraphModel(model.steps, model.futuresById, latest, model.callOfInvocationId) : null),
+    [model, latest],
+  );
   const nodes: Node[] = useMemo(() => {
     if (!graph) return [];
     const pos = layoutGraph(graph);
-    return graph.nodes.map((n) => ({ id: n.id, type: n.type, data: n.data, position: pos.get(n.id)!, draggable: false, connectable: false }));
+    return graph.nodes.map((n) => ({
+      id: n.id,
+      type: n.type,
+      data: n.data,
+      position: pos.get(n.id)!,
+      draggable: false,
+      connectable: false,
+    }));
   }, [graph]);
   const edges: Edge[] = useMemo(
     () =>
       (graph?.edges ?? []).map((e) => {
-        const decided = e.decisionIndex !== null && model ? model.steps.decisions[e.decisionIndex].entryIndex + 1 <= cursor : false;
+        const decided =
+          e.decisionIndex !== null && model ? model.steps.decisions[e.decisionIndex].entryIndex + 1 <= cursor : false;
         const win = e.winner && decided;
         return {
           id: e.id,
@@ -91,8 +117,8 @@ function CompletionOrder() {
   return (
     <div className="empty">
       <p style={{ marginTop: 0 }}>
-        No combinator decisions in this run: a journal records what completed, not what the code awaited. Pair it with handler code
-        (Scenario editor → Replay loaded journal) to see each decision.
+        No combinator decisions in this run: a journal records what completed, not what the code awaited. Pair it with
+        handler code (Scenario editor → Replay loaded journal) to see each decision.
       </p>
       <p>Completion order in the journal (the order a replay honours):</p>
       <ol className="completion-order" aria-label="Completion order">
@@ -103,7 +129,8 @@ function CompletionOrder() {
             <li key={f.id} className={f.completionEntryIndex! < cursor ? 'done' : ''}>
               <button className="btn" onClick={() => useStore.getState().select(callId ?? f.id)}>
                 {f.id} {f.name || f.kind}
-                {callId && <span style={{ color: 'var(--muted)' }}> invocation id of {callId}</span>} <span style={{ color: 'var(--muted)' }}>#{f.completionEntryIndex}</span>
+                {callId && <span style={{ color: 'var(--muted)' }}> invocation id of {callId}</span>}{' '}
+                <span style={{ color: 'var(--muted)' }}>#{f.completionEntryIndex}</span>
               </button>
             </li>
           );

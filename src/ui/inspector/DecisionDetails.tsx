@@ -6,13 +6,24 @@ import { futureShortLabel } from '../derive/labels';
 import { useStore } from '../store/store';
 import { CopyButton } from './CopyButton';
 
-export function DecisionDetails({ decision, futuresById, current }: { decision: StepDecision; futuresById: Map<string, Future>; current: boolean }) {
+export function DecisionDetails({
+  decision,
+  futuresById,
+  current,
+}: {
+  decision: StepDecision;
+  futuresById: Map<string, Future>;
+  current: boolean;
+}) {
   const text = decisionSentence(decision, futuresById);
   return (
     <section aria-label="Decision">
       <h3>
         {current ? 'Decision at this step' : 'Latest decision'} <span className="pill">{decision.combinator}</span>
-        <CopyButton text={`${text} (entry ${decision.entryIndex}, attempt ${decision.attempts.join(', ')})`} what="decision" />
+        <CopyButton
+          text={`${text} (entry ${decision.entryIndex}, attempt ${decision.attempts.join(', ')})`}
+          what="decision"
+        />
       </h3>
       <p style={{ margin: '0 0 6px' }}>{text}</p>
       <ul className="decision-list">
@@ -22,8 +33,20 @@ export function DecisionDetails({ decision, futuresById, current }: { decision: 
           const done = decision.completed.includes(id);
           return (
             <li key={id}>
-              <span className={`pill ${won ? 'win' : done ? 'ok' : 'pending'}`}>{won ? (decision.outcome === 'failure' ? 'decided (failed)' : 'winner') : done ? 'completed' : 'pending'}</span>
-              <button className="btn" style={{ height: 20, fontSize: 11 }} onClick={() => useStore.getState().select(id)}>
+              <span className={`pill ${won ? 'win' : done ? 'ok' : 'pending'}`}>
+                {won
+                  ? decision.outcome === 'failure'
+                    ? 'decided (failed)'
+                    : 'winner'
+                  : done
+                    ? 'completed'
+                    : 'pending'}
+              </span>
+              <button
+                className="btn"
+                style={{ height: 20, fontSize: 11 }}
+                onClick={() => useStore.getState().select(id)}
+              >
                 {f ? futureShortLabel(f) : id}
               </button>
             </li>

@@ -44,7 +44,11 @@ export function EntryDetails({ entry, title, virtualTime }: { entry: Entry; titl
         {entry.kind === 'notification' && (
           <>
             <dt>Completes</dt>
-            <dd>{entry.completionId !== undefined ? `completion ${entry.completionId}` : `signal ${entry.signalIndex ?? entry.signalName}`}</dd>
+            <dd>
+              {entry.completionId !== undefined
+                ? `completion ${entry.completionId}`
+                : `signal ${entry.signalIndex ?? entry.signalName}`}
+            </dd>
           </>
         )}
         <dt>Appended at</dt>

@@ -1,12 +1,28 @@
 // One future in detail: ids, indexes, times, state at the cursor, failure, and its command and completion entries.
 import type { Future, Journal } from '../../model';
-import { futureFailure, futureStateAt, futureStateText, transientCountAt, type TransientIndex } from '../derive/futureState';
+import {
+  futureFailure,
+  futureStateAt,
+  futureStateText,
+  transientCountAt,
+  type TransientIndex,
+} from '../derive/futureState';
 import { futureLabel } from '../derive/labels';
 import { formatMs } from '../derive/payload';
 import { CopyButton } from './CopyButton';
 import { EntryDetails } from './EntryDetails';
 
-export function FutureDetails({ future, journal, cursor, transient }: { future: Future; journal: Journal; cursor: number; transient: TransientIndex }) {
+export function FutureDetails({
+  future,
+  journal,
+  cursor,
+  transient,
+}: {
+  future: Future;
+  journal: Journal;
+  cursor: number;
+  transient: TransientIndex;
+}) {
   const state = futureStateAt(future, cursor, transient);
   const failure = futureFailure(future, journal);
   const virtual = !!journal.virtualTime;
@@ -41,7 +57,8 @@ export function FutureDetails({ future, journal, cursor, transient }: { future: 
           <dd>{future.commandIndex ?? '—'}</dd>
           <dt>Entries</dt>
           <dd>
-            #{future.entryIndex ?? '—'} → {future.completionEntryIndex === null ? 'never completed' : `#${future.completionEntryIndex}`}
+            #{future.entryIndex ?? '—'} →{' '}
+            {future.completionEntryIndex === null ? 'never completed' : `#${future.completionEntryIndex}`}
           </dd>
           <dt>Started</dt>
           <dd>{formatMs(future.startMs, virtual)}</dd>

@@ -9,7 +9,9 @@ import { FutureDetails } from './FutureDetails';
 import { RunEvents } from './RunEvents';
 
 export function Inspector() {
-  const { run, model, cursor, selection } = useStore(useShallow((s) => ({ run: s.run, model: s.model, cursor: s.cursor, selection: s.selection })));
+  const { run, model, cursor, selection } = useStore(
+    useShallow((s) => ({ run: s.run, model: s.model, cursor: s.cursor, selection: s.selection })),
+  );
   if (!run || !model) return null;
   const highlight = highlightAt(model.steps, cursor);
   const future = selection ? model.futuresById.get(selection) : undefined;
@@ -33,14 +35,26 @@ export function Inspector() {
               <dd>{run.mismatch.actual}</dd>
             </dl>
             <p style={{ margin: '6px 0 0' }}>{run.mismatch.message}</p>
-            <button className="btn" style={{ marginTop: 6 }} onClick={() => model.mismatchCursor !== null && useStore.getState().setCursor(model.mismatchCursor)}>
+            <button
+              className="btn"
+              style={{ marginTop: 6 }}
+              onClick={() => model.mismatchCursor !== null && useStore.getState().setCursor(model.mismatchCursor)}
+            >
               Go to the mismatch
             </button>
           </section>
         )}
-        {highlight && <DecisionDetails decision={highlight.decision} futuresById={model.futuresById} current={highlight.fresh} />}
+        {highlight && (
+          <DecisionDetails decision={highlight.decision} futuresById={model.futuresById} current={highlight.fresh} />
+        )}
         {future && <FutureDetails future={future} journal={run.journal} cursor={cursor} transient={model.transient} />}
-        {entry && <EntryDetails entry={entry} title={selection ? 'Selected entry' : 'Entry at this step'} virtualTime={!!run.journal.virtualTime} />}
+        {entry && (
+          <EntryDetails
+            entry={entry}
+            title={selection ? 'Selected entry' : 'Entry at this step'}
+            virtualTime={!!run.journal.virtualTime}
+          />
+        )}
         {!future && !entry && <p className="empty">Step forward or click a lane to see its details.</p>}
         <RunEvents journal={run.journal} cursor={cursor} />
         <section aria-label="Invocation">
@@ -63,7 +77,11 @@ export function Inspector() {
             {run.output && (
               <>
                 <dt>Output</dt>
-                <dd>{'failure' in run.output ? `failure ${run.output.failure.code}: ${run.output.failure.message}` : JSON.stringify(run.output.value) ?? 'undefined'}</dd>
+                <dd>
+                  {'failure' in run.output
+                    ? `failure ${run.output.failure.code}: ${run.output.failure.message}`
+                    : (JSON.stringify(run.output.value) ?? 'undefined')}
+                </dd>
               </>
             )}
             {run.attempts.length > 0 && (

@@ -24,14 +24,21 @@ export function RunEvents({ journal, cursor }: { journal: Journal; cursor: numbe
         {events.slice(0, EVENTS_SHOWN_MAX).map((e, i) => (
           <li key={i} style={{ opacity: e.afterEntryIndex < cursor ? 1 : 0.55 }}>
             <span style={{ whiteSpace: 'nowrap' }}>after #{e.afterEntryIndex}</span>
-            <span style={{ whiteSpace: 'nowrap', color: 'var(--muted)' }} title={formatMs(e.appendedAtMs, !!journal.virtualTime)}>
+            <span
+              style={{ whiteSpace: 'nowrap', color: 'var(--muted)' }}
+              title={formatMs(e.appendedAtMs, !!journal.virtualTime)}
+            >
               {shortTime(formatMs(e.appendedAtMs, !!journal.virtualTime))}
             </span>
             <span>{eventLine(e)}</span>
           </li>
         ))}
       </ul>
-      {events.length > EVENTS_SHOWN_MAX && <p className="empty" style={{ padding: 0 }}>… and {events.length - EVENTS_SHOWN_MAX} more.</p>}
+      {events.length > EVENTS_SHOWN_MAX && (
+        <p className="empty" style={{ padding: 0 }}>
+          … and {events.length - EVENTS_SHOWN_MAX} more.
+        </p>
+      )}
     </section>
   );
 }

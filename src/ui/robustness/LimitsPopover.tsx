@@ -7,7 +7,9 @@ import './robustness.css';
 
 function LimitsForm({ onClose }: { onClose(): void }) {
   const limits = useLimits((s) => s.limits);
-  const [draft, setDraft] = useState<Record<keyof UiLimits, string>>(() => Object.fromEntries(LIMIT_KEYS.map((k) => [k, String(limits[k])])) as Record<keyof UiLimits, string>);
+  const [draft, setDraft] = useState<Record<keyof UiLimits, string>>(
+    () => Object.fromEntries(LIMIT_KEYS.map((k) => [k, String(limits[k])])) as Record<keyof UiLimits, string>,
+  );
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
   const invalid = LIMIT_KEYS.filter((k) => parseLimit(k, draft[k]) === undefined);
@@ -27,7 +29,9 @@ function LimitsForm({ onClose }: { onClose(): void }) {
       }}
     >
       <h2>Limits</h2>
-      <p>Larger files are refused before they are read; scenarios are stopped at these limits. Saved in this browser.</p>
+      <p>
+        Larger files are refused before they are read; scenarios are stopped at these limits. Saved in this browser.
+      </p>
       {LIMIT_KEYS.map((k, i) => {
         const range = LIMIT_RANGES[k];
         const bad = invalid.includes(k);
@@ -36,7 +40,14 @@ function LimitsForm({ onClose }: { onClose(): void }) {
             <span>
               {range.label} ({range.unit})
             </span>
-            <input ref={i === 0 ? first : undefined} name={k} inputMode="numeric" aria-invalid={bad} value={draft[k]} onChange={(e) => setDraft({ ...draft, [k]: e.target.value })} />
+            <input
+              ref={i === 0 ? first : undefined}
+              name={k}
+              inputMode="numeric"
+              aria-invalid={bad}
+              value={draft[k]}
+              onChange={(e) => setDraft({ ...draft, [k]: e.target.value })}
+            />
             <span className="now">
               {bad ? `Use a whole number from ${range.min} to ${range.max}.` : `Now: ${describeLimit(k, limits[k])}`}
             </span>
@@ -74,7 +85,13 @@ export function LimitsButton({ label = 'Limits' }: { label?: string }) {
   }, [open]);
   return (
     <span className="limits-wrap" ref={wrap}>
-      <button className="btn" aria-expanded={open} aria-haspopup="dialog" title="Size, time and step limits" onClick={() => setOpen(!open)}>
+      <button
+        className="btn"
+        aria-expanded={open}
+        aria-haspopup="dialog"
+        title="Size, time and step limits"
+        onClick={() => setOpen(!open)}
+      >
         {label}
       </button>
       {open && <LimitsForm onClose={() => setOpen(false)} />}

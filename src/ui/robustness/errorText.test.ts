@@ -3,7 +3,12 @@ import { describeLocation } from './errorText';
 
 describe('describeLocation', () => {
   it('names row, line, field, offset and the file when several were opened', () => {
-    expect(describeLocation({ row: 4, field: 'entry_json.result', file: 'journal.query.json' }, 'journal.query.json, events.query.json')).toBe('row 4, field entry_json.result, in journal.query.json');
+    expect(
+      describeLocation(
+        { row: 4, field: 'entry_json.result', file: 'journal.query.json' },
+        'journal.query.json, events.query.json',
+      ),
+    ).toBe('row 4, field entry_json.result, in journal.query.json');
     expect(describeLocation({ line: 1, offset: 900 })).toBe('line 1, offset 900');
   });
 

@@ -5,7 +5,8 @@ import type { ReaderErrorLocation } from '../../model';
 export function describeLocation(loc: ReaderErrorLocation, subject?: string): string {
   const parts: string[] = [];
   if (loc.row !== undefined) parts.push(`row ${loc.row}`);
-  if (loc.line !== undefined) parts.push(loc.column !== undefined ? `line ${loc.line}, column ${loc.column}` : `line ${loc.line}`);
+  if (loc.line !== undefined)
+    parts.push(loc.column !== undefined ? `line ${loc.line}, column ${loc.column}` : `line ${loc.line}`);
   if (loc.field) parts.push(`field ${loc.field}`);
   if (loc.offset !== undefined) parts.push(`offset ${loc.offset}`);
   if (loc.file && loc.file !== subject) parts.push(`in ${loc.file}`);

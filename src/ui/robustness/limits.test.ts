@@ -21,7 +21,9 @@ describe('UI limits', () => {
   });
 
   it('limits from untrusted JSON keep only known keys with valid values', () => {
-    expect(parseLimits({ maxBytes: 4096, stepsMax: -5, __proto__: { x: 1 }, evil: '<img>' })).toEqual({ maxBytes: 4096 });
+    expect(parseLimits({ maxBytes: 4096, stepsMax: -5, __proto__: { x: 1 }, evil: '<img>' })).toEqual({
+      maxBytes: 4096,
+    });
     expect(parseLimits([1, 2])).toEqual({});
     expect(parseLimits('maxBytes=1')).toEqual({});
     expect(parseLimits(null)).toEqual({});

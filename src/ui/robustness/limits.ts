@@ -39,7 +39,12 @@ export const LIMIT_KEYS = Object.keys(LIMIT_RANGES) as (keyof UiLimits)[];
 
 /** One limit from untrusted text or JSON: an integer within its range, else undefined (the default stays). */
 export function parseLimit(key: keyof UiLimits, value: unknown): number | undefined {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d{1,13}\s*$/.test(value) ? Number(value) : NaN;
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\s*\d{1,13}\s*$/.test(value)
+        ? Number(value)
+        : NaN;
   const range = LIMIT_RANGES[key];
   if (!Number.isSafeInteger(n) || n < range.min || n > range.max) return undefined;
   return n;

@@ -44,7 +44,16 @@ describe('no code evaluation outside the scenario Worker', () => {
   });
 
   it('the scanner recognises each sink (guards against a pattern that can never match)', () => {
-    const samples = ['x = eval(s)', 'new Function("a", b)', 'Function(s)()', "setTimeout('go()', 1)", '<div dangerouslySetInnerHTML={{}} />', 'el.innerHTML = s', 'el.insertAdjacentHTML(p, s)', 'document.write(s)'];
+    const samples = [
+      'x = eval(s)',
+      'new Function("a", b)',
+      'Function(s)()',
+      "setTimeout('go()', 1)",
+      '<div dangerouslySetInnerHTML={{}} />',
+      'el.innerHTML = s',
+      'el.insertAdjacentHTML(p, s)',
+      'document.write(s)',
+    ];
     SINKS.forEach(([, pattern], i) => expect(codeOnly(samples[i])).toMatch(pattern));
     expect(codeOnly('// eval(x) in a comment\nconst t = "new Function(";')).not.toMatch(SINKS[0][1]);
   });

@@ -2,7 +2,15 @@
 // link in a field when the clipboard is unavailable); over the size limit it offers a view file to download instead.
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from '../store/store';
-import { decisionCopyText, download, nativeJournalText, runFileBase, svgToPng, testFile, timelineSvgText } from './exports';
+import {
+  decisionCopyText,
+  download,
+  nativeJournalText,
+  runFileBase,
+  svgToPng,
+  testFile,
+  timelineSvgText,
+} from './exports';
 import { copyLink, copyText, SharePanel, type SharePanelState } from './SharePanel';
 import { useShareLink } from './useShareLink';
 import './share.css';
@@ -10,7 +18,14 @@ import './share.css';
 export function ShareBar() {
   useShareLink();
   const hasRun = useStore((s) => s.run !== null);
-  const canTest = useStore((s) => s.run !== null && s.run.seed !== null && s.run.format === 'simulation' && s.run.source.kind !== 'file' && s.run.source.kind !== 'url');
+  const canTest = useStore(
+    (s) =>
+      s.run !== null &&
+      s.run.seed !== null &&
+      s.run.format === 'simulation' &&
+      s.run.source.kind !== 'file' &&
+      s.run.source.kind !== 'url',
+  );
   const [panel, setPanel] = useState<SharePanelState>(null);
   const [menuOpen, setMenuOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -47,21 +62,49 @@ export function ShareBar() {
   };
 
   const items: { label: string; title: string; disabled?: boolean; run(): Promise<void> | void }[] = [
-    { label: 'Download journal', title: 'The loaded run as a native journal file (with the decisions when simulated)', run: async () => download(`${runFileBase(useStore.getState())}.journal.json`, await nativeJournalText(useStore.getState())) },
-    { label: 'Timeline as SVG', title: 'The timeline at this step as a standalone SVG file', run: () => download(`${runFileBase(useStore.getState())}.timeline.svg`, timelineSvgText(useStore.getState()), 'image/svg+xml') },
-    { label: 'Timeline as PNG', title: 'The timeline at this step as a PNG image', run: async () => download(`${runFileBase(useStore.getState())}.timeline.png`, await svgToPng(timelineSvgText(useStore.getState()))) },
+    {
+      label: 'Download journal',
+      title: 'The loaded run as a native journal file (with the decisions when simulated)',
+      run: async () =>
+        download(`${runFileBase(useStore.getState())}.journal.json`, await nativeJournalText(useStore.getState())),
+    },
+    {
+      label: 'Timeline as SVG',
+      title: 'The timeline at this step as a standalone SVG file',
+      run: () =>
+        download(
+          `${runFileBase(useStore.getState())}.timeline.svg`,
+          timelineSvgText(useStore.getState()),
+          'image/svg+xml',
+        ),
+    },
+    {
+      label: 'Timeline as PNG',
+      title: 'The timeline at this step as a PNG image',
+      run: async () =>
+        download(
+          `${runFileBase(useStore.getState())}.timeline.png`,
+          await svgToPng(timelineSvgText(useStore.getState())),
+        ),
+    },
     {
       label: 'Copy decision',
       title: 'The decision at this step (or the latest before it) as text',
       run: async () => {
         const text = decisionCopyText(useStore.getState());
         if (text === null) return setPanel({ kind: 'error', message: 'No decision has been made yet at this step.' });
-        setPanel((await copyText(text)) ? { kind: 'copied', what: 'Decision copied' } : { kind: 'manual', what: 'Decision text', text });
+        setPanel(
+          (await copyText(text))
+            ? { kind: 'copied', what: 'Decision copied' }
+            : { kind: 'manual', what: 'Decision text', text },
+        );
       },
     },
     {
       label: 'Export as test',
-      title: canTest ? 'A Vitest test that simulates this scenario with this seed and asserts the same decisions' : 'Only for a simulated example or edited scenario',
+      title: canTest
+        ? 'A Vitest test that simulates this scenario with this seed and asserts the same decisions'
+        : 'Only for a simulated example or edited scenario',
       disabled: !canTest,
       run: () => {
         const file = testFile(useStore.getState());
@@ -83,13 +126,26 @@ export function ShareBar() {
       >
         Copy link
       </button>
-      <button className="btn" disabled={!hasRun} aria-haspopup="menu" aria-expanded={menuOpen} onClick={() => setMenuOpen((o) => !o)}>
+      <button
+        className="btn"
+        disabled={!hasRun}
+        aria-haspopup="menu"
+        aria-expanded={menuOpen}
+        onClick={() => setMenuOpen((o) => !o)}
+      >
         Export ▾
       </button>
       {menuOpen && (
         <div className="share-menu" role="menu" aria-label="Export">
           {items.map((item) => (
-            <button key={item.label} role="menuitem" className="share-item" disabled={item.disabled} title={item.title} onClick={() => void act(item.run)()}>
+            <button
+              key={item.label}
+              role="menuitem"
+              className="share-item"
+              disabled={item.disabled}
+              title={item.title}
+              onClick={() => void act(item.run)()}
+            >
               {item.label}
             </button>
           ))}

@@ -31,7 +31,9 @@ export async function copyLink(): Promise<SharePanelState> {
     const url = shareUrlFor(hash);
     if (url.length > shareLinkCharsMax) return { kind: 'too-long', chars: url.length };
     history.replaceState(history.state, '', `#${hash}`);
-    return (await copyText(url)) ? { kind: 'copied', what: 'Link copied' } : { kind: 'manual', what: 'Share link', text: url };
+    return (await copyText(url))
+      ? { kind: 'copied', what: 'Link copied' }
+      : { kind: 'manual', what: 'Share link', text: url };
   } catch (e) {
     return { kind: 'error', message: (e as Error).message };
   }
@@ -44,18 +46,32 @@ async function downloadView(): Promise<void> {
 
 export function SharePanel({ panel, onClose }: { panel: NonNullable<SharePanelState>; onClose(): void }) {
   return (
-    <div className={`share-pop${panel.kind === 'error' ? ' error' : panel.kind === 'copied' ? ' toast' : ''}`} role={panel.kind === 'copied' ? undefined : 'dialog'} aria-label={panel.kind === 'too-long' ? 'Link too long' : panel.kind === 'manual' ? panel.what : undefined} aria-live="polite">
+    <div
+      className={`share-pop${panel.kind === 'error' ? ' error' : panel.kind === 'copied' ? ' toast' : ''}`}
+      role={panel.kind === 'copied' ? undefined : 'dialog'}
+      aria-label={panel.kind === 'too-long' ? 'Link too long' : panel.kind === 'manual' ? panel.what : undefined}
+      aria-live="polite"
+    >
       {panel.kind === 'copied' && <span>✓ {panel.what}</span>}
       {panel.kind === 'manual' && (
         <>
           <p>The clipboard is not available here: copy it from this field.</p>
-          <input className="share-field" readOnly aria-label={panel.what} value={panel.text} onFocus={(e) => e.currentTarget.select()} autoFocus />
+          <input
+            className="share-field"
+            readOnly
+            aria-label={panel.what}
+            value={panel.text}
+            onFocus={(e) => e.currentTarget.select()}
+            autoFocus
+          />
         </>
       )}
       {panel.kind === 'too-long' && (
         <>
           <p>
-            This link would be {panel.chars.toLocaleString('en-US')} characters long; links are limited to {shareLinkCharsMax.toLocaleString('en-US')}. Download a view file instead: opening it with “Open journal” restores this view.
+            This link would be {panel.chars.toLocaleString('en-US')} characters long; links are limited to{' '}
+            {shareLinkCharsMax.toLocaleString('en-US')}. Download a view file instead: opening it with “Open journal”
+            restores this view.
           </p>
           <button
             className="btn primary"

@@ -14,12 +14,19 @@ describe('compare view in a link', () => {
       { kind: 'file', name: 'b.query.json', text: '{"rows":[]}' },
     ];
     for (const choice of choices) {
-      const hash = encodeShareState({ source: { kind: 'example', name: 'timeout-race' }, compare: { run: toLinkRun(choice), cursorA: 1, cursorB: 2 } });
+      const hash = encodeShareState({
+        source: { kind: 'example', name: 'timeout-race' },
+        compare: { run: toLinkRun(choice), cursorA: 1, cursorB: 2 },
+      });
       expect(toChoice(decodeShareState(hash).compare!.run)).toEqual(choice);
     }
   });
 
   it('names a compared file that came without a name', () => {
-    expect(toChoice({ kind: 'journal', text: 'x' })).toEqual({ kind: 'file', name: 'compared.journal.json', text: 'x' });
+    expect(toChoice({ kind: 'journal', text: 'x' })).toEqual({
+      kind: 'file',
+      name: 'compared.journal.json',
+      text: 'x',
+    });
   });
 });

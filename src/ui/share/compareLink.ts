@@ -13,7 +13,9 @@ export function toLinkRun(choice: SecondRunChoice): ShareCompareRun {
     case 'without-crashes':
       return { kind: 'without-crashes' };
     case 'example':
-      return choice.seed === null ? { kind: 'example', name: choice.file } : { kind: 'example', name: choice.file, seed: choice.seed };
+      return choice.seed === null
+        ? { kind: 'example', name: choice.file }
+        : { kind: 'example', name: choice.file, seed: choice.seed };
     case 'replay':
       return { kind: 'replay', name: choice.file };
     case 'file':
@@ -59,6 +61,11 @@ export async function reopenCompare(compare: ShareCompare): Promise<void> {
     state.set({ error: null, loading: null });
     return;
   }
-  const clamp = (c: number | undefined, total: number, fallback: number) => (c === undefined ? fallback : Math.max(0, Math.min(total, c)));
-  if (state.a && state.b) state.set({ cursorA: clamp(compare.cursorA, state.a.run.journal.entries.length, state.cursorA), cursorB: clamp(compare.cursorB, state.b.run.journal.entries.length, state.cursorB) });
+  const clamp = (c: number | undefined, total: number, fallback: number) =>
+    c === undefined ? fallback : Math.max(0, Math.min(total, c));
+  if (state.a && state.b)
+    state.set({
+      cursorA: clamp(compare.cursorA, state.a.run.journal.entries.length, state.cursorA),
+      cursorB: clamp(compare.cursorB, state.b.run.journal.entries.length, state.cursorB),
+    });
 }

@@ -16,7 +16,13 @@ import type { Store } from '../store/store';
 const RACE_LIKE = new Set(['select', 'race', 'any', 'orTimeout']);
 
 export function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'run';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 80) || 'run'
+  );
 }
 
 export function download(name: string, content: string | Blob, type = 'application/json'): void {
@@ -44,8 +50,28 @@ export async function nativeJournalText(s: Pick<Store, 'run'>): Promise<string> 
   const { toNativeText } = await import('../../journal-reader');
   const simulated = run.format === 'simulation' && run.seed !== null;
   // completionOrder as the simulator records it: futures in the order their notifications were appended.
-  const completionOrder = run.journal.entries.flatMap((e) => (e.kind !== 'notification' ? [] : e.completionId !== undefined ? [`c${e.completionId}`] : e.signalIndex !== undefined ? [`s${e.signalIndex}`] : []));
-  return toNativeText(run.journal, simulated ? { scenario: run.title, seed: run.seed!, decisions: run.decisions, attempts: run.attempts, output: run.output, completionOrder } : undefined);
+  const completionOrder = run.journal.entries.flatMap((e) =>
+    e.kind !== 'notification'
+      ? []
+      : e.completionId !== undefined
+        ? [`c${e.completionId}`]
+        : e.signalIndex !== undefined
+          ? [`s${e.signalIndex}`]
+          : [],
+  );
+  return toNativeText(
+    run.journal,
+    simulated
+      ? {
+          scenario: run.title,
+          seed: run.seed!,
+          decisions: run.decisions,
+          attempts: run.attempts,
+          output: run.output,
+          completionOrder,
+        }
+      : undefined,
+  );
 }
 
 export function timelineSvgText(s: Store): string {
@@ -60,15 +86,32 @@ export function timelineSvgText(s: Store): string {
     let role: SvgLane['role'] = null;
     if (highlight?.candidates.has(f.id)) {
       const d = highlight.decision;
-      if (highlight.winner === f.id) role = d.combinator === 'all' && d.outcome === 'failure' ? 'failed-first' : 'winner';
+      if (highlight.winner === f.id)
+        role = d.combinator === 'all' && d.outcome === 'failure' ? 'failed-first' : 'winner';
       else if (highlight.winner && RACE_LIKE.has(d.combinator)) role = 'loser';
     }
-    const svgLane: SvgLane = { id: f.id, label: futureLabel(f), state, stateText: futureStateText[state], startU: lane.startU, endU: lane.endU, role };
-    if (lane.invocationId && lane.invocationId.u !== null && invocationIdKnownAt(lane, s.cursor)) svgLane.marker = { u: lane.invocationId.u, title: invocationIdText(lane.invocationId) };
+    const svgLane: SvgLane = {
+      id: f.id,
+      label: futureLabel(f),
+      state,
+      stateText: futureStateText[state],
+      startU: lane.startU,
+      endU: lane.endU,
+      role,
+    };
+    if (lane.invocationId && lane.invocationId.u !== null && invocationIdKnownAt(lane, s.cursor))
+      svgLane.marker = { u: lane.invocationId.u, title: invocationIdText(lane.invocationId) };
     return svgLane;
   });
   const seed = run.seed !== null ? ` · seed ${run.seed}` : '';
-  return timelineSvg({ title: `${run.title}${seed}`, status: selectStatus(s), lanes, spanU: axis.span, cursorU: axis.cursorU(s.cursor), ticks: axisTicks(axis, { u0: 0, u1: axis.span }, 8) });
+  return timelineSvg({
+    title: `${run.title}${seed}`,
+    status: selectStatus(s),
+    lanes,
+    spanU: axis.span,
+    cursorU: axis.cursorU(s.cursor),
+    ticks: axisTicks(axis, { u0: 0, u1: axis.span }, 8),
+  });
 }
 
 /** Draws the SVG onto a canvas (2× for sharp text) and returns a PNG. */
@@ -84,7 +127,9 @@ export async function svgToPng(svg: string): Promise<Blob> {
     const ctx = canvas.getContext('2d')!;
     ctx.scale(2, 2);
     ctx.drawImage(img, 0, 0);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The browser could not make a PNG.'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The browser could not make a PNG.'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }
@@ -107,11 +152,26 @@ export function testFile(s: Store): { name: string; text: string } | null {
   const run = s.run;
   if (!run || run.seed === null || run.format !== 'simulation') return null;
   let scenario: Parameters<typeof generateTestFile>[0]['scenario'];
-  if (run.source.kind === 'example') scenario = { kind: 'example', name: run.source.file, file: `${run.source.file}.ts` };
-  else if (run.source.kind === 'scenario') scenario = { kind: 'scenario', code: storedScenario() ?? s.editorSource ?? '', name: s.editorLabel ? `${exampleMeta(s.editorLabel)?.file ?? s.editorLabel}-edited` : 'edited-scenario' };
+  if (run.source.kind === 'example')
+    scenario = { kind: 'example', name: run.source.file, file: `${run.source.file}.ts` };
+  else if (run.source.kind === 'scenario')
+    scenario = {
+      kind: 'scenario',
+      code: storedScenario() ?? s.editorSource ?? '',
+      name: s.editorLabel ? `${exampleMeta(s.editorLabel)?.file ?? s.editorLabel}-edited` : 'edited-scenario',
+    };
   else return null;
   // Imports as seen from test/unit/ (a folder the project's Vitest config includes): docs/hosting.md says to save it there.
   const cancelAtMs = run.cancelAtMs ?? null;
-  const input = { scenario, seed: run.seed, ...(run.crashes.length ? { crashesMs: run.crashes } : {}), ...(cancelAtMs !== null ? { cancelAtMs } : {}), decisions: run.decisions, output: run.output, simImport: '../../src/sim', scenariosImport: '../../scenarios' };
+  const input = {
+    scenario,
+    seed: run.seed,
+    ...(run.crashes.length ? { crashesMs: run.crashes } : {}),
+    ...(cancelAtMs !== null ? { cancelAtMs } : {}),
+    decisions: run.decisions,
+    output: run.output,
+    simImport: '../../src/sim',
+    scenariosImport: '../../scenarios',
+  };
   return { name: testFileName(input), text: generateTestFile(input) };
 }

@@ -6,8 +6,16 @@ import { useStore } from '../store/store';
 import { restoreShareState } from './shareState';
 
 export function showShareError(e: unknown, subject: string): void {
-  const error = e instanceof ShareLinkError ? e : new ShareLinkError('LINK_BAD_DATA', String((e as Error)?.message ?? e));
-  useStore.getState().setError({ code: error.code, origin: 'share', message: error.message, location: {}, hint: 'Ask for a new link, or open the journal file itself.', subject });
+  const error =
+    e instanceof ShareLinkError ? e : new ShareLinkError('LINK_BAD_DATA', String((e as Error)?.message ?? e));
+  useStore.getState().setError({
+    code: error.code,
+    origin: 'share',
+    message: error.message,
+    location: {},
+    hint: 'Ask for a new link, or open the journal file itself.',
+    subject,
+  });
 }
 
 export async function openViewFile(text: string): Promise<LoadedRun | null> {

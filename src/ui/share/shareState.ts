@@ -7,13 +7,27 @@ import { formatHash } from '../derive/urlHash';
 import { hashOf } from '../app/useHashSync';
 import type { LoadedRun } from '../engine/protocol';
 import { exampleSource, examples } from '../source/examples';
-import { openFiles, replayLoaded, replaySourceOf, simulateExample, simulateSource, storedFiles, storedScenario } from '../source/loaders';
+import {
+  openFiles,
+  replayLoaded,
+  replaySourceOf,
+  simulateExample,
+  simulateSource,
+  storedFiles,
+  storedScenario,
+} from '../source/loaders';
 import { useStore, type Store } from '../store/store';
 import { currentShareCompare, reopenCompare } from './compareLink';
 
 /** Does this view need its content in the link (the compressed form)? */
 export function needsContent(run: LoadedRun): boolean {
-  return run.source.kind === 'file' || run.source.kind === 'scenario' || run.replayedWith !== undefined || (run.cancelAtMs ?? null) !== null || currentShareCompare() !== null;
+  return (
+    run.source.kind === 'file' ||
+    run.source.kind === 'scenario' ||
+    run.replayedWith !== undefined ||
+    (run.cancelAtMs ?? null) !== null ||
+    currentShareCompare() !== null
+  );
 }
 
 function exampleOrCode(code: string): ShareState['pairedScenario'] {
@@ -24,22 +38,35 @@ function exampleOrCode(code: string): ShareState['pairedScenario'] {
 /** The text a loaded journal is shared as: the file as opened when this tab still holds it, else the native file. */
 async function journalSource(run: LoadedRun): Promise<Extract<ShareState['source'], { kind: 'journal' }>> {
   const files = storedFiles();
-  if (run.source.kind === 'file' && files?.length === 1 && files[0].name === run.source.names[0]) return { kind: 'journal', text: files[0].text, fileName: files[0].name };
+  if (run.source.kind === 'file' && files?.length === 1 && files[0].name === run.source.names[0])
+    return { kind: 'journal', text: files[0].text, fileName: files[0].name };
   const { toNativeText } = await import('../../journal-reader');
   return { kind: 'journal', text: toNativeText(run.journal), fileName: 'shared.journal.json' };
 }
 
-export async function currentShareState(s: Pick<Store, 'run' | 'cursor' | 'selection' | 'editorSource'>): Promise<ShareState | null> {
+export async function currentShareState(
+  s: Pick<Store, 'run' | 'cursor' | 'selection' | 'editorSource'>,
+): Promise<ShareState | null> {
   const run = s.run;
   if (!run) return null;
   const compare = currentShareCompare();
   const at = { cursor: s.cursor, ...(s.selection ? { selection: s.selection } : {}), ...(compare ? { compare } : {}) };
   const cancelAtMs = run.cancelAtMs ?? null;
-  const simulated = { ...(run.seed !== null ? { seed: run.seed } : {}), ...(run.crashes.length ? { crashesMs: run.crashes } : {}), ...(cancelAtMs !== null ? { cancelAtMs } : {}) };
-  if (run.source.kind === 'example' && !run.replayedWith) return { source: { kind: 'example', name: run.source.file }, ...simulated, ...at };
-  if (run.source.kind === 'scenario') return { source: { kind: 'scenario', code: storedScenario() ?? s.editorSource ?? '' }, ...simulated, ...at };
+  const simulated = {
+    ...(run.seed !== null ? { seed: run.seed } : {}),
+    ...(run.crashes.length ? { crashesMs: run.crashes } : {}),
+    ...(cancelAtMs !== null ? { cancelAtMs } : {}),
+  };
+  if (run.source.kind === 'example' && !run.replayedWith)
+    return { source: { kind: 'example', name: run.source.file }, ...simulated, ...at };
+  if (run.source.kind === 'scenario')
+    return { source: { kind: 'scenario', code: storedScenario() ?? s.editorSource ?? '' }, ...simulated, ...at };
   const paired = replaySourceOf(run);
-  return { source: await journalSource(run), ...at, ...(paired !== null ? { pairedScenario: exampleOrCode(paired) } : {}) };
+  return {
+    source: await journalSource(run),
+    ...at,
+    ...(paired !== null ? { pairedScenario: exampleOrCode(paired) } : {}),
+  };
 }
 
 /** The hash for the current view: compact for examples and URLs, `v1.` (compressed) when content is needed. */
@@ -73,12 +100,20 @@ async function restoreRun(state: ShareState): Promise<void> {
     await simulateSource(state.source.code, state.seed ?? null, state.crashesMs ?? null, at, state.cancelAtMs ?? null);
     return;
   }
-  const opened = await openFiles([{ name: state.source.fileName ?? 'shared.journal.json', text: state.source.text }], at);
+  const opened = await openFiles(
+    [{ name: state.source.fileName ?? 'shared.journal.json', text: state.source.text }],
+    at,
+  );
   if (!opened || !state.pairedScenario) return;
   const paired = state.pairedScenario;
   const code = paired.kind === 'example' ? exampleSource(paired.name) : paired.code;
   if (code === null) {
-    store.setError({ code: 'UNKNOWN_EXAMPLE', origin: 'share', message: `The link replays the journal with an example named "${paired.kind === 'example' ? paired.name : ''}", which this app does not have.`, location: {} });
+    store.setError({
+      code: 'UNKNOWN_EXAMPLE',
+      origin: 'share',
+      message: `The link replays the journal with an example named "${paired.kind === 'example' ? paired.name : ''}", which this app does not have.`,
+      location: {},
+    });
     return;
   }
   if (paired.kind === 'scenario') store.setEditorSource(code, null);

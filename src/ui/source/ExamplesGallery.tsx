@@ -12,7 +12,12 @@ export function ExamplesGallery() {
       <ul className="examples">
         {examples.map((ex) => (
           <li key={ex.file}>
-            <button className="example" title={ex.description} aria-current={current === ex.file} onClick={() => void simulateExample(ex.file, null, null)}>
+            <button
+              className="example"
+              title={ex.description}
+              aria-current={current === ex.file}
+              onClick={() => void simulateExample(ex.file, null, null)}
+            >
               <span className="name">{ex.name}</span>
               {ex.description && current === ex.file && <span className="desc">{ex.description}</span>}
             </button>

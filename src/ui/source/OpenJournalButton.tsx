@@ -4,7 +4,10 @@ import { openBrowserFiles } from './loaders';
 
 export function OpenJournalButton() {
   return (
-    <label className="btn primary file-btn" title="Open a Restate journal export (query JSON, restate sql --json/--jsonl, bundle, native)">
+    <label
+      className="btn primary file-btn"
+      title="Open a Restate journal export (query JSON, restate sql --json/--jsonl, bundle, native)"
+    >
       <Icon name="open" /> Open journal…
       <input
         type="file"

@@ -24,7 +24,16 @@ function startingSource(file: string | null): string {
 
 export function ScenarioPanel() {
   const { run, editorSource, editorLabel, seed, crashes, cancelAt, theme, loading } = useStore(
-    useShallow((s) => ({ run: s.run, editorSource: s.editorSource, editorLabel: s.editorLabel, seed: s.editorSeed, crashes: s.editorCrashes, cancelAt: s.editorCancelAt, theme: s.theme, loading: !!s.loading })),
+    useShallow((s) => ({
+      run: s.run,
+      editorSource: s.editorSource,
+      editorLabel: s.editorLabel,
+      seed: s.editorSeed,
+      crashes: s.editorCrashes,
+      cancelAt: s.editorCancelAt,
+      theme: s.theme,
+      loading: !!s.loading,
+    })),
   );
   const error = useStore((s) => s.error);
   const errorMark = useMemo(() => errorMarkOf(error), [error]);
@@ -72,24 +81,53 @@ export function ScenarioPanel() {
         </label>
         <label>
           Seed
-          <input type="number" value={seed} onChange={(e) => setEditorSeed(Math.trunc(Number(e.target.value)) || 0)} aria-label="Seed" />
+          <input
+            type="number"
+            value={seed}
+            onChange={(e) => setEditorSeed(Math.trunc(Number(e.target.value)) || 0)}
+            aria-label="Seed"
+          />
         </label>
         <label>
           Crash at (ms)
-          <input value={crashes} placeholder="e.g. 150, 400" onChange={(e) => setEditorCrashes(e.target.value)} aria-label="Crash at (ms)" />
+          <input
+            value={crashes}
+            placeholder="e.g. 150, 400"
+            onChange={(e) => setEditorCrashes(e.target.value)}
+            aria-label="Crash at (ms)"
+          />
         </label>
         <label>
           Cancel at (ms)
-          <input value={cancelAt} placeholder="scenario default" inputMode="numeric" onChange={(e) => setEditorCancelAt(e.target.value)} aria-label="Cancel at (ms)" title="Cancel the invocation from outside at this time (signal 1, CANCEL); empty: the scenario's own default" />
+          <input
+            value={cancelAt}
+            placeholder="scenario default"
+            inputMode="numeric"
+            onChange={(e) => setEditorCancelAt(e.target.value)}
+            aria-label="Cancel at (ms)"
+            title="Cancel the invocation from outside at this time (signal 1, CANCEL); empty: the scenario's own default"
+          />
         </label>
         <button className="btn primary" type="submit" disabled={loading}>
           ▶ Simulate
         </button>
-        <button className="btn" type="button" disabled={!run || loading} onClick={() => void replayLoaded(code, editorSource === null ? (exampleFile ?? 'scenario') : (editorLabel ?? 'edited scenario'))} title="Replay the loaded journal against this code (decisions, or the first journal mismatch)">
+        <button
+          className="btn"
+          type="button"
+          disabled={!run || loading}
+          onClick={() =>
+            void replayLoaded(
+              code,
+              editorSource === null ? (exampleFile ?? 'scenario') : (editorLabel ?? 'edited scenario'),
+            )
+          }
+          title="Replay the loaded journal against this code (decisions, or the first journal mismatch)"
+        >
           Replay loaded journal
         </button>
         <p style={{ color: 'var(--muted)', margin: 0 }}>
-          JavaScript or TypeScript (types are removed, not checked). Runs in a Worker with a 5 s limit. Tip: Alt+click the timeline ruler to add a crash there.
+          JavaScript or TypeScript (types are removed, not checked). Runs in a Worker with a 5 s limit. Tip: Alt+click
+          the timeline ruler to add a crash there.
         </p>
       </form>
     </div>

@@ -7,12 +7,17 @@ export function Welcome() {
     <main className="welcome">
       <h2>See durable execution, one decision at a time</h2>
       <p>
-        Open a Restate journal export (drop it anywhere on the page), or pick an example: every future becomes a lane on the
-        timeline, and the stepper walks through the replay, showing which notification decided each <code>race</code>,{' '}
-        <code>select</code>, <code>all</code> or <code>waitCompleted</code>.
+        Open a Restate journal export (drop it anywhere on the page), or pick an example: every future becomes a lane on
+        the timeline, and the stepper walks through the replay, showing which notification decided each{' '}
+        <code>race</code>, <code>select</code>, <code>all</code> or <code>waitCompleted</code>.
       </p>
       {/* One file input only (the header's "Open journal"): this button opens the same picker. */}
-      <button className="btn primary" onClick={() => document.querySelector<HTMLInputElement>('input[type="file"][aria-label="Open journal"]')?.click()}>
+      <button
+        className="btn primary"
+        onClick={() =>
+          document.querySelector<HTMLInputElement>('input[type="file"][aria-label="Open journal"]')?.click()
+        }
+      >
         Choose a journal file…
       </button>
       <div className="cards">

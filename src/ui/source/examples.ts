@@ -1,7 +1,10 @@
 // The built-in scenarios, as source text (for the editor and the engine Worker) and metadata (for the gallery).
 import { readScenarioMeta, scenarioFileId, type ScenarioMeta } from '../derive/scenarioSource';
 
-const raw = import.meta.glob('../../../scenarios/*.ts', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const raw = import.meta.glob('../../../scenarios/*.ts', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
 
 const sources = new Map<string, string>();
 for (const [path, text] of Object.entries(raw)) {
@@ -10,7 +13,9 @@ for (const [path, text] of Object.entries(raw)) {
   sources.set(id, text);
 }
 
-export const examples: ScenarioMeta[] = [...sources.entries()].map(([id, text]) => readScenarioMeta(id, text)).sort((a, b) => a.file.localeCompare(b.file));
+export const examples: ScenarioMeta[] = [...sources.entries()]
+  .map(([id, text]) => readScenarioMeta(id, text))
+  .sort((a, b) => a.file.localeCompare(b.file));
 
 export function exampleSource(file: string): string | null {
   return sources.get(file) ?? null;

@@ -18,13 +18,20 @@ export interface OpenAt {
 
 const SESSION_FILE_LIMIT_CHARS = 4_000_000;
 
-async function execute(job: EngineJob, source: RunSource, label: string, subject: string, at?: OpenAt): Promise<LoadedRun | null> {
+async function execute(
+  job: EngineJob,
+  source: RunSource,
+  label: string,
+  subject: string,
+  at?: OpenAt,
+): Promise<LoadedRun | null> {
   current?.cancel();
   const { setLoading, setError, setRun } = useStore.getState();
   setLoading({ label, fraction: null });
   const limits = currentLimits();
   const timeoutMs = job.type === 'read' ? limits.readTimeLimitMs : limits.timeLimitMs;
-  if (job.type === 'read') job = { ...job, limits: { maxBytes: limits.maxBytes, maxChars: limits.maxBytes, maxEntries: limits.maxEntries } };
+  if (job.type === 'read')
+    job = { ...job, limits: { maxBytes: limits.maxBytes, maxChars: limits.maxBytes, maxEntries: limits.maxEntries } };
   const running = runEngineJob(job, { timeoutMs, onProgress: (fraction) => setLoading({ label, fraction }) });
   current = running;
   try {
@@ -35,7 +42,10 @@ async function execute(job: EngineJob, source: RunSource, label: string, subject
     return run;
   } catch (e) {
     if (current !== running) return null;
-    const info = e instanceof EngineFailure ? e.info : { code: 'ENGINE_ERROR', origin: 'engine', message: String(e), location: {} };
+    const info =
+      e instanceof EngineFailure
+        ? e.info
+        : { code: 'ENGINE_ERROR', origin: 'engine', message: String(e), location: {} };
     setError({ ...info, subject });
     return null;
   } finally {
@@ -45,7 +55,13 @@ async function execute(job: EngineJob, source: RunSource, label: string, subject
 
 export async function openFiles(files: { name: string; text: string }[], at?: OpenAt): Promise<LoadedRun | null> {
   const names = files.map((f) => f.name);
-  const run = await execute({ type: 'read', files }, { kind: 'file', names }, `Reading ${names.join(', ')}`, names.join(', '), at);
+  const run = await execute(
+    { type: 'read', files },
+    { kind: 'file', names },
+    `Reading ${names.join(', ')}`,
+    names.join(', '),
+    at,
+  );
   if (run) {
     try {
       const total = files.reduce((n, f) => n + f.text.length, 0);
@@ -73,16 +89,31 @@ export async function openBrowserFiles(list: FileList | File[], at?: OpenAt): Pr
   }
   let files: { name: string; bytes: Uint8Array }[];
   try {
-    files = await Promise.all(picked.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    files = await Promise.all(
+      picked.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    );
   } catch (e) {
-    useStore.getState().setError({ code: 'FILE_UNREADABLE', origin: 'engine', message: `The browser could not read the file: ${(e as Error).message}`, location: {}, hint: 'Check that the file still exists and is readable, then open it again.', subject: names });
+    useStore.getState().setError({
+      code: 'FILE_UNREADABLE',
+      origin: 'engine',
+      message: `The browser could not read the file: ${(e as Error).message}`,
+      location: {},
+      hint: 'Check that the file still exists and is readable, then open it again.',
+      subject: names,
+    });
     return null;
   }
   // A view file ("Copy link" when the link is too long) is not a journal: restore the view it holds (src/ui/share).
   if (files.length === 1 && looksLikeViewFile(new TextDecoder().decode(files[0].bytes.subarray(0, 400)))) {
     return openViewFile(new TextDecoder().decode(files[0].bytes));
   }
-  const run = await execute({ type: 'read', files }, { kind: 'file', names: files.map((f) => f.name) }, `Reading ${names}`, names, at);
+  const run = await execute(
+    { type: 'read', files },
+    { kind: 'file', names: files.map((f) => f.name) },
+    `Reading ${names}`,
+    names,
+    at,
+  );
   if (run) keepForReload(files);
   return run;
 }
@@ -92,7 +123,10 @@ function keepForReload(files: { name: string; bytes: Uint8Array }[]): void {
   try {
     if (files.reduce((n, f) => n + f.bytes.length, 0) > SESSION_FILE_LIMIT_CHARS) return;
     const decoder = new TextDecoder();
-    sessionStorage.setItem('replay-inspector:files', JSON.stringify(files.map((f) => ({ name: f.name, text: decoder.decode(f.bytes) }))));
+    sessionStorage.setItem(
+      'replay-inspector:files',
+      JSON.stringify(files.map((f) => ({ name: f.name, text: decoder.decode(f.bytes) }))),
+    );
   } catch {
     // Storage full or disabled: reload will then ask for the file again.
   }
@@ -113,9 +147,17 @@ export async function openUrl(url: string, at?: OpenAt): Promise<LoadedRun | nul
   let target: URL;
   try {
     target = new URL(url, location.href);
-    if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new Error(`${target.protocol} addresses are not opened`);
+    if (target.protocol !== 'http:' && target.protocol !== 'https:')
+      throw new Error(`${target.protocol} addresses are not opened`);
   } catch (e) {
-    setError({ code: 'BAD_URL', origin: 'engine', message: `Cannot open "${url.slice(0, 200)}": ${(e as Error).message}.`, location: { field: 'src' }, hint: 'Only http(s) addresses of journal files can be opened from a link.', subject: url.slice(0, 200) });
+    setError({
+      code: 'BAD_URL',
+      origin: 'engine',
+      message: `Cannot open "${url.slice(0, 200)}": ${(e as Error).message}.`,
+      location: { field: 'src' },
+      hint: 'Only http(s) addresses of journal files can be opened from a link.',
+      subject: url.slice(0, 200),
+    });
     return null;
   }
   setLoading({ label: `Fetching ${url}`, fraction: null });
@@ -125,7 +167,14 @@ export async function openUrl(url: string, at?: OpenAt): Promise<LoadedRun | nul
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
     text = await response.text();
   } catch (e) {
-    setError({ code: 'FETCH_FAILED', origin: 'engine', message: `Could not fetch ${url}: ${(e as Error).message}`, location: {}, hint: 'The file must be on this site or served with CORS headers.', subject: url });
+    setError({
+      code: 'FETCH_FAILED',
+      origin: 'engine',
+      message: `Could not fetch ${url}: ${(e as Error).message}`,
+      location: {},
+      hint: 'The file must be on this site or served with CORS headers.',
+      subject: url,
+    });
     return null;
   }
   const name = url.split('/').pop() || url;
@@ -133,23 +182,62 @@ export async function openUrl(url: string, at?: OpenAt): Promise<LoadedRun | nul
 }
 
 /** cancelAtMs null: the scenario's own default (share links and the compare view pass the run's own). */
-export async function simulateExample(file: string, seed: number | null, crashes: number[] | null, at?: OpenAt, cancelAtMs: number | null = null): Promise<LoadedRun | null> {
+export async function simulateExample(
+  file: string,
+  seed: number | null,
+  crashes: number[] | null,
+  at?: OpenAt,
+  cancelAtMs: number | null = null,
+): Promise<LoadedRun | null> {
   const source = exampleSource(file);
   if (!source) {
-    useStore.getState().setError({ code: 'UNKNOWN_EXAMPLE', origin: 'engine', message: `There is no example named "${file}".`, location: {}, hint: 'Pick one from the Examples list.', subject: file });
+    useStore.getState().setError({
+      code: 'UNKNOWN_EXAMPLE',
+      origin: 'engine',
+      message: `There is no example named "${file}".`,
+      location: {},
+      hint: 'Pick one from the Examples list.',
+      subject: file,
+    });
     return null;
   }
   const label = exampleMeta(file)?.name ?? file;
-  return execute({ type: 'simulate', source, scenarioLabel: label, seed, crashes, stepsMax: currentLimits().stepsMax, cancelAtMs }, { kind: 'example', file }, `Simulating ${label}`, label, at);
+  return execute(
+    { type: 'simulate', source, scenarioLabel: label, seed, crashes, stepsMax: currentLimits().stepsMax, cancelAtMs },
+    { kind: 'example', file },
+    `Simulating ${label}`,
+    label,
+    at,
+  );
 }
 
-export async function simulateSource(source: string, seed: number | null, crashes: number[] | null, at?: OpenAt, cancelAtMs: number | null = null): Promise<LoadedRun | null> {
+export async function simulateSource(
+  source: string,
+  seed: number | null,
+  crashes: number[] | null,
+  at?: OpenAt,
+  cancelAtMs: number | null = null,
+): Promise<LoadedRun | null> {
   try {
     sessionStorage.setItem('replay-inspector:scenario', source);
   } catch {
     // Not fatal: the URL will then not restore the edited code.
   }
-  return execute({ type: 'simulate', source, scenarioLabel: 'edited scenario', seed, crashes, stepsMax: currentLimits().stepsMax, cancelAtMs }, { kind: 'scenario' }, 'Simulating the edited scenario', 'edited scenario', at);
+  return execute(
+    {
+      type: 'simulate',
+      source,
+      scenarioLabel: 'edited scenario',
+      seed,
+      crashes,
+      stepsMax: currentLimits().stepsMax,
+      cancelAtMs,
+    },
+    { kind: 'scenario' },
+    'Simulating the edited scenario',
+    'edited scenario',
+    at,
+  );
 }
 
 export function storedScenario(): string | null {
@@ -164,7 +252,12 @@ export function storedScenario(): string | null {
 export async function replayLoaded(source: string, scenarioLabel: string): Promise<LoadedRun | null> {
   const run = useStore.getState().run;
   if (!run) return null;
-  const replayed = await execute({ type: 'replay', source, scenarioLabel, journal: run.journal }, run.source, `Replaying with ${scenarioLabel}`, scenarioLabel);
+  const replayed = await execute(
+    { type: 'replay', source, scenarioLabel, journal: run.journal },
+    run.source,
+    `Replaying with ${scenarioLabel}`,
+    scenarioLabel,
+  );
   if (replayed) replaySources.set(replayed, source);
   return replayed;
 }
@@ -184,7 +277,9 @@ export async function resimulateWithCrashes(crashes: number[]): Promise<LoadedRu
   s.setEditorCrashes(crashes.join(', '));
   // The run's cancellation time stays (it may come from a share link rather than the scenario's default).
   const cancelAtMs = run.cancelAtMs ?? null;
-  if (run.source.kind === 'example' && s.editorSource === null) return simulateExample(run.source.file, run.seed, crashes, undefined, cancelAtMs);
-  if (run.source.kind === 'scenario' || s.editorSource !== null) return simulateSource(s.editorSource ?? storedScenario() ?? '', run.seed, crashes, undefined, cancelAtMs);
+  if (run.source.kind === 'example' && s.editorSource === null)
+    return simulateExample(run.source.file, run.seed, crashes, undefined, cancelAtMs);
+  if (run.source.kind === 'scenario' || s.editorSource !== null)
+    return simulateSource(s.editorSource ?? storedScenario() ?? '', run.seed, crashes, undefined, cancelAtMs);
   return null;
 }

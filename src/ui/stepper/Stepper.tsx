@@ -23,19 +23,50 @@ export function Stepper() {
   return (
     <div className="stepper" role="toolbar" aria-label="Replay stepper">
       <div className="group">
-        <button className="btn" onClick={actions.previousDecision} disabled={disabled || !hasPrev} aria-label="Previous decision" title="Previous decision (Shift+←)">
+        <button
+          className="btn"
+          onClick={actions.previousDecision}
+          disabled={disabled || !hasPrev}
+          aria-label="Previous decision"
+          title="Previous decision (Shift+←)"
+        >
           <Icon name="prevDecision" /> <span>Decision</span>
         </button>
-        <button className="btn icon" onClick={actions.stepBack} disabled={disabled || cursor === 0} aria-label="Step back" title="Step back (←)">
+        <button
+          className="btn icon"
+          onClick={actions.stepBack}
+          disabled={disabled || cursor === 0}
+          aria-label="Step back"
+          title="Step back (←)"
+        >
           <Icon name="back" />
         </button>
-        <button className="btn" onClick={actions.togglePlay} disabled={disabled} aria-label={playing ? 'Pause' : 'Play'} title="Play / pause (Space)" style={{ width: 70 }}>
+        <button
+          className="btn"
+          onClick={actions.togglePlay}
+          disabled={disabled}
+          aria-label={playing ? 'Pause' : 'Play'}
+          title="Play / pause (Space)"
+          style={{ width: 70 }}
+        >
           <Icon name={playing ? 'pause' : 'play'} /> {playing ? 'Pause' : 'Play'}
         </button>
-        <button className="btn icon" onClick={actions.stepForward} disabled={disabled || cursor >= total} aria-label="Step forward" title="Step forward (→)">
+        <button
+          className="btn icon"
+          onClick={actions.stepForward}
+          disabled={disabled || cursor >= total}
+          aria-label="Step forward"
+          title="Step forward (→)"
+        >
           <Icon name="forward" />
         </button>
-        <button className="btn" onClick={actions.nextDecision} disabled={disabled || !hasNext} aria-label="Next decision" title="Next decision (Shift+→)">
+        <button
+          className="btn"
+          onClick={actions.nextDecision}
+          disabled={disabled || !hasNext}
+          aria-label="Next decision"
+          title="Next decision (Shift+→)"
+        >
           <span>Decision</span> <Icon name="nextDecision" />
         </button>
       </div>
@@ -73,7 +104,15 @@ export function Stepper() {
       >
         <label>
           Entry
-          <input name="entry" type="number" min={0} max={Math.max(0, total - 1)} aria-label="Jump to entry" placeholder="#" disabled={disabled} />
+          <input
+            name="entry"
+            type="number"
+            min={0}
+            max={Math.max(0, total - 1)}
+            aria-label="Jump to entry"
+            placeholder="#"
+            disabled={disabled}
+          />
         </label>
         <button className="btn" type="submit" disabled={disabled}>
           Go

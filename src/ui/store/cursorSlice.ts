@@ -27,7 +27,8 @@ export const createCursorSlice: StateCreator<Store, [], [], CursorSlice> = (set,
   stepForward: () => get().setCursor(get().cursor + 1),
   stepBack: () => get().setCursor(get().cursor - 1),
   nextDecision: () => set((s) => (s.model ? { cursor: nextDecisionCursor(s.model.steps, s.cursor) ?? s.cursor } : {})),
-  previousDecision: () => set((s) => (s.model ? { cursor: previousDecisionCursor(s.model.steps, s.cursor) ?? s.cursor } : {})),
+  previousDecision: () =>
+    set((s) => (s.model ? { cursor: previousDecisionCursor(s.model.steps, s.cursor) ?? s.cursor } : {})),
   togglePlay: () =>
     set((s) => {
       if (!s.model) return {};

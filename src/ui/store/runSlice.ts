@@ -33,12 +33,19 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
   error: null,
   setRun: (run, at) => {
     const model = buildRunModel(run);
-    const cursor = at?.cursor !== undefined ? clampCursor(model.steps, at.cursor) : (model.mismatchCursor ?? initialCursor(model.steps));
-    const selection = at?.selection && (model.futuresById.has(at.selection) || /^[ed]\d+$/.test(at.selection)) ? at.selection : null;
+    const cursor =
+      at?.cursor !== undefined
+        ? clampCursor(model.steps, at.cursor)
+        : (model.mismatchCursor ?? initialCursor(model.steps));
+    const selection =
+      at?.selection && (model.futuresById.has(at.selection) || /^[ed]\d+$/.test(at.selection)) ? at.selection : null;
     // The editor's seed and crash fields follow the simulated run, so "Simulate" re-runs exactly what is shown.
     const simulated = run.source.kind === 'example' || run.source.kind === 'scenario';
     const cancelAt = run.cancelAtMs === undefined || run.cancelAtMs === null ? '' : String(run.cancelAtMs);
-    const editor = simulated && run.seed !== null ? { editorSeed: run.seed, editorCrashes: run.crashes.join(', '), editorCancelAt: cancelAt } : {};
+    const editor =
+      simulated && run.seed !== null
+        ? { editorSeed: run.seed, editorCrashes: run.crashes.join(', '), editorCancelAt: cancelAt }
+        : {};
     set({ run, model, cursor, selection, loading: null, error: null, playing: false, window: null, ...editor });
   },
   setLoading: (loading) => set({ loading }),

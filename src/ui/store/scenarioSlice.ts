@@ -27,7 +27,8 @@ export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (
   editorCrashes: '',
   editorCancelAt: '',
   bottomTab: 'graph',
-  setEditorSource: (editorSource, label) => set((s) => ({ editorSource, editorLabel: label === undefined ? s.editorLabel : label })),
+  setEditorSource: (editorSource, label) =>
+    set((s) => ({ editorSource, editorLabel: label === undefined ? s.editorLabel : label })),
   setEditorSeed: (editorSeed) => set({ editorSeed }),
   setEditorCrashes: (editorCrashes) => set({ editorCrashes }),
   setEditorCancelAt: (editorCancelAt) => set({ editorCancelAt }),

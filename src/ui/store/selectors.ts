@@ -34,7 +34,8 @@ export function entryAtCursor(s: Pick<Store, 'run' | 'cursor'>): Entry | null {
 }
 
 export function selectStatus(s: Store): string {
-  if (!s.run || !s.model) return s.loading ? `${s.loading.label}…` : 'No run loaded. Open a journal or pick an example.';
+  if (!s.run || !s.model)
+    return s.loading ? `${s.loading.label}…` : 'No run loaded. Open a journal or pick an example.';
   return statusSentence({
     cursor: s.cursor,
     total: s.model.steps.total,

@@ -62,15 +62,24 @@ export const LaneRow = memo(function LaneRow(p: LaneRowProps) {
     if (xEnd === null) bars.push({ key: 'o', cls: stateClass[p.state], ...span(cut, right), opacity: 0.35 });
     else if (xEnd > cut) bars.push({ key: 'g', cls: 'ghost', ...span(cut, xEnd) });
   } else bars.push({ key: 'd', cls: stateClass[p.state], ...span(x0, xEnd ?? x0) });
-  const badgeX = p.state === 'completed-success' || p.state === 'failed-terminal' ? Math.max(xEnd ?? x0, x0 + MIN_BAR_PX) : Math.max(xCur, x0 + MIN_BAR_PX);
+  const badgeX =
+    p.state === 'completed-success' || p.state === 'failed-terminal'
+      ? Math.max(xEnd ?? x0, x0 + MIN_BAR_PX)
+      : Math.max(xCur, x0 + MIN_BAR_PX);
   // Keep the badge inside the lane: when the bar ends near the right edge, put it inside the bar's end.
   const badgeInside = badgeX > p.widthPx - 70;
-  const roleText = p.role === 'winner' ? 'won' : p.role === 'failed-first' ? 'failed first' : p.role === 'loser' ? 'lost' : null;
+  const roleText =
+    p.role === 'winner' ? 'won' : p.role === 'failed-first' ? 'failed first' : p.role === 'loser' ? 'lost' : null;
   const marker = p.lane.invocationId;
   const markerText = marker && p.invocationIdKnown ? invocationIdText(marker) : null;
   const xMarker = marker && marker.u !== null ? px(marker.u) : null;
   const label = `${futureLabel(f)}: ${futureStateText[p.state]}${roleText ? `, ${roleText}` : ''}${markerText ? `; ${markerText}` : ''}`;
-  const cls = ['lane', f.kind === 'CallInvocationId' ? 'minor' : '', p.candidate ? 'candidate' : '', p.dim ? 'dim' : ''].join(' ');
+  const cls = [
+    'lane',
+    f.kind === 'CallInvocationId' ? 'minor' : '',
+    p.candidate ? 'candidate' : '',
+    p.dim ? 'dim' : '',
+  ].join(' ');
   return (
     <button
       type="button"
@@ -98,16 +107,30 @@ export const LaneRow = memo(function LaneRow(p: LaneRowProps) {
       </span>
       <span className="lane-area" aria-hidden="true">
         {bars.map((b) => (
-          <span key={b.key} className={`bar ${b.cls}${p.role === 'winner' && b.key !== 'g' ? ' winner' : ''}`} style={{ left: b.left, width: b.width, opacity: b.opacity }} />
+          <span
+            key={b.key}
+            className={`bar ${b.cls}${p.role === 'winner' && b.key !== 'g' ? ' winner' : ''}`}
+            style={{ left: b.left, width: b.width, opacity: b.opacity }}
+          />
         ))}
         {p.state === 'completed-success' && xEnd !== null && <span className="end-dot" style={{ left: xEnd }} />}
         {p.state === 'failed-terminal' && xEnd !== null && <span className="end-dot failed" style={{ left: xEnd }} />}
-        {markerText && xMarker !== null && <span className="inv-id-mark" style={{ left: xMarker }} title={markerText} data-invocation-id-future={marker!.future.id} />}
+        {markerText && xMarker !== null && (
+          <span
+            className="inv-id-mark"
+            style={{ left: xMarker }}
+            title={markerText}
+            data-invocation-id-future={marker!.future.id}
+          />
+        )}
         {p.transientU.map((u, i) => (
           <span key={i} className="tick-mark" style={{ left: px(u) }} />
         ))}
         {roleText && (
-          <span className={`badge ${p.role === 'winner' ? 'won' : p.role === 'failed-first' ? 'fail' : 'lost'}`} style={badgeInside ? { left: badgeX - 8, transform: 'translate(-100%, -50%)' } : { left: badgeX }}>
+          <span
+            className={`badge ${p.role === 'winner' ? 'won' : p.role === 'failed-first' ? 'fail' : 'lost'}`}
+            style={badgeInside ? { left: badgeX - 8, transform: 'translate(-100%, -50%)' } : { left: badgeX }}
+          >
             {p.role === 'winner' ? '★ won' : roleText}
           </span>
         )}

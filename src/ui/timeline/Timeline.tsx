@@ -23,7 +23,15 @@ const NO_TICKS: number[] = [];
 
 export function Timeline() {
   const { run, model, cursor, selection, axisMode, compressGaps, storedWindow } = useStore(
-    useShallow((s) => ({ run: s.run, model: s.model, cursor: s.cursor, selection: s.selection, axisMode: s.axisMode, compressGaps: s.compressGaps, storedWindow: s.window })),
+    useShallow((s) => ({
+      run: s.run,
+      model: s.model,
+      cursor: s.cursor,
+      selection: s.selection,
+      axisMode: s.axisMode,
+      compressGaps: s.compressGaps,
+      storedWindow: s.window,
+    })),
   );
   const scrollRef = useRef<HTMLDivElement>(null);
   const [widthPx, setWidthPx] = useState(0);
@@ -36,7 +44,10 @@ export function Timeline() {
   }, []);
 
   const attemptTimes = useMemo(() => (run ? axisExtraTimes(run) : []), [run]);
-  const axis = useMemo(() => buildTimeAxis(model?.times ?? [], axisMode, compressGaps, attemptTimes), [model, axisMode, compressGaps, attemptTimes]);
+  const axis = useMemo(
+    () => buildTimeAxis(model?.times ?? [], axisMode, compressGaps, attemptTimes),
+    [model, axisMode, compressGaps, attemptTimes],
+  );
   const lanes = useMemo(() => (model ? layoutLanes(model.laneFutures, axis, model.markerOfCall) : []), [model, axis]);
   const fitted = useMemo(() => fitWindow(axis), [axis]);
   const window: ViewWindow = storedWindow ?? fitted;
@@ -44,15 +55,19 @@ export function Timeline() {
   const transientU = useMemo(() => {
     const byCommand = new Map<number, number[]>();
     if (!run) return byCommand;
-    for (const e of run.journal.events) if (e.type === 'TransientError' && e.relatedCommandIndex !== undefined) {
-      const list = byCommand.get(e.relatedCommandIndex) ?? [];
-      if (e.afterEntryIndex < cursor) list.push(axis.cursorU(e.afterEntryIndex + 1));
-      byCommand.set(e.relatedCommandIndex, list);
-    }
+    for (const e of run.journal.events)
+      if (e.type === 'TransientError' && e.relatedCommandIndex !== undefined) {
+        const list = byCommand.get(e.relatedCommandIndex) ?? [];
+        if (e.afterEntryIndex < cursor) list.push(axis.cursorU(e.afterEntryIndex + 1));
+        byCommand.set(e.relatedCommandIndex, list);
+      }
     return byCommand;
   }, [run, axis, cursor]);
 
-  const virtualizer = useVirtualizer({ count: lanes.length, getScrollElement: () => scrollRef.current, estimateSize: (i) => laneHeight(lanes[i]?.future.kind),
+  const virtualizer = useVirtualizer({
+    count: lanes.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => laneHeight(lanes[i]?.future.kind),
     // Up to ALL_LANES_MAX lanes are all in the DOM (findable by data-future-id without scrolling); beyond that only
     // the visible ones, so 100,000 futures stay smooth.
     overscan: lanes.length <= ALL_LANES_MAX ? ALL_LANES_MAX : 4,
@@ -132,7 +147,11 @@ export function Timeline() {
     if (!d) return;
     const dx = e.clientX - d.x;
     if (Math.abs(dx) > 3) d.moved = true;
-    if (d.moved) useStore.getState().setWindow({ u0: d.w.u0 - (dx / Math.max(1, widthPx)) * (d.w.u1 - d.w.u0), u1: d.w.u1 - (dx / Math.max(1, widthPx)) * (d.w.u1 - d.w.u0) });
+    if (d.moved)
+      useStore.getState().setWindow({
+        u0: d.w.u0 - (dx / Math.max(1, widthPx)) * (d.w.u1 - d.w.u0),
+        u1: d.w.u1 - (dx / Math.max(1, widthPx)) * (d.w.u1 - d.w.u0),
+      });
   };
   const onClickCapture = (e: React.MouseEvent) => {
     if (drag.current?.moved) {
@@ -168,7 +187,15 @@ export function Timeline() {
     <section className="timeline" aria-label="Timeline" style={{ ['--label-w' as string]: `${LABEL_WIDTH_PX}px` }}>
       <TimelineToolbar onZoom={zoomBy} />
       <TimelineRuler axis={axis} window={window} widthPx={widthPx} lanes={lanes.length} />
-      <div className="tl-scroll" style={{ gridRow: 3, gridColumn: 1 }} ref={scrollRef} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onClickCapture={onClickCapture} onPointerUp={() => setTimeout(() => (drag.current = null))}>
+      <div
+        className="tl-scroll"
+        style={{ gridRow: 3, gridColumn: 1 }}
+        ref={scrollRef}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onClickCapture={onClickCapture}
+        onPointerUp={() => setTimeout(() => (drag.current = null))}
+      >
         {lanes.length === 0 && <p className="empty">This journal has no futures (no run, sleep, call or awakeable).</p>}
         <div className="tl-inner" style={{ height: virtualizer.getTotalSize() }} role="list" aria-label="Futures">
           {virtualizer.getVirtualItems().map((item) => {
@@ -177,11 +204,15 @@ export function Timeline() {
             const state = futureStateAt(f, cursor, model.transient);
             const invocationIdId = lane.invocationId?.future.id;
             // A decision over the call's invocation id (`await call.invocationId`) is about this lane too.
-            const candidate = !!highlight && (highlight.candidates.has(f.id) || (invocationIdId !== undefined && highlight.candidates.has(invocationIdId)));
+            const candidate =
+              !!highlight &&
+              (highlight.candidates.has(f.id) ||
+                (invocationIdId !== undefined && highlight.candidates.has(invocationIdId)));
             let role: 'winner' | 'loser' | 'failed-first' | null = null;
             if (candidate && highlight) {
               const d = highlight.decision;
-              if (highlight.winner === f.id) role = d.combinator === 'all' && d.outcome === 'failure' ? 'failed-first' : 'winner';
+              if (highlight.winner === f.id)
+                role = d.combinator === 'all' && d.outcome === 'failure' ? 'failed-first' : 'winner';
               else if (highlight.winner && RACE_LIKE.has(d.combinator)) role = 'loser';
             }
             return (
@@ -209,7 +240,17 @@ export function Timeline() {
         </div>
       </div>
       <div style={{ position: 'relative', gridRow: 3, gridColumn: 1, pointerEvents: 'none' }}>
-        <TimelineOverlay axis={axis} window={window} widthPx={widthPx} cursor={cursor} attempts={run.attempts} events={run.journal.events} mismatchCursor={model.mismatchCursor} virtualTime={!!run.journal.virtualTime} decidingEntry={highlight?.fresh ? highlight.decision.entryIndex : null} />
+        <TimelineOverlay
+          axis={axis}
+          window={window}
+          widthPx={widthPx}
+          cursor={cursor}
+          attempts={run.attempts}
+          events={run.journal.events}
+          mismatchCursor={model.mismatchCursor}
+          virtualTime={!!run.journal.virtualTime}
+          decidingEntry={highlight?.fresh ? highlight.decision.entryIndex : null}
+        />
       </div>
     </section>
   );

@@ -21,8 +21,20 @@ export interface OverlayProps {
   decidingEntry: number | null;
 }
 
-const endLabel: Record<string, string> = { crash: '⚡ crash', 'transient-failure': '↻ retry', suspension: '‖ suspended', cancelled: '✕ cancelled', limit: '✕ limit' };
-const endClass: Record<string, string> = { crash: '', 'transient-failure': 'transient', suspension: 'suspension', cancelled: '', limit: '' };
+const endLabel: Record<string, string> = {
+  crash: '⚡ crash',
+  'transient-failure': '↻ retry',
+  suspension: '‖ suspended',
+  cancelled: '✕ cancelled',
+  limit: '✕ limit',
+};
+const endClass: Record<string, string> = {
+  crash: '',
+  'transient-failure': 'transient',
+  suspension: 'suspension',
+  cancelled: '',
+  limit: '',
+};
 
 /** Rows of labels hanging from the top of the lanes and from the bottom (the lanes area is at least ~170 px high). */
 const ROWS_MAX = 3;
@@ -70,7 +82,8 @@ export const TimelineOverlay = memo(function TimelineOverlay(p: OverlayProps) {
   // Simulated attempts carry their virtual times: on the time axis a crash sits where it happened (at 60 ms), not at
   // the last entry before it; on the index axis it sits after the entries the attempt appended.
   const virtual = p.virtualTime && p.axis.mode === 'wall';
-  const attemptStartX = (a: Attempt) => px((virtual ? p.axis.timeU(a.startMs) : null) ?? p.axis.cursorU(a.startEntryIndex));
+  const attemptStartX = (a: Attempt) =>
+    px((virtual ? p.axis.timeU(a.startMs) : null) ?? p.axis.cursorU(a.startEntryIndex));
   const attemptEndX = (a: Attempt) => px((virtual ? p.axis.timeU(a.endMs) : null) ?? p.axis.cursorU(a.endEntryIndex));
   const top: MarkerLabel[] = [];
   const bottom: MarkerLabel[] = [];
@@ -78,47 +91,108 @@ export const TimelineOverlay = memo(function TimelineOverlay(p: OverlayProps) {
   const bands = p.attempts.length > 1 ? p.attempts.map((a) => ({ a, x0: attemptStartX(a), x1: attemptEndX(a) })) : [];
   for (const { a, x0, x1 } of bands) {
     if (x1 < 0 || x0 > p.widthPx) continue;
-    top.push({ request: { key: `a${a.attempt}`, x: Math.max(x0, 0), text: `attempt ${a.attempt}`, align: 'start' }, className: 'attempt', opacity: a.startEntryIndex <= p.cursor ? 1 : 0.4 });
+    top.push({
+      request: { key: `a${a.attempt}`, x: Math.max(x0, 0), text: `attempt ${a.attempt}`, align: 'start' },
+      className: 'attempt',
+      opacity: a.startEntryIndex <= p.cursor ? 1 : 0.4,
+    });
   }
   // Between an attempt's end and the next one's start the handler is down; server-side futures still complete.
-  const downBands = p.attempts.slice(1).map((next, i) => ({ attempt: next.attempt, x0: attemptEndX(p.attempts[i]), x1: attemptStartX(next) }));
+  const downBands = p.attempts
+    .slice(1)
+    .map((next, i) => ({ attempt: next.attempt, x0: attemptEndX(p.attempts[i]), x1: attemptStartX(next) }));
   for (const d of downBands) {
-    if (d.x1 - d.x0 > 70 && d.x1 > 0 && d.x0 < p.widthPx) bottom.push({ request: { key: `down${d.attempt}`, x: Math.max(d.x0, 0), text: 'handler down', align: 'start' }, className: 'down' });
+    if (d.x1 - d.x0 > 70 && d.x1 > 0 && d.x0 < p.widthPx)
+      bottom.push({
+        request: { key: `down${d.attempt}`, x: Math.max(d.x0, 0), text: 'handler down', align: 'start' },
+        className: 'down',
+      });
   }
   const ends = p.attempts.filter((a) => a.end !== 'done').map((a) => ({ a, x: attemptEndX(a) }));
   for (const { a, x } of ends) {
     if (!inView(x)) continue;
-    top.push({ request: { key: `e${a.attempt}`, x, text: endLabel[a.end] ?? a.end, align: 'start', detail: a.reason }, className: endClass[a.end] ?? '', opacity: a.endEntryIndex <= p.cursor ? 1 : 0.4 });
+    top.push({
+      request: { key: `e${a.attempt}`, x, text: endLabel[a.end] ?? a.end, align: 'start', detail: a.reason },
+      className: endClass[a.end] ?? '',
+      opacity: a.endEntryIndex <= p.cursor ? 1 : 0.4,
+    });
   }
   // Simulated runs show their attempts instead; the events would repeat them.
-  const events = (p.attempts.length ? [] : eventMarkers(p.events)).map((m) => ({ m, x: px(p.axis.cursorU(m.after + 1)) }));
+  const events = (p.attempts.length ? [] : eventMarkers(p.events)).map((m) => ({
+    m,
+    x: px(p.axis.cursorU(m.after + 1)),
+  }));
   for (const { m, x } of events) {
     if (!inView(x)) continue;
     bottom.push({
-      request: { key: `ev${m.after}${m.type}`, x, text: m.text, align: 'start', detail: `after entry #${m.after}: ${m.details.join('; ')}` },
+      request: {
+        key: `ev${m.after}${m.type}`,
+        x,
+        text: m.text,
+        align: 'start',
+        detail: `after entry #${m.after}: ${m.details.join('; ')}`,
+      },
       className: m.type === 'TransientError' ? 'transient' : 'suspension',
       opacity: m.after < p.cursor ? 1 : 0.4,
     });
   }
   const mismatchX = p.mismatchCursor === null ? null : px(p.axis.cursorU(p.mismatchCursor));
-  if (mismatchX !== null) top.push({ request: { key: 'mismatch', x: mismatchX, text: '570 mismatch', align: 'start', pinned: true }, className: 'mismatch' });
+  if (mismatchX !== null)
+    top.push({
+      request: { key: 'mismatch', x: mismatchX, text: '570 mismatch', align: 'start', pinned: true },
+      className: 'mismatch',
+    });
   const decidingX = p.decidingEntry === null ? null : px(p.axis.entryU(p.decidingEntry));
-  if (decidingX !== null) bottom.push({ request: { key: 'decided', x: decidingX, text: `decided by #${p.decidingEntry}`, align: 'end', pinned: true }, className: 'decided' });
+  if (decidingX !== null)
+    bottom.push({
+      request: { key: 'decided', x: decidingX, text: `decided by #${p.decidingEntry}`, align: 'end', pinned: true },
+      className: 'decided',
+    });
 
   return (
     <div className="tl-overlay" aria-hidden="true">
       {visibleGaps(p.axis, p.window).map((s, i) => (
-        <div key={`gap${i}`} className="gap-mark" style={{ left: (px(s.u0) + px(s.u1)) / 2, opacity: 0.25, width: Math.max(8, px(s.u1) - px(s.u0)), marginLeft: -Math.max(8, px(s.u1) - px(s.u0)) / 2 }} />
+        <div
+          key={`gap${i}`}
+          className="gap-mark"
+          style={{
+            left: (px(s.u0) + px(s.u1)) / 2,
+            opacity: 0.25,
+            width: Math.max(8, px(s.u1) - px(s.u0)),
+            marginLeft: -Math.max(8, px(s.u1) - px(s.u0)) / 2,
+          }}
+        />
       ))}
       {bands.map(({ a, x0, x1 }) => (
-        <div key={`a${a.attempt}`} className="band" style={{ left: x0, width: Math.max(2, x1 - x0), opacity: a.startEntryIndex <= p.cursor ? 1 : 0.4 }} />
+        <div
+          key={`a${a.attempt}`}
+          className="band"
+          style={{ left: x0, width: Math.max(2, x1 - x0), opacity: a.startEntryIndex <= p.cursor ? 1 : 0.4 }}
+        />
       ))}
-      {downBands.map((d) => (d.x1 - d.x0 > 2 ? <div key={`down${d.attempt}`} className="down-band" style={{ left: d.x0, width: d.x1 - d.x0 }} /> : null))}
+      {downBands.map((d) =>
+        d.x1 - d.x0 > 2 ? (
+          <div key={`down${d.attempt}`} className="down-band" style={{ left: d.x0, width: d.x1 - d.x0 }} />
+        ) : null,
+      )}
       {ends.map(({ a, x }) =>
-        inView(x) ? <div key={`e${a.attempt}`} className={`marker ${endClass[a.end] ?? ''}`} style={{ left: x, opacity: a.endEntryIndex <= p.cursor ? 1 : 0.4 }} title={a.reason} /> : null,
+        inView(x) ? (
+          <div
+            key={`e${a.attempt}`}
+            className={`marker ${endClass[a.end] ?? ''}`}
+            style={{ left: x, opacity: a.endEntryIndex <= p.cursor ? 1 : 0.4 }}
+            title={a.reason}
+          />
+        ) : null,
       )}
       {events.map(({ m, x }) =>
-        inView(x) ? <div key={`ev${m.after}${m.type}`} className={`marker ${m.type === 'TransientError' ? 'transient' : 'suspension'}`} style={{ left: x, opacity: m.after < p.cursor ? 1 : 0.4 }} /> : null,
+        inView(x) ? (
+          <div
+            key={`ev${m.after}${m.type}`}
+            className={`marker ${m.type === 'TransientError' ? 'transient' : 'suspension'}`}
+            style={{ left: x, opacity: m.after < p.cursor ? 1 : 0.4 }}
+          />
+        ) : null,
       )}
       {mismatchX !== null && <div className="marker mismatch" style={{ left: mismatchX }} />}
       {decidingX !== null && <div className="decided-mark" style={{ left: decidingX }} />}

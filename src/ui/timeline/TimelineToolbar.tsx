@@ -8,14 +8,34 @@ export const TimelineToolbar = memo(function TimelineToolbar({ onZoom }: { onZoo
   const { setAxisMode, setCompressGaps, setWindow } = useStore.getState();
   return (
     <div className="tl-toolbar" role="toolbar" aria-label="Timeline">
-      <button className="btn" aria-pressed={axisMode === 'wall'} onClick={() => setAxisMode('wall')} title="Wall clock: position entries by appended_at" aria-label="Wall-clock axis">
+      <button
+        className="btn"
+        aria-pressed={axisMode === 'wall'}
+        onClick={() => setAxisMode('wall')}
+        title="Wall clock: position entries by appended_at"
+        aria-label="Wall-clock axis"
+      >
         Time
       </button>
-      <button className="btn" aria-pressed={axisMode === 'logical'} onClick={() => setAxisMode('logical')} title="Logical: position entries by journal index" aria-label="Journal-index axis">
+      <button
+        className="btn"
+        aria-pressed={axisMode === 'logical'}
+        onClick={() => setAxisMode('logical')}
+        title="Logical: position entries by journal index"
+        aria-label="Journal-index axis"
+      >
         Index
       </button>
-      <label style={{ display: 'inline-flex', gap: 4, alignItems: 'center', whiteSpace: 'nowrap' }} title="Compress idle gaps on the time axis">
-        <input type="checkbox" checked={compressGaps} disabled={axisMode !== 'wall'} onChange={(e) => setCompressGaps(e.target.checked)} />
+      <label
+        style={{ display: 'inline-flex', gap: 4, alignItems: 'center', whiteSpace: 'nowrap' }}
+        title="Compress idle gaps on the time axis"
+      >
+        <input
+          type="checkbox"
+          checked={compressGaps}
+          disabled={axisMode !== 'wall'}
+          onChange={(e) => setCompressGaps(e.target.checked)}
+        />
         Compress gaps
       </label>
       <button className="btn icon" aria-label="Zoom in" title="Zoom in (+)" onClick={() => onZoom(1.5)}>

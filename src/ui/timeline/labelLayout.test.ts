@@ -6,7 +6,13 @@ import { layoutLabels, type LabelLayoutOptions, type LabelRequest, type PlacedLa
 const measure = (text: string) => text.length * 6 + 6;
 const options: LabelLayoutOptions = { widthPx: 600, rowsMax: 3, offsetPx: 4, gapPx: 4, measure };
 
-const label = (key: string, x: number, text = 'transient 500', extra: Partial<LabelRequest> = {}): LabelRequest => ({ key, x, text, align: 'start', ...extra });
+const label = (key: string, x: number, text = 'transient 500', extra: Partial<LabelRequest> = {}): LabelRequest => ({
+  key,
+  x,
+  text,
+  align: 'start',
+  ...extra,
+});
 
 /** Drawn boxes, as the browser draws them (the folded suffix included). */
 function boxes(placed: PlacedLabel[]) {
@@ -16,7 +22,10 @@ function boxes(placed: PlacedLabel[]) {
 function overlapping(placed: PlacedLabel[]): string[] {
   const b = boxes(placed);
   const out: string[] = [];
-  for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) if (b[i].row === b[j].row && b[i].left < b[j].right && b[j].left < b[i].right) out.push(`${b[i].key}×${b[j].key}`);
+  for (let i = 0; i < b.length; i++)
+    for (let j = i + 1; j < b.length; j++)
+      if (b[i].row === b[j].row && b[i].left < b[j].right && b[j].left < b[i].right)
+        out.push(`${b[i].key}×${b[j].key}`);
   return out;
 }
 
@@ -55,12 +64,21 @@ describe('layoutLabels', () => {
     // a, b, c fill the rows at x≈100 and d folds into a. e's marker is far enough right for e to follow a's bare text
     // in row 0, but a's " +1" would run into it: e folds into a too. With its marker past the suffix, e keeps row 0.
     const aLeft = 104;
-    const crowd = [label('a', 100), label('b', 101), label('c', 102), label('d', 103), label('e', aLeft + measure('transient 500') + 4 - 4)];
+    const crowd = [
+      label('a', 100),
+      label('b', 101),
+      label('c', 102),
+      label('d', 103),
+      label('e', aLeft + measure('transient 500') + 4 - 4),
+    ];
     const { placed } = layoutLabels(crowd, options);
     const a = placed.find((p) => p.request.key === 'a')!;
     expect(a.text).toBe('transient 500 +2');
     expect(a.folded.map((f) => f.key)).toEqual(['d', 'e']);
-    const spaced = layoutLabels([...crowd.slice(0, 4), label('e', aLeft + measure('transient 500 +9') + 1 + 4 - 4)], options).placed;
+    const spaced = layoutLabels(
+      [...crowd.slice(0, 4), label('e', aLeft + measure('transient 500 +9') + 1 + 4 - 4)],
+      options,
+    ).placed;
     expect(spaced.find((p) => p.request.key === 'e')!.row).toBe(0);
     expect(overlapping(spaced)).toEqual([]);
   });
@@ -89,7 +107,13 @@ describe('layoutLabels', () => {
   });
 
   it('keeps labels inside the lane area: a marker at the right edge gets its label to its left, one near 0 is not cut off', () => {
-    const { placed } = layoutLabels([label('right', 598, '✕ limit', { pinned: true }), label('left', 3, 'decided by #2', { align: 'end', pinned: true })], options);
+    const { placed } = layoutLabels(
+      [
+        label('right', 598, '✕ limit', { pinned: true }),
+        label('left', 3, 'decided by #2', { align: 'end', pinned: true }),
+      ],
+      options,
+    );
     for (const p of placed) {
       expect(p.leftPx).toBeGreaterThanOrEqual(0);
       expect(p.leftPx + measure(p.text)).toBeLessThanOrEqual(600);
@@ -107,7 +131,15 @@ describe('layoutLabels', () => {
   it('never overlaps, keeps every label inside, and accounts for every request (seed 7)', () => {
     const request = fc.record({
       x: fc.integer({ min: -40, max: 640 }),
-      text: fc.constantFrom('transient 500', 'paused', '⚡ crash', 'attempt 2', 'handler down', 'transient 500 ×3', '↻ retry'),
+      text: fc.constantFrom(
+        'transient 500',
+        'paused',
+        '⚡ crash',
+        'attempt 2',
+        'handler down',
+        'transient 500 ×3',
+        '↻ retry',
+      ),
       align: fc.constantFrom<'start' | 'end'>('start', 'end'),
       pinned: fc.integer({ min: 0, max: 6 }).map((n) => n === 0),
     });
@@ -122,7 +154,10 @@ describe('layoutLabels', () => {
           expect(p.leftPx + measure(p.text)).toBeLessThanOrEqual(600 + 1e-9);
           for (const f of p.folded) expect(f.pinned).toBeFalsy();
         }
-        const keys = [...placed.flatMap((p) => [p.request.key, ...p.folded.map((f) => f.key)]), ...dropped.map((d) => d.key)].sort();
+        const keys = [
+          ...placed.flatMap((p) => [p.request.key, ...p.folded.map((f) => f.key)]),
+          ...dropped.map((d) => d.key),
+        ].sort();
         expect(keys).toEqual(requests.map((r) => r.key).sort());
       }),
       { seed: 7, numRuns: 300 },

@@ -76,13 +76,19 @@ export function layoutLabels(requests: readonly LabelRequest[], o: LabelLayoutOp
   }
 }
 
-function layoutPass(requests: readonly LabelRequest[], o: LabelLayoutOptions, roomFor: ReadonlySet<string>): LabelLayout {
+function layoutPass(
+  requests: readonly LabelRequest[],
+  o: LabelLayoutOptions,
+  roomFor: ReadonlySet<string>,
+): LabelLayout {
   const rowsMax = Math.max(1, Math.floor(o.rowsMax));
   const countDigits = String(requests.length).length;
   const boxes = requests.map((request, order) => {
     const widthPx = o.measure(request.text);
     // Room for the widest suffix this layout could need, so folding never makes a host overlap its right neighbour.
-    const reservePx = roomFor.has(request.key) ? o.measure(`${request.text} +${'9'.repeat(countDigits)}`) - widthPx + 1 : 0;
+    const reservePx = roomFor.has(request.key)
+      ? o.measure(`${request.text} +${'9'.repeat(countDigits)}`) - widthPx + 1
+      : 0;
     const wanted = request.align === 'start' ? request.x + o.offsetPx : request.x - o.offsetPx - widthPx;
     const left = Math.max(0, Math.min(wanted, o.widthPx - widthPx - reservePx));
     return { request, order, left, right: left + widthPx + reservePx };
@@ -94,7 +100,8 @@ function layoutPass(requests: readonly LabelRequest[], o: LabelLayoutOptions, ro
   const lastByRow: (Slot | null)[] = Array.from({ length: rowsMax }, () => null);
   const placed: PlacedLabel[] = [];
   const dropped: LabelRequest[] = [];
-  const clear = (s: Slot | null, left: number, right: number) => !s || s.right + o.gapPx <= left || right + o.gapPx <= s.left;
+  const clear = (s: Slot | null, left: number, right: number) =>
+    !s || s.right + o.gapPx <= left || right + o.gapPx <= s.left;
 
   for (const [i, box] of boxes.entries()) {
     const pinned = !!box.request.pinned;
@@ -103,7 +110,8 @@ function layoutPass(requests: readonly LabelRequest[], o: LabelLayoutOptions, ro
       for (let r = 0; r < rowsMax && row < 0; r++) {
         // Pinned labels are placed before any other, and the others come from left to right: only the pinned ones and
         // the last other label of a row can reach this one.
-        if (pinnedByRow[r].every((s) => clear(s, box.left, box.right)) && clear(lastByRow[r], box.left, box.right)) row = r;
+        if (pinnedByRow[r].every((s) => clear(s, box.left, box.right)) && clear(lastByRow[r], box.left, box.right))
+          row = r;
       }
     }
     if (row >= 0) {

@@ -21,7 +21,8 @@ function canvasContext(): CanvasRenderingContext2D | null {
   if (context !== undefined) return context;
   try {
     context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
-    if (context) context.font = `650 ${LABEL_FONT_SIZE_PX}px ${getComputedStyle(document.body).fontFamily || 'sans-serif'}`;
+    if (context)
+      context.font = `650 ${LABEL_FONT_SIZE_PX}px ${getComputedStyle(document.body).fontFamily || 'sans-serif'}`;
   } catch {
     context = null;
   }
@@ -32,7 +33,9 @@ export function labelWidthPx(text: string): number {
   const known = cache.get(text);
   if (known !== undefined) return known;
   const ctx = canvasContext();
-  const widthPx = ctx ? Math.ceil(ctx.measureText(text).width) + LABEL_PADDING_PX + SLACK_PX : estimateLabelWidthPx(text);
+  const widthPx = ctx
+    ? Math.ceil(ctx.measureText(text).width) + LABEL_PADDING_PX + SLACK_PX
+    : estimateLabelWidthPx(text);
   if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(text, widthPx);
   return widthPx;

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../model';
 import { eventLine, eventMarkers, placedLabelTitle } from './markerLabels';
 
-const transient = (after: number, message: string, extra: Partial<Extract<JournalEvent, { type: 'TransientError' }>> = {}): JournalEvent => ({
+const transient = (
+  after: number,
+  message: string,
+  extra: Partial<Extract<JournalEvent, { type: 'TransientError' }>> = {},
+): JournalEvent => ({
   type: 'TransientError',
   afterEntryIndex: after,
   appendedAtMs: null,
@@ -24,12 +28,19 @@ describe('eventMarkers', () => {
       [1, 'Paused', 'paused', 1],
       [3, 'TransientError', 'transient 500', 1],
     ]);
-    expect(markers[0].details).toEqual(['transient 500 in Run hopeless: still failing (attempt 1)', 'transient 500 in Run hopeless: still failing (attempt 2)']);
+    expect(markers[0].details).toEqual([
+      'transient 500 in Run hopeless: still failing (attempt 1)',
+      'transient 500 in Run hopeless: still failing (attempt 2)',
+    ]);
   });
 
   it('leaves out events that have no marker (unknown types)', () => {
-    expect(eventMarkers([{ type: 'Unknown', afterEntryIndex: 0, appendedAtMs: null, eventType: 'Whatever' }])).toEqual([]);
-    expect(eventLine({ type: 'Unknown', afterEntryIndex: 0, appendedAtMs: null, eventType: 'Whatever' })).toBe('Whatever');
+    expect(eventMarkers([{ type: 'Unknown', afterEntryIndex: 0, appendedAtMs: null, eventType: 'Whatever' }])).toEqual(
+      [],
+    );
+    expect(eventLine({ type: 'Unknown', afterEntryIndex: 0, appendedAtMs: null, eventType: 'Whatever' })).toBe(
+      'Whatever',
+    );
   });
 });
 
@@ -45,6 +56,8 @@ describe('placedLabelTitle', () => {
         { key: 'c', x: 2, text: 'transient 503', align: 'start', detail: 'after entry #1: unavailable' },
       ],
     });
-    expect(title).toBe('transient 500 — after entry #0: broken pipe\npaused\ntransient 503 — after entry #1: unavailable');
+    expect(title).toBe(
+      'transient 500 — after entry #0: broken pipe\npaused\ntransient 503 — after entry #1: unavailable',
+    );
   });
 });

@@ -17,7 +17,10 @@ export interface EventMarker {
 export function eventLine(e: JournalEvent): string {
   switch (e.type) {
     case 'TransientError': {
-      const command = e.relatedCommandName || e.relatedCommandType ? ` in ${[e.relatedCommandType, e.relatedCommandName].filter(Boolean).join(' ')}` : '';
+      const command =
+        e.relatedCommandName || e.relatedCommandType
+          ? ` in ${[e.relatedCommandType, e.relatedCommandName].filter(Boolean).join(' ')}`
+          : '';
       return `transient ${e.code}${command}: ${e.message}`;
     }
     case 'Paused':
@@ -37,7 +40,9 @@ export function eventMarkers(events: readonly JournalEvent[]): EventMarker[] {
     const key = `${e.afterEntryIndex}:${e.type}`;
     const m = byKey.get(key) ?? { after: e.afterEntryIndex, type: e.type, count: 0, text: '', details: [] };
     m.count++;
-    m.text = (e.type === 'TransientError' ? `transient ${e.code}` : e.type.toLowerCase()) + (m.count > 1 ? ` ×${m.count}` : '');
+    m.text =
+      (e.type === 'TransientError' ? `transient ${e.code}` : e.type.toLowerCase()) +
+      (m.count > 1 ? ` ×${m.count}` : '');
     m.details.push(eventLine(e));
     byKey.set(key, m);
   }

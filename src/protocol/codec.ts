@@ -10,6 +10,29 @@ function lookup(name: string): protobuf.Type {
   return root.lookupType(`dev.restate.service.protocol.${name}`);
 }
 
+/**
+ * Builds every message type's encoder and decoder now. protobufjs generates them with `new Function` on first use;
+ * the engine Worker calls this before it locks itself down (no `Function` after that, src/ui/engine/sandbox.ts).
+ */
+let prepared = false;
+
+export function prepareCodec(): void {
+  if (prepared) return;
+  prepared = true;
+  lookup('StartMessage');
+  const visit = (namespace: protobuf.NamespaceBase) => {
+    for (const nested of namespace.nestedArray) {
+      if (nested instanceof protobuf.Type) {
+        nested.setup();
+        // The message constructor is generated on first access too (protobufjs src/type.js, `ctor`).
+        void nested.ctor;
+      }
+      if (nested instanceof protobuf.Namespace) visit(nested);
+    }
+  };
+  visit(root!);
+}
+
 export interface StartFields {
   /** Invocation id bytes; the SDK treats them as opaque (see docs/sdk-replay.md). */
   id: Uint8Array;

@@ -60,6 +60,12 @@ export interface ServiceDefinitionLike {
 
 const CONTENT_TYPE = 'application/vnd.restate.invocation.v6';
 
+/**
+ * Taken when this module loads: the engine Worker removes `Request` from its global scope before user code runs
+ * (src/ui/engine/sandbox.ts), and the replay still has to build the one request it hands the SDK in process.
+ */
+const RequestConstructor = globalThis.Request;
+
 /** Row payloads of a V5+ journal, framed; the Input and every later entry, in journal order. */
 export function journalFrames(journal: Journal): Frame[] {
   if (journal.version !== 2)
@@ -129,7 +135,7 @@ export async function sdkReplay(
   const recorder: VmRecorder = { events: [], awakeables: 0 };
   const answer = await withRecorder(recorder, async () => {
     const response = await endpoint(
-      new Request(`http://sdk-replay.invalid/invoke/${service}/${handler}`, {
+      new RequestConstructor(`http://sdk-replay.invalid/invoke/${service}/${handler}`, {
         method: 'POST',
         headers: { 'content-type': CONTENT_TYPE, accept: CONTENT_TYPE },
         body,

@@ -2,6 +2,7 @@
 // mismatch the recorded command beside what the new code asked for.
 import type { Decision, Journal } from '../../model';
 import type { SdkReplayResult } from '../../sdk-host/replay';
+import { sdkVerdictHeadline as headline } from '../../share/sdk-replay-text';
 
 export function reportText(result: SdkReplayResult, journal: Journal): string {
   const lines = [
@@ -25,28 +26,6 @@ export function reportText(result: SdkReplayResult, journal: Journal): string {
       lines.push(`  command ${c.commandIndex}: ${c.type}${c.name ? ` '${c.name}'` : ''}`);
   }
   return lines.join('\n') + '\n';
-}
-
-function headline(result: SdkReplayResult): string {
-  switch (result.verdict) {
-    case 'replayed':
-      return 'replayed clean';
-    case 'mismatch':
-      return `journal mismatch (570) at command ${result.mismatch!.commandIndex}`;
-    case 'stopped':
-      return `stopped before executing run '${result.stoppedAt!.run}'${result.stoppedAt!.commandIndex === null ? '' : ` (command ${result.stoppedAt!.commandIndex})`}: the journal has no result for it, and offline replay never runs side effects`;
-    case 'suspended': {
-      const a = result.awaiting!;
-      const ids = [
-        ...a.completions.map((c) => `c${c}`),
-        ...a.signals.map((s) => `s${s}`),
-        ...a.namedSignals.map((n) => `s:${n}`),
-      ];
-      return `suspended, waiting on ${ids.join(', ') || 'nothing named'}`;
-    }
-    case 'failed':
-      return `the handler failed during replay (${result.error!.code}): ${result.error!.message}`;
-  }
 }
 
 function decisionLine(d: Decision, i: number): string {

@@ -1,7 +1,8 @@
-// The bottom panel: combinator graph, the journal as a list, and the scenario editor, as tabs.
+// The bottom panel: combinator graph, the journal as a list, the scenario editor and the real-SDK replay, as tabs.
 import { lazy, Suspense } from 'react';
 import { JournalTable } from '../source/JournalTable';
 import { ScenarioPanel } from '../source/ScenarioPanel';
+import { SdkReplayPanel } from '../source/SdkReplayPanel';
 import { useStore } from '../store/store';
 
 const CombinatorGraph = lazy(() => import('../graph/CombinatorGraph'));
@@ -10,6 +11,7 @@ const TABS = [
   ['graph', 'Combinator graph'],
   ['journal', 'Journal'],
   ['scenario', 'Scenario editor'],
+  ['sdk', 'Real SDK'],
 ] as const;
 
 export function BottomPanel() {
@@ -39,6 +41,7 @@ export function BottomPanel() {
         )}
         {tab === 'journal' && <JournalTable />}
         {tab === 'scenario' && <ScenarioPanel />}
+        {tab === 'sdk' && <SdkReplayPanel />}
       </div>
     </section>
   );

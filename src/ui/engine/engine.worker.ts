@@ -9,7 +9,7 @@ import type { EngineError, EngineJob, EngineMessage, EngineResult } from './prot
 import { orderFutures } from '../derive/lanes';
 import { withDisplayNames } from '../derive/runModel';
 import { rawText } from '../derive/payload';
-import type { RawRowRequest, RawRowReply } from './rawRows';
+import { protocolRowsOf, type RawRowRequest, type RawRowReply } from './rawRows';
 import { splitForPage } from './transfer';
 import { assertNoDynamicImport, lockDown } from './sandbox';
 
@@ -23,7 +23,7 @@ let keptRaws: unknown[] | null = null;
 function postResult(result: EngineResult, type: EngineJob['type']): void {
   result.futures = orderFutures(withDisplayNames(result.futures, result.journal));
   // A replay's journal is the page's own: send none of its entries back (engineClient puts the page's one back).
-  if (type === 'replay') result.journal = { ...result.journal, entries: [] };
+  if (type === 'replay' || type === 'sdk-replay') result.journal = { ...result.journal, entries: [] };
   const { rest, raws } = splitForPage(result, post);
   keptRaws = raws;
   post({ type: 'done', result: rest });
@@ -69,7 +69,9 @@ function toEngineError(e: unknown, origin: string): EngineError {
       ? String(err.code)
       : origin === 'scenario'
         ? 'SCENARIO_ERROR'
-        : 'ENGINE_ERROR';
+        : origin === 'sdk'
+          ? 'SDK_REPLAY_ERROR'
+          : 'ENGINE_ERROR';
   const runaway = runawayOf(code, message);
   if (runaway) return { ...runaway, message, location: {}, origin: 'limit' };
   return {
@@ -207,17 +209,37 @@ async function replay(job: Extract<EngineJob, { type: 'replay' }>): Promise<Engi
   };
 }
 
+async function sdkReplay(job: Extract<EngineJob, { type: 'sdk-replay' }>): Promise<EngineResult> {
+  const [reader, { runSdkReplayJob }] = await Promise.all([loadReader(), import('./sdkReplayJob')]);
+  try {
+    return await runSdkReplayJob(job, {
+      lockDown: () => lockDown(self as unknown as Record<string, unknown>),
+      deriveFutures: reader.deriveFutures,
+    });
+  } catch (e) {
+    throw Object.assign(toEngineError(e, 'sdk'), { __engine: true });
+  }
+}
+
+function runJob(job: EngineJob): Promise<EngineResult> {
+  if (job.type === 'read') return read(job);
+  if (job.type === 'simulate') return simulate(job);
+  if (job.type === 'replay') return replay(job);
+  return sdkReplay(job);
+}
+
 self.onmessage = async (event: MessageEvent<EngineJob | RawRowRequest>) => {
   const job = event.data;
-  if (job.type === 'raw') {
-    const reply: RawRowReply = { type: 'raw', id: job.id, text: rawText(keptRaws?.[job.index]) };
+  if (job.type === 'raw' || job.type === 'protocol-rows') {
+    const reply: RawRowReply =
+      job.type === 'raw'
+        ? { type: 'raw', id: job.id, text: rawText(keptRaws?.[job.index]) }
+        : { type: 'protocol-rows', id: job.id, rows: protocolRowsOf(keptRaws) };
     (self as unknown as DedicatedWorkerGlobalScope).postMessage(reply);
     return;
   }
   try {
-    const result =
-      job.type === 'read' ? await read(job) : job.type === 'simulate' ? await simulate(job) : await replay(job);
-    postResult(result, job.type);
+    postResult(await runJob(job), job.type);
   } catch (e) {
     const already = e as EngineError & { __engine?: boolean };
     if (already && already.__engine) {

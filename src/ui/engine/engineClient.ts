@@ -61,7 +61,8 @@ export function runEngineJob(
     const parts = new ResultAssembler();
     const timer = setTimeout(() => {
       const seconds = options.timeoutMs / 1000;
-      const what = job.type === 'read' ? 'Reading the file' : 'The scenario';
+      const what =
+        job.type === 'read' ? 'Reading the file' : job.type === 'sdk-replay' ? 'The real-SDK replay' : 'The scenario';
       settle?.(() =>
         reject(
           new EngineFailure({
@@ -84,7 +85,7 @@ export function runEngineJob(
       else if (m.type === 'done') {
         const result = parts.finish(m.result);
         // A replay sends no entries back: the page's own journal object stays (and keeps its raw-row source).
-        if (job.type === 'replay') result.journal = job.journal;
+        if (job.type === 'replay' || job.type === 'sdk-replay') result.journal = job.journal;
         // The Worker that read a file keeps its raw rows for the inspector (rawRows.ts).
         const ready = () => void prepareForPage(result).then(() => resolve(result));
         if (job.type === 'read')

@@ -11,6 +11,13 @@ import type {
   RunOutput,
 } from '../../model';
 import type { ResultPart } from './transfer';
+import type { SdkReplayResult } from '../../sdk-host/replay';
+
+/** What a real-SDK replay adds to its run: the SDK's verdict and the details the run's fields do not carry. */
+export type SdkReplayView = Omit<SdkReplayResult, 'decisions'>;
+
+/** A journal row's protocol payload as the Worker that read the file keeps it (hex `raw` and its `entry_type`). */
+export type ProtocolRow = { entry_type: string; raw: string } | null;
 
 export type RunSource =
   | { kind: 'example'; file: string }
@@ -35,6 +42,8 @@ export interface LoadedRun {
   format: string;
   /** Set when this run is a replay of an imported journal against a scenario. */
   replayedWith?: string;
+  /** Set when this run is a replay of an imported journal by the real Restate SDK running the pasted handler. */
+  sdkReplay?: SdkReplayView;
   /** Simulated runs: when the invocation was cancelled from outside (the scenario's default or an override), or null. */
   cancelAtMs?: number | null;
 }
@@ -56,7 +65,16 @@ export type EngineJob =
       stepsMax: number;
       cancelAtMs?: number | null;
     }
-  | { type: 'replay'; source: string; scenarioLabel: string; journal: Journal };
+  | { type: 'replay'; source: string; scenarioLabel: string; journal: Journal }
+  /** The loaded real journal replayed by the real SDK running the user's handler code (docs/sdk-replay.md). */
+  | {
+      type: 'sdk-replay';
+      source: string;
+      handlerLabel: string;
+      target: string;
+      journal: Journal;
+      protocolRows: ProtocolRow[];
+    };
 
 /** Outcome of a job, without the source (the page adds it). */
 export type EngineResult = Omit<LoadedRun, 'source'>;

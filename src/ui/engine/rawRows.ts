@@ -2,26 +2,33 @@
 // copies 100,000 of them); the inspector asks for one when it shows an entry. Workers of journals no longer shown
 // are ended whenever a new one registers (the shown run's and the newest one's stay: a compared second run, say).
 import { useEffect, useState } from 'react';
+import { rawRowOf } from '../../journal-reader/lazy-row';
 import type { Entry, Journal } from '../../model';
+import type { ProtocolRow } from './protocol';
 import { rawText } from '../derive/payload';
 import { useStore } from '../store/store';
 
-export interface RawRowRequest {
-  type: 'raw';
-  id: number;
-  index: number;
-}
+/** One row's text for the inspector, or every row's protocol payload for a real-SDK replay (sdkReplayJob.ts). */
+export type RawRowRequest = { type: 'raw'; id: number; index: number } | { type: 'protocol-rows'; id: number };
 
-export interface RawRowReply {
-  type: 'raw';
-  id: number;
-  text: string;
-}
+export type RawRowReply =
+  { type: 'raw'; id: number; text: string } | { type: 'protocol-rows'; id: number; rows: ProtocolRow[] };
 
 interface RawSource {
   journal: Journal;
   worker: Worker;
-  pending: Map<number, (text: string) => void>;
+  pending: Map<number, (reply: RawRowReply | null) => void>;
+}
+
+/** Worker side: the `entry_type` and hex `raw` of every kept row (a few bytes each), null where a row has none. */
+export function protocolRowsOf(raws: readonly unknown[] | null): ProtocolRow[] {
+  if (!raws) return [];
+  return Array.from(raws, (raw) => {
+    const row = rawRowOf(raw);
+    return row && typeof row.raw === 'string' && typeof row.entry_type === 'string'
+      ? { entry_type: row.entry_type, raw: row.raw }
+      : null;
+  });
 }
 
 const sources: RawSource[] = [];
@@ -35,15 +42,15 @@ export function keepRawSource(journal: Journal, worker: Worker): void {
     sources[i].worker.terminate();
     sources.splice(i, 1);
   }
-  const pending = new Map<number, (text: string) => void>();
+  const pending = new Map<number, (reply: RawRowReply | null) => void>();
   worker.onmessage = (event: MessageEvent<RawRowReply>) => {
     const reply = event.data;
-    if (reply?.type !== 'raw') return;
-    pending.get(reply.id)?.(reply.text);
+    if (reply?.type !== 'raw' && reply?.type !== 'protocol-rows') return;
+    pending.get(reply.id)?.(reply);
     pending.delete(reply.id);
   };
   worker.onerror = () => {
-    pending.forEach((resolve) => resolve(''));
+    pending.forEach((resolve) => resolve(null));
     pending.clear();
   };
   sources.push({ journal, worker, pending });
@@ -56,13 +63,29 @@ export function carryRawSource(from: Journal, to: Journal): void {
 }
 
 /** The raw row of entry `index` of `journal` as text ('' when it has none or its Worker is gone). */
-export function fetchRawText(journal: Journal, index: number): Promise<string> {
+export async function fetchRawText(journal: Journal, index: number): Promise<string> {
+  const reply = await ask(journal, (id) => ({ type: 'raw', id, index }));
+  return reply?.type === 'raw' ? reply.text : '';
+}
+
+/**
+ * The protocol payload of every entry of `journal`, by entry index: inline where an entry still carries its raw row
+ * (Connect's appended entries), else from the Worker that read it; null for entries without one (a simulation).
+ */
+export async function fetchProtocolRows(journal: Journal): Promise<ProtocolRow[]> {
+  const reply = await ask(journal, (id) => ({ type: 'protocol-rows', id }));
+  const kept = reply?.type === 'protocol-rows' ? reply.rows : [];
+  const inline = protocolRowsOf(journal.entries.map((e) => e.raw));
+  return journal.entries.map((_, i) => inline[i] ?? kept[i] ?? null);
+}
+
+function ask(journal: Journal, request: (id: number) => RawRowRequest): Promise<RawRowReply | null> {
   const s = sources.find((x) => x.journal === journal);
-  if (!s) return Promise.resolve('');
+  if (!s) return Promise.resolve(null);
   const id = nextId++;
   return new Promise((resolve) => {
     s.pending.set(id, resolve);
-    s.worker.postMessage({ type: 'raw', id, index } satisfies RawRowRequest);
+    s.worker.postMessage(request(id));
   });
 }
 

@@ -33,20 +33,28 @@ export function lockDown(scope: Record<string, unknown>): void {
     }
   }
   // No more compiling from strings: eval, Function and its async/generator siblings reached through `.constructor`.
+  // Each constructor is replaced by a Proxy that refuses to be called or constructed but is otherwise the
+  // constructor itself, so `f instanceof Function` and `Function.prototype` keep working (the Restate SDK's
+  // `restate.service` checks `handler instanceof Function`).
   const constructors = [
     Function,
     async function () {}.constructor,
     function* () {}.constructor,
     async function* () {}.constructor,
   ];
+  const guarded = (ctor: unknown) =>
+    new Proxy(ctor as (...args: unknown[]) => unknown, {
+      apply: refuse('Function'),
+      construct: refuse('Function'),
+    });
   for (const ctor of constructors) {
     Object.defineProperty((ctor as { prototype: object }).prototype, 'constructor', {
-      value: refuse('Function'),
+      value: guarded(ctor),
       configurable: false,
       writable: false,
     });
   }
-  Object.defineProperty(scope, 'Function', { value: refuse('Function'), configurable: false, writable: false });
+  Object.defineProperty(scope, 'Function', { value: guarded(Function), configurable: false, writable: false });
   Object.defineProperty(scope, 'eval', { value: refuse('eval'), configurable: false, writable: false });
 }
 

@@ -9,7 +9,7 @@ import CodeMirror, {
   type DecorationSet,
   type Text,
 } from '@uiw/react-codemirror';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 
 /** Where the last scenario error points in the editor's text (1-based line and column), and what it says. */
 export interface ErrorMark {
@@ -57,13 +57,18 @@ export default function CodeEditor({
   onChange,
   dark,
   errorMark = null,
+  label = 'Scenario code',
 }: {
   value: string;
   onChange(value: string): void;
   dark: boolean;
   errorMark?: ErrorMark | null;
+  /** The editor's accessible name. */
+  label?: string;
 }) {
   const [view, setView] = useState<EditorView | null>(null);
+  // The name goes on CodeMirror's contenteditable itself: the element a screen reader (and getByRole) calls a textbox.
+  const labelled = useMemo(() => [...extensions, EditorView.contentAttributes.of({ 'aria-label': label })], [label]);
   // A new error marks its line and scrolls it into view; no error (a successful run, a dismissed error) clears it.
   useEffect(() => {
     if (!view) return;
@@ -83,11 +88,10 @@ export default function CodeEditor({
       value={value}
       onChange={onChange}
       onCreateEditor={setView}
-      extensions={extensions}
+      extensions={labelled}
       theme={dark ? 'dark' : 'light'}
       height="100%"
       basicSetup={{ foldGutter: false, highlightActiveLine: true }}
-      aria-label="Scenario code"
     />
   );
 }

@@ -8,6 +8,7 @@ import { currentLimits } from '../robustness/limitsStore';
 import { exampleMeta, exampleSource } from './examples';
 import { looksLikeViewFile } from '../../share/view-file';
 import { openViewFile } from '../share/openViewFile';
+import { fetchProtocolRows } from '../engine/rawRows';
 
 let current: RunningJob | null = null;
 
@@ -17,6 +18,9 @@ export interface OpenAt {
 }
 
 const SESSION_FILE_LIMIT_CHARS = 4_000_000;
+
+/** A real-SDK replay first fetches and compiles the SDK's ~2 MB chunk (its WASM VM): not the handler's time. */
+const SDK_LOAD_ALLOWANCE_MS = 20_000;
 
 async function execute(
   job: EngineJob,
@@ -29,7 +33,12 @@ async function execute(
   const { setLoading, setError, setRun } = useStore.getState();
   setLoading({ label, fraction: null });
   const limits = currentLimits();
-  const timeoutMs = job.type === 'read' ? limits.readTimeLimitMs : limits.timeLimitMs;
+  const timeoutMs =
+    job.type === 'read'
+      ? limits.readTimeLimitMs
+      : job.type === 'sdk-replay'
+        ? limits.timeLimitMs + SDK_LOAD_ALLOWANCE_MS
+        : limits.timeLimitMs;
   if (job.type === 'read')
     job = { ...job, limits: { maxBytes: limits.maxBytes, maxChars: limits.maxBytes, maxEntries: limits.maxEntries } };
   const running = runEngineJob(job, { timeoutMs, onProgress: (fraction) => setLoading({ label, fraction }) });
@@ -260,6 +269,35 @@ export async function replayLoaded(source: string, scenarioLabel: string): Promi
   );
   if (replayed) replaySources.set(replayed, source);
   return replayed;
+}
+
+/**
+ * Replays the loaded real journal with the real Restate SDK running `source` (a pasted handler file): the SDK's own
+ * decisions, its 570 at the diverging command, or where it stopped before a side effect (docs/sdk-replay.md).
+ */
+export async function replayLoadedWithSdk(
+  source: string,
+  handlerLabel: string,
+  target: string,
+): Promise<LoadedRun | null> {
+  const run = useStore.getState().run;
+  if (!run) return null;
+  const protocolRows = await fetchProtocolRows(run.journal);
+  const replayed = await execute(
+    { type: 'sdk-replay', source, handlerLabel, target, journal: run.journal, protocolRows },
+    run.source,
+    `Replaying with the real SDK (${handlerLabel})`,
+    handlerLabel,
+  );
+  if (replayed) sdkReplaySources.set(replayed, source);
+  return replayed;
+}
+
+const sdkReplaySources = new WeakMap<LoadedRun, string>();
+
+/** The handler code a run was replayed with by the real SDK (for share links), or null. */
+export function sdkReplaySourceOf(run: LoadedRun): string | null {
+  return sdkReplaySources.get(run) ?? null;
 }
 
 const replaySources = new WeakMap<LoadedRun, string>();

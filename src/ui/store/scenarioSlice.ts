@@ -12,7 +12,15 @@ export interface ScenarioSlice {
   editorCrashes: string;
   /** Cancellation time as typed (ms); empty: the scenario's own default. */
   editorCancelAt: string;
-  bottomTab: 'graph' | 'journal' | 'scenario';
+  bottomTab: 'graph' | 'journal' | 'scenario' | 'sdk';
+  /** The real handler code in the "Real SDK" tab; null until the user types, pastes or opens one. */
+  sdkSource: string | null;
+  /** Where that code came from (an opened file's name), for labels; null when pasted or typed. */
+  sdkLabel: string | null;
+  /** The handler the journal is replayed into (`Service/handler`, `Object/key/handler`) when it differs from the journal's. */
+  sdkTarget: string | null;
+  setSdkSource(source: string | null, label?: string | null): void;
+  setSdkTarget(target: string | null): void;
   setEditorSource(source: string | null, label?: string | null): void;
   setEditorSeed(seed: number): void;
   setEditorCrashes(text: string): void;
@@ -27,6 +35,11 @@ export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (
   editorCrashes: '',
   editorCancelAt: '',
   bottomTab: 'graph',
+  sdkSource: null,
+  sdkLabel: null,
+  sdkTarget: null,
+  setSdkSource: (sdkSource, label) => set((s) => ({ sdkSource, sdkLabel: label === undefined ? s.sdkLabel : label })),
+  setSdkTarget: (sdkTarget) => set({ sdkTarget }),
   setEditorSource: (editorSource, label) =>
     set((s) => ({ editorSource, editorLabel: label === undefined ? s.editorLabel : label })),
   setEditorSeed: (editorSeed) => set({ editorSeed }),

@@ -1,0 +1,73 @@
+// "Replay with the real SDK": a real Restate 1.7.12 journal, the real handler file pasted or opened, replayed in the
+// browser by the real @restatedev/restate-sdk (its WASM VM) in the sandboxed engine Worker: its decisions on the
+// timeline, its 570 at the changed command beside the recorded one, and the SDK chunk fetched only when asked for.
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { PASTE_HANDLERS, REAL_CAPTURES, SdkReplayPage } from './pages/SdkReplayPage';
+
+test('paste the real handler, replay the real journal, step through the SDK decisions', async ({ inspector, page }) => {
+  const sdkChunks: string[] = [];
+  page.on('request', (r) => {
+    if (/sdkReplayJob/.test(r.url())) sdkChunks.push(r.url());
+  });
+  await inspector.openJournal.setInputFiles(path.join(REAL_CAPTURES, 'race-timeout', 'bundle.json'));
+  await expect(inspector.status).toHaveText(/^Step/);
+  const sdk = new SdkReplayPage(page);
+  await sdk.open();
+  await expect(sdk.handler).toHaveValue('Lab/raceTimeout');
+  expect(sdkChunks, 'the SDK chunk is not part of loading a journal').toEqual([]);
+
+  await sdk.paste('lab-race.ts');
+  await sdk.replay.click();
+  await expect(sdk.verdict).toContainText('replayed clean');
+  await expect(sdk.verdict).toContainText(/\d+ decisions? traced from the SDK 1\.17/);
+  expect(sdkChunks.length).toBeGreaterThan(0);
+
+  // The real SDK's race: the 100 ms sleep won over the slow run, as the journal's notification order says.
+  await page.keyboard.press('Home');
+  await inspector.nextDecision.click();
+  await expect(inspector.status).toContainText(/race: .*won/);
+  await expect(page.locator('.bar.winner')).toHaveCount(1);
+  await expect(inspector.page.getByRole('region', { name: 'Journal mismatch' })).toHaveCount(0);
+});
+
+test('a changed handler opened from a file shows the SDK 570 at its command, recorded beside new', async ({
+  inspector,
+  page,
+}) => {
+  await inspector.openJournal.setInputFiles(path.join(REAL_CAPTURES, 'race-timeout', 'bundle.json'));
+  await expect(inspector.status).toHaveText(/^Step/);
+  const sdk = new SdkReplayPage(page);
+  await sdk.open();
+  await sdk.handlerFile.setInputFiles(path.join(PASTE_HANDLERS, 'lab-race-renamed.ts'));
+  await expect(sdk.code).toContainText('fetch-quote');
+  await sdk.replay.click();
+  await expect(sdk.verdict).toContainText('journal mismatch (570) at command 1');
+  const diff = sdk.verdict.getByRole('table', { name: 'Command 1: recorded and new' });
+  await expect(diff.getByRole('row', { name: /name/ })).toContainText('slow-fetch');
+  await expect(diff.getByRole('row', { name: /name/ })).toContainText('fetch-quote');
+  await expect(sdk.verdict.getByLabel("The SDK's message")).toContainText(/mismatch/i);
+  await expect(inspector.inspector.getByRole('region', { name: 'Journal mismatch' })).toContainText('fetch-quote');
+  await expect(inspector.timeline.getByText('570 mismatch')).toBeVisible();
+});
+
+test('an import the browser cannot load is refused with its line marked', async ({ inspector, page }) => {
+  await inspector.openJournal.setInputFiles(path.join(REAL_CAPTURES, 'race-timeout', 'bundle.json'));
+  await expect(inspector.status).toHaveText(/^Step/);
+  const sdk = new SdkReplayPage(page);
+  await sdk.open();
+  await sdk.code.fill(`import * as restate from '@restatedev/restate-sdk';\nimport { z } from 'zod';\nz.string();\n`);
+  await sdk.replay.click();
+  await expect(inspector.alert).toContainText('SDK_HANDLER_IMPORT');
+  await expect(inspector.alert).toContainText("line 2 imports 'zod'");
+  await expect(page.locator('[data-error-line="2"]')).toBeVisible();
+});
+
+test('a simulation cannot be replayed by the SDK, and says why', async ({ inspector, page }) => {
+  await inspector.example('llm-race').click();
+  await expect(inspector.status).toHaveText(/^Step/);
+  const sdk = new SdkReplayPage(page);
+  await sdk.open();
+  await expect(sdk.replay).toBeDisabled();
+  await expect(page.getByText('This is a simulation')).toBeVisible();
+});

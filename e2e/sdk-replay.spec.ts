@@ -71,3 +71,19 @@ test('a simulation cannot be replayed by the SDK, and says why', async ({ inspec
   await expect(sdk.replay).toBeDisabled();
   await expect(page.getByText('This is a simulation')).toBeVisible();
 });
+
+test('the replay frontier: the SDK stops before a run the journal has no result for, marked on the timeline', async ({
+  inspector,
+  page,
+}) => {
+  await inspector.openJournal.setInputFiles(path.join(REAL_CAPTURES, 'journal-mismatch', 'bundle.json'));
+  await expect(inspector.status).toHaveText(/^Step/);
+  const sdk = new SdkReplayPage(page);
+  await sdk.open();
+  await sdk.handlerFile.setInputFiles(path.join(PASTE_HANDLERS, 'checkout-order.ts'));
+  await sdk.replay.click();
+  await expect(sdk.verdict).toContainText("stopped before executing run 'ship'");
+  await expect(inspector.timeline.getByText("⏹ SDK stops: run 'ship'")).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(inspector.status).toContainText("the real SDK stops here, before executing run 'ship'");
+});

@@ -13,6 +13,8 @@ export interface StatusInput {
   attemptsEnded: readonly Attempt[];
   mismatch: Mismatch | null;
   mismatchCursor: number | null;
+  /** Where a real-SDK replay went no further (runModel.ts frontierOf), or null. */
+  frontier?: { cursor: number; sentence: string } | null;
   /** Invocation-id future id → its call's future id: that notification is told as part of the call. */
   callOfInvocationId?: ReadonlyMap<string, string>;
 }
@@ -139,5 +141,6 @@ export function statusSentence(s: StatusInput): string {
   if (s.decisions.length) parts.push(...s.decisions.map((d) => decisionSentence(d, s.futuresById)));
   else if (s.entry) parts.push(entrySentence(s.entry, s.futuresById, s.callOfInvocationId));
   parts.push(...attemptsSentences(s.attemptsEnded));
+  if (s.frontier && s.frontier.cursor === s.cursor) parts.push(s.frontier.sentence);
   return `${head}: ${parts.join('; ')}`;
 }

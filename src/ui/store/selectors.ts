@@ -45,6 +45,7 @@ export function selectStatus(s: Store): string {
     attemptsEnded: attemptsEndingAt(s.run.attempts, s.cursor),
     mismatch: s.run.mismatch,
     mismatchCursor: s.model.mismatchCursor,
+    frontier: s.model.frontier,
     callOfInvocationId: s.model.callOfInvocationId,
   });
 }

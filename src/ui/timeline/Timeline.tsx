@@ -248,6 +248,7 @@ export function Timeline() {
           attempts={run.attempts}
           events={run.journal.events}
           mismatchCursor={model.mismatchCursor}
+          frontier={model.frontier}
           virtualTime={!!run.journal.virtualTime}
           decidingEntry={highlight?.fresh ? highlight.decision.entryIndex : null}
         />

@@ -1,4 +1,4 @@
-// Markers over all lanes: attempt bands, crash / retry / suspension / mismatch markers, idle gaps and the cursor line.
+// Markers over all lanes: attempt bands, crash / retry / suspension / mismatch / SDK frontier markers, idle gaps and the cursor line.
 // Their labels are laid out together (labelLayout.ts) so that markers close in time never draw text over text.
 import { memo } from 'react';
 import type { Attempt, JournalEvent } from '../../model';
@@ -16,6 +16,8 @@ export interface OverlayProps {
   attempts: Attempt[];
   events: JournalEvent[];
   mismatchCursor: number | null;
+  /** A real-SDK replay's frontier (runModel.ts): where the SDK went no further. */
+  frontier: { cursor: number; label: string } | null;
   virtualTime: boolean;
   /** Entry whose notification decided the decision made at this step (marked so the eye finds the cause). */
   decidingEntry: number | null;
@@ -142,6 +144,12 @@ export const TimelineOverlay = memo(function TimelineOverlay(p: OverlayProps) {
       request: { key: 'mismatch', x: mismatchX, text: '570 mismatch', align: 'start', pinned: true },
       className: 'mismatch',
     });
+  const frontierX = p.frontier === null ? null : px(p.axis.cursorU(p.frontier.cursor));
+  if (frontierX !== null && p.frontier)
+    top.push({
+      request: { key: 'frontier', x: frontierX, text: p.frontier.label, align: 'start', pinned: true },
+      className: 'frontier',
+    });
   const decidingX = p.decidingEntry === null ? null : px(p.axis.entryU(p.decidingEntry));
   if (decidingX !== null)
     bottom.push({
@@ -195,6 +203,7 @@ export const TimelineOverlay = memo(function TimelineOverlay(p: OverlayProps) {
         ) : null,
       )}
       {mismatchX !== null && <div className="marker mismatch" style={{ left: mismatchX }} />}
+      {frontierX !== null && <div className="marker frontier" style={{ left: frontierX }} />}
       {decidingX !== null && <div className="decided-mark" style={{ left: decidingX }} />}
       <Labels labels={top} edge="top" widthPx={p.widthPx} />
       <Labels labels={bottom} edge="bottom" widthPx={p.widthPx} />

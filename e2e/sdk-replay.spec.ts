@@ -2,7 +2,11 @@
 // browser by the real @restatedev/restate-sdk (its WASM VM) in the sandboxed engine Worker: its decisions on the
 // timeline, its 570 at the changed command beside the recorded one, and the SDK chunk fetched only when asked for.
 import path from 'node:path';
+import { cspContent, WORKER_CSP_DIRECTIVES } from '../src/share/csp';
 import { expect, test } from './fixtures';
+import { serveStatic } from './hosting/staticServer';
+import { InspectorPage } from './pages/InspectorPage';
+import { SharePage } from './pages/SharePage';
 import { PASTE_HANDLERS, REAL_CAPTURES, SdkReplayPage } from './pages/SdkReplayPage';
 
 test('paste the real handler, replay the real journal, step through the SDK decisions', async ({ inspector, page }) => {
@@ -86,4 +90,61 @@ test('the replay frontier: the SDK stops before a run the journal has no result 
   await expect(inspector.timeline.getByText("⏹ SDK stops: run 'ship'")).toBeVisible();
   await page.keyboard.press('End');
   await expect(inspector.status).toContainText("the real SDK stops here, before executing run 'ship'");
+});
+
+test('under CSP headers (the page policy, and the Worker policy docs/hosting.md gives), the SDK still replays', async ({
+  page,
+}) => {
+  const dist = path.join(import.meta.dirname, '..', 'dist');
+  const site = await serveStatic(dist, '/inspector/', (rel) => ({
+    'content-security-policy': /^assets\/engine\.worker-[\w-]+\.js$/.test(rel)
+      ? cspContent(WORKER_CSP_DIRECTIVES)
+      : cspContent(),
+  }));
+  try {
+    await page.goto(site.url);
+    const inspector = new InspectorPage(page);
+    await expect(page.getByRole('heading', { name: 'Replay Inspector' })).toBeVisible();
+    await inspector.openJournal.setInputFiles(path.join(REAL_CAPTURES, 'race-timeout', 'bundle.json'));
+    await expect(inspector.status).toHaveText(/^Step/);
+    const sdk = new SdkReplayPage(page);
+    await sdk.open();
+    await sdk.paste('lab-race.ts');
+    await sdk.replay.click();
+    await expect(sdk.verdict).toContainText('replayed clean');
+    await expect(inspector.alert).toHaveCount(0);
+  } finally {
+    await site.close();
+  }
+});
+
+test('a share link carries the real handler: a fresh browser replays it with the SDK to the same step', async ({
+  inspector,
+  page,
+  context,
+  browser,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await inspector.openJournal.setInputFiles(path.join(REAL_CAPTURES, 'race-timeout', 'bundle.json'));
+  await expect(inspector.status).toHaveText(/^Step/);
+  const sdk = new SdkReplayPage(page);
+  await sdk.open();
+  await sdk.handlerFile.setInputFiles(path.join(PASTE_HANDLERS, 'lab-race-renamed.ts'));
+  await sdk.replay.click();
+  await expect(sdk.verdict).toContainText('journal mismatch (570) at command 1');
+  const status = await inspector.status.textContent();
+  const url = await new SharePage(page).copiedUrl();
+
+  const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const freshPage = await fresh.newPage();
+    await freshPage.goto(url);
+    const again = new SdkReplayPage(freshPage);
+    await expect(again.verdict).toContainText('journal mismatch (570) at command 1');
+    await expect(new InspectorPage(freshPage).status).toHaveText(status!);
+    await expect(again.code).toContainText('fetch-quote');
+    await expect(again.handler).toHaveValue('Lab/raceTimeout');
+  } finally {
+    await fresh.close();
+  }
 });

@@ -22,7 +22,10 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, mount: string): Promise<StaticSite> {
+/** Extra response headers for a file (its path under the mount, e.g. `index.html`, `assets/x.js`). */
+export type HeadersFor = (rel: string) => Record<string, string>;
+
+export async function serveStatic(root: string, mount: string, headersFor?: HeadersFor): Promise<StaticSite> {
   const server: Server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (pathname === mount.replace(/\/$/, '')) {
@@ -49,6 +52,7 @@ export async function serveStatic(root: string, mount: string): Promise<StaticSi
     res.writeHead(200, {
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ...headersFor?.(rel),
     });
     createReadStream(file).pipe(res);
   });

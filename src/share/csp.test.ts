@@ -1,15 +1,23 @@
 import { expect, it } from 'vitest';
-import { CSP_DIRECTIVES, cspContent, cspMetaTag } from './csp';
+import { CSP_DIRECTIVES, cspContent, cspMetaTag, WORKER_CSP_DIRECTIVES } from './csp';
 
-it('allows scripts only from the site itself (no inline scripts, no eval)', () => {
-  expect(CSP_DIRECTIVES['script-src']).toEqual(["'self'"]);
+it('allows scripts only from the site itself (no inline scripts, no eval); WebAssembly may compile, nothing more', () => {
+  expect(CSP_DIRECTIVES['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);
   expect(cspContent()).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+});
+
+it("gives the engine Worker's own response the page's policy plus eval (scenario and handler code), nothing else", () => {
+  expect(WORKER_CSP_DIRECTIVES['script-src']).toEqual(["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'"]);
+  const { 'script-src': _worker, ...workerRest } = WORKER_CSP_DIRECTIVES;
+  const { 'script-src': _page, ...pageRest } = CSP_DIRECTIVES;
+  expect(workerRest).toEqual(pageRest);
 });
 
 it('loads code only from the site itself and refuses plugins, base and form targets', () => {
   for (const [name, values] of Object.entries(CSP_DIRECTIVES)) {
     if (name === 'connect-src') continue;
-    for (const v of values) expect(`${name} ${v}`).toMatch(/ ('self'|'none'|'unsafe-inline'|data:|blob:)$/);
+    for (const v of values)
+      expect(`${name} ${v}`).toMatch(/ ('self'|'none'|'unsafe-inline'|'wasm-unsafe-eval'|data:|blob:)$/);
   }
   expect(cspContent()).toContain("object-src 'none'; base-uri 'none'; form-action 'none'");
 });

@@ -8,9 +8,12 @@
 // - connect-src https:: "open by URL" (`?src=`) must reach a CORS-enabled file on another HTTPS origin (issue 5); the
 //   app itself sends nothing anywhere (e2e/security.spec.ts records every request of a full session), and loopback
 //   http is allowed for journals served from a developer's own machine.
+// - script-src 'wasm-unsafe-eval': the real Restate SDK's VM is WebAssembly, compiled in the engine Worker for
+//   "Replay with the real SDK" (src/sdk-host/bundled-sdk.ts). It lets WebAssembly compile and nothing else (no eval
+//   of strings); the page itself compiles none, but a host that sends this policy as a header to every file needs it.
 export const CSP_DIRECTIVES: Record<string, string[]> = {
   'default-src': ["'self'"],
-  'script-src': ["'self'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   'worker-src': ["'self'", 'blob:'],
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'blob:'],
@@ -19,6 +22,15 @@ export const CSP_DIRECTIVES: Record<string, string[]> = {
   'object-src': ["'none'"],
   'base-uri': ["'none'"],
   'form-action': ["'none'"],
+};
+
+/**
+ * The policy for the engine Worker's own response when a host sends CSP headers (docs/hosting.md): the page's, plus
+ * 'unsafe-eval', because scenario and handler code are compiled there (`new Function`, then sandbox.ts lockDown).
+ */
+export const WORKER_CSP_DIRECTIVES: Record<string, string[]> = {
+  ...CSP_DIRECTIVES,
+  'script-src': ["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'"],
 };
 
 export function cspContent(directives: Record<string, string[]> = CSP_DIRECTIVES): string {

@@ -35,6 +35,25 @@ describe('share link codec', () => {
     expect(decodeShareState('#' + hash)).toEqual(state);
   });
 
+  it('round-trips a real handler paired with a journal, and refuses a malformed one', () => {
+    const state: ShareState = {
+      source: { kind: 'journal', text: '[]', fileName: 'bundle.json' },
+      cursor: 3,
+      pairedHandler: {
+        code: "export default restate.service({ name: 'Lab', handlers: {} });",
+        target: 'Lab/race',
+        label: 'lab.ts',
+      },
+    };
+    expect(decodeShareState(encodeShareState(state))).toEqual(state);
+    const objectTarget = { ...state, pairedHandler: { code: 'x', target: 'Counter/key-1/add' } };
+    expect(decodeShareState(encodeShareState(objectTarget)).pairedHandler?.target).toBe('Counter/key-1/add');
+    const encodeRaw = (value: unknown) =>
+      SHARE_PREFIX + toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(value))));
+    for (const pairedHandler of [{ code: 1, target: 'A/b' }, { code: 'x', target: 'no-slash' }, { code: 'x' }, 'x'])
+      expect(codeOf(() => decodeShareState(encodeRaw({ ...state, pairedHandler })))).toBe('LINK_BAD_DATA');
+  });
+
   it('compresses a loaded journal well below its size', () => {
     const text = JSON.stringify({
       rows: Array.from({ length: 200 }, (_, i) => ({

@@ -28,6 +28,14 @@ export interface ShareCompare {
   cursorB?: number;
 }
 
+export interface SharePairedHandler {
+  code: string;
+  /** `Service/handler` the journal is replayed into. */
+  target: string;
+  /** Where the code came from (an opened file's name), for labels. */
+  label?: string;
+}
+
 export interface ShareState {
   source: ShareSource;
   seed?: number;
@@ -38,6 +46,8 @@ export interface ShareState {
   selection?: string;
   /** A scenario paired with a loaded journal, to replay it (example name or code). */
   pairedScenario?: { kind: 'example'; name: string } | { kind: 'scenario'; code: string };
+  /** A real handler paired with a loaded journal, replayed by the real SDK (docs/sdk-replay.md). */
+  pairedHandler?: SharePairedHandler;
   /** The compare view was open: it reopens with the same second run. */
   compare?: ShareCompare;
 }
@@ -186,6 +196,18 @@ function validateCompare(v: unknown): ShareCompare {
   return out;
 }
 
+function validatePairedHandler(v: unknown): SharePairedHandler {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) bad('pairedHandler', 'is not an object');
+  const h = v as Record<string, unknown>;
+  if (!isStr(h.code)) bad('pairedHandler.code', 'is not text');
+  if (!isStr(h.target) || h.target.length > NAME_CHARS_MAX || !/^[^/]+(\/[^/]+){1,2}$/.test(h.target))
+    bad('pairedHandler.target', 'is not Service/handler');
+  const out: SharePairedHandler = { code: h.code, target: h.target };
+  if (h.label !== undefined)
+    out.label = isStr(h.label) ? h.label.slice(0, FILE_NAME_CHARS_MAX) : bad('pairedHandler.label', 'is not text');
+  return out;
+}
+
 /** Checks untrusted data field by field and returns only the known, well-typed fields. */
 export function validateShareState(value: unknown): ShareState {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) bad('the view', 'is not an object');
@@ -204,6 +226,7 @@ export function validateShareState(value: unknown): ShareState {
     state.selection = isStr(v.selection) && v.selection.length <= 200 ? v.selection : bad('selection', 'is not an id');
   if (v.pairedScenario !== undefined)
     state.pairedScenario = validateSource(v.pairedScenario, 'pairedScenario', false) as ShareState['pairedScenario'];
+  if (v.pairedHandler !== undefined) state.pairedHandler = validatePairedHandler(v.pairedHandler);
   if (v.compare !== undefined) state.compare = validateCompare(v.compare);
   return state;
 }

@@ -10,7 +10,9 @@ import { exampleSource, examples } from '../source/examples';
 import {
   openFiles,
   replayLoaded,
+  replayLoadedWithSdk,
   replaySourceOf,
+  sdkReplaySourceOf,
   simulateExample,
   simulateSource,
   storedFiles,
@@ -62,10 +64,20 @@ export async function currentShareState(
   if (run.source.kind === 'scenario')
     return { source: { kind: 'scenario', code: storedScenario() ?? s.editorSource ?? '' }, ...simulated, ...at };
   const paired = replaySourceOf(run);
+  const handler = sdkReplaySourceOf(run);
   return {
     source: await journalSource(run),
     ...at,
     ...(paired !== null ? { pairedScenario: exampleOrCode(paired) } : {}),
+    ...(handler !== null && run.sdkReplay
+      ? {
+          pairedHandler: {
+            code: handler,
+            target: run.sdkReplay.target,
+            ...(run.replayedWith ? { label: run.replayedWith } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -104,6 +116,15 @@ async function restoreRun(state: ShareState): Promise<void> {
     [{ name: state.source.fileName ?? 'shared.journal.json', text: state.source.text }],
     at,
   );
+  if (opened && state.pairedHandler) {
+    const { code, target, label } = state.pairedHandler;
+    store.setSdkSource(code, label ?? null);
+    store.setSdkTarget(target);
+    store.setBottomTab('sdk');
+    const replayed = await replayLoadedWithSdk(code, label ?? 'the shared handler', target);
+    if (replayed) restoreAt(state);
+    return;
+  }
   if (!opened || !state.pairedScenario) return;
   const paired = state.pairedScenario;
   const code = paired.kind === 'example' ? exampleSource(paired.name) : paired.code;
@@ -118,9 +139,12 @@ async function restoreRun(state: ShareState): Promise<void> {
   }
   if (paired.kind === 'scenario') store.setEditorSource(code, null);
   const replayed = await replayLoaded(code, paired.kind === 'example' ? paired.name : 'edited scenario');
-  if (replayed) {
-    const s = useStore.getState();
-    if (state.cursor !== undefined) s.setCursor(state.cursor);
-    s.select(state.selection ?? null);
-  }
+  if (replayed) restoreAt(state);
+}
+
+/** The link's cursor and selection, over the run a replay just produced. */
+function restoreAt(state: ShareState): void {
+  const s = useStore.getState();
+  if (state.cursor !== undefined) s.setCursor(state.cursor);
+  s.select(state.selection ?? null);
 }

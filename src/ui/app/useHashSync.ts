@@ -2,8 +2,9 @@
 // and on back/forward. Source changes push a history entry; cursor and selection changes replace the current one.
 import { useEffect } from 'react';
 import { formatHash, parseHash, type HashState } from '../derive/urlHash';
-import type { LoadedRun } from '../engine/protocol';
-import { openFiles, openUrl, simulateExample, simulateSource, storedFiles, storedScenario } from '../source/loaders';
+import type { LoadedRun } from '../../run/loaded-run';
+import { persistence } from '../session/persistence';
+import { openFiles, openUrl, simulateExample, simulateSource } from '../source/loaders';
 import { useStore, type Store } from '../store/store';
 
 function sourceKey(run: LoadedRun | null): string | undefined {
@@ -52,7 +53,7 @@ export async function restoreFromHash(h: HashState): Promise<void> {
       await simulateExample(h.src.slice(8), h.seed ?? null, h.crashes ?? null, at, h.cancel ?? null);
     else if (h.src.startsWith('url:')) await openUrl(h.src.slice(4), at);
     else if (h.src.startsWith('file:')) {
-      const files = storedFiles();
+      const files = persistence.keptFiles();
       if (files && files.map((f) => f.name).join(',') === h.src.slice(5)) await openFiles(files, at);
       else
         s.setError({
@@ -63,7 +64,7 @@ export async function restoreFromHash(h: HashState): Promise<void> {
           hint: 'Open the file again.',
         });
     } else if (h.src === 'scenario') {
-      const code = storedScenario();
+      const code = persistence.keptScenario();
       if (code) await simulateSource(code, h.seed ?? null, h.crashes ?? null, at, h.cancel ?? null);
     } else {
       // A link from elsewhere may carry anything (e.g. `javascript:…`): say so instead of ignoring it silently.

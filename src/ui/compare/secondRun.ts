@@ -7,24 +7,19 @@ import {
   STEPS_MAX,
   EngineFailure,
 } from '../engine/engineClient';
-import type { EngineJob, LoadedRun, RunSource } from '../engine/protocol';
+import type { EngineJob } from '../engine/protocol';
+import type { LoadedRun, RunSource } from '../../run/loaded-run';
 import { exampleMeta, exampleSource } from '../source/examples';
-import { storedScenario } from '../source/loaders';
+import { persistence } from '../session/persistence';
 import { useStore } from '../store/store';
-import { useCompare } from './compareStore';
-
-export type SecondRunChoice =
-  | { kind: 'seed'; seed: number }
-  | { kind: 'without-crashes' }
-  | { kind: 'example'; file: string; seed: number | null }
-  | { kind: 'file'; name: string; text: string }
-  | { kind: 'replay'; file: string };
+import { useCompare, type SecondRunChoice } from './compareStore';
 
 /** Scenario code of the loaded simulated run (an example, or the edited scenario), or null for journals. */
 export function scenarioOfRun(run: LoadedRun): string | null {
   const s = useStore.getState();
   if (run.source.kind === 'example' && s.editorSource === null) return exampleSource(run.source.file);
-  if (run.source.kind === 'example' || run.source.kind === 'scenario') return s.editorSource ?? storedScenario();
+  if (run.source.kind === 'example' || run.source.kind === 'scenario')
+    return s.editorSource ?? persistence.keptScenario();
   return null;
 }
 

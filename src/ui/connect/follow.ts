@@ -4,8 +4,9 @@
 // When the server's journal no longer continues the shown one (shorter, or the overlapping row differs), it is read
 // again in full, once, and the follow chip says so.
 import { READ_TIME_LIMIT_MS, runEngineJob } from '../engine/engineClient';
-import type { LoadedRun } from '../engine/protocol';
+import type { LoadedRun } from '../../run/loaded-run';
 import { carryRawSource } from '../engine/rawRows';
+import { persistence } from '../session/persistence';
 import { useStore } from '../store/store';
 import { AdminError, adminQuery, type ServeConfig } from './adminClient';
 import {
@@ -244,9 +245,6 @@ function applyUpdate(run: LoadedRun, fileName: string, bundle: () => string, app
   s.setRun(run, { cursor, selection: s.selection });
   // setRun resets the timeline zoom for a new run; this is the same run grown longer, so the zoom stays.
   if (zoom) useStore.getState().setWindow(zoom);
-  try {
-    sessionStorage.setItem('replay-inspector:files', JSON.stringify([{ name: fileName, text: bundle() }]));
-  } catch {
-    // Too big or disabled: a reload then shows the journal as first opened.
-  }
+  // Any size is tried (the storage refuses what it cannot hold): a reload then shows the journal as first opened.
+  persistence.keepFiles([{ name: fileName, text: bundle() }], Infinity);
 }

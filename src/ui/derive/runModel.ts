@@ -1,6 +1,6 @@
 // Everything derived once when a run is loaded; the per-cursor views are cheap functions over it.
 import type { Future, Journal, Mismatch } from '../../model';
-import type { LoadedRun } from '../engine/protocol';
+import type { LoadedRun } from '../../run/loaded-run';
 import { indexTransientErrors, type TransientIndex } from './futureState';
 import { groupCallInvocationIds, laneHeight, orderFutures, type InvocationIdMarker } from './lanes';
 import { buildSteps, type RunSteps } from './steps';

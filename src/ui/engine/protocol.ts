@@ -1,43 +1,8 @@
 // Messages between the page and the engine Worker (reading journals, simulating and replaying scenarios).
 // Everything crossing the boundary is plain data (structured clone), so the Worker can be terminated at any time.
-import type {
-  Attempt,
-  Decision,
-  Future,
-  Journal,
-  Mismatch,
-  ReaderErrorInfo,
-  ReaderWarning,
-  RunOutput,
-} from '../../model';
+import type { Journal, ReaderErrorInfo } from '../../model';
+import type { RunResult } from '../../run/loaded-run';
 import type { ResultPart } from './transfer';
-
-export type RunSource =
-  | { kind: 'example'; file: string }
-  | { kind: 'file'; names: string[] }
-  | { kind: 'url'; url: string }
-  | { kind: 'scenario' };
-
-/** Everything the UI shows, as produced by the engine for one loaded or simulated run. */
-export interface LoadedRun {
-  source: RunSource;
-  title: string;
-  journal: Journal;
-  futures: Future[];
-  decisions: Decision[];
-  attempts: Attempt[];
-  output: RunOutput | null;
-  mismatch: Mismatch | null;
-  seed: number | null;
-  crashes: number[];
-  warnings: ReaderWarning[];
-  /** Reader format id, or 'simulation'. */
-  format: string;
-  /** Set when this run is a replay of an imported journal against a scenario. */
-  replayedWith?: string;
-  /** Simulated runs: when the invocation was cancelled from outside (the scenario's default or an override), or null. */
-  cancelAtMs?: number | null;
-}
 
 export type EngineJob =
   /** Files as text (reload, URL) or as bytes (the file picker: decoded strictly in the Worker); limits: the user's. */
@@ -58,9 +23,6 @@ export type EngineJob =
     }
   | { type: 'replay'; source: string; scenarioLabel: string; journal: Journal };
 
-/** Outcome of a job, without the source (the page adds it). */
-export type EngineResult = Omit<LoadedRun, 'source'>;
-
 /** An error as the UI shows it: a stable code, where, and what to do. */
 export interface EngineError extends ReaderErrorInfo {
   /** 'reader' | 'scenario' | 'limit' | 'engine' */
@@ -71,5 +33,5 @@ export type EngineMessage =
   | { type: 'progress'; fraction: number; label?: string }
   /** A chunk of the result's entries or futures, sent before 'done' (transfer.ts). */
   | ResultPart
-  | { type: 'done'; result: EngineResult }
+  | { type: 'done'; result: RunResult }
   | { type: 'error'; error: EngineError };

@@ -1,7 +1,7 @@
 // Opening a view file (docs/hosting.md): restore the view it holds, or say clearly why not.
 import { ShareLinkError } from '../../share/link-codec';
 import { parseViewFile } from '../../share/view-file';
-import type { LoadedRun } from '../engine/protocol';
+import type { LoadedRun } from '../../run/loaded-run';
 import { useStore } from '../store/store';
 import { restoreShareState } from './shareState';
 

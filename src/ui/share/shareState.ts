@@ -5,17 +5,10 @@
 import { encodeShareState, type ShareState } from '../../share/link-codec';
 import { formatHash } from '../derive/urlHash';
 import { hashOf } from '../app/useHashSync';
-import type { LoadedRun } from '../engine/protocol';
+import type { LoadedRun } from '../../run/loaded-run';
 import { exampleSource, examples } from '../source/examples';
-import {
-  openFiles,
-  replayLoaded,
-  replaySourceOf,
-  simulateExample,
-  simulateSource,
-  storedFiles,
-  storedScenario,
-} from '../source/loaders';
+import { persistence } from '../session/persistence';
+import { openFiles, replayLoaded, replaySourceOf, simulateExample, simulateSource } from '../source/loaders';
 import { useStore, type Store } from '../store/store';
 import { currentShareCompare, reopenCompare } from './compareLink';
 
@@ -37,7 +30,7 @@ function exampleOrCode(code: string): ShareState['pairedScenario'] {
 
 /** The text a loaded journal is shared as: the file as opened when this tab still holds it, else the native file. */
 async function journalSource(run: LoadedRun): Promise<Extract<ShareState['source'], { kind: 'journal' }>> {
-  const files = storedFiles();
+  const files = persistence.keptFiles();
   if (run.source.kind === 'file' && files?.length === 1 && files[0].name === run.source.names[0])
     return { kind: 'journal', text: files[0].text, fileName: files[0].name };
   const { toNativeText } = await import('../../journal-reader');
@@ -60,7 +53,11 @@ export async function currentShareState(
   if (run.source.kind === 'example' && !run.replayedWith)
     return { source: { kind: 'example', name: run.source.file }, ...simulated, ...at };
   if (run.source.kind === 'scenario')
-    return { source: { kind: 'scenario', code: storedScenario() ?? s.editorSource ?? '' }, ...simulated, ...at };
+    return {
+      source: { kind: 'scenario', code: persistence.keptScenario() ?? s.editorSource ?? '' },
+      ...simulated,
+      ...at,
+    };
   const paired = replaySourceOf(run);
   return {
     source: await journalSource(run),

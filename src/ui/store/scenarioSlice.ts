@@ -1,24 +1,6 @@
 // The scenario editor's working copy: code, seed and crash times, kept across tab switches.
 import type { StateCreator } from 'zustand';
-import type { Store } from './store';
-
-export interface ScenarioSlice {
-  /** Code in the editor; null until the user opens the editor (it then starts from the loaded example). */
-  editorSource: string | null;
-  /** Which example the code started from (for labels), null when typed from scratch. */
-  editorLabel: string | null;
-  editorSeed: number;
-  /** Crash times as typed (ms, comma separated). */
-  editorCrashes: string;
-  /** Cancellation time as typed (ms); empty: the scenario's own default. */
-  editorCancelAt: string;
-  bottomTab: 'graph' | 'journal' | 'scenario';
-  setEditorSource(source: string | null, label?: string | null): void;
-  setEditorSeed(seed: number): void;
-  setEditorCrashes(text: string): void;
-  setEditorCancelAt(text: string): void;
-  setBottomTab(tab: ScenarioSlice['bottomTab']): void;
-}
+import type { Store, ScenarioSlice } from './storeState';
 
 export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (set) => ({
   editorSource: null,

@@ -1,32 +1,23 @@
-// Share links: the view (source, seed, crashes, cancellation, cursor, selection, an open compare view) as a compressed
-// URL hash, and back.
+// The `v1.` link form: a view (source, seed, crashes, cancellation, cursor, selection, a paired handler, an open
+// compare view) as compressed JSON in the URL hash, and back. This is the wire shape (ShareState); the app works with
+// ViewState (view-state.ts), and view-hash.ts maps between the two and reads every link form.
 // A link is untrusted input: decoding bounds every size (a deflate bomb cannot blow up memory), validates every
 // field, and fails with a ShareLinkError that has a stable code and a message a person understands.
 import { Inflate, deflateSync } from 'fflate';
+import { ShareLinkError } from './link-errors';
+import type { CompareRecipe, PairedHandler, ViewCompare } from './view-state';
+
+export { ShareLinkError, type ShareLinkErrorCode } from './link-errors';
+export { shareLinkCharsMax } from './view-hash';
 
 export type ShareSource =
   | { kind: 'example'; name: string }
   | { kind: 'scenario'; code: string }
   | { kind: 'journal'; text: string; fileName?: string };
 
-/**
- * How the second run of an open compare view was made, relative to the first (src/ui/compare/secondRun.ts): the same
- * scenario with another seed (keeping the first run's crashes and cancellation) or without its crashes, another
- * example, the first run's journal replayed with an example, or a journal file (its text travels in the link).
- */
-export type ShareCompareRun =
-  | { kind: 'seed'; seed: number }
-  | { kind: 'without-crashes' }
-  | { kind: 'example'; name: string; seed?: number }
-  | { kind: 'replay'; name: string }
-  | { kind: 'journal'; text: string; fileName?: string };
-
-export interface ShareCompare {
-  run: ShareCompareRun;
-  /** The compare view's own cursors (entries shown of run A and run B). */
-  cursorA?: number;
-  cursorB?: number;
-}
+/** The compare view travels in the link exactly as the view schema has it. */
+export type ShareCompareRun = CompareRecipe;
+export type ShareCompare = ViewCompare;
 
 export interface ShareState {
   source: ShareSource;
@@ -36,31 +27,17 @@ export interface ShareState {
   cancelAtMs?: number;
   cursor?: number;
   selection?: string;
-  /** A scenario paired with a loaded journal, to replay it (example name or code). */
-  pairedScenario?: { kind: 'example'; name: string } | { kind: 'scenario'; code: string };
+  /** Code paired with a loaded journal, to replay it: an example, scenario code, or a real SDK handler (`sdk`). */
+  pairedScenario?: PairedHandler;
   /** The compare view was open: it reopens with the same second run. */
   compare?: ShareCompare;
 }
 
 export const SHARE_PREFIX = 'v1.';
-/** Links longer than this are offered as a download instead (long URLs break in chat apps and some browsers). */
-export const shareLinkCharsMax = 64_000;
 /** Decoding refuses hashes over this many characters. */
 export const shareHashCharsMax = 4_000_000;
 /** And refuses to inflate past this many bytes (a tiny link can inflate to gigabytes). */
 export const shareInflatedBytesMax = 64 * 1024 * 1024;
-
-export type ShareLinkErrorCode = 'LINK_BAD_ENCODING' | 'LINK_TOO_LARGE' | 'LINK_BAD_DATA' | 'LINK_UNSUPPORTED_VERSION';
-
-export class ShareLinkError extends Error {
-  constructor(
-    readonly code: ShareLinkErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ShareLinkError';
-  }
-}
 
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const reverse = new Int16Array(128).fill(-1);
@@ -152,6 +129,12 @@ function validateSource(v: unknown, field: string, allowJournal: boolean): Share
   bad(field, 'is not an example, a scenario or a journal');
 }
 
+function validatePaired(v: unknown): PairedHandler {
+  const p = v as Record<string, unknown> | null;
+  if (typeof p === 'object' && p !== null && p.kind === 'sdk' && isStr(p.code)) return { kind: 'sdk', code: p.code };
+  return validateSource(v, 'pairedScenario', false) as PairedHandler;
+}
+
 const NAME_CHARS_MAX = 200;
 const FILE_NAME_CHARS_MAX = 300;
 
@@ -202,8 +185,7 @@ export function validateShareState(value: unknown): ShareState {
   if (v.cursor !== undefined) state.cursor = isInt(v.cursor) ? v.cursor : bad('cursor', 'is not a step number');
   if (v.selection !== undefined)
     state.selection = isStr(v.selection) && v.selection.length <= 200 ? v.selection : bad('selection', 'is not an id');
-  if (v.pairedScenario !== undefined)
-    state.pairedScenario = validateSource(v.pairedScenario, 'pairedScenario', false) as ShareState['pairedScenario'];
+  if (v.pairedScenario !== undefined) state.pairedScenario = validatePaired(v.pairedScenario);
   if (v.compare !== undefined) state.compare = validateCompare(v.compare);
   return state;
 }

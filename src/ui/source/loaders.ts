@@ -1,15 +1,17 @@
 // Effects that load a run: each reads or simulates in the engine Worker, then hands the result to the store.
 // A failed load keeps the previous view and shows the error (issue 8: the page never goes blank).
 import { checkSizeUpFront } from '../../journal-reader/bytes';
-import { EngineFailure, runEngineJob, type RunningJob } from '../engine/engineClient';
+import { EngineFailure, runEngineJob } from '../engine/engineClient';
 import type { EngineJob } from '../engine/protocol';
 import type { LoadedRun, RunSource } from '../../run/loaded-run';
 import { useStore } from '../store/store';
 import { currentLimits } from '../robustness/limitsStore';
 import { exampleMeta, exampleSource } from './examples';
+import { latestTask } from '../session/latestTask';
 import { KEPT_FILES_LIMIT_CHARS, persistence } from '../session/persistence';
 
-let current: RunningJob | null = null;
+/** The run being loaded: a newer load cancels it (its Worker is terminated) and its result is dropped. */
+const loads = latestTask();
 
 export interface OpenAt {
   cursor?: number;
@@ -23,7 +25,7 @@ async function execute(
   subject: string,
   at?: OpenAt,
 ): Promise<LoadedRun | null> {
-  current?.cancel();
+  const task = loads.start();
   const { setLoading, setError, setRun } = useStore.getState();
   setLoading({ label, fraction: null });
   const limits = currentLimits();
@@ -31,15 +33,15 @@ async function execute(
   if (job.type === 'read')
     job = { ...job, limits: { maxBytes: limits.maxBytes, maxChars: limits.maxBytes, maxEntries: limits.maxEntries } };
   const running = runEngineJob(job, { timeoutMs, onProgress: (fraction) => setLoading({ label, fraction }) });
-  current = running;
+  task.signal.addEventListener('abort', () => running.cancel(), { once: true });
   try {
     const result = await running.promise;
-    if (current !== running) return null;
+    if (!task.isCurrent()) return null;
     const run: LoadedRun = { ...result, source };
     setRun(run, at);
     return run;
   } catch (e) {
-    if (current !== running) return null;
+    if (!task.isCurrent()) return null;
     const info =
       e instanceof EngineFailure
         ? e.info
@@ -47,7 +49,7 @@ async function execute(
     setError({ ...info, subject });
     return null;
   } finally {
-    if (current === running) current = null;
+    task.finish();
   }
 }
 
@@ -78,8 +80,7 @@ export async function readBrowserFiles(list: FileList | File[]): Promise<PickedF
   const total = picked.reduce((n, f) => n + f.size, 0);
   const tooLarge = checkSizeUpFront(total, { maxBytes }, picked.length === 1 ? picked[0].name : undefined);
   if (tooLarge) {
-    current?.cancel();
-    current = null;
+    loads.cancel();
     useStore.getState().setError({ ...tooLarge.toInfo(), origin: 'limit', subject: names });
     return null;
   }

@@ -1,7 +1,7 @@
 // Files the user picked or dropped: a view file ("Copy link" when the link is too long) restores the view it holds
 // (src/ui/share); anything else is read as a journal. Its own module so that the loaders never import the share
 // layer, which loads runs through them.
-import { looksLikeViewFile } from '../../share/view-file';
+import { looksLikeViewFile } from '../../share/view-file-format';
 import type { LoadedRun } from '../../run/loaded-run';
 import { openViewFile } from '../share/openViewFile';
 import { openFileBytes, readBrowserFiles } from './loaders';

@@ -42,6 +42,7 @@ export default tseslint.config(
       'src/share/**/*.ts',
       'src/restate-admin/**/*.ts',
       'src/protocol/**/*.ts',
+      'src/run/**/*.ts',
     ],
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: { ...globals.es2022 } },

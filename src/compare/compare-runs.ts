@@ -1,6 +1,7 @@
 // Compares two runs aligned by command index (not wall time): the journals' commands, the order in which their
 // futures completed, and the combinator decisions. Pure: used by the compare view and the CLI.
 import type { CommandEntry, Decision, Entry, Journal, Mismatch } from '../model';
+import { notificationFutureId } from '../model/future-ids';
 
 export interface ComparableRun {
   label: string;
@@ -63,12 +64,7 @@ export function completionSequence(journal: Journal): { id: string; entryIndex: 
   const out: { id: string; entryIndex: number }[] = [];
   for (const entry of journal.entries as Entry[]) {
     if (entry.kind !== 'notification') continue;
-    const id =
-      entry.completionId !== undefined
-        ? `c${entry.completionId}`
-        : entry.signalIndex !== undefined
-          ? `s${entry.signalIndex}`
-          : `signal:${entry.signalName ?? '?'}`;
+    const id = notificationFutureId(entry) ?? 's:?';
     out.push({ id, entryIndex: entry.index });
   }
   return out;

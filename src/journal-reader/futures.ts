@@ -1,18 +1,15 @@
 // Futures and completion order derived from a journal, exactly as `replay-inspector summary` lists them.
 // A future per completion id (allocated by commands, facts §1) and per signal, in order of first appearance.
 // A Call's invocation-id completion is its own future ('CallInvocationId'); signals: 1 = Cancel, ≥17 = Awakeable.
-import type { Entry, Future, Journal, NotificationEntry } from '../model';
+import type { Future, Journal, NotificationEntry } from '../model';
+import {
+  CANCEL_SIGNAL_INDEX as CANCEL_SIGNAL,
+  completionOrder as completionOrderOf,
+  FIRST_AWAKEABLE_SIGNAL_INDEX as FIRST_AWAKEABLE_SIGNAL,
+  notificationFutureId,
+} from '../model/future-ids';
 
-const FIRST_AWAKEABLE_SIGNAL = 17;
-const CANCEL_SIGNAL = 1;
-
-/** Future id of what a notification completes: `c<completionId>`, `s<signalIndex>` or `s:<signalName>`. */
-export function notificationFutureId(entry: NotificationEntry): string | null {
-  if (entry.completionId !== undefined) return `c${entry.completionId}`;
-  if (entry.signalIndex !== undefined) return `s${entry.signalIndex}`;
-  if (entry.signalName !== undefined) return `s:${entry.signalName}`;
-  return null;
-}
+export { notificationFutureId };
 
 export function deriveFutures(journal: Journal): Future[] {
   const futures: Future[] = [];
@@ -89,14 +86,5 @@ function signalKind(entry: NotificationEntry): string {
 
 /** Future ids in the order their (first) notifications appear in the journal: the order replay honours (facts §3). */
 export function completionOrder(journal: Journal): string[] {
-  const order: string[] = [];
-  const seen = new Set<string>();
-  for (const entry of journal.entries as Entry[]) {
-    if (entry.kind !== 'notification') continue;
-    const id = notificationFutureId(entry);
-    if (id === null || seen.has(id)) continue;
-    seen.add(id);
-    order.push(id);
-  }
-  return order;
+  return completionOrderOf(journal.entries);
 }

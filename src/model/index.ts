@@ -1,5 +1,8 @@
-// The one model shared by the reader, the simulator, the CLI and the UI. Types only: no logic, no imports beyond ./
+// The one model shared by the reader, the simulator, the CLI and the UI. Types, plus future ids (no imports beyond ./)
 export type * from './journal';
 export type * from './run';
 export type * from './errors';
 export type * from './files';
+export type * from './sdk-replay';
+// The one piece of logic here: how futures are named and ordered (future-ids.ts), so every consumer agrees.
+export * from './future-ids';

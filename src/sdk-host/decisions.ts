@@ -3,7 +3,7 @@
 // @restatedev/restate-sdk dist/promises.js CombinatorRestatePromise.unresolvedFuture); a tree with a handle the
 // current await did not have starts the next one.
 import type { CombinatorKind, Decision, Journal } from '../model';
-import { notificationFutureId } from '../journal-reader/futures';
+import { notificationFutureId } from '../model/future-ids';
 import type { HandleInfo, TraceEvent, UnresolvedFuture } from './vm-trace';
 
 const COMBINATORS: Record<string, CombinatorKind> = {

@@ -3,6 +3,7 @@
 // SDK answers as it would answer Restate: a 570 ErrorMessage at the first diverging command, a SuspensionMessage,
 // or Output + End. A hook stops any ctx.run closure before it executes (the replay frontier). See docs/sdk-replay.md.
 import type { CommandEntry, Decision, Journal } from '../model';
+import type { SdkCommandView, SdkReplayResult } from '../model/sdk-replay';
 import { rawRowOf } from '../journal-reader/lazy-row';
 import { decodeFrames, encodeFrames, hexToBytes, type Frame } from '../protocol/frames';
 import { decodeMessage, encodeStart, type MessageObject } from '../protocol/codec';
@@ -11,35 +12,7 @@ import { decisionsFromTrace } from './decisions';
 import type { SdkModules } from './sdk-modules';
 import { installVmTrace, withRecorder, type VmRecorder } from './vm-trace';
 
-export type SdkVerdict = 'replayed' | 'mismatch' | 'stopped' | 'suspended' | 'failed';
-
-export interface SdkCommandView {
-  commandIndex: number;
-  type: string;
-  name: string;
-  /** Decoded fields (bytes as text when UTF-8, else hex). */
-  fields: Record<string, unknown>;
-}
-
-export interface SdkReplayResult {
-  verdict: SdkVerdict;
-  target: string;
-  sdkVersion: string;
-  mismatch: {
-    commandIndex: number;
-    expected: SdkCommandView | null;
-    actual: { type: string | null; name: string | null };
-    message: string;
-  } | null;
-  stoppedAt: { run: string; commandIndex: number | null } | null;
-  /** Suspension: the completion and signal ids the handler waits on. */
-  awaiting: { completions: number[]; signals: number[]; namedSignals: string[] } | null;
-  /** Error other than a mismatch (the handler threw, or the SDK refused the input). */
-  error: { code: number; message: string } | null;
-  /** Commands the new code wrote past the end of the journal. */
-  newCommands: SdkCommandView[];
-  decisions: Decision[];
-}
+export type { SdkCommandView, SdkReplayResult, SdkVerdict } from '../model/sdk-replay';
 
 export class SdkReplayInputError extends Error {
   constructor(

@@ -39,19 +39,28 @@ describe('share link codec', () => {
     const state: ShareState = {
       source: { kind: 'journal', text: '[]', fileName: 'bundle.json' },
       cursor: 3,
-      pairedHandler: {
+      pairedScenario: {
+        kind: 'sdk',
         code: "export default restate.service({ name: 'Lab', handlers: {} });",
         target: 'Lab/race',
         label: 'lab.ts',
       },
     };
     expect(decodeShareState(encodeShareState(state))).toEqual(state);
-    const objectTarget = { ...state, pairedHandler: { code: 'x', target: 'Counter/key-1/add' } };
-    expect(decodeShareState(encodeShareState(objectTarget)).pairedHandler?.target).toBe('Counter/key-1/add');
+    const objectTarget: ShareState = {
+      ...state,
+      pairedScenario: { kind: 'sdk', code: 'x', target: 'Counter/key-1/add' },
+    };
+    expect(decodeShareState(encodeShareState(objectTarget)).pairedScenario).toMatchObject({
+      target: 'Counter/key-1/add',
+    });
     const encodeRaw = (value: unknown) =>
       SHARE_PREFIX + toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(value))));
-    for (const pairedHandler of [{ code: 1, target: 'A/b' }, { code: 'x', target: 'no-slash' }, { code: 'x' }, 'x'])
-      expect(codeOf(() => decodeShareState(encodeRaw({ ...state, pairedHandler })))).toBe('LINK_BAD_DATA');
+    const bads = [{ code: 1 }, { code: 'x', target: 'no-slash' }, { code: 'x', target: 7 }, { code: 'x', label: 1 }];
+    for (const bad of bads)
+      expect(codeOf(() => decodeShareState(encodeRaw({ ...state, pairedScenario: { kind: 'sdk', ...bad } })))).toBe(
+        'LINK_BAD_DATA',
+      );
   });
 
   it('compresses a loaded journal well below its size', () => {

@@ -1,40 +1,23 @@
-// Share links: the view (source, seed, crashes, cancellation, cursor, selection, an open compare view) as a compressed
-// URL hash, and back.
+// The `v1.` link form: a view (source, seed, crashes, cancellation, cursor, selection, a paired handler, an open
+// compare view) as compressed JSON in the URL hash, and back. This is the wire shape (ShareState); the app works with
+// ViewState (view-state.ts), and view-hash.ts maps between the two and reads every link form.
 // A link is untrusted input: decoding bounds every size (a deflate bomb cannot blow up memory), validates every
 // field, and fails with a ShareLinkError that has a stable code and a message a person understands.
 import { Inflate, deflateSync } from 'fflate';
+import { ShareLinkError } from './link-errors';
+import type { CompareRecipe, PairedHandler, ViewCompare } from './view-state';
+
+export { ShareLinkError, type ShareLinkErrorCode } from './link-errors';
+export { shareLinkCharsMax } from './view-hash';
 
 export type ShareSource =
   | { kind: 'example'; name: string }
   | { kind: 'scenario'; code: string }
   | { kind: 'journal'; text: string; fileName?: string };
 
-/**
- * How the second run of an open compare view was made, relative to the first (src/ui/compare/secondRun.ts): the same
- * scenario with another seed (keeping the first run's crashes and cancellation) or without its crashes, another
- * example, the first run's journal replayed with an example, or a journal file (its text travels in the link).
- */
-export type ShareCompareRun =
-  | { kind: 'seed'; seed: number }
-  | { kind: 'without-crashes' }
-  | { kind: 'example'; name: string; seed?: number }
-  | { kind: 'replay'; name: string }
-  | { kind: 'journal'; text: string; fileName?: string };
-
-export interface ShareCompare {
-  run: ShareCompareRun;
-  /** The compare view's own cursors (entries shown of run A and run B). */
-  cursorA?: number;
-  cursorB?: number;
-}
-
-export interface SharePairedHandler {
-  code: string;
-  /** `Service/handler` the journal is replayed into. */
-  target: string;
-  /** Where the code came from (an opened file's name), for labels. */
-  label?: string;
-}
+/** The compare view travels in the link exactly as the view schema has it. */
+export type ShareCompareRun = CompareRecipe;
+export type ShareCompare = ViewCompare;
 
 export interface ShareState {
   source: ShareSource;
@@ -44,33 +27,17 @@ export interface ShareState {
   cancelAtMs?: number;
   cursor?: number;
   selection?: string;
-  /** A scenario paired with a loaded journal, to replay it (example name or code). */
-  pairedScenario?: { kind: 'example'; name: string } | { kind: 'scenario'; code: string };
-  /** A real handler paired with a loaded journal, replayed by the real SDK (docs/sdk-replay.md). */
-  pairedHandler?: SharePairedHandler;
+  /** Code paired with a loaded journal, to replay it: an example, scenario code, or a real SDK handler (`sdk`). */
+  pairedScenario?: PairedHandler;
   /** The compare view was open: it reopens with the same second run. */
   compare?: ShareCompare;
 }
 
 export const SHARE_PREFIX = 'v1.';
-/** Links longer than this are offered as a download instead (long URLs break in chat apps and some browsers). */
-export const shareLinkCharsMax = 64_000;
 /** Decoding refuses hashes over this many characters. */
 export const shareHashCharsMax = 4_000_000;
 /** And refuses to inflate past this many bytes (a tiny link can inflate to gigabytes). */
 export const shareInflatedBytesMax = 64 * 1024 * 1024;
-
-export type ShareLinkErrorCode = 'LINK_BAD_ENCODING' | 'LINK_TOO_LARGE' | 'LINK_BAD_DATA' | 'LINK_UNSUPPORTED_VERSION';
-
-export class ShareLinkError extends Error {
-  constructor(
-    readonly code: ShareLinkErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ShareLinkError';
-  }
-}
 
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const reverse = new Int16Array(128).fill(-1);
@@ -162,6 +129,26 @@ function validateSource(v: unknown, field: string, allowJournal: boolean): Share
   bad(field, 'is not an example, a scenario or a journal');
 }
 
+function validatePaired(v: unknown): PairedHandler {
+  const p = v as Record<string, unknown> | null;
+  if (typeof p === 'object' && p !== null && p.kind === 'sdk') return validateSdkHandler(p);
+  return validateSource(v, 'pairedScenario', false) as PairedHandler;
+}
+
+/** A real handler: its code, and optionally the `Service/handler` it replays into and where the code came from. */
+function validateSdkHandler(p: Record<string, unknown>): PairedHandler {
+  if (!isStr(p.code)) bad('pairedScenario.code', 'is not text');
+  const out: Extract<PairedHandler, { kind: 'sdk' }> = { kind: 'sdk', code: p.code };
+  if (p.target !== undefined) {
+    if (!isStr(p.target) || p.target.length > NAME_CHARS_MAX || !/^[^/]+(\/[^/]+){1,2}$/.test(p.target))
+      bad('pairedScenario.target', 'is not Service/handler');
+    out.target = p.target;
+  }
+  if (p.label !== undefined)
+    out.label = isStr(p.label) ? p.label.slice(0, FILE_NAME_CHARS_MAX) : bad('pairedScenario.label', 'is not text');
+  return out;
+}
+
 const NAME_CHARS_MAX = 200;
 const FILE_NAME_CHARS_MAX = 300;
 
@@ -196,18 +183,6 @@ function validateCompare(v: unknown): ShareCompare {
   return out;
 }
 
-function validatePairedHandler(v: unknown): SharePairedHandler {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) bad('pairedHandler', 'is not an object');
-  const h = v as Record<string, unknown>;
-  if (!isStr(h.code)) bad('pairedHandler.code', 'is not text');
-  if (!isStr(h.target) || h.target.length > NAME_CHARS_MAX || !/^[^/]+(\/[^/]+){1,2}$/.test(h.target))
-    bad('pairedHandler.target', 'is not Service/handler');
-  const out: SharePairedHandler = { code: h.code, target: h.target };
-  if (h.label !== undefined)
-    out.label = isStr(h.label) ? h.label.slice(0, FILE_NAME_CHARS_MAX) : bad('pairedHandler.label', 'is not text');
-  return out;
-}
-
 /** Checks untrusted data field by field and returns only the known, well-typed fields. */
 export function validateShareState(value: unknown): ShareState {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) bad('the view', 'is not an object');
@@ -224,9 +199,7 @@ export function validateShareState(value: unknown): ShareState {
   if (v.cursor !== undefined) state.cursor = isInt(v.cursor) ? v.cursor : bad('cursor', 'is not a step number');
   if (v.selection !== undefined)
     state.selection = isStr(v.selection) && v.selection.length <= 200 ? v.selection : bad('selection', 'is not an id');
-  if (v.pairedScenario !== undefined)
-    state.pairedScenario = validateSource(v.pairedScenario, 'pairedScenario', false) as ShareState['pairedScenario'];
-  if (v.pairedHandler !== undefined) state.pairedHandler = validatePairedHandler(v.pairedHandler);
+  if (v.pairedScenario !== undefined) state.pairedScenario = validatePaired(v.pairedScenario);
   if (v.compare !== undefined) state.compare = validateCompare(v.compare);
   return state;
 }

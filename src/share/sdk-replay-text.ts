@@ -1,6 +1,6 @@
 // What a real-SDK replay found, in one sentence: the CLI's report (src/cli/commands/sdk-replay-report.ts) and the
 // app's "Real SDK" tab (src/ui/source/SdkReplayPanel.tsx) say it the same way.
-import type { SdkReplayResult } from '../sdk-host/replay';
+import type { SdkReplayResult } from '../model/sdk-replay';
 
 export type SdkVerdictFacts = Pick<SdkReplayResult, 'verdict' | 'mismatch' | 'stoppedAt' | 'awaiting' | 'error'>;
 

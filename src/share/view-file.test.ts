@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ShareLinkError, type ShareState } from './link-codec';
-import { looksLikeViewFile, parseViewFile, toViewFileText } from './view-file';
+import { looksLikeViewFile, parseViewFile, readViewFile, toViewFileText, viewFileText } from './view-file';
 
 const state: ShareState = {
   source: { kind: 'journal', text: '{"format":"replay-inspector/journal"}', fileName: 'run.json' },
@@ -39,5 +39,26 @@ describe('view file', () => {
       expect(e).toBeInstanceOf(ShareLinkError);
       expect((e as ShareLinkError).code).toBe(code);
     }
+  });
+});
+
+describe('view file and the view schema', () => {
+  it('round-trips a view with a real SDK handler paired with the journal', () => {
+    const view = {
+      recipe: {
+        source: { kind: 'journal', text: '[]', fileName: 'j.json' },
+        paired: { kind: 'sdk', code: 'export {}' },
+      },
+      cursor: 3,
+    } as const;
+    expect(readViewFile(viewFileText(view))).toEqual(view);
+  });
+
+  it('reads a version 1 file written before the view schema', () => {
+    expect(readViewFile(toViewFileText(state))).toEqual({
+      recipe: { source: state.source, paired: state.pairedScenario },
+      cursor: 4,
+      selection: 'c2',
+    });
   });
 });

@@ -2,8 +2,11 @@
 // share link ({"format":"replay-inspector/view","version":1,"view":{...}}, docs/hosting.md) and restores it when
 // opened with "Open journal". The journal reader does not know this format: the UI loader detects it first.
 import { ShareLinkError, validateShareState, type ShareState } from './link-codec';
+import { shareStateFromView, viewFromShareState } from './view-link';
+import { VIEW_FORMAT } from './view-file-format';
+import type { ViewState } from './view-state';
 
-export const VIEW_FORMAT = 'replay-inspector/view';
+export { looksLikeViewFile, VIEW_FORMAT } from './view-file-format';
 
 export interface ViewFile {
   format: typeof VIEW_FORMAT;
@@ -14,12 +17,6 @@ export interface ViewFile {
 export function toViewFileText(state: ShareState): string {
   const file: ViewFile = { format: VIEW_FORMAT, version: 1, view: validateShareState(state) };
   return JSON.stringify(file, null, 1);
-}
-
-/** Cheap check on the start of a file, so journals of any size are not parsed twice. */
-export function looksLikeViewFile(text: string): boolean {
-  const head = text.slice(0, 400);
-  return /^\s*\{/.test(head) && /"format"\s*:\s*"replay-inspector\/view"/.test(head);
 }
 
 /** Reads a view file; throws ShareLinkError (stable code, plain message) on anything wrong. */
@@ -43,4 +40,14 @@ export function parseViewFile(text: string): ShareState {
       `The view file has version ${JSON.stringify(file.version ?? null)}; this app reads version 1.`,
     );
   return validateShareState(file.view);
+}
+
+/** A view file for a view (the same content a full link carries). */
+export function viewFileText(view: ViewState): string {
+  return toViewFileText(shareStateFromView(view));
+}
+
+/** Reads a view file into the view schema; throws ShareLinkError (stable code, plain message) on anything wrong. */
+export function readViewFile(text: string): ViewState {
+  return viewFromShareState(parseViewFile(text));
 }

@@ -2,12 +2,12 @@
 // engine and returns a durable future. Completion ids are allocated in creation order from 1; a Call takes two
 // (invocation id, result); awakeables are signals from 17 (facts doc §1).
 import type { CallTarget } from '../model';
-import type { Engine } from './engine';
+import type { ContextEngine } from './engine-types';
 import type { SimContext } from './scenario';
 import { DurableFuture } from './future';
 import { SimError } from './errors';
 
-export function createContext(engine: Engine): SimContext {
+export function createContext(engine: ContextEngine): SimContext {
   const ctx: SimContext = {
     run(name: string, fn?: () => unknown) {
       engine.ensureAlive();

@@ -1,8 +1,9 @@
 // The data an attempt of the engine takes and gives back (split out of engine.ts).
 import type { CombinatorKind, CommandEntry, Entry, Failure, FutureTree, Mismatch, RunOutput } from '../model';
 import type { Budget } from './budget';
-import type { DurableFuture } from './future';
+import type { DurableFuture, FutureEngine, LeafInfo } from './future';
 import type { JournalWriter } from './journal-writer';
+import type { IssuedCommand } from './matching';
 import type { RunRetryPolicy } from './scenario';
 import type { World } from './world';
 
@@ -55,4 +56,20 @@ export interface EngineSetup {
   retryCountAtStart?: number;
   /** Replay: compare success payloads (Output value, call parameter); false mirrors `PayloadChecksDisabled`. */
   payloadChecks?: boolean;
+}
+
+/**
+ * What the handler's `ctx` (context.ts) needs of the engine: issuing commands and allocating ids. The Engine
+ * implements it; the context depends on this shape, not on the Engine class, so the two modules do not import
+ * each other.
+ */
+export interface ContextEngine extends FutureEngine {
+  readonly setup: EngineSetup;
+  readonly calls: DurableFuture[];
+  readonly nowMs: number;
+  nextCompletionId: number;
+  nextSignalIndex: number;
+  ensureAlive(): void;
+  command(issued: IssuedCommand): { entry: CommandEntry | null; appended: boolean };
+  newLeaf(info: LeafInfo): DurableFuture;
 }

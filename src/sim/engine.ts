@@ -11,7 +11,7 @@ import type {
   NotificationEntry,
   RunOutput,
 } from '../model';
-import type { AttemptResult, EngineSetup } from './engine-types';
+import type { AttemptResult, ContextEngine, EngineSetup } from './engine-types';
 import type { SimContext } from './scenario';
 import { awaitingTreeOf, labelOf } from './decisions';
 import { Waiters } from './waiters';
@@ -27,7 +27,7 @@ import {
   type LeafInfo,
   type NodeKind,
 } from './future';
-import { notificationFutureId } from './journal-writer';
+import { notificationFutureId } from '../model/future-ids';
 import { plainValue } from './payload';
 import { createContext } from './context';
 import {
@@ -42,7 +42,7 @@ import { drainUntilIdle, IDLE_TURNS, STUCK_TURNS } from './idle';
 export type { AttemptResult, EngineSetup, Waiter } from './engine-types';
 export { IDLE_TURNS, STUCK_TURNS } from './idle';
 
-export class Engine implements FutureEngine {
+export class Engine implements FutureEngine, ContextEngine {
   readonly decisions: Decision[] = [];
   /** Journal index of the last entry this attempt has consumed (matched command or popped notification). */
   position = 0;

@@ -86,10 +86,3 @@ export class JournalWriter {
     return journal;
   }
 }
-
-/** `c<completionId>` / `s<signalIndex>`: the future id a notification completes. */
-export function notificationFutureId(entry: NotificationEntry): string | null {
-  if (entry.completionId !== undefined) return `c${entry.completionId}`;
-  if (entry.signalIndex !== undefined) return `s${entry.signalIndex}`;
-  return null;
-}

@@ -8,7 +8,8 @@ import { Engine } from './engine';
 import { describeEnd, transientEvent, TransientErrorDedup } from './attempt-events';
 import { invocationRetryDelayMs } from './retry-policy';
 import { SimError } from './errors';
-import { JournalWriter, notificationFutureId } from './journal-writer';
+import { completionOrder } from '../model/future-ids';
+import { JournalWriter } from './journal-writer';
 import { successResult, valueOfPayload } from './payload';
 import { World } from './world';
 
@@ -161,13 +162,7 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
   });
   if (status === 'suspended') journal.awaiting = awaiting;
   if (output && 'failure' in output) journal.completionFailure = `[${output.failure.code}] ${output.failure.message}`;
-  const completionOrder: string[] = [];
-  for (const entry of writer.entries) {
-    if (entry.kind !== 'notification') continue;
-    const id = notificationFutureId(entry);
-    if (id) completionOrder.push(id);
-  }
-  return { journal, decisions, attempts, output, completionOrder, seed };
+  return { journal, decisions, attempts, output, completionOrder: completionOrder(writer.entries), seed };
 }
 
 function checkInt(name: string, value: unknown): number {

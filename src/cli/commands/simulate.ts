@@ -2,6 +2,7 @@
 // Simulates a scenario and writes its journal as a native journal file (src/model/files.ts), to stdout without -o.
 import type { NativeJournalFile } from '../../model';
 import { simulate, SimError, type SimulateOptions } from '../../sim';
+import { simRunRecord } from '../../run/run-record';
 import type { CliIo } from '../io';
 import { parseArgs } from '../io';
 import { loadScenario, ScenarioLoadError } from './scenario-loader';
@@ -36,14 +37,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       format: 'replay-inspector/journal',
       version: 1,
       journal: sim.journal,
-      run: {
-        scenario: scenario.name,
-        seed: sim.seed,
-        decisions: sim.decisions,
-        attempts: sim.attempts,
-        output: sim.output,
-        completionOrder: sim.completionOrder,
-      },
+      run: simRunRecord(scenario.name, sim),
     };
     const text = JSON.stringify(file, null, 2) + '\n';
     const output = flags.get('output')?.[0];

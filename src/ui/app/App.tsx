@@ -1,7 +1,7 @@
 // The inspector page: header, stepper, status line, then examples | timeline + details | inspector.
 import { useEffect, useState } from 'react';
 import { ExamplesGallery } from '../source/ExamplesGallery';
-import { openBrowserFiles } from '../source/loaders';
+import { openBrowserFiles } from '../source/openPicked';
 import { Welcome } from '../source/Welcome';
 import { Inspector } from '../inspector/Inspector';
 import { StatusLine } from '../stepper/StatusLine';

@@ -5,7 +5,7 @@ import { CompareButton } from '../compare/CompareButton';
 import { ConnectButton } from '../connect/ConnectButton';
 import { ShareBar } from '../share/ShareBar';
 import { LimitsButton } from '../robustness/LimitsPopover';
-import type { ThemeChoice } from '../store/viewSlice';
+import type { ThemeChoice } from '../store/storeState';
 
 const nextTheme: Record<ThemeChoice, ThemeChoice> = { system: 'dark', dark: 'light', light: 'system' };
 const themeIcon: Record<ThemeChoice, string> = { system: '◐', dark: '☾', light: '☀' };

@@ -1,7 +1,7 @@
 // Applies the theme: the user's toggle, else the system preference (prefers-color-scheme), kept in localStorage.
 import { useEffect } from 'react';
 import { useStore } from '../store/store';
-import type { ThemeChoice } from '../store/viewSlice';
+import type { ThemeChoice } from '../store/storeState';
 
 const KEY = 'replay-inspector:theme';
 

@@ -3,7 +3,8 @@
 import { useEffect, useRef } from 'react';
 import type { Entry } from '../../model';
 import { ordinal, rowAtCursor } from '../../compare/compare-view';
-import { entryLabel, notificationFutureId } from '../derive/labels';
+import { entryFutureId } from '../../model/future-ids';
+import { entryLabel } from '../derive/labels';
 import { CompareCopyLink } from './CompareCopyLink';
 import { useCompare, type CompareSideRun } from './compareStore';
 import { useModalKeys } from './useModalKeys';
@@ -19,7 +20,7 @@ const kindWords: Record<string, string> = {
 function cursorText(side: CompareSideRun, cursor: number): string {
   const total = side.run.journal.entries.length;
   const entry = cursor > 0 ? (side.run.journal.entries[cursor - 1] as Entry | undefined) : undefined;
-  const id = entry ? notificationFutureId(entry) : null;
+  const id = entry ? entryFutureId(entry) : null;
   return `step ${cursor} of ${total}${entry ? `: ${entryLabel(entry)}${id ? ` (${id})` : ''}` : ': nothing appended yet'}`;
 }
 

@@ -3,8 +3,15 @@
 import { create } from 'zustand';
 import { compareRuns, type RunComparison } from '../../compare/compare-runs';
 import { compareRows, cursorsAt, type CompareRow } from '../../compare/compare-view';
-import type { LoadedRun } from '../engine/protocol';
-import type { SecondRunChoice } from './secondRun';
+import type { LoadedRun } from '../../run/loaded-run';
+
+/** How the compare view's run B is made, relative to run A (compareWith in secondRun.ts makes it). */
+export type SecondRunChoice =
+  | { kind: 'seed'; seed: number }
+  | { kind: 'without-crashes' }
+  | { kind: 'example'; file: string; seed: number | null }
+  | { kind: 'file'; name: string; text: string }
+  | { kind: 'replay'; file: string };
 
 export interface CompareSideRun {
   label: string;

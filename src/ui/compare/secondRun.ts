@@ -7,24 +7,20 @@ import {
   STEPS_MAX,
   EngineFailure,
 } from '../engine/engineClient';
-import type { EngineJob, LoadedRun, RunSource } from '../engine/protocol';
+import type { EngineJob } from '../engine/protocol';
+import type { LoadedRun, RunSource } from '../../run/loaded-run';
 import { exampleMeta, exampleSource } from '../source/examples';
-import { storedScenario } from '../source/loaders';
+import { latestTask } from '../session/latestTask';
+import { persistence } from '../session/persistence';
 import { useStore } from '../store/store';
-import { useCompare } from './compareStore';
-
-export type SecondRunChoice =
-  | { kind: 'seed'; seed: number }
-  | { kind: 'without-crashes' }
-  | { kind: 'example'; file: string; seed: number | null }
-  | { kind: 'file'; name: string; text: string }
-  | { kind: 'replay'; file: string };
+import { useCompare, type SecondRunChoice } from './compareStore';
 
 /** Scenario code of the loaded simulated run (an example, or the edited scenario), or null for journals. */
 export function scenarioOfRun(run: LoadedRun): string | null {
   const s = useStore.getState();
   if (run.source.kind === 'example' && s.editorSource === null) return exampleSource(run.source.file);
-  if (run.source.kind === 'example' || run.source.kind === 'scenario') return s.editorSource ?? storedScenario();
+  if (run.source.kind === 'example' || run.source.kind === 'scenario')
+    return s.editorSource ?? persistence.keptScenario();
   return null;
 }
 
@@ -99,7 +95,8 @@ function jobFor(
   };
 }
 
-let running: { cancel(): void } | null = null;
+/** The second run being loaded: choosing another cancels it. */
+const secondRuns = latestTask();
 
 export async function compareWith(choice: SecondRunChoice): Promise<boolean> {
   const a = useStore.getState().run;
@@ -115,28 +112,28 @@ export async function compareWith(choice: SecondRunChoice): Promise<boolean> {
     set({ error: (error as Error).message });
     return false;
   }
-  running?.cancel();
+  const task = secondRuns.start();
   set({ loading: `Loading ${plan.labels[1]}…`, error: null });
   const job = runEngineJob(plan.job, {
     timeoutMs: plan.job.type === 'read' ? READ_TIME_LIMIT_MS : SIMULATION_TIME_LIMIT_MS,
   });
-  running = job;
+  task.signal.addEventListener('abort', () => job.cancel(), { once: true });
   try {
     const result = await job.promise;
-    if (running !== job) return false;
+    if (!task.isCurrent()) return false;
     const [labelA, labelB] =
       plan.labels[0] === plan.labels[1] ? [`A (${plan.labels[0]})`, `B (${plan.labels[1]})`] : plan.labels;
     show({ label: labelA, run: a }, { label: labelB, run: { ...result, source: plan.source } });
     set({ choice });
     return true;
   } catch (error) {
-    if (running !== job) return false;
+    if (!task.isCurrent()) return false;
     set({
       loading: null,
       error: error instanceof EngineFailure ? `${error.info.code}: ${error.message}` : String(error),
     });
     return false;
   } finally {
-    if (running === job) running = null;
+    task.finish();
   }
 }

@@ -4,8 +4,10 @@
 // When the server's journal no longer continues the shown one (shorter, or the overlapping row differs), it is read
 // again in full, once, and the follow chip says so.
 import { READ_TIME_LIMIT_MS, runEngineJob } from '../engine/engineClient';
-import type { LoadedRun } from '../engine/protocol';
+import type { LoadedRun } from '../../run/loaded-run';
 import { carryRawSource } from '../engine/rawRows';
+import { latestTask } from '../session/latestTask';
+import { persistence } from '../session/persistence';
 import { useStore } from '../store/store';
 import { AdminError, adminQuery, type ServeConfig } from './adminClient';
 import {
@@ -34,7 +36,8 @@ interface Followed {
 }
 
 let timer: ReturnType<typeof setTimeout> | null = null;
-let generation = 0;
+/** The invocation being followed: following another (or stopping) supersedes it. */
+const following = latestTask();
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const orEmpty = (e: unknown) =>
@@ -61,7 +64,7 @@ function patch(id: string, p: Partial<FollowState>): void {
 }
 
 export function stopFollowing(): void {
-  generation++;
+  following.cancel();
   if (timer) clearTimeout(timer);
   timer = null;
   const follow = useConnect.getState().follow;
@@ -70,7 +73,7 @@ export function stopFollowing(): void {
 
 /** Starts following an invocation just opened from `opened` (its rows are held, so the first update is incremental). */
 export function startFollowing(config: ServeConfig, id: string, opened: FetchedBundle, status: string): void {
-  const mine = ++generation;
+  const mine = following.start();
   const fileName = fileNameOf(id);
   useConnect.getState().set({ follow: { id, fileName, status, error: null, active: true, note: null }, open: false });
   const state: Followed = {
@@ -81,14 +84,14 @@ export function startFollowing(config: ServeConfig, id: string, opened: FetchedB
     modifiedAt: String(opened.invocation.modified_at ?? ''),
     journalSize: sizeOf(opened.invocation),
   };
-  const live = () => mine === generation && isFollowedRunLoaded(fileName);
+  const live = () => mine.isCurrent() && isFollowedRunLoaded(fileName);
   let errors = 0;
   const tick = async () => {
-    if (mine !== generation) return;
+    if (!mine.isCurrent()) return;
     if (!isFollowedRunLoaded(fileName)) return stopFollowing(); // the user opened something else
     try {
       const { rows } = await adminQuery(config, invocationProgressSql(id));
-      if (mine !== generation) return;
+      if (!mine.isCurrent()) return;
       const row = rows[0];
       if (!row) throw new AdminError(`${id} is no longer on the server.`, 404);
       const nowStatus = String(row.status ?? '');
@@ -109,11 +112,11 @@ export function startFollowing(config: ServeConfig, id: string, opened: FetchedB
       patch(id, { status: nowStatus, error: null });
       if (isFinished(nowStatus)) {
         patch(id, { active: false });
-        generation++;
+        following.cancel();
         return;
       }
     } catch (error) {
-      if (mine !== generation) return;
+      if (!mine.isCurrent()) return;
       errors++;
       patch(id, { error: `${errorText(error)} Retrying in ${followDelayMs(errors) / 1000} s.` });
     }
@@ -244,9 +247,6 @@ function applyUpdate(run: LoadedRun, fileName: string, bundle: () => string, app
   s.setRun(run, { cursor, selection: s.selection });
   // setRun resets the timeline zoom for a new run; this is the same run grown longer, so the zoom stays.
   if (zoom) useStore.getState().setWindow(zoom);
-  try {
-    sessionStorage.setItem('replay-inspector:files', JSON.stringify([{ name: fileName, text: bundle() }]));
-  } catch {
-    // Too big or disabled: a reload then shows the journal as first opened.
-  }
+  // Any size is tried (the storage refuses what it cannot hold): a reload then shows the journal as first opened.
+  persistence.keepFiles([{ name: fileName, text: bundle() }], Infinity);
 }

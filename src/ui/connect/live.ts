@@ -13,6 +13,7 @@ import {
   type ListCursor,
 } from './adminSql';
 import { fetchBundle, fileNameOf } from './bundleFetch';
+import { latestTask } from '../session/latestTask';
 import { useConnect } from './connectStore';
 import { startFollowing, stopFollowing } from './follow';
 
@@ -54,14 +55,15 @@ export async function loadMoreInvocations(): Promise<void> {
   await fetchPage(config, paging, paging.next);
 }
 
-let listGeneration = 0;
+/** The page of invocations being listed: a newer request drops an older one's answer. */
+const listing = latestTask();
 
 async function fetchPage(
   config: ServeConfig,
   filter: { target: string; status: string },
   after: ListCursor | null,
 ): Promise<void> {
-  const mine = ++listGeneration;
+  const mine = listing.start();
   const { set } = useConnect.getState();
   set({ listLoading: true });
   try {
@@ -73,7 +75,7 @@ async function fetchPage(
       adminQuery(config, countInvocationsSql(filter)),
       firstCursor ? adminQuery(config, countNewerSql(filter, firstCursor)) : Promise.resolve(null),
     ]);
-    if (mine !== listGeneration) return;
+    if (!mine.isCurrent()) return;
     const rows = invocationSummaries(page.rows);
     const shown = rows.slice(0, PAGE_SIZE);
     const invocations = after ? appendPage(useConnect.getState().invocations ?? [], shown) : shown;
@@ -85,7 +87,7 @@ async function fetchPage(
       listLoading: false,
     });
   } catch (error) {
-    if (mine === listGeneration) set({ error: errorText(error), listLoading: false });
+    if (mine.isCurrent()) set({ error: errorText(error), listLoading: false });
   }
 }
 

@@ -16,11 +16,3 @@ export function entryLabel(e: Entry): string {
   const kind = e.kind === 'command' ? 'Command' : e.kind === 'notification' ? 'Notification' : 'Unknown';
   return e.name ? `${kind}: ${e.type} ${e.name}` : `${kind}: ${e.type}`;
 }
-
-/** The summary id of the future a notification completes (`c2`, `s17`), or null. */
-export function notificationFutureId(e: Entry): string | null {
-  if (e.kind !== 'notification') return null;
-  if (e.completionId !== undefined) return `c${e.completionId}`;
-  if (e.signalIndex !== undefined) return `s${e.signalIndex}`;
-  return null;
-}

@@ -1,6 +1,6 @@
 // Everything derived once when a run is loaded; the per-cursor views are cheap functions over it.
 import type { Future, Journal, Mismatch } from '../../model';
-import type { LoadedRun, SdkReplayView } from '../engine/protocol';
+import type { LoadedRun, SdkReplayView } from '../../run/loaded-run';
 import { awaitedIds } from '../../share/sdk-replay-text';
 import { indexTransientErrors, type TransientIndex } from './futureState';
 import { groupCallInvocationIds, laneHeight, orderFutures, type InvocationIdMarker } from './lanes';

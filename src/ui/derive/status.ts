@@ -1,7 +1,8 @@
 // The status sentence: the current step in words, for the polite live region and the header.
 // e.g. `Step 4 of 12: select: timeout (c2) won; a (c1) still pending`.
 import type { Attempt, Entry, Future, Mismatch } from '../../model';
-import { futureShortLabel, notificationFutureId } from './labels';
+import { entryFutureId } from '../../model/future-ids';
+import { futureShortLabel } from './labels';
 import type { StepDecision } from './steps';
 
 export interface StatusInput {
@@ -81,7 +82,7 @@ function entrySentence(
   callOfInvocationId?: ReadonlyMap<string, string>,
 ): string {
   if (e.kind === 'notification') {
-    const id = notificationFutureId(e);
+    const id = entryFutureId(e);
     // A call's invocation-id notification says who the callee is, not that the call completed (issue 12).
     const callId = id ? callOfInvocationId?.get(id) : undefined;
     if (callId) return `${labelOf(callId, futuresById)}: callee invocation id known (${id})`;

@@ -1,11 +1,12 @@
 /// <reference lib="webworker" />
 // The engine Worker: parses journals and runs scenario code off the page's main thread. This is the ONLY place where
 // user scenario code is evaluated (`new Function`); the page terminates the Worker when it runs past its time limit.
-import type { Journal } from '../../model';
 import type { Scenario } from '../../sim';
 import { decodeJournalBytes } from '../../journal-reader/bytes';
 import { loadReader, loadSim, type SimApi } from './coreModules';
-import type { EngineError, EngineJob, EngineMessage, EngineResult } from './protocol';
+import { runFromRead, runFromReplay, runFromSim } from '../../run/assemble';
+import type { RunResult } from '../../run/loaded-run';
+import type { EngineError, EngineJob, EngineMessage } from './protocol';
 import { orderFutures } from '../derive/lanes';
 import { withDisplayNames } from '../derive/runModel';
 import { rawText } from '../derive/payload';
@@ -20,7 +21,7 @@ let keptRaws: unknown[] | null = null;
  * Posts a result in chunks (transfer.ts) so the page never deserialises a large run in one long task. Futures go
  * already named and in lane order, so the page's run model has almost nothing left to do.
  */
-function postResult(result: EngineResult, type: EngineJob['type']): void {
+function postResult(result: RunResult, type: EngineJob['type']): void {
   result.futures = orderFutures(withDisplayNames(result.futures, result.journal));
   // A replay's journal is the page's own: send none of its entries back (engineClient puts the page's one back).
   if (type === 'replay' || type === 'sdk-replay') result.journal = { ...result.journal, entries: [] };
@@ -105,62 +106,23 @@ function runawayOf(code: string, message: string): { code: string; hint: string 
   return null;
 }
 
-async function read(job: Extract<EngineJob, { type: 'read' }>): Promise<EngineResult> {
+async function read(job: Extract<EngineJob, { type: 'read' }>): Promise<RunResult> {
   const reader = await loadReader();
-  type ReadOut = {
-    format: string;
-    journals: Journal[];
-    warnings: EngineResult['warnings'];
-    run?: Record<string, unknown>;
-  };
   const onProgress = (fraction: number) => post({ type: 'progress', fraction });
   const limits = job.limits;
   // Picked files arrive as bytes: size, binary signatures and strict UTF-8 are checked by the reader (issue 8).
   const files = job.files.map((f) =>
     'bytes' in f ? { name: f.name, text: decodeJournalBytes(f.bytes, limits, f.name) } : f,
   );
-  const out = (
+  const read =
     files.length === 1
       ? await reader.readJournals(files[0].text, { fileName: files[0].name, onProgress, limits })
-      : await reader.readJournalFiles(files, { limits })
-  ) as ReadOut;
-  if (!out.journals.length)
-    throw Object.assign(new Error('The file holds no journal entries.'), {
-      code: 'EMPTY',
-      hint: 'Export sys_journal rows for one invocation.',
-    });
-  const journal = out.journals[0];
-  const warnings = [...out.warnings];
-  if (out.journals.length > 1)
-    warnings.push({
-      code: 'MANY_INVOCATIONS',
-      message: `The file holds ${out.journals.length} invocations; showing the first (${journal.invocationId}).`,
-    });
-  const run = out.run as
-    | {
-        decisions?: EngineResult['decisions'];
-        attempts?: EngineResult['attempts'];
-        output?: EngineResult['output'];
-        seed?: number;
-      }
-    | undefined;
-  return {
-    title: journal.target ? `${journal.target} · ${journal.invocationId}` : journal.invocationId,
-    journal,
-    futures: reader.deriveFutures(journal),
-    decisions: run?.decisions ?? [],
-    attempts: run?.attempts ?? [],
-    output: run?.output ?? null,
-    mismatch: null,
-    seed: run?.seed ?? null,
-    crashes: [],
-    warnings,
-    format: out.format,
-  };
+      : await reader.readJournalFiles(files, { limits });
+  return runFromRead(read);
 }
 
-async function simulate(job: Extract<EngineJob, { type: 'simulate' }>): Promise<EngineResult> {
-  const [sim, reader] = await Promise.all([loadSim(), loadReader()]);
+async function simulate(job: Extract<EngineJob, { type: 'simulate' }>): Promise<RunResult> {
+  const sim = await loadSim();
   let scenario: Scenario;
   try {
     scenario = await evaluateScenario(job.source, sim);
@@ -171,57 +133,29 @@ async function simulate(job: Extract<EngineJob, { type: 'simulate' }>): Promise<
   if (job.seed !== null) options.seed = job.seed;
   if (job.crashes !== null) options.crashes = job.crashes.map((atMs) => ({ atMs }));
   if (job.cancelAtMs !== undefined && job.cancelAtMs !== null) options.cancelAtMs = job.cancelAtMs;
-  const run = await sim.simulate(scenario, options);
-  const crashes = job.crashes ?? scenario.defaults?.crashes?.map((c) => c.atMs) ?? [];
-  return {
+  return runFromSim(await sim.simulate(scenario, options), {
     title: job.scenarioLabel,
-    journal: run.journal,
-    futures: reader.deriveFutures(run.journal),
-    decisions: run.decisions,
-    attempts: run.attempts,
-    output: run.output,
-    mismatch: null,
-    seed: run.seed,
-    crashes,
-    warnings: [],
-    format: 'simulation',
+    crashes: job.crashes ?? scenario.defaults?.crashes?.map((c) => c.atMs) ?? [],
     cancelAtMs: job.cancelAtMs ?? scenario.defaults?.cancelAtMs ?? null,
-  };
+  });
 }
 
-async function replay(job: Extract<EngineJob, { type: 'replay' }>): Promise<EngineResult> {
-  const [sim, reader] = await Promise.all([loadSim(), loadReader()]);
+async function replay(job: Extract<EngineJob, { type: 'replay' }>): Promise<RunResult> {
+  const sim = await loadSim();
   const scenario = await evaluateScenario(job.source, sim);
-  const out = await sim.replay(scenario, job.journal);
-  return {
-    title: `${job.journal.target ?? job.journal.invocationId} replayed with ${job.scenarioLabel}`,
-    journal: job.journal,
-    futures: reader.deriveFutures(job.journal),
-    decisions: out.decisions,
-    attempts: [],
-    output: out.output,
-    mismatch: out.mismatch,
-    seed: null,
-    crashes: [],
-    warnings: [],
-    format: 'replay',
-    replayedWith: job.scenarioLabel,
-  };
+  return runFromReplay(await sim.replay(scenario, job.journal), job.journal, job.scenarioLabel);
 }
 
-async function sdkReplay(job: Extract<EngineJob, { type: 'sdk-replay' }>): Promise<EngineResult> {
-  const [reader, { runSdkReplayJob }] = await Promise.all([loadReader(), import('./sdkReplayJob')]);
+async function sdkReplay(job: Extract<EngineJob, { type: 'sdk-replay' }>): Promise<RunResult> {
+  const { runSdkReplayJob } = await import('./sdkReplayJob');
   try {
-    return await runSdkReplayJob(job, {
-      lockDown: () => lockDown(self as unknown as Record<string, unknown>),
-      deriveFutures: reader.deriveFutures,
-    });
+    return await runSdkReplayJob(job, { lockDown: () => lockDown(self as unknown as Record<string, unknown>) });
   } catch (e) {
     throw Object.assign(toEngineError(e, 'sdk'), { __engine: true });
   }
 }
 
-function runJob(job: EngineJob): Promise<EngineResult> {
+function runJob(job: EngineJob): Promise<RunResult> {
   if (job.type === 'read') return read(job);
   if (job.type === 'simulate') return simulate(job);
   if (job.type === 'replay') return replay(job);

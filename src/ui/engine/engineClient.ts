@@ -1,6 +1,7 @@
 // Runs one engine job in a fresh Worker, with a time limit: a runaway scenario is stopped by terminating the Worker,
 // so the page never freezes. One Worker per job keeps jobs independent and makes cancelling trivial.
-import type { EngineError, EngineJob, EngineMessage, EngineResult } from './protocol';
+import type { RunResult } from '../../run/loaded-run';
+import type { EngineError, EngineJob, EngineMessage } from './protocol';
 import { prepareForPage } from './prepare';
 import { keepRawSource } from './rawRows';
 import { ResultAssembler } from './transfer';
@@ -10,7 +11,7 @@ export const READ_TIME_LIMIT_MS = 120_000;
 export const STEPS_MAX = 200_000;
 
 export interface RunningJob {
-  promise: Promise<EngineResult>;
+  promise: Promise<RunResult>;
   cancel(): void;
 }
 
@@ -49,7 +50,7 @@ export function runEngineJob(
 ): RunningJob {
   const worker = takeWorker();
   let settle: ((fn: () => void, keepWorker?: boolean) => void) | null = null;
-  const promise = new Promise<EngineResult>((resolve, reject) => {
+  const promise = new Promise<RunResult>((resolve, reject) => {
     let done = false;
     settle = (fn, keepWorker = false) => {
       if (done) return;

@@ -3,17 +3,17 @@
 // store's setRun and the timeline's first render find them ready, and no single task of the load runs long.
 import { buildRunModel } from '../derive/runModel';
 import { buildTimeAxis } from '../derive/timeAxis';
-import type { EngineResult } from './protocol';
+import type { RunResult } from '../../run/loaded-run';
 
 /** Resolves in a later task, after the browser had a chance to paint and handle input. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Attempt starts and ends kept on a simulated run's axis: the same inputs Timeline.tsx passes to buildTimeAxis. */
-export function axisExtraTimes(run: Pick<EngineResult, 'journal' | 'attempts'>): number[] {
+export function axisExtraTimes(run: Pick<RunResult, 'journal' | 'attempts'>): number[] {
   return run.journal.virtualTime ? run.attempts.flatMap((a) => [a.startMs, a.endMs]) : [];
 }
 
-export async function prepareForPage(result: EngineResult): Promise<void> {
+export async function prepareForPage(result: RunResult): Promise<void> {
   if (result.journal.entries.length < 2000) return;
   await nextTask();
   const model = buildRunModel(result);

@@ -1,52 +1,13 @@
 // Messages between the page and the engine Worker (reading journals, simulating and replaying scenarios).
 // Everything crossing the boundary is plain data (structured clone), so the Worker can be terminated at any time.
-import type {
-  Attempt,
-  Decision,
-  Future,
-  Journal,
-  Mismatch,
-  ReaderErrorInfo,
-  ReaderWarning,
-  RunOutput,
-} from '../../model';
+import type { Journal, ReaderErrorInfo } from '../../model';
+import type { RunResult } from '../../run/loaded-run';
 import type { ResultPart } from './transfer';
-import type { SdkReplayResult } from '../../sdk-host/replay';
 
-/** What a real-SDK replay adds to its run: the SDK's verdict and the details the run's fields do not carry. */
-export type SdkReplayView = Omit<SdkReplayResult, 'decisions'>;
+export type { SdkReplayView } from '../../run/loaded-run';
 
 /** A journal row's protocol payload as the Worker that read the file keeps it (hex `raw` and its `entry_type`). */
 export type ProtocolRow = { entry_type: string; raw: string } | null;
-
-export type RunSource =
-  | { kind: 'example'; file: string }
-  | { kind: 'file'; names: string[] }
-  | { kind: 'url'; url: string }
-  | { kind: 'scenario' };
-
-/** Everything the UI shows, as produced by the engine for one loaded or simulated run. */
-export interface LoadedRun {
-  source: RunSource;
-  title: string;
-  journal: Journal;
-  futures: Future[];
-  decisions: Decision[];
-  attempts: Attempt[];
-  output: RunOutput | null;
-  mismatch: Mismatch | null;
-  seed: number | null;
-  crashes: number[];
-  warnings: ReaderWarning[];
-  /** Reader format id, or 'simulation'. */
-  format: string;
-  /** Set when this run is a replay of an imported journal against a scenario. */
-  replayedWith?: string;
-  /** Set when this run is a replay of an imported journal by the real Restate SDK running the pasted handler. */
-  sdkReplay?: SdkReplayView;
-  /** Simulated runs: when the invocation was cancelled from outside (the scenario's default or an override), or null. */
-  cancelAtMs?: number | null;
-}
 
 export type EngineJob =
   /** Files as text (reload, URL) or as bytes (the file picker: decoded strictly in the Worker); limits: the user's. */
@@ -76,9 +37,6 @@ export type EngineJob =
       protocolRows: ProtocolRow[];
     };
 
-/** Outcome of a job, without the source (the page adds it). */
-export type EngineResult = Omit<LoadedRun, 'source'>;
-
 /** An error as the UI shows it: a stable code, where, and what to do. */
 export interface EngineError extends ReaderErrorInfo {
   /** 'reader' | 'scenario' | 'limit' | 'engine' */
@@ -89,5 +47,5 @@ export type EngineMessage =
   | { type: 'progress'; fraction: number; label?: string }
   /** A chunk of the result's entries or futures, sent before 'done' (transfer.ts). */
   | ResultPart
-  | { type: 'done'; result: EngineResult }
+  | { type: 'done'; result: RunResult }
   | { type: 'error'; error: EngineError };

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deriveFutures, readJournals } from '../../journal-reader';
+import { readJournals } from '../../journal-reader';
 import type { Journal } from '../../model';
 import { definitionsOfModule } from '../../sdk-host/definitions';
 import { loadNodeSdk } from '../../sdk-host/node-sdk';
@@ -35,7 +35,7 @@ function jobFor(journal: Journal, handlerFile: string) {
   };
 }
 
-const host = { lockDown: () => undefined, deriveFutures };
+const host = { lockDown: () => undefined };
 
 describe('the engine Worker replays a real journal with a pasted handler on the bundled SDK', () => {
   it('race-timeout with the code that wrote it: clean, with the same decisions as the Node loader', async () => {

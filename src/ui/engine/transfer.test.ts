@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { raceFutures, raceJournal } from '../derive/fixtures.test-helpers';
-import type { EngineResult } from './protocol';
+import type { RunResult } from '../../run/loaded-run';
 import { ResultAssembler, splitForPage, type ResultPart } from './transfer';
 
-function result(): EngineResult {
+function result(): RunResult {
   const journal = raceJournal();
   journal.entries.forEach((e, i) => (e.raw = { row: i, entry_json: `{"n":${i}}` }));
   return {

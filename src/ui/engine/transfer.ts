@@ -5,7 +5,7 @@
 // Chunks travel as JSON text: a string crosses as one copy, and V8's JSON.parse builds these plain objects about
 // twice as fast as structured-clone deserialisation does (measured on 100,000 entries). The model is JSON-safe data.
 import type { Entry, Future } from '../../model';
-import type { EngineResult } from './protocol';
+import type { RunResult } from '../../run/loaded-run';
 
 /** Items per message: ~10k entries deserialise in ~30 ms on a slow core, well under the 100 ms long-task budget. */
 export const CHUNK_ITEMS = 10_000;
@@ -25,10 +25,10 @@ export interface ResultPart {
  * and returns the removed values by entry index (the Worker keeps them). Mutates `result`: it is the Worker's own.
  */
 export function splitForPage(
-  result: EngineResult,
+  result: RunResult,
   emit: (part: ResultPart) => void,
   chunkItems = CHUNK_ITEMS,
-): { rest: EngineResult; raws: unknown[] | null } {
+): { rest: RunResult; raws: unknown[] | null } {
   const entries = result.journal.entries;
   let raws: unknown[] | null = null;
   for (let i = 0; i < entries.length; i++) {
@@ -44,7 +44,7 @@ export function splitForPage(
   };
   push('entries', entries);
   push('futures', result.futures);
-  const rest: EngineResult = { ...result, journal: { ...result.journal, entries: [] }, futures: [] };
+  const rest: RunResult = { ...result, journal: { ...result.journal, entries: [] }, futures: [] };
   return { rest, raws };
 }
 
@@ -61,7 +61,7 @@ export class ResultAssembler {
     this.received++;
   }
 
-  finish(rest: EngineResult): EngineResult {
+  finish(rest: RunResult): RunResult {
     if (this.received === 0) return rest;
     return { ...rest, journal: { ...rest.journal, entries: this.entries }, futures: this.futures };
   }

@@ -1,10 +1,9 @@
 // The small panel under "Copy link" (in the header, and in the compare view): link copied, the link in a field when
 // the clipboard is unavailable, "too long" with the view file to download, or an error.
-import { shareLinkCharsMax } from '../../share/link-codec';
-import { toViewFileText } from '../../share/view-file';
+import { shareLinkCharsMax } from '../../share/view-hash';
 import { useStore } from '../store/store';
 import { download, runFileBase } from './exports';
-import { currentShareState, shareHash, shareUrlFor } from './shareState';
+import { currentView, shareHash, shareUrlFor } from './shareState';
 import './share.css';
 
 export type SharePanelState =
@@ -40,8 +39,11 @@ export async function copyLink(): Promise<SharePanelState> {
 }
 
 async function downloadView(): Promise<void> {
-  const state = await currentShareState(useStore.getState());
-  if (state) download(`${runFileBase(useStore.getState())}.view.json`, toViewFileText(state));
+  const [view, { viewFileText }] = await Promise.all([
+    currentView(useStore.getState()),
+    import('../../share/view-file'),
+  ]);
+  if (view) download(`${runFileBase(useStore.getState())}.view.json`, viewFileText(view));
 }
 
 export function SharePanel({ panel, onClose }: { panel: NonNullable<SharePanelState>; onClose(): void }) {

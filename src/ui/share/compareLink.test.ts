@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SecondRunChoice } from '../compare/secondRun';
+import type { SecondRunChoice } from '../compare/compareStore';
 import { decodeShareState, encodeShareState } from '../../share/link-codec';
 import { toChoice, toLinkRun } from './compareLink';
 

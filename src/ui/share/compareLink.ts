@@ -2,7 +2,8 @@
 // and the way back: once run A is restored, the same choice is made again and the cursors put back.
 import type { ShareCompare, ShareCompareRun } from '../../share/link-codec';
 import { useCompare } from '../compare/compareStore';
-import { compareWith, type SecondRunChoice } from '../compare/secondRun';
+import type { SecondRunChoice } from '../compare/compareStore';
+import { compareWith } from '../compare/secondRun';
 import { useStore } from '../store/store';
 
 /** How run B was chosen, as link data. */

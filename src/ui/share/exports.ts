@@ -1,5 +1,6 @@
 // The exports of the loaded run: the native journal file, the timeline as SVG and PNG, a decision as text, and a
 // Vitest regression test. Each builds its content from the store with the pure functions in src/share.
+import { simRunRecord } from '../../run/run-record';
 import { decisionText } from '../../share/decision-text';
 import { generateTestFile, testFileName } from '../../share/test-file';
 import { timelineSvg, type SvgLane } from '../../share/timeline-svg';
@@ -9,7 +10,7 @@ import { futureLabel, futureShortLabel } from '../derive/labels';
 import { invocationIdKnownAt, invocationIdText, layoutLanes } from '../derive/lanes';
 import { axisTicks, buildTimeAxis } from '../derive/timeAxis';
 import { exampleMeta } from '../source/examples';
-import { storedScenario } from '../source/loaders';
+import { persistence } from '../session/persistence';
 import { latestDecisionIndex, selectStatus } from '../store/selectors';
 import type { Store } from '../store/store';
 
@@ -49,29 +50,7 @@ export async function nativeJournalText(s: Pick<Store, 'run'>): Promise<string> 
   const run = s.run!;
   const { toNativeText } = await import('../../journal-reader');
   const simulated = run.format === 'simulation' && run.seed !== null;
-  // completionOrder as the simulator records it: futures in the order their notifications were appended.
-  const completionOrder = run.journal.entries.flatMap((e) =>
-    e.kind !== 'notification'
-      ? []
-      : e.completionId !== undefined
-        ? [`c${e.completionId}`]
-        : e.signalIndex !== undefined
-          ? [`s${e.signalIndex}`]
-          : [],
-  );
-  return toNativeText(
-    run.journal,
-    simulated
-      ? {
-          scenario: run.title,
-          seed: run.seed!,
-          decisions: run.decisions,
-          attempts: run.attempts,
-          output: run.output,
-          completionOrder,
-        }
-      : undefined,
-  );
+  return toNativeText(run.journal, simulated ? simRunRecord(run.title, { ...run, seed: run.seed! }) : undefined);
 }
 
 export function timelineSvgText(s: Store): string {
@@ -157,7 +136,7 @@ export function testFile(s: Store): { name: string; text: string } | null {
   else if (run.source.kind === 'scenario')
     scenario = {
       kind: 'scenario',
-      code: storedScenario() ?? s.editorSource ?? '',
+      code: persistence.keptScenario() ?? s.editorSource ?? '',
       name: s.editorLabel ? `${exampleMeta(s.editorLabel)?.file ?? s.editorLabel}-edited` : 'edited-scenario',
     };
   else return null;

@@ -1,9 +1,8 @@
 // Opening a view file (docs/hosting.md): restore the view it holds, or say clearly why not.
-import { ShareLinkError } from '../../share/link-codec';
-import { parseViewFile } from '../../share/view-file';
-import type { LoadedRun } from '../engine/protocol';
+import { ShareLinkError } from '../../share/link-errors';
+import type { LoadedRun } from '../../run/loaded-run';
 import { useStore } from '../store/store';
-import { restoreShareState } from './shareState';
+import { restoreView } from './restoreView';
 
 export function showShareError(e: unknown, subject: string): void {
   const error =
@@ -20,7 +19,8 @@ export function showShareError(e: unknown, subject: string): void {
 
 export async function openViewFile(text: string): Promise<LoadedRun | null> {
   try {
-    await restoreShareState(parseViewFile(text));
+    const { readViewFile } = await import('../../share/view-file');
+    await restoreView(readViewFile(text));
   } catch (e) {
     showShareError(e, 'view file');
   }

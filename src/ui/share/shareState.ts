@@ -1,27 +1,18 @@
-// The current view as a ShareState (for "Copy link" and the view file), and the way back: a ShareState restored into
-// the store by the ordinary loaders. Examples keep the compact readable hash (`#src=example:…&seed=…`, useHashSync);
-// edited code and loaded journals need their content, so they travel in the compressed `#v1.` form, and so does a
-// cancellation time or an open compare view (the compact form has no room for them).
-import { encodeShareState, type ShareState } from '../../share/link-codec';
-import { formatHash } from '../derive/urlHash';
-import { hashOf } from '../app/useHashSync';
-import type { LoadedRun } from '../engine/protocol';
+// The current view as a ViewState that carries its content (for "Copy link" and the view file). Examples and URLs
+// keep the compact readable hash (`#src=example:…&seed=…`, the address bar's own); edited code and loaded journals
+// need their content, so they travel in the full `#v1.` form, and so does a replay's paired handler, a cancellation
+// time or an open compare view. The way back is restoreView.ts.
+import type { LoadedRun } from '../../run/loaded-run';
+import { encodeCompactHash } from '../../share/view-hash';
+import type { PairedHandler, RecipeSource, ViewState } from '../../share/view-state';
+import { persistence } from '../session/persistence';
 import { exampleSource, examples } from '../source/examples';
-import {
-  openFiles,
-  replayLoaded,
-  replayLoadedWithSdk,
-  replaySourceOf,
-  sdkReplaySourceOf,
-  simulateExample,
-  simulateSource,
-  storedFiles,
-  storedScenario,
-} from '../source/loaders';
-import { useStore, type Store } from '../store/store';
-import { currentShareCompare, reopenCompare } from './compareLink';
+import { replaySourceOf, sdkReplaySourceOf } from '../source/loaders';
+import type { Store } from '../store/store';
+import { addressBarView } from './addressBarView';
+import { currentShareCompare } from './compareLink';
 
-/** Does this view need its content in the link (the compressed form)? */
+/** Does this view need its content in the link (the full form)? */
 export function needsContent(run: LoadedRun): boolean {
   return (
     run.source.kind === 'file' ||
@@ -32,23 +23,23 @@ export function needsContent(run: LoadedRun): boolean {
   );
 }
 
-function exampleOrCode(code: string): ShareState['pairedScenario'] {
+function exampleOrCode(code: string): PairedHandler {
   const example = examples.find((e) => exampleSource(e.file) === code);
   return example ? { kind: 'example', name: example.file } : { kind: 'scenario', code };
 }
 
 /** The text a loaded journal is shared as: the file as opened when this tab still holds it, else the native file. */
-async function journalSource(run: LoadedRun): Promise<Extract<ShareState['source'], { kind: 'journal' }>> {
-  const files = storedFiles();
+async function journalSource(run: LoadedRun): Promise<Extract<RecipeSource, { kind: 'journal' }>> {
+  const files = persistence.keptFiles();
   if (run.source.kind === 'file' && files?.length === 1 && files[0].name === run.source.names[0])
     return { kind: 'journal', text: files[0].text, fileName: files[0].name };
   const { toNativeText } = await import('../../journal-reader');
   return { kind: 'journal', text: toNativeText(run.journal), fileName: 'shared.journal.json' };
 }
 
-export async function currentShareState(
+export async function currentView(
   s: Pick<Store, 'run' | 'cursor' | 'selection' | 'editorSource'>,
-): Promise<ShareState | null> {
+): Promise<ViewState | null> {
   const run = s.run;
   if (!run) return null;
   const compare = currentShareCompare();
@@ -60,91 +51,35 @@ export async function currentShareState(
     ...(cancelAtMs !== null ? { cancelAtMs } : {}),
   };
   if (run.source.kind === 'example' && !run.replayedWith)
-    return { source: { kind: 'example', name: run.source.file }, ...simulated, ...at };
-  if (run.source.kind === 'scenario')
-    return { source: { kind: 'scenario', code: storedScenario() ?? s.editorSource ?? '' }, ...simulated, ...at };
-  const paired = replaySourceOf(run);
-  const handler = sdkReplaySourceOf(run);
-  return {
-    source: await journalSource(run),
-    ...at,
-    ...(paired !== null ? { pairedScenario: exampleOrCode(paired) } : {}),
-    ...(handler !== null && run.sdkReplay
-      ? {
-          pairedHandler: {
-            code: handler,
-            target: run.sdkReplay.target,
-            ...(run.replayedWith ? { label: run.replayedWith } : {}),
-          },
-        }
-      : {}),
-  };
+    return { recipe: { source: { kind: 'example', name: run.source.file }, ...simulated }, ...at };
+  if (run.source.kind === 'scenario') {
+    const code = persistence.keptScenario() ?? s.editorSource ?? '';
+    return { recipe: { source: { kind: 'scenario', code }, ...simulated }, ...at };
+  }
+  const paired = pairedOf(run);
+  return { recipe: { source: await journalSource(run), ...(paired ? { paired } : {}) }, ...at };
 }
 
-/** The hash for the current view: compact for examples and URLs, `v1.` (compressed) when content is needed. */
+/** The code a replayed run was replayed with: scenario code (or the example it is), or the real handler. */
+function pairedOf(run: LoadedRun): PairedHandler | null {
+  const handler = sdkReplaySourceOf(run);
+  if (handler !== null && run.sdkReplay) {
+    // The target travels only when the journal does not name it, or names another one.
+    const target = run.sdkReplay.target === run.journal.target ? {} : { target: run.sdkReplay.target };
+    return { kind: 'sdk', code: handler, ...target, ...(run.replayedWith ? { label: run.replayedWith } : {}) };
+  }
+  const scenario = replaySourceOf(run);
+  return scenario === null ? null : exampleOrCode(scenario);
+}
+
+/** The hash for the current view: compact for examples and URLs, the full form when content is needed. */
 export async function shareHash(s: Store): Promise<string> {
   if (!s.run) return '';
-  if (!needsContent(s.run)) return formatHash(hashOf(s)).slice(1);
-  const state = await currentShareState(s);
-  return state ? encodeShareState(state) : '';
+  if (!needsContent(s.run)) return encodeCompactHash(addressBarView(s)!);
+  const [view, { encodeViewHash }] = await Promise.all([currentView(s), import('../../share/view-link')]);
+  return view ? encodeViewHash(view, 'full') : '';
 }
 
 export function shareUrlFor(hash: string): string {
   return `${location.origin}${location.pathname}${location.search}#${hash}`;
-}
-
-/** Loads the view a link or view file describes (and its compare view); loader errors show in the error banner. */
-export async function restoreShareState(state: ShareState): Promise<void> {
-  await restoreRun(state);
-  // Only over the run the link describes: a failed load leaves whatever was on screen, which is not run A.
-  if (state.compare && useStore.getState().run && !useStore.getState().error) await reopenCompare(state.compare);
-}
-
-async function restoreRun(state: ShareState): Promise<void> {
-  const at = { cursor: state.cursor, selection: state.selection ?? null };
-  const store = useStore.getState();
-  if (state.source.kind === 'example') {
-    await simulateExample(state.source.name, state.seed ?? null, state.crashesMs ?? null, at, state.cancelAtMs ?? null);
-    return;
-  }
-  if (state.source.kind === 'scenario') {
-    store.setEditorSource(state.source.code, null);
-    await simulateSource(state.source.code, state.seed ?? null, state.crashesMs ?? null, at, state.cancelAtMs ?? null);
-    return;
-  }
-  const opened = await openFiles(
-    [{ name: state.source.fileName ?? 'shared.journal.json', text: state.source.text }],
-    at,
-  );
-  if (opened && state.pairedHandler) {
-    const { code, target, label } = state.pairedHandler;
-    store.setSdkSource(code, label ?? null);
-    store.setSdkTarget(target);
-    store.setBottomTab('sdk');
-    const replayed = await replayLoadedWithSdk(code, label ?? 'the shared handler', target);
-    if (replayed) restoreAt(state);
-    return;
-  }
-  if (!opened || !state.pairedScenario) return;
-  const paired = state.pairedScenario;
-  const code = paired.kind === 'example' ? exampleSource(paired.name) : paired.code;
-  if (code === null) {
-    store.setError({
-      code: 'UNKNOWN_EXAMPLE',
-      origin: 'share',
-      message: `The link replays the journal with an example named "${paired.kind === 'example' ? paired.name : ''}", which this app does not have.`,
-      location: {},
-    });
-    return;
-  }
-  if (paired.kind === 'scenario') store.setEditorSource(code, null);
-  const replayed = await replayLoaded(code, paired.kind === 'example' ? paired.name : 'edited scenario');
-  if (replayed) restoreAt(state);
-}
-
-/** The link's cursor and selection, over the run a replay just produced. */
-function restoreAt(state: ShareState): void {
-  const s = useStore.getState();
-  if (state.cursor !== undefined) s.setCursor(state.cursor);
-  s.select(state.selection ?? null);
 }

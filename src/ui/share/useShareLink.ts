@@ -1,16 +1,16 @@
-// Opens a compressed share link (`#v1.…`) on load and on back/forward. The compact `#src=…` form is useHashSync's.
+// Opens a share link in the full form (`#v1.…`) on load and on back/forward. The compact `#src=…` form is
+// useHashSync's. The decoder (src/share/view-link.ts, with the inflater) is loaded only when a link needs it.
 // A hostile or damaged link shows the ShareLinkError message and leaves the app usable on the welcome view.
 import { useEffect } from 'react';
-import { decodeShareState } from '../../share/link-codec';
+import { isFullHash } from '../../share/view-hash';
 import { showShareError } from './openViewFile';
-import { restoreShareState } from './shareState';
-
-/** Share links start with a version tag (`v1.`); the compact form starts with `src=`. */
-export const isShareHash = (hash: string) => /^#?v\d/.test(hash);
+import { restoreView } from './restoreView';
 
 async function openShareHash(hash: string): Promise<void> {
   try {
-    await restoreShareState(decodeShareState(hash));
+    const { decodeViewHash } = await import('../../share/view-link');
+    const decoded = decodeViewHash(hash);
+    if (decoded.view) await restoreView(decoded.view);
   } catch (e) {
     showShareError(e, 'share link');
   }
@@ -18,9 +18,9 @@ async function openShareHash(hash: string): Promise<void> {
 
 export function useShareLink(): void {
   useEffect(() => {
-    if (isShareHash(location.hash)) void openShareHash(location.hash);
+    if (isFullHash(location.hash)) void openShareHash(location.hash);
     const onPop = () => {
-      if (isShareHash(location.hash)) void openShareHash(location.hash);
+      if (isFullHash(location.hash)) void openShareHash(location.hash);
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);

@@ -2,7 +2,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { entryLabel, notificationFutureId } from '../derive/labels';
+import { entryFutureId } from '../../model/future-ids';
+import { entryLabel } from '../derive/labels';
 import { useStore } from '../store/store';
 
 const ROW_PX = 22;
@@ -37,7 +38,7 @@ export function JournalTable() {
               ? e.completionIds.length
                 ? `c${e.completionIds[e.completionIds.length - 1]}`
                 : ''
-              : (notificationFutureId(e) ?? '');
+              : (entryFutureId(e) ?? '');
           const result = e.kind === 'notification' ? e.result.kind : '';
           return (
             <div

@@ -1,6 +1,6 @@
 // The "Open journal" file input, styled as a button. Accepts every format the reader supports (one or more files).
 import { Icon } from '../app/Icon';
-import { openBrowserFiles } from './loaders';
+import { openBrowserFiles } from './openPicked';
 
 export function OpenJournalButton() {
   return (

@@ -4,7 +4,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { parseCancelAt, parseCrashList } from '../store/scenarioSlice';
 import { useStore } from '../store/store';
-import type { UiError } from '../store/runSlice';
+import type { UiError } from '../store/storeState';
 import type { ErrorMark } from './CodeEditor';
 import { exampleSource, examples } from './examples';
 import { replayLoaded, simulateExample, simulateSource } from './loaders';

@@ -4,9 +4,9 @@
 // effect. docs/sdk-replay.md.
 import { lazy, Suspense, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { LoadedRun, SdkReplayView } from '../engine/protocol';
+import type { LoadedRun, SdkReplayView } from '../../run/loaded-run';
 import { awaitedIds, sdkVerdictHeadline } from '../../share/sdk-replay-text';
-import type { UiError } from '../store/runSlice';
+import type { UiError } from '../store/storeState';
 import { useStore } from '../store/store';
 import type { ErrorMark } from './CodeEditor';
 import { replayLoadedWithSdk } from './loaders';

@@ -1,23 +1,23 @@
 // Effects that load a run: each reads or simulates in the engine Worker, then hands the result to the store.
 // A failed load keeps the previous view and shows the error (issue 8: the page never goes blank).
 import { checkSizeUpFront } from '../../journal-reader/bytes';
-import { EngineFailure, runEngineJob, type RunningJob } from '../engine/engineClient';
-import type { EngineJob, LoadedRun, RunSource } from '../engine/protocol';
+import { EngineFailure, runEngineJob } from '../engine/engineClient';
+import type { EngineJob } from '../engine/protocol';
+import type { LoadedRun, RunSource } from '../../run/loaded-run';
 import { useStore } from '../store/store';
 import { currentLimits } from '../robustness/limitsStore';
 import { exampleMeta, exampleSource } from './examples';
-import { looksLikeViewFile } from '../../share/view-file';
-import { openViewFile } from '../share/openViewFile';
 import { fetchProtocolRows } from '../engine/rawRows';
+import { latestTask } from '../session/latestTask';
+import { KEPT_FILES_LIMIT_CHARS, persistence } from '../session/persistence';
 
-let current: RunningJob | null = null;
+/** The run being loaded: a newer load cancels it (its Worker is terminated) and its result is dropped. */
+const loads = latestTask();
 
 export interface OpenAt {
   cursor?: number;
   selection?: string | null;
 }
-
-const SESSION_FILE_LIMIT_CHARS = 4_000_000;
 
 /** A real-SDK replay first fetches and compiles the SDK's ~2 MB chunk (its WASM VM): not the handler's time. */
 const SDK_LOAD_ALLOWANCE_MS = 20_000;
@@ -29,7 +29,7 @@ async function execute(
   subject: string,
   at?: OpenAt,
 ): Promise<LoadedRun | null> {
-  current?.cancel();
+  const task = loads.start();
   const { setLoading, setError, setRun } = useStore.getState();
   setLoading({ label, fraction: null });
   const limits = currentLimits();
@@ -42,15 +42,15 @@ async function execute(
   if (job.type === 'read')
     job = { ...job, limits: { maxBytes: limits.maxBytes, maxChars: limits.maxBytes, maxEntries: limits.maxEntries } };
   const running = runEngineJob(job, { timeoutMs, onProgress: (fraction) => setLoading({ label, fraction }) });
-  current = running;
+  task.signal.addEventListener('abort', () => running.cancel(), { once: true });
   try {
     const result = await running.promise;
-    if (current !== running) return null;
+    if (!task.isCurrent()) return null;
     const run: LoadedRun = { ...result, source };
     setRun(run, at);
     return run;
   } catch (e) {
-    if (current !== running) return null;
+    if (!task.isCurrent()) return null;
     const info =
       e instanceof EngineFailure
         ? e.info
@@ -58,7 +58,7 @@ async function execute(
     setError({ ...info, subject });
     return null;
   } finally {
-    if (current === running) current = null;
+    task.finish();
   }
 }
 
@@ -71,36 +71,30 @@ export async function openFiles(files: { name: string; text: string }[], at?: Op
     names.join(', '),
     at,
   );
-  if (run) {
-    try {
-      const total = files.reduce((n, f) => n + f.text.length, 0);
-      if (total <= SESSION_FILE_LIMIT_CHARS) sessionStorage.setItem('replay-inspector:files', JSON.stringify(files));
-    } catch {
-      // Storage full or disabled: reload will then ask for the file again.
-    }
-  }
+  if (run) persistence.keepFiles(files);
   return run;
 }
 
-export async function openBrowserFiles(list: FileList | File[], at?: OpenAt): Promise<LoadedRun | null> {
+export type PickedFile = { name: string; bytes: Uint8Array };
+
+/**
+ * Reads picked or dropped files as bytes, or shows why not (null). Refused from File.size before a byte is read: a
+ * 2 GB file must not freeze or crash the tab (issue 8).
+ */
+export async function readBrowserFiles(list: FileList | File[]): Promise<PickedFile[] | null> {
   const picked = [...list];
   if (!picked.length) return null;
   const names = picked.map((f) => f.name).join(', ');
-  // Refused from File.size before a byte is read: a 2 GB file must not freeze or crash the tab (issue 8).
   const { maxBytes } = currentLimits();
   const total = picked.reduce((n, f) => n + f.size, 0);
   const tooLarge = checkSizeUpFront(total, { maxBytes }, picked.length === 1 ? picked[0].name : undefined);
   if (tooLarge) {
-    current?.cancel();
-    current = null;
+    loads.cancel();
     useStore.getState().setError({ ...tooLarge.toInfo(), origin: 'limit', subject: names });
     return null;
   }
-  let files: { name: string; bytes: Uint8Array }[];
   try {
-    files = await Promise.all(
-      picked.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-    );
+    return await Promise.all(picked.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
   } catch (e) {
     useStore.getState().setError({
       code: 'FILE_UNREADABLE',
@@ -112,10 +106,11 @@ export async function openBrowserFiles(list: FileList | File[], at?: OpenAt): Pr
     });
     return null;
   }
-  // A view file ("Copy link" when the link is too long) is not a journal: restore the view it holds (src/ui/share).
-  if (files.length === 1 && looksLikeViewFile(new TextDecoder().decode(files[0].bytes.subarray(0, 400)))) {
-    return openViewFile(new TextDecoder().decode(files[0].bytes));
-  }
+}
+
+/** Reads journal files picked as bytes (decoded strictly in the Worker); small ones are kept for reload. */
+export async function openFileBytes(files: PickedFile[], at?: OpenAt): Promise<LoadedRun | null> {
+  const names = files.map((f) => f.name).join(', ');
   const run = await execute(
     { type: 'read', files },
     { kind: 'file', names: files.map((f) => f.name) },
@@ -127,28 +122,11 @@ export async function openBrowserFiles(list: FileList | File[], at?: OpenAt): Pr
   return run;
 }
 
-/** Keeps small opened files (as text) in sessionStorage so that reload restores them. */
-function keepForReload(files: { name: string; bytes: Uint8Array }[]): void {
-  try {
-    if (files.reduce((n, f) => n + f.bytes.length, 0) > SESSION_FILE_LIMIT_CHARS) return;
-    const decoder = new TextDecoder();
-    sessionStorage.setItem(
-      'replay-inspector:files',
-      JSON.stringify(files.map((f) => ({ name: f.name, text: decoder.decode(f.bytes) }))),
-    );
-  } catch {
-    // Storage full or disabled: reload will then ask for the file again.
-  }
-}
-
-/** Files opened earlier in this tab (kept in sessionStorage so that reload restores them). */
-export function storedFiles(): { name: string; text: string }[] | null {
-  try {
-    const text = sessionStorage.getItem('replay-inspector:files');
-    return text ? (JSON.parse(text) as { name: string; text: string }[]) : null;
-  } catch {
-    return null;
-  }
+/** Keeps small opened files (as text) so that reload restores them. */
+function keepForReload(files: PickedFile[]): void {
+  if (files.reduce((n, f) => n + f.bytes.length, 0) > KEPT_FILES_LIMIT_CHARS) return;
+  const decoder = new TextDecoder();
+  persistence.keepFiles(files.map((f) => ({ name: f.name, text: decoder.decode(f.bytes) })));
 }
 
 export async function openUrl(url: string, at?: OpenAt): Promise<LoadedRun | null> {
@@ -227,11 +205,7 @@ export async function simulateSource(
   at?: OpenAt,
   cancelAtMs: number | null = null,
 ): Promise<LoadedRun | null> {
-  try {
-    sessionStorage.setItem('replay-inspector:scenario', source);
-  } catch {
-    // Not fatal: the URL will then not restore the edited code.
-  }
+  persistence.keepScenario(source);
   return execute(
     {
       type: 'simulate',
@@ -247,14 +221,6 @@ export async function simulateSource(
     'edited scenario',
     at,
   );
-}
-
-export function storedScenario(): string | null {
-  try {
-    return sessionStorage.getItem('replay-inspector:scenario');
-  } catch {
-    return null;
-  }
 }
 
 /** Replays the loaded journal against scenario code: decisions appear, or the first mismatch (570). */
@@ -318,6 +284,6 @@ export async function resimulateWithCrashes(crashes: number[]): Promise<LoadedRu
   if (run.source.kind === 'example' && s.editorSource === null)
     return simulateExample(run.source.file, run.seed, crashes, undefined, cancelAtMs);
   if (run.source.kind === 'scenario' || s.editorSource !== null)
-    return simulateSource(s.editorSource ?? storedScenario() ?? '', run.seed, crashes, undefined, cancelAtMs);
+    return simulateSource(s.editorSource ?? persistence.keptScenario() ?? '', run.seed, crashes, undefined, cancelAtMs);
   return null;
 }

@@ -1,23 +1,9 @@
 // The cursor over the steps of the loaded run. Stepping is moving the cursor; everything else is derived.
 import type { StateCreator } from 'zustand';
 import { clampCursor, nextDecisionCursor, previousDecisionCursor } from '../derive/steps';
-import type { Store } from './store';
+import type { Store, CursorSlice } from './storeState';
 
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
-
-export interface CursorSlice {
-  cursor: number;
-  playing: boolean;
-  /** Steps per second while playing. */
-  speed: number;
-  setCursor(cursor: number): void;
-  stepForward(): void;
-  stepBack(): void;
-  nextDecision(): void;
-  previousDecision(): void;
-  togglePlay(): void;
-  setSpeed(speed: number): void;
-}
 
 export const createCursorSlice: StateCreator<Store, [], [], CursorSlice> = (set, get) => ({
   cursor: 0,

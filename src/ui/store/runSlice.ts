@@ -1,30 +1,8 @@
 // The loaded run, its derived model, and the loading/error state of the source being opened.
 import type { StateCreator } from 'zustand';
-import { buildRunModel, type RunModel } from '../derive/runModel';
+import { buildRunModel } from '../derive/runModel';
 import { clampCursor, initialCursor } from '../derive/steps';
-import type { EngineError, LoadedRun } from '../engine/protocol';
-import type { Store } from './store';
-
-export interface LoadingState {
-  label: string;
-  fraction: number | null;
-}
-
-export interface UiError extends EngineError {
-  /** The file or scenario the error is about. */
-  subject?: string;
-}
-
-export interface RunSlice {
-  run: LoadedRun | null;
-  model: RunModel | null;
-  loading: LoadingState | null;
-  error: UiError | null;
-  /** Shows a run; keeps the previous view when a later load fails (setError leaves `run` alone). */
-  setRun(run: LoadedRun, at?: { cursor?: number; selection?: string | null }): void;
-  setLoading(loading: LoadingState | null): void;
-  setError(error: UiError | null): void;
-}
+import type { Store, RunSlice } from './storeState';
 
 export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
   run: null,

@@ -1,32 +1,6 @@
 // The scenario editor's working copy: code, seed and crash times, kept across tab switches.
 import type { StateCreator } from 'zustand';
-import type { Store } from './store';
-
-export interface ScenarioSlice {
-  /** Code in the editor; null until the user opens the editor (it then starts from the loaded example). */
-  editorSource: string | null;
-  /** Which example the code started from (for labels), null when typed from scratch. */
-  editorLabel: string | null;
-  editorSeed: number;
-  /** Crash times as typed (ms, comma separated). */
-  editorCrashes: string;
-  /** Cancellation time as typed (ms); empty: the scenario's own default. */
-  editorCancelAt: string;
-  bottomTab: 'graph' | 'journal' | 'scenario' | 'sdk';
-  /** The real handler code in the "Real SDK" tab; null until the user types, pastes or opens one. */
-  sdkSource: string | null;
-  /** Where that code came from (an opened file's name), for labels; null when pasted or typed. */
-  sdkLabel: string | null;
-  /** The handler the journal is replayed into (`Service/handler`, `Object/key/handler`) when it differs from the journal's. */
-  sdkTarget: string | null;
-  setSdkSource(source: string | null, label?: string | null): void;
-  setSdkTarget(target: string | null): void;
-  setEditorSource(source: string | null, label?: string | null): void;
-  setEditorSeed(seed: number): void;
-  setEditorCrashes(text: string): void;
-  setEditorCancelAt(text: string): void;
-  setBottomTab(tab: ScenarioSlice['bottomTab']): void;
-}
+import type { Store, ScenarioSlice } from './storeState';
 
 export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (set) => ({
   editorSource: null,

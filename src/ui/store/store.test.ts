@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { raceDecision, raceFutures, raceJournal } from '../derive/fixtures.test-helpers';
-import type { LoadedRun } from '../engine/protocol';
+import type { LoadedRun } from '../../run/loaded-run';
 import { selectStatus } from './selectors';
 import { useStore } from './store';
 

@@ -1,12 +1,13 @@
 // One store made of slices by concern (zustand style): run, cursor, selection, view.
 import { create } from 'zustand';
-import { createCursorSlice, type CursorSlice } from './cursorSlice';
-import { createRunSlice, type RunSlice } from './runSlice';
-import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice';
-import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
-import { createViewSlice, type ViewSlice } from './viewSlice';
+import type { Store } from './storeState';
+import { createCursorSlice } from './cursorSlice';
+import { createRunSlice } from './runSlice';
+import { createScenarioSlice } from './scenarioSlice';
+import { createSelectionSlice } from './selectionSlice';
+import { createViewSlice } from './viewSlice';
 
-export type Store = RunSlice & CursorSlice & SelectionSlice & ViewSlice & ScenarioSlice;
+export type { Store } from './storeState';
 
 export const useStore = create<Store>()((...a) => ({
   ...createRunSlice(...a),

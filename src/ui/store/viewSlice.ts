@@ -1,25 +1,7 @@
 // How the timeline is looked at: axis mode, gap compression, the zoom window, theme and overlays.
 import type { StateCreator } from 'zustand';
-import { panWindow, zoomWindow, type AxisMode, type ViewWindow } from '../derive/timeAxis';
-import type { Store } from './store';
-
-export type ThemeChoice = 'system' | 'light' | 'dark';
-
-export interface ViewSlice {
-  axisMode: AxisMode;
-  compressGaps: boolean;
-  /** Visible window in axis units; null = fit to view. */
-  window: ViewWindow | null;
-  theme: ThemeChoice;
-  helpOpen: boolean;
-  setAxisMode(mode: AxisMode): void;
-  setCompressGaps(on: boolean): void;
-  setWindow(window: ViewWindow | null): void;
-  zoom(factor: number, anchorU: number, current: ViewWindow): void;
-  pan(deltaU: number, current: ViewWindow): void;
-  setTheme(theme: ThemeChoice): void;
-  setHelpOpen(open: boolean): void;
-}
+import { panWindow, zoomWindow } from '../derive/timeAxis';
+import type { Store, ViewSlice } from './storeState';
 
 export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({
   axisMode: 'wall',

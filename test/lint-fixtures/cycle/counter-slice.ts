@@ -1,0 +1,5 @@
+import type { Store } from './store';
+
+export function createCounterSlice(): { count: number; parent?: Store } {
+  return { count: 0 };
+}

@@ -1,0 +1,5 @@
+import type { Store } from './store-types';
+
+export function createCounterSlice(): Store {
+  return { count: 0 };
+}

@@ -72,3 +72,19 @@ test('screenshot: dark theme and the examples gallery', async ({ inspector, page
   await expect(inspector.status).toContainText('race:');
   await shoot(inspector, 'llm-race-dark', (n) => info.outputPath(n));
 });
+
+test("screenshot: the real SDK's 570 on a real journal, recorded beside new", async ({ inspector, page }, info) => {
+  const { PASTE_HANDLERS, REAL_CAPTURES, SdkReplayPage } = await import('./pages/SdkReplayPage');
+  await inspector.openJournal.setInputFiles(path.join(REAL_CAPTURES, 'race-timeout', 'bundle.json'));
+  await expect(inspector.status).toHaveText(/^Step/);
+  const sdk = new SdkReplayPage(page);
+  await sdk.open();
+  await sdk.handlerFile.setInputFiles(path.join(PASTE_HANDLERS, 'lab-race-renamed.ts'));
+  await sdk.replay.click();
+  await expect(sdk.verdict).toContainText('journal mismatch (570) at command 1');
+  await expect(inspector.timeline.getByText('570 mismatch')).toBeVisible();
+  const file = process.env.SCREENSHOTS
+    ? path.join(import.meta.dirname, '..', 'docs', 'screenshots', 'sdk-replay-mismatch.png')
+    : info.outputPath('sdk-replay-mismatch.png');
+  await page.screenshot({ path: file });
+});

@@ -29,7 +29,8 @@ export function comparableRun(run: SimRun): unknown {
 export function decisionDifference(ours: Decision[], theirs: Decision[]): string | null {
   let at = 0;
   for (const sdk of theirs) {
-    if (sdk.completed.length === 0 && sdk.winner === undefined) continue;
+    // Still open when its attempt ended (a crash, a suspension): no decision was made.
+    if (sdk.winner === undefined && sdk.pending.length > 0) continue;
     const found = ours.findIndex(
       (d, i) =>
         i >= at &&
@@ -43,4 +44,15 @@ export function decisionDifference(ours: Decision[], theirs: Decision[]): string
     at = found + 1;
   }
   return null;
+}
+
+/**
+ * Whether one of our decisions picked a winner among two or more candidates that had all completed before the
+ * await: the TS SDK's combinators are native Promise.all/race/any over the children's JS promises
+ * (sdk-typescript `packages/libs/restate-sdk/src/promises.ts`), so there the first JS promise to settle wins, which
+ * depends on when each child was last awaited and how deep it sits, not only on journal order (our rule). Such runs
+ * are a documented difference (docs/restate-semantics-notes.md §8), not compared.
+ */
+export function hasPreSettledTie(run: SimRun): boolean {
+  return run.decisions.some((d) => d.winner !== undefined && d.winner !== 's1' && d.completed.length >= 2);
 }

@@ -11,7 +11,7 @@ import { decodeMessage, encodeStart, type MessageObject } from '../protocol/code
 import type { Frame } from '../protocol/frames';
 import { commandNameOfType, CONTROL_TYPES, isCommandType } from '../protocol/message-types';
 import { decisionsFromTrace } from '../sdk-host/decisions';
-import { withRecorder, type VmRecorder } from '../sdk-host/vm-trace';
+import { withRecorder, type UnresolvedFuture, type VmRecorder } from '../sdk-host/vm-trace';
 import { commandFieldsOf, inputFrame, notificationFrame, resultOf } from './entries';
 import { SdkSession, type FetchHandler } from './session';
 import { futureTreeOf } from './suspension';
@@ -108,9 +108,16 @@ export class SdkAttempt implements AttemptRunner {
     return new Promise((resolve) => this.runsToStart.push({ handle, name, resolve }));
   }
 
+  /**
+   * Starts the runs the SDK began executing, in the argument order of the await tree it last progressed (the order
+   * our engine starts an await's runs in, so the world draws their latencies alike), whatever order the VM picked.
+   */
   private startRuns(): void {
     this.scanHandles();
-    for (const { handle, name, resolve } of this.runsToStart.splice(0)) {
+    const order = this.lastAwaitOrder();
+    const rank = (handle: number) => (order.has(handle) ? order.get(handle)! : Number.MAX_SAFE_INTEGER);
+    const runs = this.runsToStart.splice(0).sort((a, b) => rank(a.handle) - rank(b.handle));
+    for (const { handle, name, resolve } of runs) {
       const commandIndex = this.handleCommands.get(handle);
       const command = commandIndex === undefined ? undefined : this.start.writer.commands[commandIndex];
       if (!command || command.type !== 'Run')
@@ -170,6 +177,26 @@ export class SdkAttempt implements AttemptRunner {
       atMs: this.start.writer.nowMs,
       failure: { code: 500, message: 'the SDK closed the stream without an End, Error or Suspension message' },
     };
+  }
+
+  /** Handle → position among the leaves of the await tree of the SDK's latest do_progress. */
+  private lastAwaitOrder(): Map<number, number> {
+    const order = new Map<number, number>();
+    const events = this.recorder.events;
+    for (let i = events.length - 1; i >= 0; i--) {
+      const event = events[i];
+      if (event.kind !== 'progress') continue;
+      const walk = (tree: UnresolvedFuture) => {
+        for (const [key, value] of Object.entries(tree)) {
+          if (key === 'Single') {
+            if (!order.has(value as number)) order.set(value as number, order.size);
+          } else for (const child of value as UnresolvedFuture[]) walk(child);
+        }
+      };
+      walk(event.future);
+      break;
+    }
+    return order;
   }
 
   /** Waits until the SDK made no VM call and wrote nothing for `turns` macrotask turns in a row. */

@@ -1,7 +1,7 @@
 // Journal entries ⇄ service-protocol frames for the simulated server: the SDK's command messages become the same
 // model entries our own engine writes (src/sim/context.ts), and the notifications the server appends are encoded
 // as the frames Restate sends (every notification shares NotificationTemplate's fields, protocol.proto).
-import type { EntryResult, Payload } from '../model';
+import type { CommandEntry, Entry, EntryResult, Payload } from '../model';
 import type { CommandFields, NotificationFields } from '../sim/journal-writer';
 import { decodePayload } from '../journal-reader/payload';
 import { encodeMessage, type MessageObject } from '../protocol/codec';
@@ -111,4 +111,77 @@ export function notificationFrame(fields: NotificationFields): Frame {
 export function inputFrame(input: EntryResult | undefined): Frame {
   const content = input?.kind === 'success' ? encoder.encode(input.payload?.text ?? '') : new Uint8Array(0);
   return { type: 0x0400, flags: 0, payload: encodeMessage('InputCommandMessage', { value: { content } }) };
+}
+
+/** The frame of a command our engines journaled (no `raw` row): what a replay by the real SDK sends for it. */
+export function commandFrame(entry: CommandEntry): Frame {
+  const name = entry.name;
+  const result = (r: EntryResult | undefined): MessageObject =>
+    r?.kind === 'failure'
+      ? { failure: { code: r.failure.code, message: r.failure.message } }
+      : { value: { content: encoder.encode(r?.kind === 'success' ? (r.payload?.text ?? '') : '') } };
+  switch (entry.type) {
+    case 'Input':
+      return inputFrame(entry.result);
+    case 'Output':
+      return {
+        type: 0x0401,
+        flags: 0,
+        payload: encodeMessage('OutputCommandMessage', { ...result(entry.result), name }),
+      };
+    case 'Run':
+      return {
+        type: 0x0411,
+        flags: 0,
+        payload: encodeMessage('RunCommandMessage', { result_completion_id: entry.completionIds[0], name }),
+      };
+    case 'Sleep':
+      return {
+        type: 0x040c,
+        flags: 0,
+        payload: encodeMessage('SleepCommandMessage', {
+          wake_up_time: String(VIRTUAL_EPOCH_MS + (entry.wakeUpAtMs ?? 0)),
+          result_completion_id: entry.completionIds[0],
+          name,
+        }),
+      };
+    case 'Call': {
+      const parameter = entry.detail?.parameter;
+      return {
+        type: 0x040d,
+        flags: 0,
+        payload: encodeMessage('CallCommandMessage', {
+          service_name: entry.target?.service ?? '',
+          handler_name: entry.target?.handler ?? '',
+          parameter: encoder.encode(typeof parameter === 'string' ? parameter : ''),
+          key: entry.target?.key ?? '',
+          invocation_id_notification_idx: entry.completionIds[0],
+          result_completion_id: entry.completionIds[1],
+          name,
+        }),
+      };
+    }
+    case 'SendSignal':
+      return {
+        type: 0x0410,
+        flags: 0,
+        payload: encodeMessage('SendSignalCommandMessage', {
+          target_invocation_id: entry.signal?.targetInvocationId ?? '',
+          idx: entry.signal?.index ?? 1,
+          void: {},
+          entry_name: name,
+        }),
+      };
+    default:
+      throw new Error(`sdk-sim: cannot frame a '${entry.type}' command of a simulated journal`);
+  }
+}
+
+/** Every entry of a journal our engines wrote, framed (for a journal without `raw` rows). */
+export function framesOfSimulatedJournal(entries: Entry[]): Frame[] {
+  return entries.map((entry) => {
+    if (entry.kind === 'command') return commandFrame(entry);
+    if (entry.kind === 'notification') return notificationFrame(entry);
+    throw new Error(`sdk-sim: journal entry ${entry.index} is of an unknown kind`);
+  });
 }

@@ -38,7 +38,19 @@ export function defineSdkScenario(spec: SdkScenarioSpec): SdkScenario {
       'SIM_BAD_SCENARIO',
       `defineSdkScenario '${spec.name}': services must be restate.service / object / workflow definitions`,
     );
-  return { ...spec, kind: 'sdk-scenario', services, target: resolveTarget(spec.name, services, spec.target) };
+  // Only the fields of an SDK scenario: `{ ...ourScenario, services }` (scenarios/sdk) must not keep our handler.
+  const { name, description, input, world, defaults, awakeables } = spec;
+  return {
+    kind: 'sdk-scenario',
+    name,
+    ...(description !== undefined ? { description } : {}),
+    ...(input !== undefined ? { input } : {}),
+    ...(world !== undefined ? { world } : {}),
+    ...(defaults !== undefined ? { defaults } : {}),
+    ...(awakeables !== undefined ? { awakeables } : {}),
+    services,
+    target: resolveTarget(name, services, spec.target),
+  };
 }
 
 export function isSdkScenario(value: unknown): value is SdkScenario {

@@ -99,10 +99,12 @@ export class SdkAttempt implements AttemptRunner {
    * runs an await is blocked on; the world then says when it ends and whether it fails.
    */
   runStarting(name: string): Promise<string | null> {
-    const progress = [...this.recorder.events]
-      .reverse()
-      .find((e) => e.kind === 'progress' && e.executeRun !== undefined);
-    const handle = progress?.kind === 'progress' ? progress.executeRun : undefined;
+    let handle: number | undefined;
+    const events = this.recorder.events;
+    for (let i = events.length - 1; i >= 0 && handle === undefined; i--) {
+      const event = events[i];
+      if (event.kind === 'progress' && event.executeRun !== undefined) handle = event.executeRun;
+    }
     if (handle === undefined)
       throw new SimError('SIM_SDK_PROTOCOL', `sdk-sim: cannot tell which run '${name}' the SDK executes`);
     return new Promise((resolve) => this.runsToStart.push({ handle, name, resolve }));

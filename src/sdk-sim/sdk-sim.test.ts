@@ -205,6 +205,28 @@ describe('sdk-sim: the real SDK under the simulated server', () => {
     );
   });
 
+  it('a handler stuck on a promise that is not durable: both suspend, with nothing to await', async () => {
+    const never = () => new Promise<never>(() => undefined);
+    const run = await expectSameRun(
+      defineScenario({
+        name: 'stuck',
+        handler: async (ctx) => {
+          await ctx.sleep(5);
+          return await never();
+        },
+      }),
+      defineSdkScenario({
+        name: 'stuck',
+        services: service(async (ctx) => {
+          await ctx.sleep(5);
+          return await never();
+        }),
+      }),
+      { seed: 1 },
+    );
+    expect(run.attempts.map((a) => a.end)).toEqual(['suspension']);
+  });
+
   it('a command the simulated server does not serve is a clear error (SIM_SDK_UNSUPPORTED)', async () => {
     const theirs = defineSdkScenario({
       name: 'stateful',

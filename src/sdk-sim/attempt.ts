@@ -12,7 +12,7 @@ import type { Frame } from '../protocol/frames';
 import { commandNameOfType, CONTROL_TYPES, isCommandType } from '../protocol/message-types';
 import { decisionsFromTrace } from '../sdk-host/decisions';
 import { withRecorder, type UnresolvedFuture, type VmRecorder } from '../sdk-host/vm-trace';
-import { commandFieldsOf, inputFrame, notificationFrame, resultOf } from './entries';
+import { commandFieldsOf, inputFrame, notificationFrame, payloadOf, resultOf } from './entries';
 import { SdkSession, type FetchHandler } from './session';
 import { futureTreeOf } from './suspension';
 
@@ -33,6 +33,8 @@ export interface SdkSimulation {
   /** Callee invocation id → the Call's result completion id (a cancel names the callee). */
   calls: Map<string, number>;
   awakeableNames: string[];
+  /** The object's state (key → value bytes), kept by the server across attempts. */
+  state: Map<string, Uint8Array>;
   /** Executions of each run (completion id) so far, over all attempts. */
   executions: Map<number, number>;
   yieldTurn: () => Promise<void>;
@@ -285,12 +287,40 @@ export class SdkAttempt implements AttemptRunner {
     } else if (type === 'SendSignal' && entry.signal?.index === 1) {
       const callee = this.sim.calls.get(entry.signal.targetInvocationId ?? '');
       if (callee !== undefined) world.cancelCall(callee);
+    } else if (type === 'SetState' || type === 'ClearState' || type === 'ClearAllState') {
+      this.applyState(type, entry.detail?.key, message);
+    } else if (type === 'GetLazyState') {
+      const value = this.sim.state.get(String(entry.detail?.key));
+      writer.appendNotification({
+        type,
+        name: '',
+        completionId: entry.completionIds[0],
+        result: value === undefined ? { kind: 'void' } : { kind: 'success', payload: payloadOf(value) },
+      });
+    } else if (type === 'GetLazyStateKeys') {
+      writer.appendNotification({
+        type,
+        name: '',
+        completionId: entry.completionIds[0],
+        result: { kind: 'state-keys', keys: [...this.sim.state.keys()].sort() },
+      });
     } else if (type === 'Output') {
       const result = entry.result!;
       this.output =
         result.kind === 'failure'
           ? { failure: result.failure }
           : { value: result.kind === 'success' ? valueOfPayload(result.payload) : undefined };
+    }
+  }
+
+  /** State commands take effect on the server when they are journaled (Restate applies them in journal order). */
+  private applyState(type: string, key: unknown, message: MessageObject): void {
+    const state = this.sim.state;
+    if (type === 'ClearAllState') state.clear();
+    else if (type === 'ClearState') state.delete(String(key));
+    else {
+      const value = message.value as MessageObject | undefined;
+      state.set(String(key), value?.content instanceof Uint8Array ? value.content : new Uint8Array(0));
     }
   }
 

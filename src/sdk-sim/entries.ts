@@ -12,6 +12,8 @@ import { SIGNAL_NOTIFICATION_TYPE } from '../protocol/message-types';
 export const VIRTUAL_EPOCH_MS = 1_700_000_000_000;
 
 const NOTIFICATION_TYPES: Record<string, number> = {
+  GetLazyState: 0x8002,
+  GetLazyStateKeys: 0x8006,
   Sleep: 0x800c,
   Call: 0x800d,
   CallInvocationId: 0x800e,
@@ -87,6 +89,20 @@ export function commandFieldsOf(
       };
     case 'Output':
       return { type, name, completionIds: [], result: resultOf(message) };
+    case 'GetLazyState':
+      return {
+        type,
+        name,
+        completionIds: [Number(message.result_completion_id)],
+        detail: { key: decoder.decode(bytes(message.key)) },
+      };
+    case 'GetLazyStateKeys':
+      return { type, name, completionIds: [Number(message.result_completion_id)] };
+    case 'SetState':
+    case 'ClearState':
+      return { type, name, completionIds: [], detail: { key: decoder.decode(bytes(message.key)) } };
+    case 'ClearAllState':
+      return { type, name, completionIds: [] };
     default:
       return null;
   }
@@ -103,6 +119,8 @@ export function notificationFrame(fields: NotificationFields): Frame {
   if (result.kind === 'void') message.void = {};
   else if (result.kind === 'failure') message.failure = { code: result.failure.code, message: result.failure.message };
   else if (result.kind === 'invocation-id') message.invocation_id = result.invocationId ?? '';
+  else if (result.kind === 'state-keys')
+    message.state_keys = { keys: (result.keys ?? []).map((k) => encoder.encode(k)) };
   else if (result.kind === 'success') message.value = { content: encoder.encode(result.payload?.text ?? '') };
   return { type, flags: 0, payload: encodeMessage('NotificationTemplate', message) };
 }

@@ -21,6 +21,8 @@ export interface SdkScenarioSpec {
    * `ctx.awakeable(name)` does). Default: `awakeable-1`, `awakeable-2`, …
    */
   awakeables?: string[];
+  /** A virtual object's state when the invocation starts (key → JSON value); the server keeps it (lazy state). */
+  state?: Record<string, unknown>;
 }
 
 export interface SdkScenario extends Omit<SdkScenarioSpec, 'services' | 'target'> {
@@ -39,7 +41,7 @@ export function defineSdkScenario(spec: SdkScenarioSpec): SdkScenario {
       `defineSdkScenario '${spec.name}': services must be restate.service / object / workflow definitions`,
     );
   // Only the fields of an SDK scenario: `{ ...ourScenario, services }` (scenarios/sdk) must not keep our handler.
-  const { name, description, input, world, defaults, awakeables } = spec;
+  const { name, description, input, world, defaults, awakeables, state } = spec;
   return {
     kind: 'sdk-scenario',
     name,
@@ -48,6 +50,7 @@ export function defineSdkScenario(spec: SdkScenarioSpec): SdkScenario {
     ...(world !== undefined ? { world } : {}),
     ...(defaults !== undefined ? { defaults } : {}),
     ...(awakeables !== undefined ? { awakeables } : {}),
+    ...(state !== undefined ? { state } : {}),
     services,
     target: resolveTarget(name, services, spec.target),
   };

@@ -8,6 +8,12 @@ import type { SimulateOptions } from '../sim/simulate';
 import { defineSdkScenario, simulateSdk, type SdkScenario } from '.';
 import { nodeSdkSimHost } from './node-host';
 import { comparableRun, decisionDifference } from './compare-runs';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Entry } from '../model';
+import { readJournals } from '../journal-reader';
+import type { ServiceDefinitionLike } from '../sdk-host/replay';
+import { counter } from '../../test/restate-service/more-services';
 
 const host = nodeSdkSimHost(import.meta.filename);
 const json = restate.serde.json;
@@ -227,20 +233,34 @@ describe('sdk-sim: the real SDK under the simulated server', () => {
     expect(run.attempts.map((a) => a.end)).toEqual(['suspension']);
   });
 
+  it('lazy state of a virtual object: the entries of the real Restate 1.7.12 capture (lazy-state)', async () => {
+    const fixture = readJournals(
+      readFileSync(resolve(__dirname, '../../test/fixtures/restate-1.7.12/lazy-state/bundle.json'), 'utf8'),
+    ).journals[0];
+    const theirs = defineSdkScenario({
+      name: 'lazy-state',
+      input: null,
+      state: { count: 1 },
+      services: counter as unknown as ServiceDefinitionLike,
+      target: 'Counter/c1/bump',
+    });
+    const run = await simulateSdk(await host, theirs, { seed: 1 });
+    const shape = (entries: Entry[]) => entries.map(({ raw: _raw, appendedAtMs: _at, ...rest }) => rest);
+    expect(shape(run.journal.entries)).toEqual(shape(fixture.entries));
+    expect(run.output).toEqual({ value: 2 });
+  });
+
   it('a command the simulated server does not serve is a clear error (SIM_SDK_UNSUPPORTED)', async () => {
     const theirs = defineSdkScenario({
-      name: 'stateful',
-      services: restate.object({
-        name: 'Counter',
-        handlers: {
-          add: async (ctx: restate.ObjectContext) => {
-            ctx.set('n', 1);
-            return 1;
-          },
-        },
+      name: 'one-way',
+      services: service(async (ctx) => {
+        ctx.serviceSendClient<any>({ name: 'Mailer' }).send({ to: 'ada' });
+        return 1;
       }),
-      target: 'Counter/k1/add',
     });
-    await expect(simulateSdk(await host, theirs, { seed: 1 })).rejects.toMatchObject({ code: 'SIM_SDK_UNSUPPORTED' });
+    await expect(simulateSdk(await host, theirs, { seed: 1 })).rejects.toMatchObject({
+      code: 'SIM_SDK_UNSUPPORTED',
+      message: expect.stringMatching(/OneWayCall/),
+    });
   });
 });

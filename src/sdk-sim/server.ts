@@ -38,6 +38,12 @@ async function simulateNow(host: SdkSimHost, scenario: SdkScenario, options: Sim
     calls: new Map(),
     awakeableNames: scenario.awakeables ?? [],
     executions: new Map(),
+    state: new Map(
+      Object.entries(scenario.state ?? {}).map(([key, value]) => [
+        key,
+        new TextEncoder().encode(JSON.stringify(value)),
+      ]),
+    ),
     yieldTurn: host.yieldTurn,
     current: null,
   };

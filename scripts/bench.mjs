@@ -128,6 +128,16 @@ function targetRows(r, seconds) {
     sim.simulateEntriesPerSecond > 0,
   );
   add('replay / simulate time', sim.replayToSimulateRatio, '×', 'reported', sim.replayToSimulateRatio > 0);
+  const sdkSim = r['sdk-sim'] ?? {};
+  add(
+    'simulate, real SDK vs ours (1k futures)',
+    sdkSim.sdkEntriesPerSecond === undefined
+      ? undefined
+      : `${sdkSim.sdkEntriesPerSecond} vs ${sdkSim.oursEntriesPerSecond} entries/s`,
+    '',
+    'reported',
+    sdkSim.sdkEntriesPerSecond > 0 && sdkSim.sameJournal === true,
+  );
   const sdk = r['sdk-replay'] ?? {};
   add(
     'sdk-replay / our replay (7k fan-out)',

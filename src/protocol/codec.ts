@@ -40,6 +40,8 @@ export interface StartFields {
   knownEntries: number;
   key: string;
   randomSeed?: bigint | number;
+  /** The server's retry count since the last stored entry (the SDK counts run retries from it). */
+  retryCountSinceLastStoredEntry?: number;
 }
 
 export function encodeStart(start: StartFields): Uint8Array {
@@ -52,6 +54,7 @@ export function encodeStart(start: StartFields): Uint8Array {
     partial_state: true,
     key: start.key,
     random_seed: start.randomSeed === undefined ? 0 : String(start.randomSeed),
+    retry_count_since_last_stored_entry: start.retryCountSinceLastStoredEntry ?? 0,
   });
   return type.encode(message).finish();
 }
@@ -84,4 +87,10 @@ export function decodeMessage(type: number, payload: Uint8Array): MessageObject 
     defaults: false,
     oneofs: false,
   }) as MessageObject;
+}
+
+/** Encodes a message of our schema by name (e.g. 'NotificationTemplate'), from plain data as `decodeMessage` gives. */
+export function encodeMessage(name: string, object: MessageObject): Uint8Array {
+  const type = lookup(name);
+  return type.encode(type.fromObject(object)).finish();
 }

@@ -109,4 +109,12 @@ message CompleteAwakeableCommandMessage {
   oneof result { Value value = 2; Failure failure = 3; }
   string name = 12;
 }
+// Every notification message (RunCompletionNotificationMessage, SleepCompletion…, CallCompletion…,
+// CallInvocationIdCompletion…, SignalNotificationMessage) shares these field numbers (NotificationTemplate in
+// protocol.proto), so one message encodes them all; the frame type says which it is.
+message NotificationTemplate {
+  oneof id { uint32 completion_id = 1; uint32 signal_id = 2; string signal_name = 3; }
+  oneof result { Void void = 4; Value value = 5; Failure failure = 6; string invocation_id = 16; StateKeys state_keys = 17; }
+}
+message StateKeys { repeated bytes keys = 1; }
 `;

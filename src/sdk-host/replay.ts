@@ -77,6 +77,8 @@ export async function sdkReplay(
   services: ServiceDefinitionLike[],
   journal: Journal,
   target: string,
+  /** The journal's frames; default: from its `raw` rows (a simulated journal has none: src/sdk-sim/entries.ts). */
+  framesOfJournal?: Frame[],
 ): Promise<SdkReplayResult> {
   const { service, handler, key } = parseTarget(target);
   const definition = services.find((s) => s.name === service);
@@ -85,7 +87,7 @@ export async function sdkReplay(
       `the handler module defines no service '${service}' (it has ${services.map((s) => s.name).join(', ') || 'none'})`,
       'SDK_REPLAY_SERVICE',
     );
-  const frames = journalFrames(journal);
+  const frames = framesOfJournal ?? journalFrames(journal);
   let stoppedAt: SdkReplayResult['stoppedAt'] = null;
   const guard = () => ({
     interceptor: {

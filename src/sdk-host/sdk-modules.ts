@@ -8,6 +8,8 @@ export interface SdkModules {
   createEndpointHandler: (options: {
     services: unknown[];
     logger?: (...args: unknown[]) => void;
+    /** Bidirectional streaming (the simulated server, src/sdk-sim); request/response otherwise. */
+    bidirectional?: boolean;
   }) => (request: Request) => Promise<Response>;
   /** `WasmVM` of dist/endpoint/handlers/vm/sdk_shared_core_wasm_bindings.js. */
   WasmVM: { prototype: object };

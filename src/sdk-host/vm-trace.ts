@@ -18,7 +18,8 @@ export interface HandleInfo {
 
 export type TraceEvent =
   | { kind: 'handle'; info: HandleInfo }
-  | { kind: 'progress'; future: UnresolvedFuture; result: string }
+  /** `executeRun`: the handle of the run whose closure the SDK executes next (do_progress answered ExecuteRun). */
+  | { kind: 'progress'; future: UnresolvedFuture; result: string; executeRun?: number }
   | { kind: 'notification'; handle: number; value: unknown };
 
 export interface VmRecorder {
@@ -57,7 +58,12 @@ export function installVmTrace(wasmVmClass: { prototype: object }): void {
     } else if (method === 'do_progress') {
       proto[method] = function (this: unknown, future: UnresolvedFuture) {
         const result = (original as (f: UnresolvedFuture) => unknown).call(this, future);
-        active?.events.push({ kind: 'progress', future: structuredClone(future), result: progressText(result) });
+        if (active) {
+          const event: TraceEvent = { kind: 'progress', future: structuredClone(future), result: progressText(result) };
+          const run = (result as { ExecuteRun?: unknown } | null)?.ExecuteRun;
+          if (typeof run === 'number') event.executeRun = run;
+          active.events.push(event);
+        }
         return result;
       };
     } else if (method === 'take_notification') {

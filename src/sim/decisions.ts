@@ -66,11 +66,12 @@ export function treeOf(future: DurableFuture): FutureTree {
 
 /**
  * What a blocked handler awaits, in the shape Restate records for a suspended invocation
- * (sys_invocation_status.suspended_waiting_future_json); implicit cancellation adds signal 1 until it was seen.
+ * (sys_invocation_status.suspended_waiting_future_json); implicit cancellation adds signal 1, also after a CANCEL
+ * was already handled (the SDK's SuspensionMessage still lists it; found by the differential test).
  */
-export function awaitingTreeOf(awaited: DurableFuture[], cancelObserved: boolean): FutureTree | null {
+export function awaitingTreeOf(awaited: DurableFuture[]): FutureTree | null {
   const trees = awaited.map(treeOf);
   if (trees.length === 0) return null;
-  if (!cancelObserved) trees.push({ node: 'Single', signalIndex: 1 });
+  trees.push({ node: 'Single', signalIndex: 1 });
   return trees.length === 1 ? trees[0] : { node: 'Unknown', children: trees };
 }

@@ -193,14 +193,16 @@ export class Engine implements FutureEngine, ContextEngine {
   }
 
   /**
-   * CANCEL (signal 1): the SDK sends a cancel SendSignal to every child call still pending, then the awaits in
-   * progress throw 409 (implicit cancellation; sdk-typescript `restate_context_impl.ts`, facts doc §3.5).
+   * CANCEL (signal 1): the SDK sends a cancel SendSignal to every child call made so far, in creation order, even
+   * to one that already completed (restatedev/sdk-shared-core `src/vm/mod.rs`, `do_progress`: every
+   * `tracked_invocation_ids` entry is cancelled; found by the differential test against the real SDK), then the
+   * awaits in progress throw 409 (implicit cancellation, facts doc §3.5).
    */
   private onCancel(entry: NotificationEntry): void {
     if (this.cancelObserved) return;
     this.cancelObserved = true;
     try {
-      for (const call of this.calls) if (!call.settlement) this.context.cancel(call);
+      for (const call of this.calls) this.context.cancel(call);
     } catch (error) {
       if (this.mismatch) return;
       throw error;
@@ -210,7 +212,7 @@ export class Engine implements FutureEngine, ContextEngine {
 
   /** What the blocked handler awaits (see `awaitingTreeOf`). */
   awaitingTree(): FutureTree | null {
-    return awaitingTreeOf(this.waiters.awaitedFutures(), this.cancelObserved);
+    return awaitingTreeOf(this.waiters.awaitedFutures());
   }
 
   private drain(turns: number): Promise<void> {

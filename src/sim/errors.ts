@@ -12,7 +12,11 @@ export type SimErrorCode =
   | 'SIM_BAD_TARGET'
   | 'SIM_NOT_CANCELLABLE'
   | 'SIM_JOURNAL_MISMATCH'
-  | 'SIM_ATTEMPT_OVER';
+  | 'SIM_ATTEMPT_OVER'
+  /** The simulated server (src/sdk-sim) got from the real SDK what it cannot follow. */
+  | 'SIM_SDK_PROTOCOL'
+  /** The real SDK handler used a command the simulated server does not serve (e.g. state). */
+  | 'SIM_SDK_UNSUPPORTED';
 
 export class SimError extends Error {
   readonly code: SimErrorCode;

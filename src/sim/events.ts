@@ -29,6 +29,8 @@ export interface RunEvent {
   /** The retryable error's message when the run closure threw it. */
   message?: string;
   execution: number;
+  /** The run executes in the real SDK (src/sdk-sim): the world only says when it ends and whether it fails. */
+  external?: boolean;
 }
 
 export type SimEvent = ServerEvent | RunEvent;

@@ -70,6 +70,12 @@ export class DurableFuture<T = unknown> implements PromiseLike<T> {
   waiters: unknown[] | null = null;
   /** Awaits currently blocked on this leaf (a run executes only while awaited). */
   activeAwaits = 0;
+  /**
+   * CANCEL reached an await of this very future: every later await of it throws 409 at once, as in the TS SDK,
+   * where the awaited RestatePromise keeps its rejected cancel promise (sdk-typescript `promises.ts`,
+   * `BaseRestatePromise.tryCancel` / `publicPromiseOrCancelPromise`; found by the differential test).
+   */
+  cancelled = false;
   pendingChildren = 0;
   private idCache: string | null = null;
   private leavesCache: DurableFuture[] | null = null;

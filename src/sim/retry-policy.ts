@@ -31,7 +31,18 @@ export function nextRunRetry(policy: RunRetryPolicy | undefined, retryCount: num
   const initial = policy.initialIntervalMs ?? RUN_RETRY_INITIAL_INTERVAL_MS;
   const factor = policy.factor ?? RUN_RETRY_FACTOR;
   const cap = policy.maxIntervalMs ?? RUN_RETRY_MAX_INTERVAL_MS;
-  return { kind: 'retry', retryCount, delayMs: Math.round(Math.min(cap, initial * factor ** (retryCount - 1))) };
+  return { kind: 'retry', retryCount, delayMs: Math.min(cap, exponentialDelayMs(initial, factor, retryCount - 1)) };
+}
+
+/**
+ * `initial × factor^exponent` as sdk-shared-core computes it (`src/retries.rs`: `initial_interval.mul_f32(
+ * factor.powi(exponent))`): Rust's `Duration::mul_f32` goes through f32 seconds, and the delay sent to the server is
+ * whole milliseconds, truncated. So 20 ms × 2 is 39 ms, not 40 (0.02 is not exact in f32); found by the
+ * differential test against the real SDK (src/sdk-sim/differential.test.ts).
+ */
+export function exponentialDelayMs(initialMs: number, factor: number, exponent: number): number {
+  const seconds = Math.fround(Math.fround(initialMs / 1000) * Math.fround(Math.fround(factor) ** exponent));
+  return Math.floor(Math.round(seconds * 1e9) / 1e6);
 }
 
 /**

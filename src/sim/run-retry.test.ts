@@ -74,8 +74,9 @@ describe('run retry policy', () => {
     );
     const run = await simulate(s, { attemptsMax: 2 });
     expect(run.output).toEqual({ value: 'v' });
-    // Delays 10, 30, 90, 100 (capped): each attempt starts 1 ms (the run) + the delay after the previous one.
-    expect(run.attempts.map((a) => a.startMs)).toEqual([0, 11, 42, 133, 234]);
+    // Delays 10, 29, 89, 100 (capped; 30 and 90 in f32 seconds truncate to whole ms as in sdk-shared-core, see
+    // retry-policy.ts): each attempt starts 1 ms (the run) + the delay after the previous one.
+    expect(run.attempts.map((a) => a.startMs)).toEqual([0, 11, 41, 131, 232]);
     expect(run.journal.status).toBe('completed');
   });
 

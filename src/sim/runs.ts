@@ -27,6 +27,7 @@ export class RunExecutions {
     for (const leaf of this.awaited) {
       const cid = leaf.leaf!.completionId!;
       if (leaf.settlement || leaf.activeAwaits <= 0 || this.started.has(cid) || notified.has(leaf.id)) continue;
+      if (!stillAwaited(leaf)) continue;
       this.started.add(cid);
       world.startRun(cid, leaf.leaf!.name, this.setup.attempt, computeRun(leaf.leaf!.compute));
     }
@@ -52,4 +53,16 @@ export class RunExecutions {
     const { kind: _kind, ...rest } = next;
     return { end: 'transient', ...rest, retryCount, delayMs: decision.delayMs };
   }
+}
+
+/**
+ * Whether an await still waits on this node: directly, or through composites that have not settled. A run under a
+ * combinator that already settled (an orTimeout whose timer fired) is no longer awaited and does not start, as in
+ * the SDK, whose await tree drops settled subtrees (sdk-typescript `promises.ts`, `unresolvedFuture`; found by the
+ * differential test).
+ */
+function stillAwaited(node: DurableFuture): boolean {
+  if (node.waiters && node.waiters.length > 0) return true;
+  for (const parent of node.parents ?? []) if (!parent.settlement && stillAwaited(parent)) return true;
+  return false;
 }

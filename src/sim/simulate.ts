@@ -2,6 +2,7 @@
 // suspends or hits a limit. A crash or a transient run failure ends an attempt; the server keeps appending what
 // completes on its side while the handler is down; the next attempt replays the journal, then goes live.
 import type { Attempt, Decision, FutureTree, RunOutput, SimRun } from '../model';
+import type { AttemptResult } from './engine-types';
 import type { Scenario } from './scenario';
 import { Budget } from './budget';
 import { Engine } from './engine';
@@ -39,9 +40,70 @@ export function simulationInvocationId(scenarioName: string, seed: number): stri
   return `inv_sim_${scenarioName.replace(/[^A-Za-z0-9]+/g, '-')}_${seed}`;
 }
 
+/** One attempt as the attempt loop sees it: our engine's, or the real SDK's behind the simulated server. */
+export interface AttemptRunner {
+  run(): Promise<AttemptResult>;
+  /** Commands this attempt appended (not replayed). */
+  readonly appendedCommands: number;
+  readonly decisions: Decision[];
+}
+
+/** What an attempt starts from. */
+export interface AttemptStart {
+  attempt: number;
+  writer: JournalWriter;
+  world: World;
+  budget: Budget;
+  invocationId: string;
+  /** The input value, as it reads back from the Input command. */
+  input: unknown;
+  /** The server's `retry_count_since_last_stored_entry` for this attempt's StartMessage. */
+  retryCountSinceLastCommand: number;
+}
+
+/** The scenario fields the attempt loop needs (both scenario forms have them). */
+export interface SimulationSubject {
+  name: string;
+  input?: unknown;
+  world?: Scenario['world'];
+  defaults?: Scenario['defaults'];
+}
+
 export async function simulate(scenario: Scenario, options: SimulateOptions = {}): Promise<SimRun> {
   if (!scenario || typeof scenario.handler !== 'function')
     throw new SimError('SIM_BAD_SCENARIO', 'simulate: pass a scenario made with defineScenario');
+  return simulateAttempts(scenario, options, (start) => {
+    const engine = new Engine({
+      attempt: start.attempt,
+      entries: start.writer.entries,
+      commands: start.writer.commands,
+      recordedCommands: start.writer.commands.length,
+      invocationId: start.invocationId,
+      budget: start.budget,
+      writer: start.writer,
+      world: start.world,
+      runRetryDefault: scenario.defaults?.runRetry,
+      retryCountAtStart: start.retryCountSinceLastCommand,
+    });
+    return {
+      run: () => engine.run(scenario.handler, start.input),
+      get appendedCommands() {
+        return engine.appendedCommands;
+      },
+      decisions: engine.decisions,
+    };
+  });
+}
+
+/**
+ * The server side of a simulation: the world, the journal, and attempts until the invocation finishes, suspends
+ * or is paused. Each attempt is run by `startAttempt` (our engine, or the real SDK in src/sdk-sim).
+ */
+export async function simulateAttempts(
+  scenario: SimulationSubject,
+  options: SimulateOptions,
+  startAttempt: (start: AttemptStart) => AttemptRunner,
+): Promise<SimRun> {
   const defaults = scenario.defaults ?? {};
   const seed = checkInt('seed', options.seed ?? defaults.seed ?? 1);
   const crashes = (options.crashes ?? defaults.crashes ?? []).map((c, i) => checkInt(`crashes[${i}].atMs`, c?.atMs));
@@ -81,19 +143,16 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
   for (let n = 1; ; n++) {
     const startMs = writer.nowMs;
     const startEntryIndex = writer.entries.length;
-    const engine = new Engine({
+    const engine = startAttempt({
       attempt: n,
-      entries: writer.entries,
-      commands: writer.commands,
-      recordedCommands: writer.commands.length,
-      invocationId,
-      budget,
       writer,
       world,
-      runRetryDefault: defaults.runRetry,
-      retryCountAtStart: retryCountSinceLastCommand,
+      budget,
+      invocationId,
+      input,
+      retryCountSinceLastCommand,
     });
-    const result = await engine.run(scenario.handler, input);
+    const result = await engine.run();
     if (engine.appendedCommands > 0) {
       retryCountSinceLastCommand = 0;
       dedup.commandWritten();

@@ -31,6 +31,12 @@ export class Waiters {
     onRunLeaf: (leaf: DurableFuture) => void,
   ): void {
     const waiter: Waiter = { future, label, seq: this.seq++, runLeaves: [], resolve, reject };
+    if (future.cancelled)
+      return this.rejectCancelled(
+        waiter,
+        position,
+        'cancelled earlier: this future was awaited when the CANCEL signal came (409)',
+      );
     if (future.settlement) return this.deliver(waiter, position);
     (future.waiters ??= []).push(waiter);
     this.active.add(waiter);
@@ -80,13 +86,18 @@ export class Waiters {
       for (const leaf of waiter.runLeaves) leaf.activeAwaits--;
       const future = waiter.future;
       future.waiters = future.waiters?.filter((w) => w !== waiter) ?? null;
-      const decision = decisionFor(future, waiter.label, entryIndex, this.attempt, 'failure');
-      decision.winner = 's1';
-      decision.note = 'cancelled: the invocation received the CANCEL signal (409)';
-      this.decisions.push(decision);
-      this.resolvedSinceDrain = true;
-      waiter.reject(new CancelledError());
+      future.cancelled = true;
+      this.rejectCancelled(waiter, entryIndex, 'cancelled: the invocation received the CANCEL signal (409)');
     }
+  }
+
+  private rejectCancelled(waiter: Waiter, entryIndex: number, note: string): void {
+    const decision = decisionFor(waiter.future, waiter.label, entryIndex, this.attempt, 'failure');
+    decision.winner = 's1';
+    decision.note = note;
+    this.decisions.push(decision);
+    this.resolvedSinceDrain = true;
+    waiter.reject(new CancelledError());
   }
 
   /** The awaited futures, in the order of their awaits. */

@@ -28,6 +28,15 @@ export type Advance =
       failures: number;
       message: string;
     }
+  /** An external run's execution is due (src/sdk-sim): the SDK now finishes it, or fails it transiently. */
+  | {
+      kind: 'run-due';
+      atMs: number;
+      completionId: number;
+      name: string;
+      execution: number;
+      transientMessage: string | null;
+    }
   | { kind: 'idle' };
 
 export class World {
@@ -170,6 +179,30 @@ export class World {
     this.heap.push(event);
   }
 
+  /**
+   * Starts one execution of a run that the real SDK executes (src/sdk-sim): the world draws its latency and
+   * whether this execution fails transiently, exactly as for our engine's runs; `next` reports it as `run-due`.
+   */
+  startExternalRun(completionId: number, name: string, attempt: number): void {
+    const behaviour = this.behaviourFor(`c${completionId}`, name);
+    const execution = (this.executions.get(completionId) ?? 0) + 1;
+    this.executions.set(completionId, execution);
+    const atMs = this.nowMs + this.latency(behaviour, RUN_LATENCY_DEFAULT_MS);
+    const failsTransiently = execution <= (behaviour?.transientFailures ?? 0);
+    this.heap.push({
+      type: 'run',
+      atMs,
+      rank: 0,
+      key: completionId,
+      seq: this.seq++,
+      attempt,
+      name,
+      result: failsTransiently ? null : outcomeOf(behaviour),
+      execution,
+      external: true,
+    });
+  }
+
   transientFailuresOf(completionId: number): number {
     return this.assigned.get(`c${completionId}`)?.transientFailures ?? 0;
   }
@@ -206,6 +239,19 @@ export class World {
       }
       if (event.attempt !== attempt) continue; // its attempt died: the execution was lost
       this.writer.nowMs = event.atMs;
+      if (event.external)
+        return {
+          kind: 'run-due',
+          atMs: event.atMs,
+          completionId: event.key,
+          name: event.name,
+          execution: event.execution,
+          transientMessage:
+            event.result === null
+              ? (this.behaviourOf(event.key)?.transientMessage ??
+                `run '${event.name}' failed with a retryable error (simulated, execution ${event.execution})`)
+              : null,
+        };
       if (event.result === null) {
         const failures = this.transientFailuresOf(event.key);
         const message =

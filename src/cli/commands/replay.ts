@@ -1,15 +1,22 @@
 // `replay-inspector replay <scenario-file> <journal-file> [--id inv_…]`: replays a journal (native file or any
 // Restate export the reader knows) against a scenario's handler; prints each decision on a line, then the output.
-// Exit 1 with the mismatch on a 570 journal mismatch; 2 on bad input.
+// Exit 1 with the mismatch on a 570 journal mismatch; 2 on bad input. A real-SDK module is replayed by the real SDK
+// (src/sdk-host/replay.ts; a simulated journal without raw rows is framed from its entries, src/sdk-sim/entries.ts):
+// exit 3 when it stops before a run the journal has no result for.
 import type { Decision, RunOutput } from '../../model';
 import { ReaderError, readJournals } from '../../journal-reader';
 import { replay, SimError } from '../../sim';
 import type { CliIo } from '../io';
 import { parseArgs } from '../io';
-import { loadScenario, ScenarioLoadError } from './scenario-loader';
+import { loadAnyScenario, ScenarioLoadError } from './scenario-loader';
+import { sdkReplay, SdkReplayInputError } from '../../sdk-host/replay';
+import { loadNodeSdk } from '../../sdk-host/node-sdk';
+import { framesOfSimulatedJournal } from '../../sdk-sim/entries';
+import type { SdkScenario } from '../../sdk-sim/sdk-scenario';
+import type { Journal } from '../../model';
 import { errorText } from './summary';
 
-const USAGE = 'Usage: replay-inspector replay <scenario-file> <journal-file> [--id inv_…]\n';
+const USAGE = 'Usage: replay-inspector replay <scenario-file> <journal-file> [--id inv_…] [--target Service/handler]\n';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { positional, flags } = parseArgs(args);
@@ -28,7 +35,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   try {
-    const scenario = await loadScenario(scenarioPath);
+    const loaded = await loadAnyScenario(scenarioPath, flags.get('target')?.[0]);
     const { journals } = readJournals(text, { fileName: journalPath });
     const wanted = flags.get('id')?.[0];
     const journal = wanted ? journals.find((j) => j.invocationId === wanted) : journals[0];
@@ -42,6 +49,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       io.err(
         `note: ${journals.length} invocations in the file; replaying ${journal.invocationId} (choose with --id)\n`,
       );
+    if (loaded.kind === 'sdk') return await replayWithSdk(loaded.scenario, loaded.path, journal, io);
+    const scenario = loaded.scenario;
     const result = await replay(scenario, journal);
     io.out(
       `replay of ${journal.invocationId} with scenario '${scenario.name}': ${result.decisions.length} decisions\n`,
@@ -66,12 +75,40 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       io.err(`replay-inspector replay: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof SimError) {
+    if (error instanceof SimError || error instanceof SdkReplayInputError) {
       io.err(`replay-inspector replay: error ${error.code}: ${error.message}\n`);
       return 2;
     }
     throw error;
   }
+}
+
+/** The real SDK replays the journal (offline, runs never executed): decisions from its VM, then its verdict. */
+async function replayWithSdk(scenario: SdkScenario, path: string, journal: Journal, io: CliIo): Promise<number> {
+  const { service, handler, key } = scenario.target;
+  const target = key ? `${service}/${key}/${handler}` : `${service}/${handler}`;
+  const hasRaw = journal.entries.every((e) => e.raw !== undefined);
+  const frames = hasRaw ? undefined : framesOfSimulatedJournal(journal.entries);
+  const result = await sdkReplay(await loadNodeSdk(path), scenario.services, journal, target, frames);
+  io.out(
+    `replay of ${journal.invocationId} with the real SDK ${result.sdkVersion} (${target}): ${result.decisions.length} decisions\n`,
+  );
+  result.decisions.forEach((d, i) => io.out(decisionLine(d, i) + '\n'));
+  if (result.mismatch) {
+    const m = result.mismatch;
+    io.out(`journal mismatch 570 at command ${m.commandIndex}: ${m.message}\n`);
+    return 1;
+  }
+  if (result.stoppedAt) {
+    io.out(`stopped before executing run '${result.stoppedAt.run}' (command ${result.stoppedAt.commandIndex})\n`);
+    return 3;
+  }
+  if (result.error) {
+    io.out(`failed: [${result.error.code}] ${result.error.message}\n`);
+    return 1;
+  }
+  io.out(`verdict: ${result.verdict}\n`);
+  return 0;
 }
 
 /** e.g. `#2 entry 8: select(c4, c5) → c4 won (key c); completed c4; pending c5 [success]` */

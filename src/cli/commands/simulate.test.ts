@@ -113,3 +113,44 @@ describe('replay-inspector replay', () => {
     expect(err.join('')).toMatch(/^error [A-Z_]+: /);
   });
 });
+
+describe('replay-inspector simulate / replay with a real-SDK module (src/sdk-sim)', () => {
+  it('simulates scenarios/sdk/llm-race.ts with the real SDK: the journal our engine writes for the same seed', async () => {
+    const real = fakeIo();
+    expect(await main(['simulate', 'scenarios/sdk/llm-race.ts', '--seed', '4', '-o', 'sdk.json'], real.io)).toBe(0);
+    const ours = fakeIo();
+    expect(await main(['simulate', 'scenarios/llm-race.ts', '--seed', '4'], ours.io)).toBe(0);
+    const sdkFile = JSON.parse(real.written['sdk.json']) as NativeJournalFile;
+    const ourFile = JSON.parse(ours.out.join('')) as NativeJournalFile;
+    expect(sdkFile.journal.entries).toEqual(ourFile.journal.entries);
+    expect(sdkFile.run?.output).toEqual(ourFile.run?.output);
+    expect(real.out.join('')).toMatch(/^wrote sdk\.json: \d+ entries/);
+  });
+
+  it('a module of bare restate.service definitions simulates with an empty world (--target picks the handler)', async () => {
+    const { io, out } = fakeIo();
+    const code = await main(['simulate', 'test/restate-service/services.ts', '--target', 'Lab/raceTimeout'], io);
+    expect(code).toBe(0);
+    const file = JSON.parse(out.join('')) as NativeJournalFile;
+    expect(file.journal.entries[0].type).toBe('Input');
+    expect(file.journal.entries.some((e) => e.kind === 'command' && e.type === 'Sleep')).toBe(true);
+  });
+
+  it('replays a simulated journal with the real SDK (exit 0), and gives 570 for the changed code (exit 1)', async () => {
+    const { io, out } = fakeIo();
+    expect(await main(['simulate', 'scenarios/sdk/journal-mismatch.ts', '-o', 'v1.json'], io)).toBe(0);
+    out.length = 0;
+    expect(await main(['replay', 'scenarios/sdk/journal-mismatch.ts', 'v1.json'], io)).toBe(0);
+    expect(out.join('')).toMatch(/with the real SDK 1\.17\.\d+ \(Signup\/register\): \d+ decisions/);
+    expect(out.join('')).toMatch(/verdict: replayed/);
+    out.length = 0;
+    expect(await main(['replay', 'scenarios/sdk/journal-mismatch-changed.ts', 'v1.json'], io)).toBe(1);
+    expect(out.join('')).toMatch(/journal mismatch 570 at command 1/);
+  });
+
+  it('exits 2 on a module that exports neither a scenario nor services', async () => {
+    const { io, err } = fakeIo();
+    expect(await main(['simulate', 'src/sim/prng.ts'], io)).toBe(2);
+    expect(err.join('')).toMatch(/exports neither a scenario/);
+  });
+});

@@ -1,14 +1,18 @@
 // `replay-inspector simulate <scenario-file> [--seed N] [--crash-at MS]... [--cancel-at MS] [--steps-max N] [-o out.json]`
 // Simulates a scenario and writes its journal as a native journal file (src/model/files.ts), to stdout without -o.
+// A real-SDK module (defineSdkScenario, or bare restate.service definitions with --target) is simulated by the real
+// SDK behind the simulated server (src/sdk-sim, docs/sdk-simulation.md).
 import type { NativeJournalFile } from '../../model';
 import { simulate, SimError, type SimulateOptions } from '../../sim';
 import { simRunRecord } from '../../run/run-record';
 import type { CliIo } from '../io';
 import { parseArgs } from '../io';
-import { loadScenario, ScenarioLoadError } from './scenario-loader';
+import { loadAnyScenario, ScenarioLoadError } from './scenario-loader';
+import { simulateSdk } from '../../sdk-sim/server';
+import { nodeSdkSimHost } from '../../sdk-sim/node-host';
 
 const USAGE =
-  'Usage: replay-inspector simulate <scenario-file> [--seed N] [--crash-at MS]... [--cancel-at MS] [--steps-max N] [-o out.json]\n';
+  'Usage: replay-inspector simulate <scenario-file> [--seed N] [--crash-at MS]... [--cancel-at MS] [--steps-max N] [--target Service/handler] [-o out.json]\n';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { positional, flags } = parseArgs(args, { o: 'output' });
@@ -31,8 +35,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   try {
-    const scenario = await loadScenario(positional[0]);
-    const sim = await simulate(scenario, options);
+    const loaded = await loadAnyScenario(positional[0], flags.get('target')?.[0]);
+    const scenario = loaded.scenario;
+    const sim =
+      loaded.kind === 'ours'
+        ? await simulate(loaded.scenario, options)
+        : await simulateSdk(await nodeSdkSimHost(loaded.path), loaded.scenario, options);
     const file: NativeJournalFile = {
       format: 'replay-inspector/journal',
       version: 1,

@@ -1,0 +1,58 @@
+// What "the same run" means between our engine and the real SDK behind the simulated server: the same journal
+// (every entry and event, byte for byte), status, output and attempts, and decisions that agree where the SDK's
+// trace can see them. Differences that are not the engines' but the trace's are listed in
+// docs/restate-semantics-notes.md ("Our engine against the real SDK").
+import type { Decision, SimRun } from '../model';
+
+/** The parts of a run both engines must produce identically (attempt reasons are prose, and not compared). */
+export function comparableRun(run: SimRun): unknown {
+  return {
+    entries: run.journal.entries,
+    events: run.journal.events,
+    status: run.journal.status,
+    completionResult: run.journal.completionResult,
+    completionFailure: run.journal.completionFailure,
+    awaiting: run.journal.awaiting,
+    output: run.output,
+    completionOrder: run.completionOrder,
+    attempts: run.attempts.map(({ reason: _reason, ...rest }) => rest),
+  };
+}
+
+/**
+ * Decisions the SDK's trace shows (src/sdk-host/decisions.ts): an await that reached the VM and was decided. Each
+ * must be one of ours, in order, with the same combinator, winner and deciding entry; the SDK lists only the
+ * children still pending when the await began, so its `completed` is a subset of ours. Our engine also records
+ * awaits on already-settled futures, which never reach the VM, and the SDK traces an await still open when an
+ * attempt ends (crash, suspension): neither has a counterpart.
+ */
+export function decisionDifference(ours: Decision[], theirs: Decision[]): string | null {
+  let at = 0;
+  for (const sdk of theirs) {
+    // Still open when its attempt ended (a crash, a suspension): no decision was made.
+    if (sdk.winner === undefined && sdk.pending.length > 0) continue;
+    const found = ours.findIndex(
+      (d, i) =>
+        i >= at &&
+        d.attempt === sdk.attempt &&
+        d.combinator === sdk.combinator &&
+        d.entryIndex === sdk.entryIndex &&
+        d.winner === sdk.winner &&
+        sdk.completed.every((id) => d.completed.includes(id)),
+    );
+    if (found < 0) return `the SDK's decision ${JSON.stringify(sdk)} is not among ours after #${at}`;
+    at = found + 1;
+  }
+  return null;
+}
+
+/**
+ * Whether one of our decisions picked a winner among two or more candidates that had all completed before the
+ * await: the TS SDK's combinators are native Promise.all/race/any over the children's JS promises
+ * (sdk-typescript `packages/libs/restate-sdk/src/promises.ts`), so there the first JS promise to settle wins, which
+ * depends on when each child was last awaited and how deep it sits, not only on journal order (our rule). Such runs
+ * are a documented difference (docs/restate-semantics-notes.md §8), not compared.
+ */
+export function hasPreSettledTie(run: SimRun): boolean {
+  return run.decisions.some((d) => d.winner !== undefined && d.winner !== 's1' && d.completed.length >= 2);
+}

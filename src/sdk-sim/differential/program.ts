@@ -1,0 +1,176 @@
+// Random durable handlers as data, for the differential test (./differential.test.ts): leaves (runs, sleeps,
+// calls, awakeables) created in order, awaits of trees of combinators over them (all / any / race / allSettled,
+// orTimeout, nesting), a world that gives each leaf its latency and failure, and crashes / a cancel. The same
+// program is rendered to our scenario API (./render-ours.ts) and to real SDK code (./render-sdk.ts).
+import fc from 'fast-check';
+import type { Behaviour } from '../../sim/scenario';
+
+export type Leaf =
+  | { op: 'run'; latencyMs: number; outcome: 'value' | 'terminal'; transientFailures: number; retryMax: number | null }
+  | { op: 'sleep'; ms: number }
+  | { op: 'call'; latencyMs: number; outcome: 'value' | 'terminal' }
+  | { op: 'awakeable'; atMs: number | null; outcome: 'value' | 'terminal' };
+
+export type Combinator = 'all' | 'any' | 'race' | 'allSettled';
+
+export type Expr =
+  | { kind: 'leaf'; pick: number }
+  | { kind: 'combine'; combinator: Combinator; children: Expr[] }
+  | { kind: 'timeout'; child: Expr; ms: number };
+
+export type Step = { kind: 'create'; leaf: Leaf } | { kind: 'await'; expr: Expr };
+
+export interface Program {
+  steps: Step[];
+  seed: number;
+  crashes: { atMs: number }[];
+  cancelAtMs?: number;
+}
+
+const leafArb: fc.Arbitrary<Leaf> = fc.oneof(
+  fc.record({
+    op: fc.constant('run' as const),
+    latencyMs: fc.integer({ min: 0, max: 80 }),
+    outcome: fc.constantFrom('value' as const, 'value' as const, 'terminal' as const),
+    transientFailures: fc.constantFrom(0, 0, 0, 1, 2),
+    retryMax: fc.constantFrom(null, null, 1, 2, 3),
+  }),
+  fc.record({ op: fc.constant('sleep' as const), ms: fc.integer({ min: 0, max: 120 }) }),
+  fc.record({
+    op: fc.constant('call' as const),
+    latencyMs: fc.integer({ min: 0, max: 120 }),
+    outcome: fc.constantFrom('value' as const, 'value' as const, 'terminal' as const),
+  }),
+  fc.record({
+    op: fc.constant('awakeable' as const),
+    atMs: fc.option(fc.integer({ min: 0, max: 150 }), { nil: null, freq: 6 }),
+    outcome: fc.constantFrom('value' as const, 'terminal' as const),
+  }),
+);
+
+const { expr: exprArb } = fc.letrec<{ expr: Expr }>((tie) => ({
+  expr: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.record({ kind: fc.constant('leaf' as const), pick: fc.nat(20) }),
+    fc.record({
+      kind: fc.constant('combine' as const),
+      combinator: fc.constantFrom<Combinator>('all', 'any', 'race', 'allSettled'),
+      children: fc.array(tie('expr'), { minLength: 1, maxLength: 3 }),
+    }),
+    fc.record({ kind: fc.constant('timeout' as const), child: tie('expr'), ms: fc.integer({ min: 0, max: 100 }) }),
+  ),
+}));
+
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('create' as const), leaf: leafArb }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('await' as const), expr: exprArb }) },
+);
+
+const programRecordArb: fc.Arbitrary<Program> = fc.record(
+  {
+    steps: fc.array(stepArb, { minLength: 1, maxLength: 8 }),
+    seed: fc.integer({ min: 0, max: 10_000 }),
+    crashes: fc.array(fc.record({ atMs: fc.integer({ min: 0, max: 250 }) }), { maxLength: 2 }),
+    cancelAtMs: fc.integer({ min: 0, max: 250 }),
+  },
+  { requiredKeys: ['steps', 'seed', 'crashes'] },
+);
+
+/**
+ * Programs whose awaits never put one leaf under two children of a combinator. When they do, both children
+ * settle on the same notification and the SDK's winner is whichever JS promise settles first (the bare leaf before
+ * the combinator around it: RestatePromise.any/race are native Promise.any/race), while our engine takes the first
+ * child in argument order (docs/restate-semantics-notes.md §8).
+ */
+export const programArb: fc.Arbitrary<Program> = programRecordArb.filter((p) => !sharesLeafAcrossChildren(p));
+
+export function sharesLeafAcrossChildren(program: Program): boolean {
+  let leaves = 0;
+  for (const step of program.steps) {
+    if (step.kind === 'create') leaves++;
+    else if (leaves > 0 && leafSet(step.expr, leaves) === null) return true;
+  }
+  return false;
+}
+
+/** The leaves under an expression, or null when two children of one combinator share one. */
+function leafSet(expr: Expr, leaves: number): Set<number> | null {
+  if (expr.kind === 'leaf') return new Set([expr.pick % leaves]);
+  if (expr.kind === 'timeout') return leafSet(expr.child, leaves);
+  const all = new Set<number>();
+  for (const child of expr.children) {
+    const set = leafSet(child, leaves);
+    if (set === null) return null;
+    for (const leaf of set) {
+      if (all.has(leaf)) return null;
+      all.add(leaf);
+    }
+  }
+  return all;
+}
+
+/** World key of the i-th leaf: each leaf has its own behaviour. */
+export function leafKey(leaf: Leaf, index: number): string {
+  if (leaf.op === 'call') return `Svc${index}/work`;
+  return `${leaf.op}${index}`;
+}
+
+export function runValue(index: number): string {
+  return `value of leaf ${index}`;
+}
+
+export function worldOf(program: Program): Record<string, Behaviour> {
+  const world: Record<string, Behaviour> = {};
+  leavesOf(program).forEach((leaf, index) => {
+    const key = leafKey(leaf, index);
+    const terminal = { code: 400 + index, message: `leaf ${index} failed` };
+    if (leaf.op === 'run')
+      world[key] = {
+        latencyMs: leaf.latencyMs,
+        transientFailures: leaf.transientFailures,
+        ...(leaf.retryMax !== null ? { retry: { maxAttempts: leaf.retryMax, initialIntervalMs: 20 } } : {}),
+      };
+    else if (leaf.op === 'call')
+      world[key] =
+        leaf.outcome === 'terminal'
+          ? { latencyMs: leaf.latencyMs, terminal }
+          : { latencyMs: leaf.latencyMs, value: runValue(index) };
+    else if (leaf.op === 'awakeable' && leaf.atMs !== null)
+      world[key] =
+        leaf.outcome === 'terminal'
+          ? { rejectAtMs: leaf.atMs, terminal }
+          : { resolveAtMs: leaf.atMs, value: runValue(index) };
+  });
+  return world;
+}
+
+export function leavesOf(program: Program): Leaf[] {
+  return program.steps.flatMap((s) => (s.kind === 'create' ? [s.leaf] : []));
+}
+
+/** Awakeable world keys in creation order (an SDK awakeable has no name). */
+export function awakeableKeys(program: Program): string[] {
+  return leavesOf(program).flatMap((leaf, index) => (leaf.op === 'awakeable' ? [leafKey(leaf, index)] : []));
+}
+
+/**
+ * Whether the SDK's trace can attribute every decision of this program: each await is a leaf, a leaf's
+ * orTimeout, or one combinator over distinct leaves. In a nested tree the trace sees only the leaves, so it cannot
+ * tell which inner combinator decided (docs/restate-semantics-notes.md §8); such programs compare journal and
+ * output only.
+ */
+export function decisionsComparable(program: Program): boolean {
+  let leaves = 0;
+  for (const step of program.steps) {
+    if (step.kind === 'create') leaves++;
+    else if (leaves > 0 && !flat(step.expr, leaves)) return false;
+  }
+  return true;
+}
+
+function flat(expr: Expr, leaves: number): boolean {
+  if (expr.kind === 'leaf') return true;
+  if (expr.kind === 'timeout') return expr.child.kind === 'leaf';
+  const picks = expr.children.map((c) => (c.kind === 'leaf' ? c.pick % leaves : -1));
+  return !picks.includes(-1) && new Set(picks).size === picks.length;
+}

@@ -1,0 +1,55 @@
+// A random program (./program.ts) as a scenario of our own API.
+import { all, allSettled, any, defineScenario, race, TerminalError, type Scenario, type SimContext } from '../../sim';
+import type { DurableFuture } from '../../sim/future';
+import { failureOutcome, plain, type Outcome } from './outcome';
+import { leafKey, runValue, worldOf, type Expr, type Leaf, type Program } from './program';
+
+const combinators = { all, any, race, allSettled };
+
+function create(ctx: SimContext, leaf: Leaf, index: number): DurableFuture {
+  const key = leafKey(leaf, index);
+  switch (leaf.op) {
+    case 'run':
+      return ctx.run(key, () => {
+        if (leaf.outcome === 'terminal') throw new TerminalError(`leaf ${index} failed`, 400 + index);
+        return runValue(index);
+      });
+    case 'sleep':
+      return ctx.sleep(leaf.ms);
+    case 'call':
+      return ctx.call(key, { leaf: index });
+    case 'awakeable':
+      return ctx.awakeable(key);
+  }
+}
+
+function build(expr: Expr, futures: DurableFuture[]): DurableFuture {
+  if (expr.kind === 'leaf') return futures[expr.pick % futures.length];
+  if (expr.kind === 'timeout') return build(expr.child, futures).orTimeout(expr.ms);
+  return combinators[expr.combinator](expr.children.map((c) => build(c, futures))) as DurableFuture;
+}
+
+export function scenarioOf(program: Program, name: string): Scenario {
+  return defineScenario({
+    name,
+    world: worldOf(program),
+    handler: async (ctx) => {
+      const futures: DurableFuture[] = [];
+      const out: Outcome[] = [];
+      let index = 0;
+      for (const step of program.steps) {
+        if (step.kind === 'create') futures.push(create(ctx, step.leaf, index++));
+        else if (futures.length > 0) {
+          try {
+            out.push({ ok: plain(await build(step.expr, futures)) });
+          } catch (error) {
+            const outcome = failureOutcome(error, (e) => e instanceof TerminalError);
+            if (!outcome) throw error;
+            out.push(outcome);
+          }
+        }
+      }
+      return out;
+    },
+  });
+}

@@ -1,0 +1,79 @@
+// The same random program (./program.ts) as real Restate SDK code (`restate.service`, `ctx.run`, `ctx.sleep`,
+// `ctx.genericCall`, `ctx.awakeable`, `RestatePromise.all/any/race/allSettled`, `.orTimeout`).
+import * as restate from '@restatedev/restate-sdk';
+import { defineSdkScenario, type SdkScenario } from '../sdk-scenario';
+import type { ServiceDefinitionLike } from '../../sdk-host/replay';
+import { failureOutcome, plain, type Outcome } from './outcome';
+import { awakeableKeys, leafKey, runValue, worldOf, type Expr, type Leaf, type Program } from './program';
+
+type AnyPromise = restate.RestatePromise<unknown>;
+const { RestatePromise } = restate;
+const combinators = {
+  all: (ps: AnyPromise[]) => RestatePromise.all(ps),
+  any: (ps: AnyPromise[]) => RestatePromise.any(ps),
+  race: (ps: AnyPromise[]) => RestatePromise.race(ps),
+  allSettled: (ps: AnyPromise[]) => RestatePromise.allSettled(ps),
+};
+
+function create(ctx: restate.Context, leaf: Leaf, index: number): AnyPromise {
+  const key = leafKey(leaf, index);
+  switch (leaf.op) {
+    case 'run': {
+      const action = () => {
+        if (leaf.outcome === 'terminal')
+          throw new restate.TerminalError(`leaf ${index} failed`, { errorCode: 400 + index });
+        return runValue(index);
+      };
+      return leaf.retryMax === null
+        ? ctx.run(key, action)
+        : ctx.run(key, action, { maxRetryAttempts: leaf.retryMax, initialRetryInterval: 20 });
+    }
+    case 'sleep':
+      return ctx.sleep(leaf.ms) as AnyPromise;
+    case 'call': {
+      const [service, method] = key.split('/');
+      const parameter = new TextEncoder().encode(JSON.stringify({ leaf: index }));
+      return ctx.genericCall({ service, method, parameter, outputSerde: restate.serde.json });
+    }
+    case 'awakeable':
+      return ctx.awakeable<unknown>().promise;
+  }
+}
+
+function build(expr: Expr, futures: AnyPromise[]): AnyPromise {
+  if (expr.kind === 'leaf') return futures[expr.pick % futures.length];
+  if (expr.kind === 'timeout') return build(expr.child, futures).orTimeout(expr.ms);
+  return combinators[expr.combinator](expr.children.map((c) => build(c, futures))) as AnyPromise;
+}
+
+export function sdkScenarioOf(program: Program, name: string): SdkScenario {
+  const service = restate.service({
+    name: 'Program',
+    handlers: {
+      run: async (ctx: restate.Context) => {
+        const futures: AnyPromise[] = [];
+        const out: Outcome[] = [];
+        let index = 0;
+        for (const step of program.steps) {
+          if (step.kind === 'create') futures.push(create(ctx, step.leaf, index++));
+          else if (futures.length > 0) {
+            try {
+              out.push({ ok: plain(await build(step.expr, futures)) });
+            } catch (error) {
+              const outcome = failureOutcome(error, (e) => e instanceof restate.TerminalError);
+              if (!outcome) throw error;
+              out.push(outcome);
+            }
+          }
+        }
+        return out;
+      },
+    },
+  });
+  return defineSdkScenario({
+    name,
+    world: worldOf(program),
+    awakeables: awakeableKeys(program),
+    services: service as unknown as ServiceDefinitionLike,
+  });
+}

@@ -4,6 +4,9 @@
 // the SDK's frames from the response body as they come. Only web-standard streams: it runs in a Worker too.
 import { decodeFrames, encodeFrames, HEADER_BYTES, type Frame } from '../protocol/frames';
 
+/** Taken when this module loads: the engine Worker removes `Request` before user code runs (src/ui/engine/sandbox.ts). */
+const RequestConstructor = globalThis.Request;
+
 export type FetchHandler = (request: Request) => Promise<Response>;
 
 export const SESSION_CONTENT_TYPE = 'application/vnd.restate.invocation.v6';
@@ -47,7 +50,7 @@ export class SdkSession {
       },
     });
     controller.enqueue(encodeFrames(first));
-    const request = new Request(`http://sdk-sim.invalid${path}`, {
+    const request = new RequestConstructor(`http://sdk-sim.invalid${path}`, {
       method: 'POST',
       headers: { 'content-type': SESSION_CONTENT_TYPE, accept: SESSION_CONTENT_TYPE },
       body,

@@ -155,11 +155,21 @@ async function sdkReplay(job: Extract<EngineJob, { type: 'sdk-replay' }>): Promi
   }
 }
 
+async function sdkSimulate(job: Extract<EngineJob, { type: 'sdk-simulate' }>): Promise<RunResult> {
+  const { runSdkSimulateJob } = await import('./sdkReplayJob');
+  try {
+    return await runSdkSimulateJob(job, { lockDown: () => lockDown(self as unknown as Record<string, unknown>) });
+  } catch (e) {
+    throw Object.assign(toEngineError(e, 'sdk'), { __engine: true });
+  }
+}
+
 function runJob(job: EngineJob): Promise<RunResult> {
   if (job.type === 'read') return read(job);
   if (job.type === 'simulate') return simulate(job);
   if (job.type === 'replay') return replay(job);
-  return sdkReplay(job);
+  if (job.type === 'sdk-replay') return sdkReplay(job);
+  return sdkSimulate(job);
 }
 
 self.onmessage = async (event: MessageEvent<EngineJob | RawRowRequest>) => {

@@ -35,6 +35,18 @@ export type EngineJob =
       target: string;
       journal: Journal;
       protocolRows: ProtocolRow[];
+    }
+  /** Real handler code simulated by the real SDK behind our simulated Restate server (src/sdk-sim). */
+  | {
+      type: 'sdk-simulate';
+      source: string;
+      handlerLabel: string;
+      /** `Service/handler` when the code defines more than one handler; null: its only one. */
+      target: string | null;
+      seed: number | null;
+      crashes: number[] | null;
+      cancelAtMs: number | null;
+      stepsMax: number;
     };
 
 /** An error as the UI shows it: a stable code, where, and what to do. */

@@ -1,7 +1,8 @@
 // A real Restate handler file, pasted or opened in the app, made runnable in the engine Worker: TypeScript types
 // removed and ES module syntax turned into a function body (sucrase's `typescript` + `imports` transforms, which only
 // rewrite text and keep every line where it was), run with a `require` that knows one package:
-// `@restatedev/restate-sdk` (and its `/fetch` entry), the real SDK bundled into the Worker's SDK chunk. Handler files
+// `@restatedev/restate-sdk` (and its `/fetch` entry), the real SDK bundled into the Worker's SDK chunk (and, for a
+// simulation, our `defineSdkScenario`, SDK_SCENARIO_MODULE). Handler files
 // written for Node usually end with `restate.serve({ services })` or `restate.endpoint().bind(s).listen(9080)`: here
 // those calls only collect the services (nothing listens in a browser). See docs/sdk-replay.md.
 import { transform } from 'sucrase';
@@ -16,6 +17,15 @@ export const SDK_HANDLER_IMPORT = 'SDK_HANDLER_IMPORT';
 export const SDK_HANDLER_NO_SERVICE = 'SDK_HANDLER_NO_SERVICE';
 
 const SDK_PACKAGES = new Set(['@restatedev/restate-sdk', '@restatedev/restate-sdk/fetch']);
+/**
+ * Our scenario API for real-SDK code (`defineSdkScenario`, src/sdk-sim): as the package name, or as the repo path the
+ * built-in examples in scenarios/sdk use.
+ */
+export const SDK_SCENARIO_MODULE = /^(replay-inspector(\/sdk)?|(\.\.?\/)+src\/sdk-sim(\/index)?)$/;
+
+function isKnownModule(specifier: string): boolean {
+  return SDK_PACKAGES.has(specifier) || SDK_SCENARIO_MODULE.test(specifier);
+}
 
 export class SdkHandlerError extends Error {
   constructor(
@@ -37,7 +47,7 @@ export function foreignImports(source: string): { specifier: string; line: numbe
   const found: { specifier: string; line: number }[] = [];
   for (const match of source.matchAll(moduleSpecifier)) {
     const specifier = match[2];
-    if (SDK_PACKAGES.has(specifier)) continue;
+    if (isKnownModule(specifier)) continue;
     const line = source.slice(0, match.index).split('\n').length;
     found.push({ specifier, line });
   }
@@ -100,7 +110,8 @@ function collectingEndpoint(collected: unknown[]): unknown {
 export function prepareHandlerModule(
   body: string,
   sdkApi: Record<string, unknown>,
-): { run: () => ServiceDefinitionLike[] } {
+  scenarioApi: Record<string, unknown> = {},
+): { run: () => ServiceDefinitionLike[]; exports: () => Record<string, unknown> } {
   const collected: unknown[] = [];
   const facade: Record<string, unknown> = {
     ...sdkApi,
@@ -112,6 +123,7 @@ export function prepareHandlerModule(
   };
   const requireSdk = (specifier: string) => {
     if (SDK_PACKAGES.has(specifier)) return facade;
+    if (SDK_SCENARIO_MODULE.test(specifier)) return scenarioApi;
     throw new SdkHandlerError(
       `the handler imports '${specifier}': in the browser a handler may import only @restatedev/restate-sdk.`,
       SDK_HANDLER_IMPORT,
@@ -123,11 +135,14 @@ export function prepareHandlerModule(
     exports: Record<string, unknown>,
     module: { exports: Record<string, unknown> },
   ) => void;
+  const module = { exports: {} as Record<string, unknown> };
   return {
+    exports: () => module.exports,
     run: () => {
-      const module = { exports: {} as Record<string, unknown> };
       compiled(requireSdk, module.exports, module);
       const definitions = definitionsOfModule(module.exports);
+      const scenario = module.exports.default as { kind?: unknown; services?: unknown[] } | undefined;
+      if (scenario?.kind === 'sdk-scenario' && Array.isArray(scenario.services)) collected.push(...scenario.services);
       for (const item of collected)
         if (isServiceDefinition(item) && !definitions.some((d) => d.name === item.name)) definitions.push(item);
       if (definitions.length === 0)

@@ -119,6 +119,16 @@ function targetRows(r, seconds) {
     '≥ 5× faster',
     side.wheelSpeedup >= 5,
   );
+  const first = r['first-row'] ?? {};
+  add(
+    'first row, real 7k fan-out (phases)',
+    first.firstRowMs === undefined
+      ? undefined
+      : `${first.firstRowMs} ms (read ${first.workerReadMs}, page ${first.pageAfterDoneMs})`,
+    '',
+    'reported',
+    first.firstRowMs > 0,
+  );
   const sim = r.sim ?? {};
   add(
     'simulate 100k futures',

@@ -12,6 +12,10 @@ import { rawText } from '../derive/payload';
 import type { RawRowRequest, RawRowReply } from './rawRows';
 import { splitForPage } from './transfer';
 import { assertNoDynamicImport, lockDown } from './sandbox';
+import { epochNow, type WorkerTimings } from './loadMarks';
+
+/** When this Worker reached each phase of its job (epoch ms), sent with 'done' for the first-row bench (loadMarks.ts). */
+const timings: WorkerTimings = { 'worker-script': epochNow() };
 
 /** Raw rows of the journal this Worker read, by entry index: kept here, sent one at a time (rawRows.ts). */
 let keptRaws: unknown[] | null = null;
@@ -24,16 +28,20 @@ function postResult(result: EngineResult, type: EngineJob['type']): void {
   result.futures = orderFutures(withDisplayNames(result.futures, result.journal));
   // A replay's journal is the page's own: send none of its entries back (engineClient puts the page's one back).
   if (type === 'replay') result.journal = { ...result.journal, entries: [] };
+  timings['worker-named'] = epochNow();
   const { rest, raws } = splitForPage(result, post);
   keptRaws = raws;
-  post({ type: 'done', result: rest });
+  timings['worker-posted'] = epochNow();
+  post({ type: 'done', result: rest, timings });
 }
 
 const post = (m: EngineMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
 // A Worker may be started before it has a job (engineClient's warm Worker): load the core modules right away, off the
 // page's thread, so the job does not wait for them. Both jobs' later imports resolve to these same module instances.
-void loadReader().catch(() => undefined);
+void loadReader()
+  .then(() => (timings['worker-reader-loaded'] ??= epochNow()))
+  .catch(() => undefined);
 void loadSim().catch(() => undefined);
 
 const identifier = /^[A-Za-z_$][\w$]*$/;
@@ -104,6 +112,7 @@ function runawayOf(code: string, message: string): { code: string; hint: string 
 }
 
 async function read(job: Extract<EngineJob, { type: 'read' }>): Promise<EngineResult> {
+  timings['worker-job'] = epochNow();
   const reader = await loadReader();
   type ReadOut = {
     format: string;
@@ -127,6 +136,7 @@ async function read(job: Extract<EngineJob, { type: 'read' }>): Promise<EngineRe
       code: 'EMPTY',
       hint: 'Export sys_journal rows for one invocation.',
     });
+  timings['worker-read'] = epochNow();
   const journal = out.journals[0];
   const warnings = [...out.warnings];
   if (out.journals.length > 1)

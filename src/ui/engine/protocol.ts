@@ -71,5 +71,6 @@ export type EngineMessage =
   | { type: 'progress'; fraction: number; label?: string }
   /** A chunk of the result's entries or futures, sent before 'done' (transfer.ts). */
   | ResultPart
-  | { type: 'done'; result: EngineResult }
+  /** timings: when the Worker reached each phase (epoch ms, loadMarks.ts). */
+  | { type: 'done'; result: EngineResult; timings?: Record<string, number> }
   | { type: 'error'; error: EngineError };

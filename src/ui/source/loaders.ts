@@ -8,6 +8,7 @@ import { currentLimits } from '../robustness/limitsStore';
 import { exampleMeta, exampleSource } from './examples';
 import { looksLikeViewFile } from '../../share/view-file';
 import { openViewFile } from '../share/openViewFile';
+import { clearLoadMarks, markLoad } from '../engine/loadMarks';
 
 let current: RunningJob | null = null;
 
@@ -39,6 +40,7 @@ async function execute(
     if (current !== running) return null;
     const run: LoadedRun = { ...result, source };
     setRun(run, at);
+    markLoad('run-set');
     return run;
   } catch (e) {
     if (current !== running) return null;
@@ -76,6 +78,8 @@ export async function openFiles(files: { name: string; text: string }[], at?: Op
 export async function openBrowserFiles(list: FileList | File[], at?: OpenAt): Promise<LoadedRun | null> {
   const picked = [...list];
   if (!picked.length) return null;
+  clearLoadMarks();
+  markLoad('file-chosen');
   const names = picked.map((f) => f.name).join(', ');
   // Refused from File.size before a byte is read: a 2 GB file must not freeze or crash the tab (issue 8).
   const { maxBytes } = currentLimits();
@@ -92,6 +96,7 @@ export async function openBrowserFiles(list: FileList | File[], at?: OpenAt): Pr
     files = await Promise.all(
       picked.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
     );
+    markLoad('bytes-read');
   } catch (e) {
     useStore.getState().setError({
       code: 'FILE_UNREADABLE',
@@ -114,8 +119,16 @@ export async function openBrowserFiles(list: FileList | File[], at?: OpenAt): Pr
     names,
     at,
   );
-  if (run) keepForReload(files);
+  // After the first frame of the run, not before it: decoding and storing a 3 MB file took ~70 ms of the first row
+  // (bench/first-row.bench.ts), and reload needs it only later.
+  if (run) afterNextPaint(() => keepForReload(files));
   return run;
+}
+
+/** Runs `fn` once the browser has painted the next frame (a task queued from requestAnimationFrame). */
+function afterNextPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') return void setTimeout(fn, 0);
+  requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
 /** Keeps small opened files (as text) in sessionStorage so that reload restores them. */

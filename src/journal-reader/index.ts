@@ -10,6 +10,8 @@ import { DEFAULT_LIMITS, prepareText } from './input';
 import { readNative } from './native';
 import type { SourceRows } from './sources';
 import { detectPrepared, readSource } from './sources';
+import type { ByteSource, StreamReadOptions } from './stream';
+import { readStreamWith } from './stream';
 
 export interface ReadOptions {
   /** Skip detection and read the text as this format. */
@@ -179,3 +181,24 @@ export type { QueryTextOptions } from './write-query';
 export { toNativeText } from './native';
 export { rawRowOf } from './lazy-row';
 export { parseIsoMs, toIso } from './time';
+export type { ByteSource, StreamReadOptions } from './stream';
+export { WHOLE_TEXT_MAX_BYTES } from './stream';
+
+/**
+ * A file read as a stream of bytes (File.stream(), a Node read stream): the whole text is never one string, so a
+ * 1,000,000-entry /query export (~460 MB) can be read. Same result as readJournalBytes for every file it reads
+ * (stream.test.ts); files the stream path does not cover go to readJournalBytes when they are at most 256 MiB.
+ */
+export function readJournalStream(source: ByteSource, options: StreamReadOptions = {}): Promise<ReadResult> {
+  return guardAsync(() => readStreamWith(source, options, readJournalBytes));
+}
+
+async function guardAsync<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    return guard(() => {
+      throw error;
+    });
+  }
+}

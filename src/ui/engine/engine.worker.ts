@@ -122,15 +122,26 @@ async function read(job: Extract<EngineJob, { type: 'read' }>): Promise<EngineRe
   };
   const onProgress = (fraction: number) => post({ type: 'progress', fraction });
   const limits = job.limits;
-  // Picked files arrive as bytes: size, binary signatures and strict UTF-8 are checked by the reader (issue 8).
-  const files = job.files.map((f) =>
-    'bytes' in f ? { name: f.name, text: decodeJournalBytes(f.bytes, limits, f.name) } : f,
-  );
-  const out = (
-    files.length === 1
-      ? await reader.readJournals(files[0].text, { fileName: files[0].name, onProgress, limits })
-      : await reader.readJournalFiles(files, { limits })
-  ) as ReadOut;
+  const picked = job.files[0];
+  let out: ReadOut;
+  if (job.files.length === 1 && 'file' in picked) {
+    // One picked file: read as a stream of bytes (issue 15), with progress as the bytes arrive.
+    const blob = picked.file;
+    const source = { size: blob.size, chunks: () => blobChunks(blob) };
+    out = (await reader.readJournalStream(source, { fileName: picked.name, onProgress, limits })) as ReadOut;
+  } else {
+    // Size, binary signatures and strict UTF-8 are checked by the reader (issue 8).
+    const files: { name: string; text: string }[] = [];
+    for (const f of job.files) {
+      const bytes = 'file' in f ? new Uint8Array(await f.file.arrayBuffer()) : 'bytes' in f ? f.bytes : null;
+      files.push(bytes ? { name: f.name, text: decodeJournalBytes(bytes, limits, f.name) } : (f as (typeof files)[0]));
+    }
+    out = (
+      files.length === 1
+        ? await reader.readJournals(files[0].text, { fileName: files[0].name, onProgress, limits })
+        : await reader.readJournalFiles(files, { limits })
+    ) as ReadOut;
+  }
   if (!out.journals.length)
     throw Object.assign(new Error('The file holds no journal entries.'), {
       code: 'EMPTY',
@@ -165,6 +176,16 @@ async function read(job: Extract<EngineJob, { type: 'read' }>): Promise<EngineRe
     warnings,
     format: out.format,
   };
+}
+
+/** A Blob's bytes as an async iterable (File.stream(); read with a reader, which every Chromium supports). */
+async function* blobChunks(blob: Blob): AsyncIterable<Uint8Array> {
+  const reader = blob.stream().getReader();
+  try {
+    for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
+  } finally {
+    reader.releaseLock();
+  }
 }
 
 async function simulate(job: Extract<EngineJob, { type: 'simulate' }>): Promise<EngineResult> {

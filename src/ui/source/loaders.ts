@@ -91,12 +91,13 @@ export async function openBrowserFiles(list: FileList | File[], at?: OpenAt): Pr
     useStore.getState().setError({ ...tooLarge.toInfo(), origin: 'limit', subject: names });
     return null;
   }
-  let files: { name: string; bytes: Uint8Array }[];
+  // The Worker reads each File itself, as a stream (issue 15): the page never holds the bytes of a 460 MB export.
+  const files = picked.map((f) => ({ name: f.name, file: f as Blob }));
   try {
-    files = await Promise.all(
-      picked.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-    );
-    markLoad('bytes-read');
+    // A view file ("Copy link" when the link is too long) is not a journal: restore the view it holds (src/ui/share).
+    if (files.length === 1 && looksLikeViewFile(await picked[0].slice(0, 400).text())) {
+      return openViewFile(await picked[0].text());
+    }
   } catch (e) {
     useStore.getState().setError({
       code: 'FILE_UNREADABLE',
@@ -108,10 +109,7 @@ export async function openBrowserFiles(list: FileList | File[], at?: OpenAt): Pr
     });
     return null;
   }
-  // A view file ("Copy link" when the link is too long) is not a journal: restore the view it holds (src/ui/share).
-  if (files.length === 1 && looksLikeViewFile(new TextDecoder().decode(files[0].bytes.subarray(0, 400)))) {
-    return openViewFile(new TextDecoder().decode(files[0].bytes));
-  }
+  markLoad('bytes-read');
   const run = await execute(
     { type: 'read', files },
     { kind: 'file', names: files.map((f) => f.name) },
@@ -121,7 +119,7 @@ export async function openBrowserFiles(list: FileList | File[], at?: OpenAt): Pr
   );
   // After the first frame of the run, not before it: decoding and storing a 3 MB file took ~70 ms of the first row
   // (bench/first-row.bench.ts), and reload needs it only later.
-  if (run) afterNextPaint(() => keepForReload(files));
+  if (run) afterNextPaint(() => void keepForReload(files));
   return run;
 }
 
@@ -132,16 +130,13 @@ function afterNextPaint(fn: () => void): void {
 }
 
 /** Keeps small opened files (as text) in sessionStorage so that reload restores them. */
-function keepForReload(files: { name: string; bytes: Uint8Array }[]): void {
+async function keepForReload(files: { name: string; file: Blob }[]): Promise<void> {
   try {
-    if (files.reduce((n, f) => n + f.bytes.length, 0) > SESSION_FILE_LIMIT_CHARS) return;
-    const decoder = new TextDecoder();
-    sessionStorage.setItem(
-      'replay-inspector:files',
-      JSON.stringify(files.map((f) => ({ name: f.name, text: decoder.decode(f.bytes) }))),
-    );
+    if (files.reduce((n, f) => n + f.file.size, 0) > SESSION_FILE_LIMIT_CHARS) return;
+    const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.file.text() })));
+    sessionStorage.setItem('replay-inspector:files', JSON.stringify(texts));
   } catch {
-    // Storage full or disabled: reload will then ask for the file again.
+    // Storage full or disabled, or the file gone: reload will then ask for the file again.
   }
 }
 

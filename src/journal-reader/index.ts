@@ -202,3 +202,7 @@ async function guardAsync<T>(read: () => Promise<T>): Promise<T> {
     });
   }
 }
+export { toColumns, entryAt, deriveFuturesFromColumns, completionOrderFromColumns, ColumnsBuilder } from './columns';
+export type { ColumnEntry } from './columns';
+export { columnStats } from './column-stats';
+export type { ColumnStats } from './column-stats';

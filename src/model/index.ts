@@ -3,3 +3,4 @@ export type * from './journal';
 export type * from './run';
 export type * from './errors';
 export type * from './files';
+export type * from './columns';

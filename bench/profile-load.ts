@@ -21,8 +21,10 @@ interface Profile {
 
 const phase = process.argv[2] ?? 'load';
 const entries = Number(process.argv[3] ?? 100_000);
-const file = join(mkdtempSync(join(tmpdir(), 'ri-prof-')), `journal-${entries}.query.json`);
-writeFileSync(file, toRestateQueryText([generateJournal({ entries, seed: 1 })]));
+// BENCH_PROFILE_FILE: profile the load of that file instead (e.g. the real fan-out bundle of bench/first-row.bench.ts).
+const file =
+  process.env.BENCH_PROFILE_FILE ?? join(mkdtempSync(join(tmpdir(), 'ri-prof-')), `journal-${entries}.query.json`);
+if (!process.env.BENCH_PROFILE_FILE) writeFileSync(file, toRestateQueryText([generateJournal({ entries, seed: 1 })]));
 const site = await serveSite();
 const browser = await launchBrowser();
 try {

@@ -1,11 +1,15 @@
 // The CLI's window on the world, injected so commands can be tested without spawning processes.
-import { readFile, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   readFile(path: string): Promise<Uint8Array>;
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  /** The file as a stream of bytes, and its size (the reader's readJournalStream: never one string). Optional: test
+   *  doubles without it make commands read the whole file. */
+  openRead?(path: string): Promise<{ size: number; chunks(): AsyncIterable<Uint8Array> }>;
 }
 
 export const nodeIo: CliIo = {
@@ -13,6 +17,10 @@ export const nodeIo: CliIo = {
   err: (text) => void process.stderr.write(text),
   readFile: (path) => readFile(path),
   writeFile: (path, data) => writeFile(path, data),
+  openRead: async (path) => ({
+    size: (await stat(path)).size,
+    chunks: () => createReadStream(path, { highWaterMark: 1 << 20 }),
+  }),
 };
 
 /** Parses `--flag value`, `--flag=value`, `-o value` and positional arguments. Repeated flags collect into arrays. */

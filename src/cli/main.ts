@@ -15,6 +15,12 @@ const commands: Record<string, CommandInfo> = {
     usage: 'replay-inspector summary <file> [--format restate-query|restate-sql-json|restate-sql-jsonl|bundle|native]',
     load: () => import('./commands/summary'),
   },
+  scan: {
+    summary:
+      'Read a huge journal export as a stream (1,000,000 entries fine) and print one JSON line per invocation: counts, futures by kind and result, what is pending.',
+    usage: 'replay-inspector scan <file> [--progress]',
+    load: () => import('./commands/scan'),
+  },
   export: {
     summary: 'Export invocations from a running Restate server into a bundle file.',
     usage:

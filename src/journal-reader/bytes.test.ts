@@ -117,13 +117,14 @@ describe('firstInvalidUtf8', () => {
 });
 
 describe('checkSizeUpFront', () => {
-  it('accepts sizes up to the limit and refuses a 500 MB file naming the limit and the size', () => {
+  it('accepts sizes up to the limit (a 460 MB export fits) and refuses a 2 GB file naming the limit and the size', () => {
     expect(checkSizeUpFront(0)).toBeNull();
+    expect(checkSizeUpFront(460_000_000)).toBeNull();
     expect(checkSizeUpFront(DEFAULT_LIMITS.maxBytes)).toBeNull();
-    const error = checkSizeUpFront(500_000_000, undefined, 'huge.json');
+    const error = checkSizeUpFront(2_000_000_000, undefined, 'huge.json');
     expect(error?.code).toBe('TOO_LARGE');
-    expect(error?.message).toContain('476.8 MiB (500000000 bytes)');
-    expect(error?.message).toContain(`256.0 MiB (${DEFAULT_LIMITS.maxBytes} bytes)`);
+    expect(error?.message).toContain('1.9 GiB (2000000000 bytes)');
+    expect(error?.message).toContain(`1.0 GiB (${DEFAULT_LIMITS.maxBytes} bytes)`);
     expect(error?.location).toEqual({ offset: DEFAULT_LIMITS.maxBytes, file: 'huge.json' });
     expect(error?.hint).toContain('limits.maxBytes');
   });

@@ -113,9 +113,18 @@ export function decodeJournalBytes(bytes: Uint8Array, limits: Partial<ReaderLimi
   const tooLarge = checkSizeUpFront(bytes.length, limits, file);
   if (tooLarge) throw tooLarge;
   if (bytes.length === 0) throw new ReaderError('EMPTY_INPUT', withFileName({ offset: 0 }, file), '0 bytes');
+  const binary = binarySignatureError(bytes, file);
+  if (binary) throw binary;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeStrict(bytes, 'utf-16le', 2, file);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeStrict(bytes, 'utf-16be', 2, file);
+  return decodeStrict(bytes, 'utf-8', bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0, file);
+}
+
+/** A BINARY_INPUT error (not thrown) when the first bytes are a known binary format's signature; null otherwise. */
+export function binarySignatureError(bytes: Uint8Array, file?: string): ReaderError | null {
   for (const signature of SIGNATURES) {
     if (signature.bytes.length <= bytes.length && signature.bytes.every((b, i) => bytes[i] === b)) {
-      throw new ReaderError(
+      return new ReaderError(
         'BINARY_INPUT',
         withFileName({ offset: 0 }, file),
         `${signature.name}, not JSON text`,
@@ -123,9 +132,19 @@ export function decodeJournalBytes(bytes: Uint8Array, limits: Partial<ReaderLimi
       );
     }
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeStrict(bytes, 'utf-16le', 2, file);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeStrict(bytes, 'utf-16be', 2, file);
-  return decodeStrict(bytes, 'utf-8', bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0, file);
+  return null;
+}
+
+/** The BINARY_INPUT error for bytes that are not strict UTF-8, at the first bad byte (`base`: where `bytes` starts). */
+export function invalidUtf8Error(bytes: Uint8Array, base: number, file?: string): ReaderError {
+  const at = Math.max(0, firstInvalidUtf8(bytes, 0));
+  const shown = Array.from(bytes.subarray(at, at + 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
+  return new ReaderError(
+    'BINARY_INPUT',
+    withFileName({ offset: base + at }, file),
+    `invalid UTF-8 at byte ${base + at} (bytes ${shown})`,
+    'The file is not UTF-8 text: it may be damaged, compressed or another kind of file. Export the journal again as JSON.',
+  );
 }
 
 function decodeStrict(bytes: Uint8Array, encoding: string, skip: number, file?: string): string {

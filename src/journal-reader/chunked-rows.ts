@@ -50,7 +50,13 @@ export function readRowsChunked(
   const range = rowsRange(prepared.body, format);
   if (!range) return null;
   try {
-    return new ChunkedReader(text, prepared, format, limits, file, onProgress).read(range.start, range.end, chunkChars);
+    return new ChunkedReader(format, limits, file, prepared.warnings).read(
+      prepared.body,
+      range.start,
+      range.end,
+      chunkChars,
+      onProgress,
+    );
   } catch (error) {
     // A row the entry reader refuses: the general path reports it, with what it checks first.
     if (error instanceof ReaderError) return null;
@@ -80,7 +86,7 @@ function lastNonSpace(text: string, before: number): number {
 }
 
 /** The rows of one chunk, or null when the chunk is not a valid list of JSON values. */
-function parseChunk(chunk: string): unknown[] | null {
+export function parseChunk(chunk: string): unknown[] | null {
   try {
     return JSON.parse(`[${chunk}]`) as unknown[];
   } catch {
@@ -88,7 +94,8 @@ function parseChunk(chunk: string): unknown[] | null {
   }
 }
 
-class ChunkedReader {
+/** Builds journals from chunks of rows given in order (from one text here, or from a byte stream: stream.ts). */
+export class ChunkedReader {
   private readonly journals: Journal[] = [];
   private readonly warnings: ReaderWarning[];
   private readonly source: SourceRows;
@@ -104,21 +111,23 @@ class ChunkedReader {
   // appended_at values often repeat: the last one and its time.
   private lastAppendedAt = '';
   private lastAppendedMs: number | null = null;
+  /** Rows read so far (the next row's number). */
+  private k = 0;
+  /** Text of the chunk being read (an exact partition_key is looked up in it). */
+  private chunkText = '';
 
   constructor(
-    private readonly text: string,
-    private readonly prepared: PreparedText,
     format: SourceFormat,
     private readonly limits: ReaderLimits,
     private readonly file: string | undefined,
-    private readonly onProgress?: (fraction: number) => void,
+    warnings: ReaderWarning[],
   ) {
-    this.warnings = [...prepared.warnings];
+    this.warnings = [...warnings];
     this.source = {
       format,
       file,
       unit: 'row',
-      text,
+      text: '',
       journal: { rows: [], pos: [] },
       events: [],
       invocations: [],
@@ -128,10 +137,14 @@ class ChunkedReader {
     };
   }
 
-  read(start: number, end: number, chunkChars: number): ChunkedRead | null {
-    const body = this.prepared.body;
+  read(
+    body: string,
+    start: number,
+    end: number,
+    chunkChars: number,
+    onProgress?: (fraction: number) => void,
+  ): ChunkedRead | null {
     if (body.slice(start, end).trim() === '') return null;
-    let k = 0;
     for (let a = start; a < end;) {
       let b = end;
       let next = end;
@@ -145,14 +158,29 @@ class ChunkedReader {
         rows = parseChunk(body.slice(a, b));
         if (rows === null && b === end) return null;
       }
-      if (!Array.isArray(rows)) return null;
-      const chunk = new RowChunk(body.slice(a, b));
-      for (let i = 0; i < rows.length; i++, k++) {
-        if (k >= this.limits.maxEntries || !this.addRow(rows[i], k, chunk, i)) return null;
-      }
-      this.onProgress?.((0.95 * (b - start)) / (end - start));
+      if (!Array.isArray(rows) || !this.addChunk(rows, body.slice(a, b))) return null;
+      onProgress?.((0.95 * (b - start)) / (end - start));
       a = next;
     }
+    return this.finish();
+  }
+
+  /** The rows of one chunk (its text: the rows between the array's brackets); false when one needs the general path. */
+  addChunk(rows: unknown[], text: string): boolean {
+    const chunk = new RowChunk(text);
+    this.chunkText = text;
+    for (let i = 0; i < rows.length; i++, this.k++) {
+      if (this.k >= this.limits.maxEntries || !this.addRow(rows[i], this.k, chunk, i)) return false;
+    }
+    return true;
+  }
+
+  /** Rows read so far. */
+  get rowsRead(): number {
+    return this.k;
+  }
+
+  finish(): ChunkedRead {
     this.finishJournal();
     return { journals: this.journals, warnings: this.warnings };
   }
@@ -209,7 +237,7 @@ class ChunkedReader {
   private keyIsExact(row: RestateRow): boolean {
     const key = row.partition_key;
     if (typeof key !== 'number' || Number.isSafeInteger(key)) return true;
-    if (this.exactKey === '') this.exactKey = exactPartitionKey(this.text, this.id);
+    if (this.exactKey === '') this.exactKey = exactPartitionKey(this.chunkText, this.id);
     return this.exactKey !== undefined;
   }
 

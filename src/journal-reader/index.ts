@@ -5,33 +5,16 @@ import { assembleJournals, outcomeFromOutput } from './assemble';
 import { decodeJournalBytes } from './bytes';
 import { ReaderError, makeWarning } from './errors';
 import type { PreparedText, ReaderLimits } from './input';
+import type { ReadOptions, ReadResult } from './read-types';
 import { readRowsChunked } from './chunked-rows';
 import { DEFAULT_LIMITS, prepareText } from './input';
 import { readNative } from './native';
 import type { SourceRows } from './sources';
 import { detectPrepared, readSource } from './sources';
+import type { ByteSource, StreamReadOptions } from './stream';
+import { readStreamWith } from './stream';
 
-export interface ReadOptions {
-  /** Skip detection and read the text as this format. */
-  format?: SourceFormat;
-  /** Named in error and warning locations. */
-  fileName?: string;
-  /** Called with 0…1 while reading (the UI's progress bar). */
-  onProgress?: (fraction: number) => void;
-  /** Size limits (defaults: DEFAULT_LIMITS: 256 MiB of bytes and of text, 1,000,000 entries). */
-  limits?: Partial<ReaderLimits>;
-  /** false: never read rows chunk by chunk (chunked-rows.ts); tests use it to compare both paths. */
-  chunked?: boolean;
-  /** Characters of row text per chunk (tests use small chunks to cross many boundaries). */
-  chunkChars?: number;
-}
-
-export interface ReadResult {
-  format: SourceFormat;
-  journals: Journal[];
-  warnings: ReaderWarning[];
-  run?: NativeJournalFile['run'];
-}
+export type { ReadOptions, ReadResult } from './read-types';
 
 const FORMATS: SourceFormat[] = ['restate-query', 'restate-sql-json', 'restate-sql-jsonl', 'bundle', 'native'];
 
@@ -179,3 +162,28 @@ export type { QueryTextOptions } from './write-query';
 export { toNativeText } from './native';
 export { rawRowOf } from './lazy-row';
 export { parseIsoMs, toIso } from './time';
+export type { ByteSource, StreamReadOptions } from './stream';
+export { WHOLE_TEXT_MAX_BYTES } from './stream';
+
+/**
+ * A file read as a stream of bytes (File.stream(), a Node read stream): the whole text is never one string, so a
+ * 1,000,000-entry /query export (~460 MB) can be read. Same result as readJournalBytes for every file it reads
+ * (stream.test.ts); files the stream path does not cover go to readJournalBytes when they are at most 256 MiB.
+ */
+export function readJournalStream(source: ByteSource, options: StreamReadOptions = {}): Promise<ReadResult> {
+  return guardAsync(() => readStreamWith(source, options, readJournalBytes));
+}
+
+async function guardAsync<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    return guard(() => {
+      throw error;
+    });
+  }
+}
+export { toColumns, entryAt, deriveFuturesFromColumns, completionOrderFromColumns, ColumnsBuilder } from './columns';
+export type { ColumnEntry } from './columns';
+export { columnStats } from './column-stats';
+export type { ColumnStats } from './column-stats';

@@ -13,14 +13,16 @@ export interface ReaderLimits {
 }
 
 /**
- * Defaults chosen to keep a browser tab alive (measurements in docs/robustness.md, "Reader"): reading peaks at about
- * 3× the text size in JS heap, and a 1,000,000-entry export with every column is ~570 MB, more than V8's longest
- * string (2^29 − 24 characters). 256 MiB of text peaks near 800 MB of heap; a compact 1,000,000-entry export fits.
+ * Defaults chosen to keep a browser tab alive (measurements in docs/robustness.md, "Reader"). Text held as one string
+ * (readJournals, readJournalBytes) stops at 256 Mi characters: reading it peaks at about 3× its size in JS heap, and
+ * V8's longest string is 2^29 − 24 characters. Files read as a stream (readJournalStream: File.stream(), a Node
+ * read stream) are never one string, so their limit is the byte size: 1 GiB, above a 1,000,000-entry /query export
+ * with every column (~460–570 MB).
  */
 export const DEFAULT_LIMITS: ReaderLimits = {
   maxChars: 256 * 1024 * 1024,
   maxEntries: 1_000_000,
-  maxBytes: 256 * 1024 * 1024,
+  maxBytes: 1024 * 1024 * 1024,
 };
 
 export interface PreparedText {

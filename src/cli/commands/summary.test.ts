@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CliIo } from '../io';
+import { nodeIo } from '../io';
 import { run } from './summary';
 
 const SAMPLES = fileURLToPath(new URL('../../../test/fixtures/samples/', import.meta.url));
@@ -41,6 +42,28 @@ describe('replay-inspector summary', () => {
     const forced = memoryIo();
     expect(await run([`${dir}journal.sql.json`, '--format', 'restate-sql-json'], forced)).toBe(0);
     expect(JSON.parse(forced.stdout)).toMatchObject({ target: null, status: null, transientErrors: 0, entries: 7 });
+  });
+
+  it.each(['race-timeout/journal.query.json', 'run-retry/journal.sql.json', 'run-retry/journal.sql.jsonl'])(
+    'one file read as a byte stream prints what the whole-file read prints (%s)',
+    async (file) => {
+      const whole = memoryIo();
+      const streamed = Object.assign(memoryIo(), { openRead: nodeIo.openRead });
+      expect(await run([`${SAMPLES}${file}`], whole)).toBe(0);
+      expect(await run([`${SAMPLES}${file}`], streamed)).toBe(0);
+      expect(streamed.stdout).toBe(whole.stdout);
+      expect(streamed.stderr).toBe(whole.stderr);
+    },
+  );
+
+  it('a stream cut short: exit 2 with TRUNCATED and its row', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'ri-summary-')), 'cut.json');
+    const text = readFileSync(`${SAMPLES}race-timeout/journal.query.json`, 'utf8');
+    writeFileSync(path, text.slice(0, Math.floor(text.length * 0.7)));
+    const io = Object.assign(memoryIo(), { openRead: nodeIo.openRead });
+    expect(await run([path], io)).toBe(2);
+    expect(io.stderr).toMatch(/^error (TRUNCATED|NOT_JSON)/);
+    expect(io.stderr).toContain('at ');
   });
 
   it('several invocations print a JSON array', async () => {

@@ -3,8 +3,15 @@
 // folder that are not journal exports (expected.summary.json, case.json…) are skipped with a note on stderr.
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SourceFormat } from '../../model';
-import { ReaderError, detectFormat, formatLocation, readJournalFiles, summaryText } from '../../journal-reader';
+import type { ReaderWarning, SourceFormat } from '../../model';
+import {
+  ReaderError,
+  detectFormat,
+  formatLocation,
+  readJournalFiles,
+  readJournalStream,
+  summaryText,
+} from '../../journal-reader';
 import type { CliIo } from '../io';
 import { parseArgs } from '../io';
 
@@ -23,6 +30,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (format !== undefined && !FORMATS.includes(format as SourceFormat)) {
     io.err(`replay-inspector summary: unknown --format '${format}'.\n${USAGE}`);
     return 2;
+  }
+  if (positional.length === 1 && io.openRead && !(await isFolder(positional[0]))) {
+    return summaryOfStream(positional[0], format as SourceFormat | undefined, io);
   }
   const files: { name: string; text: string }[] = [];
   try {
@@ -46,6 +56,44 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (!(error instanceof ReaderError)) throw error;
     io.err(errorText(error));
     return 2;
+  }
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** One file read as a byte stream (a 460 MB export is never one string); --format forces the whole-text reader. */
+async function summaryOfStream(path: string, format: SourceFormat | undefined, io: CliIo): Promise<number> {
+  let source: { size: number; chunks(): AsyncIterable<Uint8Array> };
+  try {
+    source = await io.openRead!(path);
+  } catch (error) {
+    io.err(`replay-inspector summary: cannot read input: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  try {
+    const result = format
+      ? readJournalFiles([{ name: path, text: decoder.decode(await io.readFile(path)) }], { format })
+      : await readJournalStream(source, { fileName: path });
+    printWarnings(result.warnings, io);
+    io.out(summaryText(result.journals));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ReaderError)) throw error;
+    io.err(errorText(error));
+    return 2;
+  }
+}
+
+function printWarnings(warnings: ReaderWarning[], io: CliIo): void {
+  for (const warning of warnings) {
+    const where = warning.location ? formatLocation(warning.location) : '';
+    io.err(`warning ${warning.code}: ${warning.message}${where ? ` (${where})` : ''}\n`);
   }
 }
 

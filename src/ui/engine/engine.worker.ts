@@ -13,6 +13,10 @@ import { rawText } from '../derive/payload';
 import { protocolRowsOf, type RawRowRequest, type RawRowReply } from './rawRows';
 import { splitForPage } from './transfer';
 import { assertNoDynamicImport, lockDown } from './sandbox';
+import { epochNow, type WorkerTimings } from './loadMarks';
+
+/** When this Worker reached each phase of its job (epoch ms), sent with 'done' for the first-row bench (loadMarks.ts). */
+const timings: WorkerTimings = { 'worker-script': epochNow() };
 
 /** Raw rows of the journal this Worker read, by entry index: kept here, sent one at a time (rawRows.ts). */
 let keptRaws: unknown[] | null = null;
@@ -25,16 +29,20 @@ function postResult(result: RunResult, type: EngineJob['type']): void {
   result.futures = orderFutures(withDisplayNames(result.futures, result.journal));
   // A replay's journal is the page's own: send none of its entries back (engineClient puts the page's one back).
   if (type === 'replay' || type === 'sdk-replay') result.journal = { ...result.journal, entries: [] };
+  timings['worker-named'] = epochNow();
   const { rest, raws } = splitForPage(result, post);
   keptRaws = raws;
-  post({ type: 'done', result: rest });
+  timings['worker-posted'] = epochNow();
+  post({ type: 'done', result: rest, timings });
 }
 
 const post = (m: EngineMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
 // A Worker may be started before it has a job (engineClient's warm Worker): load the core modules right away, off the
 // page's thread, so the job does not wait for them. Both jobs' later imports resolve to these same module instances.
-void loadReader().catch(() => undefined);
+void loadReader()
+  .then(() => (timings['worker-reader-loaded'] ??= epochNow()))
+  .catch(() => undefined);
 void loadSim().catch(() => undefined);
 
 const identifier = /^[A-Za-z_$][\w$]*$/;
@@ -107,18 +115,41 @@ function runawayOf(code: string, message: string): { code: string; hint: string 
 }
 
 async function read(job: Extract<EngineJob, { type: 'read' }>): Promise<RunResult> {
+  timings['worker-job'] = epochNow();
   const reader = await loadReader();
   const onProgress = (fraction: number) => post({ type: 'progress', fraction });
   const limits = job.limits;
-  // Picked files arrive as bytes: size, binary signatures and strict UTF-8 are checked by the reader (issue 8).
-  const files = job.files.map((f) =>
-    'bytes' in f ? { name: f.name, text: decodeJournalBytes(f.bytes, limits, f.name) } : f,
-  );
-  const read =
-    files.length === 1
-      ? await reader.readJournals(files[0].text, { fileName: files[0].name, onProgress, limits })
-      : await reader.readJournalFiles(files, { limits });
-  return runFromRead(read);
+  const picked = job.files[0];
+  let out: Parameters<typeof runFromRead>[0];
+  if (job.files.length === 1 && 'file' in picked) {
+    // One picked file: read as a stream of bytes (issue 15), with progress as the bytes arrive.
+    const blob = picked.file;
+    const source = { size: blob.size, chunks: () => blobChunks(blob) };
+    out = await reader.readJournalStream(source, { fileName: picked.name, onProgress, limits });
+  } else {
+    // Size, binary signatures and strict UTF-8 are checked by the reader (issue 8).
+    const files: { name: string; text: string }[] = [];
+    for (const f of job.files) {
+      const bytes = 'file' in f ? new Uint8Array(await f.file.arrayBuffer()) : 'bytes' in f ? f.bytes : null;
+      files.push(bytes ? { name: f.name, text: decodeJournalBytes(bytes, limits, f.name) } : (f as (typeof files)[0]));
+    }
+    out =
+      files.length === 1
+        ? await reader.readJournals(files[0].text, { fileName: files[0].name, onProgress, limits })
+        : await reader.readJournalFiles(files, { limits });
+  }
+  timings['worker-read'] = epochNow();
+  return runFromRead(out);
+}
+
+/** A Blob's bytes as an async iterable (File.stream(); read with a reader, which every Chromium supports). */
+async function* blobChunks(blob: Blob): AsyncIterable<Uint8Array> {
+  const reader = blob.stream().getReader();
+  try {
+    for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
+  } finally {
+    reader.releaseLock();
+  }
 }
 
 async function simulate(job: Extract<EngineJob, { type: 'simulate' }>): Promise<RunResult> {

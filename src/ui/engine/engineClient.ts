@@ -5,6 +5,7 @@ import type { EngineError, EngineJob, EngineMessage } from './protocol';
 import { prepareForPage } from './prepare';
 import { keepRawSource } from './rawRows';
 import { ResultAssembler } from './transfer';
+import { markLoad } from './loadMarks';
 
 export const SIMULATION_TIME_LIMIT_MS = 5000;
 export const READ_TIME_LIMIT_MS = 120_000;
@@ -82,13 +83,21 @@ export function runEngineJob(
     worker.onmessage = (event: MessageEvent<EngineMessage>) => {
       const m = event.data;
       if (m.type === 'progress') options.onProgress?.(m.fraction);
-      else if (m.type === 'part') parts.add(m);
-      else if (m.type === 'done') {
+      else if (m.type === 'part') {
+        if (parts.received === 0) markLoad('first-part');
+        parts.add(m);
+      } else if (m.type === 'done') {
+        markLoad('done');
+        for (const [phase, at] of Object.entries(m.timings ?? {})) markLoad(phase, at);
         const result = parts.finish(m.result);
         // A replay sends no entries back: the page's own journal object stays (and keeps its raw-row source).
         if (job.type === 'replay' || job.type === 'sdk-replay') result.journal = job.journal;
         // The Worker that read a file keeps its raw rows for the inspector (rawRows.ts).
-        const ready = () => void prepareForPage(result).then(() => resolve(result));
+        const ready = () =>
+          void prepareForPage(result).then(() => {
+            markLoad('prepared');
+            resolve(result);
+          });
         if (job.type === 'read')
           settle?.(() => {
             keepRawSource(result.journal, worker);
@@ -114,6 +123,7 @@ export function runEngineJob(
         ),
       );
     };
+    markLoad('job-posted');
     worker.postMessage(job);
   });
   return {

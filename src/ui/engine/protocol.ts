@@ -10,10 +10,11 @@ export type { SdkReplayView } from '../../run/loaded-run';
 export type ProtocolRow = { entry_type: string; raw: string } | null;
 
 export type EngineJob =
-  /** Files as text (reload, URL) or as bytes (the file picker: decoded strictly in the Worker); limits: the user's. */
+  /** Files as text (reload, URL), as bytes, or as the picked File itself (read as a stream in the Worker, so a
+   *  460 MB export is never one string); limits: the user's. */
   | {
       type: 'read';
-      files: ({ name: string; text: string } | { name: string; bytes: Uint8Array })[];
+      files: ({ name: string; text: string } | { name: string; bytes: Uint8Array } | { name: string; file: Blob })[];
       limits?: { maxBytes: number; maxChars: number; maxEntries: number };
     }
   /** seed / crashes null: the scenario's own defaults (e.g. the crash of a crash-and-replay lesson). */
@@ -59,5 +60,6 @@ export type EngineMessage =
   | { type: 'progress'; fraction: number; label?: string }
   /** A chunk of the result's entries or futures, sent before 'done' (transfer.ts). */
   | ResultPart
-  | { type: 'done'; result: RunResult }
+  /** timings: when the Worker reached each phase (epoch ms, loadMarks.ts). */
+  | { type: 'done'; result: RunResult; timings?: Record<string, number> }
   | { type: 'error'; error: EngineError };

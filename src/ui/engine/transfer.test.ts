@@ -26,7 +26,7 @@ describe('transfer of a result from the Worker to the page', () => {
     const original = structuredClone(result());
     const parts: ResultPart[] = [];
     const { rest, raws } = splitForPage(result(), (p) => parts.push(p), 2);
-    expect(parts.map((p) => p.field)).toEqual(['entries', 'entries', 'entries', 'futures']);
+    expect(parts.map((p) => p.field)).toEqual(['entry-columns', 'entry-columns', 'entry-columns', 'futures']);
     expect(rest.journal.entries).toEqual([]);
     expect(rest.futures).toEqual([]);
     const page = new ResultAssembler();

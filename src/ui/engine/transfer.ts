@@ -4,20 +4,25 @@
 // chunks: each chunk is its own message, so the page deserialises it in its own short task between frames.
 // Chunks travel as JSON text: a string crosses as one copy, and V8's JSON.parse builds these plain objects about
 // twice as fast as structured-clone deserialisation does (measured on 100,000 entries). The model is JSON-safe data.
+// Entries now travel as typed-array columns where their shape allows (entryParts.ts, issue 15); futures as JSON.
 import type { Entry, Future } from '../../model';
 import type { RunResult } from '../../run/loaded-run';
+import type { EntryColumnsPart } from './entryParts';
+import { entriesOfPart, entryColumnsPart } from './entryParts';
 
 /** Items per message: ~10k entries deserialise in ~30 ms on a slow core, well under the 100 ms long-task budget. */
 export const CHUNK_ITEMS = 10_000;
 
 export type PartField = 'entries' | 'futures';
 
-export interface ResultPart {
-  type: 'part';
-  field: PartField;
-  /** JSON text of an array of items. */
-  json: string;
-}
+export type ResultPart =
+  | {
+      type: 'part';
+      field: PartField;
+      /** JSON text of an array of items. */
+      json: string;
+    }
+  | EntryColumnsPart;
 
 /**
  * Splits a result into parts, each handed to `emit` as soon as it is made (the page parses one while the Worker
@@ -36,13 +41,15 @@ export function splitForPage(
     if (e.raw === undefined) continue;
     raws ??= new Array<unknown>(entries.length);
     raws[i] = e.raw;
-    delete e.raw;
+    // Not `delete`: deleting a property turns each of a million entries into a slow dictionary object (stringify then
+    // took ~1 s per 200,000 entries longer, bench/scale.bench.ts); JSON.stringify leaves an undefined value out.
+    e.raw = undefined;
   }
   const push = (field: PartField, items: readonly unknown[]) => {
     for (let i = 0; i < items.length; i += chunkItems)
       emit({ type: 'part', field, json: JSON.stringify(items.slice(i, i + chunkItems)) });
   };
-  push('entries', entries);
+  for (let i = 0; i < entries.length; i += chunkItems) emit(entryColumnsPart(entries.slice(i, i + chunkItems)));
   push('futures', result.futures);
   const rest: RunResult = { ...result, journal: { ...result.journal, entries: [] }, futures: [] };
   return { rest, raws };
@@ -56,6 +63,11 @@ export class ResultAssembler {
   received = 0;
 
   add(part: ResultPart): void {
+    if (part.field === 'entry-columns') {
+      entriesOfPart(part, this.entries);
+      this.received++;
+      return;
+    }
     const target: unknown[] = part.field === 'entries' ? this.entries : this.futures;
     for (const item of JSON.parse(part.json) as unknown[]) target.push(item);
     this.received++;

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_UI_LIMITS, describeLimit, parseLimit, parseLimits, resolveLimits } from './limits';
 
 describe('UI limits', () => {
-  it('defaults say their numbers: 256 MiB, 1,000,000 entries, 5 s, 200,000 steps, 120 s', () => {
-    expect(describeLimit('maxBytes', DEFAULT_UI_LIMITS.maxBytes)).toBe('256.0 MiB');
+  it('defaults say their numbers: 1024 MiB (read as a stream), 1,000,000 entries, 5 s, 200,000 steps, 120 s', () => {
+    expect(describeLimit('maxBytes', DEFAULT_UI_LIMITS.maxBytes)).toBe('1024.0 MiB');
     expect(describeLimit('maxEntries', DEFAULT_UI_LIMITS.maxEntries)).toBe('1,000,000 entries');
     expect(describeLimit('timeLimitMs', DEFAULT_UI_LIMITS.timeLimitMs)).toBe('5 s');
     expect(describeLimit('stepsMax', DEFAULT_UI_LIMITS.stepsMax)).toBe('200,000 steps');

@@ -17,9 +17,9 @@ export interface UiLimits {
 
 const MiB = 1024 * 1024;
 
-/** Defaults: the reader's own (256 MiB, 1,000,000 entries; src/journal-reader/input.ts) and the engine's. */
+/** Defaults: the reader's own (1 GiB read as a stream, 1,000,000 entries; src/journal-reader/input.ts) and the engine's. */
 export const DEFAULT_UI_LIMITS: UiLimits = {
-  maxBytes: 256 * MiB,
+  maxBytes: 1024 * MiB,
   maxEntries: 1_000_000,
   timeLimitMs: 5_000,
   stepsMax: 200_000,

@@ -8,6 +8,7 @@ import { useStore } from '../store/store';
 import { currentLimits } from '../robustness/limitsStore';
 import { exampleMeta, exampleSource } from './examples';
 import { fetchProtocolRows } from '../engine/rawRows';
+import { clearLoadMarks, markLoad } from '../engine/loadMarks';
 import { latestTask } from '../session/latestTask';
 import { KEPT_FILES_LIMIT_CHARS, persistence } from '../session/persistence';
 
@@ -48,6 +49,7 @@ async function execute(
     if (!task.isCurrent()) return null;
     const run: LoadedRun = { ...result, source };
     setRun(run, at);
+    markLoad('run-set');
     return run;
   } catch (e) {
     if (!task.isCurrent()) return null;
@@ -75,15 +77,18 @@ export async function openFiles(files: { name: string; text: string }[], at?: Op
   return run;
 }
 
-export type PickedFile = { name: string; bytes: Uint8Array };
+/** A picked or dropped file: the Worker reads it itself, as a stream (issue 15), so the page never holds its bytes. */
+export type PickedFile = { name: string; file: Blob };
 
 /**
- * Reads picked or dropped files as bytes, or shows why not (null). Refused from File.size before a byte is read: a
- * 2 GB file must not freeze or crash the tab (issue 8).
+ * Picked or dropped files, or why not (null). Refused from File.size before a byte is read: a 2 GB file must not
+ * freeze or crash the tab (issue 8).
  */
-export async function readBrowserFiles(list: FileList | File[]): Promise<PickedFile[] | null> {
+export function readBrowserFiles(list: FileList | File[]): PickedFile[] | null {
   const picked = [...list];
   if (!picked.length) return null;
+  clearLoadMarks();
+  markLoad('file-chosen');
   const names = picked.map((f) => f.name).join(', ');
   const { maxBytes } = currentLimits();
   const total = picked.reduce((n, f) => n + f.size, 0);
@@ -93,24 +98,26 @@ export async function readBrowserFiles(list: FileList | File[]): Promise<PickedF
     useStore.getState().setError({ ...tooLarge.toInfo(), origin: 'limit', subject: names });
     return null;
   }
-  try {
-    return await Promise.all(picked.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-  } catch (e) {
-    useStore.getState().setError({
-      code: 'FILE_UNREADABLE',
-      origin: 'engine',
-      message: `The browser could not read the file: ${(e as Error).message}`,
-      location: {},
-      hint: 'Check that the file still exists and is readable, then open it again.',
-      subject: names,
-    });
-    return null;
-  }
+  return picked.map((f) => ({ name: f.name, file: f as Blob }));
 }
 
-/** Reads journal files picked as bytes (decoded strictly in the Worker); small ones are kept for reload. */
+/** The browser could not read a picked file (gone, unreadable): said in the error banner. */
+export function showUnreadable(files: PickedFile[], e: unknown): null {
+  useStore.getState().setError({
+    code: 'FILE_UNREADABLE',
+    origin: 'engine',
+    message: `The browser could not read the file: ${(e as Error).message}`,
+    location: {},
+    hint: 'Check that the file still exists and is readable, then open it again.',
+    subject: files.map((f) => f.name).join(', '),
+  });
+  return null;
+}
+
+/** Reads picked journal files in the Worker (as streams, decoded strictly there); small ones are kept for reload. */
 export async function openFileBytes(files: PickedFile[], at?: OpenAt): Promise<LoadedRun | null> {
   const names = files.map((f) => f.name).join(', ');
+  markLoad('bytes-read');
   const run = await execute(
     { type: 'read', files },
     { kind: 'file', names: files.map((f) => f.name) },
@@ -118,15 +125,26 @@ export async function openFileBytes(files: PickedFile[], at?: OpenAt): Promise<L
     names,
     at,
   );
-  if (run) keepForReload(files);
+  // After the first frame of the run, not before it: decoding and storing a 3 MB file took ~70 ms of the first row
+  // (bench/first-row.bench.ts), and reload needs it only later.
+  if (run) afterNextPaint(() => void keepForReload(files));
   return run;
 }
 
+/** Runs `fn` once the browser has painted the next frame (a task queued from requestAnimationFrame). */
+function afterNextPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') return void setTimeout(fn, 0);
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
 /** Keeps small opened files (as text) so that reload restores them. */
-function keepForReload(files: PickedFile[]): void {
-  if (files.reduce((n, f) => n + f.bytes.length, 0) > KEPT_FILES_LIMIT_CHARS) return;
-  const decoder = new TextDecoder();
-  persistence.keepFiles(files.map((f) => ({ name: f.name, text: decoder.decode(f.bytes) })));
+async function keepForReload(files: PickedFile[]): Promise<void> {
+  if (files.reduce((n, f) => n + f.file.size, 0) > KEPT_FILES_LIMIT_CHARS) return;
+  try {
+    persistence.keepFiles(await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.file.text() }))));
+  } catch {
+    // The file is gone or unreadable now: reload will then ask for the file again.
+  }
 }
 
 export async function openUrl(url: string, at?: OpenAt): Promise<LoadedRun | null> {

@@ -4,16 +4,19 @@
 import { looksLikeViewFile } from '../../share/view-file-format';
 import type { LoadedRun } from '../../run/loaded-run';
 import { openViewFile } from '../share/openViewFile';
-import { openFileBytes, readBrowserFiles } from './loaders';
+import { openFileBytes, readBrowserFiles, showUnreadable } from './loaders';
 
 /** Only the start is decoded to recognise a view file: a journal of hundreds of MB is not decoded twice. */
 const VIEW_FILE_SNIFF_BYTES = 400;
 
 export async function openBrowserFiles(list: FileList | File[]): Promise<LoadedRun | null> {
-  const files = await readBrowserFiles(list);
+  const files = readBrowserFiles(list);
   if (!files) return null;
-  const decoder = new TextDecoder();
-  if (files.length === 1 && looksLikeViewFile(decoder.decode(files[0].bytes.subarray(0, VIEW_FILE_SNIFF_BYTES))))
-    return openViewFile(decoder.decode(files[0].bytes));
+  try {
+    if (files.length === 1 && looksLikeViewFile(await files[0].file.slice(0, VIEW_FILE_SNIFF_BYTES).text()))
+      return openViewFile(await files[0].file.text());
+  } catch (e) {
+    return showUnreadable(files, e);
+  }
   return openFileBytes(files);
 }

@@ -1,0 +1,155 @@
+// Entries cross from the engine Worker to the page as typed-array columns (issue 15), not as JSON text: for a
+// 1,000,000-entry journal, JSON.stringify in the Worker and JSON.parse on the page were most of the load
+// (bench/scale.bench.ts). The two commonest shapes of a large journal travel as columns and are rebuilt on the page
+// with the same keys and values (entryParts.test.ts):
+//   - a command that allocated one completion and carries nothing else (Run, Sleep, …),
+//   - a notification completing a completion id with a JSON success payload.
+// Every other entry (Input, Output, Call, failures, signals, details…) travels as JSON text, in its place.
+import type { CommandEntry, Entry, NotificationEntry } from '../../model';
+
+const JSON_SHAPE = 0;
+const PLAIN_COMMAND = 1;
+const SUCCESS_NOTIFICATION = 2;
+
+export interface EntryColumnsPart {
+  type: 'part';
+  field: 'entry-columns';
+  count: number;
+  shape: Uint8Array;
+  index: Float64Array;
+  appendedAtMs: Float64Array;
+  /** Command index (plain commands) or completion id (success notifications). */
+  number: Float64Array;
+  /** Completion id (plain commands) or payload byte length (success notifications). */
+  number2: Float64Array;
+  typeCode: Uint32Array;
+  nameCode: Uint32Array;
+  /** Payload text of each success notification, in order. */
+  payloads: string[];
+  strings: string[];
+  /** The other entries, in order, as JSON text of an array. */
+  json: string;
+}
+
+const COMMAND_KEYS = new Set(['kind', 'index', 'type', 'name', 'appendedAtMs', 'commandIndex', 'completionIds', 'raw']);
+const NOTIFICATION_KEYS = new Set(['kind', 'index', 'type', 'name', 'appendedAtMs', 'result', 'completionId', 'raw']);
+
+/** True when every own key with a defined value is one of `allowed`. */
+function onlyKeys(entry: object, allowed: Set<string>): boolean {
+  for (const key of Object.keys(entry)) {
+    if (!allowed.has(key) && (entry as Record<string, unknown>)[key] !== undefined) return false;
+  }
+  return true;
+}
+
+function shapeOf(e: Entry): number {
+  if (e.kind === 'command') {
+    if (e.completionIds.length === 1 && onlyKeys(e, COMMAND_KEYS)) return PLAIN_COMMAND;
+    return JSON_SHAPE;
+  }
+  if (e.kind !== 'notification' || e.completionId === undefined || !onlyKeys(e, NOTIFICATION_KEYS)) return JSON_SHAPE;
+  const result = e.result;
+  if (result.kind !== 'success') return JSON_SHAPE;
+  const keys = Object.keys(result);
+  if (keys.length !== 2 || !keys.includes('payload')) return JSON_SHAPE;
+  const payload = result.payload;
+  if (!payload || payload.encoding !== 'json') return JSON_SHAPE;
+  const payloadKeys = Object.keys(payload);
+  return payloadKeys.length === 3 ? SUCCESS_NOTIFICATION : JSON_SHAPE;
+}
+
+/** Worker side: one part holding `entries` (raw rows already taken out). */
+export function entryColumnsPart(entries: readonly Entry[]): EntryColumnsPart {
+  const n = entries.length;
+  const part: EntryColumnsPart = {
+    type: 'part',
+    field: 'entry-columns',
+    count: n,
+    shape: new Uint8Array(n),
+    index: new Float64Array(n),
+    appendedAtMs: new Float64Array(n),
+    number: new Float64Array(n),
+    number2: new Float64Array(n),
+    typeCode: new Uint32Array(n),
+    nameCode: new Uint32Array(n),
+    payloads: [],
+    strings: [],
+    json: '',
+  };
+  const codes = new Map<string, number>();
+  const code = (text: string) => {
+    let c = codes.get(text);
+    if (c === undefined) {
+      c = part.strings.length;
+      part.strings.push(text);
+      codes.set(text, c);
+    }
+    return c;
+  };
+  const others: Entry[] = [];
+  for (let i = 0; i < n; i++) {
+    const e = entries[i];
+    const shape = shapeOf(e);
+    part.shape[i] = shape;
+    if (shape === JSON_SHAPE) {
+      others.push(e);
+      continue;
+    }
+    part.index[i] = e.index;
+    part.appendedAtMs[i] = e.appendedAtMs ?? NaN;
+    part.typeCode[i] = code(e.type);
+    part.nameCode[i] = code(e.name);
+    if (shape === PLAIN_COMMAND) {
+      const c = e as CommandEntry;
+      part.number[i] = c.commandIndex;
+      part.number2[i] = c.completionIds[0];
+    } else {
+      const m = e as NotificationEntry & { result: { kind: 'success'; payload: { text: string; byteLength: number } } };
+      part.number[i] = m.completionId!;
+      part.number2[i] = m.result.payload.byteLength;
+      part.payloads.push(m.result.payload.text);
+    }
+  }
+  part.json = others.length ? JSON.stringify(others) : '[]';
+  return part;
+}
+
+/** Page side: the entries of a part, in order, as the objects JSON.parse would have given. */
+export function entriesOfPart(part: EntryColumnsPart, into: Entry[]): void {
+  const others = JSON.parse(part.json) as Entry[];
+  let other = 0;
+  let payload = 0;
+  const { shape, strings } = part;
+  for (let i = 0; i < part.count; i++) {
+    if (shape[i] === JSON_SHAPE) {
+      into.push(others[other++]);
+      continue;
+    }
+    const at = part.appendedAtMs[i];
+    const appendedAtMs = Number.isNaN(at) ? null : at;
+    if (shape[i] === PLAIN_COMMAND) {
+      into.push({
+        kind: 'command',
+        index: part.index[i],
+        type: strings[part.typeCode[i]],
+        name: strings[part.nameCode[i]],
+        appendedAtMs,
+        commandIndex: part.number[i],
+        completionIds: [part.number2[i]],
+      });
+    } else {
+      into.push({
+        kind: 'notification',
+        index: part.index[i],
+        type: strings[part.typeCode[i]],
+        name: strings[part.nameCode[i]],
+        appendedAtMs,
+        result: {
+          kind: 'success',
+          payload: { encoding: 'json', text: part.payloads[payload++], byteLength: part.number2[i] },
+        },
+        completionId: part.number[i],
+      });
+    }
+  }
+}

@@ -194,7 +194,7 @@ export class Engine implements FutureEngine, ContextEngine {
 
   /**
    * CANCEL (signal 1): the SDK sends a cancel SendSignal to every child call still pending, then the awaits in
-   * progress throw 409 (implicit cancellation; sdk-typescript `restate_context_impl.ts`, facts doc §3.5).
+   * progress throw 409 (implicit cancellation; sdk-typescript `restate_context_impl.ts`, facts §3.5).
    */
   private onCancel(entry: NotificationEntry): void {
     if (this.cancelObserved) return;

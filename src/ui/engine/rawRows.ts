@@ -3,7 +3,7 @@
 // are ended whenever a new one registers (the shown run's and the newest one's stay: a compared second run, say).
 import { useEffect, useState } from 'react';
 import type { Entry, Journal } from '../../model';
-import { rawText } from '../derive/payload';
+import { rawText } from '../../run/raw-text';
 import { useStore } from '../store/store';
 
 export interface RawRowRequest {

@@ -1,5 +1,5 @@
 // Future ids and completion order: the one definition the reader, the simulator, the SDK trace, compare and the UI
-// share (docs/restate-semantics.md §"Future ids"). A command allocates completion ids and each becomes a future
+// share (docs/restate-facts.md §1). A command allocates completion ids and each becomes a future
 // `c<completionId>`; a signal is a future `s<signalIndex>` (1 = cancel, ≥17 = awakeables), or `s:<name>` for a
 // named signal. A notification completes exactly one of them.
 import type { Entry, NotificationEntry } from './journal';

@@ -1,5 +1,5 @@
 // The journal model: what the reader produces and the simulator writes. Types only, no logic.
-// Semantics: ../../../shared/docs/restate-journal-facts.md §1–2 (protocol V5+ commands and notifications).
+// Semantics: docs/restate-facts.md §1–2 (protocol V5+ commands and notifications).
 
 /** A decoded payload. `encoding` says how `text` was obtained from the bytes. */
 export interface Payload {

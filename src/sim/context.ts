@@ -1,6 +1,6 @@
 // The `ctx` a scenario handler receives: each method issues one command (or allocates a signal) through the
 // engine and returns a durable future. Completion ids are allocated in creation order from 1; a Call takes two
-// (invocation id, result); awakeables are signals from 17 (facts doc §1).
+// (invocation id, result); awakeables are signals from 17 (facts §1).
 import type { CallTarget } from '../model';
 import type { ContextEngine } from './engine-types';
 import type { SimContext } from './scenario';

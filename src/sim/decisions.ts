@@ -42,7 +42,7 @@ export function explainSettlement(decision: Decision, future: DurableFuture): De
   return decision;
 }
 
-// Restate's node types (sdk-shared-core `src/vm/transitions/combinators.rs`; facts doc §3.4).
+// Restate's node types (sdk-shared-core `src/vm/transitions/combinators.rs`; facts §3.4).
 const treeNodes: Record<string, Exclude<FutureTree['node'], 'Single'>> = {
   race: 'FirstCompleted',
   select: 'FirstCompleted',

@@ -196,7 +196,7 @@ export class Engine implements FutureEngine, ContextEngine {
    * CANCEL (signal 1): the SDK sends a cancel SendSignal to every child call made so far, in creation order, even
    * to one that already completed (restatedev/sdk-shared-core `src/vm/mod.rs`, `do_progress`: every
    * `tracked_invocation_ids` entry is cancelled; found by the differential test against the real SDK), then the
-   * awaits in progress throw 409 (implicit cancellation, facts doc §3.5).
+   * awaits in progress throw 409 (implicit cancellation, docs/restate-facts.md §3.5).
    */
   private onCancel(entry: NotificationEntry): void {
     if (this.cancelObserved) return;

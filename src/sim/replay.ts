@@ -1,6 +1,6 @@
 // replay(scenario, journal) → ReplayRun: re-executes the handler against a recorded journal with no live world.
 // Commands are matched by command index; notifications are popped in journal order; a difference, or an await
-// with no notification left while recorded commands remain, is a 570 journal mismatch (facts doc §3).
+// with no notification left while recorded commands remain, is a 570 journal mismatch (facts §3).
 import type { CommandEntry, Journal, ReplayRun } from '../model';
 import type { Scenario } from './scenario';
 import { Budget } from './budget';

@@ -1,4 +1,4 @@
-// One test per semantic rule of issue 3 (facts doc §3–4).
+// One test per semantic rule of issue 3 (facts §3–4).
 import { describe, expect, it } from 'vitest';
 import {
   simulate,

@@ -6,22 +6,13 @@
 import { READ_TIME_LIMIT_MS, runEngineJob } from '../engine/engineClient';
 import type { LoadedRun } from '../../run/loaded-run';
 import { carryRawSource } from '../engine/rawRows';
-import { latestTask } from '../session/latestTask';
 import { persistence } from '../session/persistence';
 import { useStore } from '../store/store';
 import { AdminError, adminQuery, type ServeConfig } from './adminClient';
-import {
-  bundleSql,
-  bundleText,
-  cursorAfterUpdate,
-  followDelayMs,
-  followSql,
-  invocationProgressSql,
-  isFinished,
-  rowsArrayText,
-} from './adminSql';
+import { bundleSql, bundleText, cursorAfterUpdate, followSql, invocationProgressSql, rowsArrayText } from './adminSql';
 import { fetchBundle, fileNameOf, type FetchedBundle } from './bundleFetch';
 import { useConnect, type FollowNote, type FollowState } from './connectStore';
+import { createFollowLoop, type FollowLoop } from './followLoop';
 import { heldAfterUpdate, holdRows, joinRowTexts, mergeEvents, rowTexts, type HeldRows } from './followRows';
 import { mergeTail, mergeWarnings } from './journalMerge';
 
@@ -35,9 +26,8 @@ interface Followed {
   journalSize: number | null;
 }
 
-let timer: ReturnType<typeof setTimeout> | null = null;
-/** The invocation being followed: following another (or stopping) supersedes it. */
-const following = latestTask();
+/** The running follow loop (followLoop.ts); following another invocation or stopping ends it. */
+let loop: FollowLoop | null = null;
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const orEmpty = (e: unknown) =>
@@ -64,16 +54,15 @@ function patch(id: string, p: Partial<FollowState>): void {
 }
 
 export function stopFollowing(): void {
-  following.cancel();
-  if (timer) clearTimeout(timer);
-  timer = null;
+  loop?.stop();
+  loop = null;
   const follow = useConnect.getState().follow;
   if (follow?.active) useConnect.getState().set({ follow: { ...follow, active: false, error: null } });
 }
 
 /** Starts following an invocation just opened from `opened` (its rows are held, so the first update is incremental). */
 export function startFollowing(config: ServeConfig, id: string, opened: FetchedBundle, status: string): void {
-  const mine = following.start();
+  loop?.stop();
   const fileName = fileNameOf(id);
   useConnect.getState().set({ follow: { id, fileName, status, error: null, active: true, note: null }, open: false });
   const state: Followed = {
@@ -84,45 +73,30 @@ export function startFollowing(config: ServeConfig, id: string, opened: FetchedB
     modifiedAt: String(opened.invocation.modified_at ?? ''),
     journalSize: sizeOf(opened.invocation),
   };
-  const live = () => mine.isCurrent() && isFollowedRunLoaded(fileName);
-  let errors = 0;
-  const tick = async () => {
-    if (!mine.isCurrent()) return;
-    if (!isFollowedRunLoaded(fileName)) return stopFollowing(); // the user opened something else
-    try {
-      const { rows } = await adminQuery(config, invocationProgressSql(id));
-      if (!mine.isCurrent()) return;
-      const row = rows[0];
-      if (!row) throw new AdminError(`${id} is no longer on the server.`, 404);
-      const nowStatus = String(row.status ?? '');
-      const modified = String(row.modified_at ?? '');
-      const size = sizeOf(row);
-      if (modified !== state.modifiedAt || size !== state.journalSize) {
-        const note = await update(state, size, live);
-        if (!live()) return;
-        // The progress row was read before the rows: whatever changed since makes the next poll look again.
-        // (undefined: the run on screen changed meanwhile and nothing was applied: the next poll tries again.)
-        if (note !== undefined) {
-          state.modifiedAt = modified;
-          state.journalSize = size;
-          patch(id, { note });
-        }
-      }
-      errors = 0;
-      patch(id, { status: nowStatus, error: null });
-      if (isFinished(nowStatus)) {
-        patch(id, { active: false });
-        following.cancel();
-        return;
-      }
-    } catch (error) {
-      if (!mine.isCurrent()) return;
-      errors++;
-      patch(id, { error: `${errorText(error)} Retrying in ${followDelayMs(errors) / 1000} s.` });
-    }
-    timer = setTimeout(() => void tick(), followDelayMs(errors));
-  };
-  timer = setTimeout(() => void tick(), followDelayMs(0));
+  let mine: FollowLoop | null = null;
+  const live = () => loop === mine && isFollowedRunLoaded(fileName);
+  mine = createFollowLoop(
+    { modifiedAt: state.modifiedAt, journalSize: state.journalSize },
+    {
+      async poll() {
+        const { rows } = await adminQuery(config, invocationProgressSql(id));
+        const row = rows[0];
+        if (!row) return null;
+        return {
+          status: String(row.status ?? ''),
+          modifiedAt: String(row.modified_at ?? ''),
+          journalSize: sizeOf(row),
+        };
+      },
+      update: (size) => update(state, size, live),
+      runShown: () => isFollowedRunLoaded(fileName),
+      patch: (p) => patch(id, p),
+      stopFollowing,
+      goneMessage: `${id} is no longer on the server.`,
+    },
+    { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as number) },
+  );
+  loop = mine;
 }
 
 /**

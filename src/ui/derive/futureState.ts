@@ -1,5 +1,8 @@
 // The state of one future at a cursor: what the timeline colours and the lane's accessible name says.
 import type { Future, Journal, JournalEvent } from '../../model';
+import { futureStartIndex } from '../../run/future-order';
+
+export { futureStartIndex };
 
 export type FutureState = 'not-started' | 'pending' | 'completed-success' | 'failed-terminal' | 'transient-retrying';
 
@@ -23,11 +26,6 @@ export function indexTransientErrors(events: readonly JournalEvent[]): Transient
     byCommand.set(e.relatedCommandIndex, list);
   }
   return byCommand;
-}
-
-/** Journal index where the future first appears (its command, or its first notification for a bare signal). */
-export function futureStartIndex(f: Future): number {
-  return f.entryIndex ?? f.completionEntryIndex ?? 0;
 }
 
 /**

@@ -2,7 +2,9 @@
 // A Call's invocation-id future (the callee's id arriving, `c7` of a call `c8`) is not a lane of its own: it is a
 // marker on the call's lane, as the code reads (`ctx.call(…)` is one thing). Summary ids stay as they are.
 import type { Future, Journal } from '../../model';
-import { futureStartIndex } from './futureState';
+import { futureStartIndex, orderFutures } from '../../run/future-order';
+
+export { orderFutures };
 import type { TimeAxis } from './timeAxis';
 
 /** A call's invocation-id future, drawn as a marker on the call's lane. */
@@ -69,21 +71,6 @@ function calleeIdOf(f: Future, journal?: Pick<Journal, 'entries'>): string | nul
 /** Words for an invocation-id marker: `callee invocation id inv_1ab… known (c7)`. */
 export function invocationIdText(m: InvocationIdMarker): string {
   return `callee invocation id ${m.calleeId ? `${m.calleeId} ` : ''}known (${m.future.id})`;
-}
-
-const laneOrder = (a: Future, b: Future) =>
-  futureStartIndex(a) - futureStartIndex(b) || idNumber(a.id) - idNumber(b.id);
-
-export function orderFutures(futures: readonly Future[]): Future[] {
-  // The engine Worker sends futures already in lane order: one linear check instead of a sort (issue 6).
-  let sorted = true;
-  for (let i = 1; i < futures.length && sorted; i++) sorted = laneOrder(futures[i - 1], futures[i]) <= 0;
-  return sorted ? [...futures] : [...futures].sort(laneOrder);
-}
-
-function idNumber(id: string): number {
-  const n = Number(id.slice(1));
-  return (id[0] === 's' ? 1e9 : 0) + (Number.isFinite(n) ? n : 0);
 }
 
 export function layoutLanes(

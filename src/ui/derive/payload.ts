@@ -1,6 +1,8 @@
 // Payload text for the inspector: pretty JSON when it parses, else the text as it is. Always text, never HTML.
 import type { EntryResult, Payload } from '../../model';
 
+export { rawText } from '../../run/raw-text';
+
 export function prettyPayload(p: Payload | undefined): string {
   if (!p) return '';
   if (p.encoding !== 'json') return p.text;
@@ -30,14 +32,6 @@ export function resultText(r: EntryResult | undefined): string {
 }
 
 /** Raw value as indented JSON text, safe for huge numbers already kept as strings by the reader. */
-export function rawText(raw: unknown): string {
-  if (raw === undefined) return '';
-  try {
-    return JSON.stringify(raw, null, 2) ?? String(raw);
-  } catch {
-    return String(raw);
-  }
-}
 
 export function formatMs(ms: number | null, virtual: boolean): string {
   if (ms === null) return '—';

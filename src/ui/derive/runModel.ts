@@ -3,7 +3,10 @@ import type { Future, Journal, Mismatch } from '../../model';
 import type { LoadedRun, SdkReplayView } from '../../run/loaded-run';
 import { awaitedIds } from '../../share/sdk-replay-text';
 import { indexTransientErrors, type TransientIndex } from './futureState';
-import { groupCallInvocationIds, laneHeight, orderFutures, type InvocationIdMarker } from './lanes';
+import { orderFutures, withDisplayNames } from '../../run/future-order';
+import { groupCallInvocationIds, laneHeight, type InvocationIdMarker } from './lanes';
+
+export { withDisplayNames };
 import { buildSteps, type RunSteps } from './steps';
 
 export interface RunModel {
@@ -66,23 +69,6 @@ export function mismatchCursorOf(journal: Journal, mismatch: Mismatch | null): n
   if (!mismatch) return null;
   const entry = journal.entries.find((e) => e.kind === 'command' && e.commandIndex === mismatch.commandIndex);
   return entry ? entry.index + 1 : journal.entries.length;
-}
-
-/**
- * Futures as the UI names them: a call without a user-given name is named by its target (`OpenAI/complete`), an
- * awakeable by the name on its signal, so that lanes, the status line and the graph say who answered, not `call (c2)`.
- */
-export function withDisplayNames(futures: readonly Future[], journal: Journal): Future[] {
-  return futures.map((f) => {
-    if (f.name) return f;
-    const e = f.entryIndex === null ? undefined : journal.entries[f.entryIndex];
-    if (e && e.kind === 'command' && e.target) return { ...f, name: `${e.target.service}/${e.target.handler}` };
-    // An awakeable has no command: its signal notification carries the name it was resolved under.
-    const n = f.completionEntryIndex === null ? undefined : journal.entries[f.completionEntryIndex];
-    if (n && n.kind === 'notification' && f.signalIndex !== undefined && (n.name || n.signalName))
-      return { ...f, name: n.name || n.signalName! };
-    return f;
-  });
 }
 
 type RunModelInput = Pick<LoadedRun, 'journal' | 'futures' | 'decisions' | 'mismatch' | 'sdkReplay'>;

@@ -6,8 +6,8 @@ import type { ResultPart } from './transfer';
 
 export type { SdkReplayView } from '../../run/loaded-run';
 
-/** A journal row's protocol payload as the Worker that read the file keeps it (hex `raw` and its `entry_type`). */
-export type ProtocolRow = { entry_type: string; raw: string } | null;
+import type { ProtocolRow } from '../../run/protocol-rows';
+export type { ProtocolRow } from '../../run/protocol-rows';
 
 export type EngineJob =
   /** Files as text (reload, URL), as bytes, or as the picked File itself (read as a stream in the Worker, so a

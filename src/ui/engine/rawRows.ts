@@ -2,10 +2,10 @@
 // copies 100,000 of them); the inspector asks for one when it shows an entry. Workers of journals no longer shown
 // are ended whenever a new one registers (the shown run's and the newest one's stay: a compared second run, say).
 import { useEffect, useState } from 'react';
-import { rawRowOf } from '../../journal-reader/lazy-row';
 import type { Entry, Journal } from '../../model';
 import type { ProtocolRow } from './protocol';
-import { rawText } from '../derive/payload';
+import { protocolRowsOf } from '../../run/protocol-rows';
+import { rawText } from '../../run/raw-text';
 import { useStore } from '../store/store';
 
 /** One row's text for the inspector, or every row's protocol payload for a real-SDK replay (sdkReplayJob.ts). */
@@ -18,17 +18,6 @@ interface RawSource {
   journal: Journal;
   worker: Worker;
   pending: Map<number, (reply: RawRowReply | null) => void>;
-}
-
-/** Worker side: the `entry_type` and hex `raw` of every kept row (a few bytes each), null where a row has none. */
-export function protocolRowsOf(raws: readonly unknown[] | null): ProtocolRow[] {
-  if (!raws) return [];
-  return Array.from(raws, (raw) => {
-    const row = rawRowOf(raw);
-    return row && typeof row.raw === 'string' && typeof row.entry_type === 'string'
-      ? { entry_type: row.entry_type, raw: row.raw }
-      : null;
-  });
 }
 
 const sources: RawSource[] = [];

@@ -10,7 +10,7 @@ import type { Journal } from '../../model';
 import { definitionsOfModule } from '../../sdk-host/definitions';
 import { loadNodeSdk } from '../../sdk-host/node-sdk';
 import { sdkReplay } from '../../sdk-host/replay';
-import { protocolRowsOf } from './rawRows';
+import { protocolRowsOf } from '../../run/protocol-rows';
 import { runSdkReplayJob, withProtocolRows } from './sdkReplayJob';
 
 const repo = resolve(__dirname, '../../..');

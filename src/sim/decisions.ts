@@ -65,12 +65,25 @@ export function treeOf(future: DurableFuture): FutureTree {
 }
 
 /**
+ * The tree of what is still pending under a future: settled children are left out, as the SDK leaves them out of
+ * what it awaits (sdk-typescript `promises.ts`, `CombinatorRestatePromise.unresolvedFuture`; found by the
+ * differential test).
+ */
+function pendingTreeOf(future: DurableFuture): FutureTree {
+  if (future.leaf) return treeOf(future);
+  return {
+    node: treeNodes[future.kind] ?? 'Unknown',
+    children: future.children.filter((c) => !c.settlement).map(pendingTreeOf),
+  };
+}
+
+/**
  * What a blocked handler awaits, in the shape Restate records for a suspended invocation
  * (sys_invocation_status.suspended_waiting_future_json); implicit cancellation adds signal 1, also after a CANCEL
  * was already handled (the SDK's SuspensionMessage still lists it; found by the differential test).
  */
 export function awaitingTreeOf(awaited: DurableFuture[]): FutureTree | null {
-  const trees = awaited.map(treeOf);
+  const trees = awaited.map(pendingTreeOf);
   if (trees.length === 0) return null;
   trees.push({ node: 'Single', signalIndex: 1 });
   return trees.length === 1 ? trees[0] : { node: 'Unknown', children: trees };

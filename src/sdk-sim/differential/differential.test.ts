@@ -125,6 +125,26 @@ describe('differential: our engine against the real SDK', () => {
       });
     });
 
+    it('a suspension awaits only what is still pending: a settled child is not in the tree (seed 5, #2088)', async () => {
+      await expectSame({
+        steps: [
+          { kind: 'create', leaf: { op: 'call', latencyMs: 62, outcome: 'terminal' } },
+          { kind: 'await', expr: leaf(0) },
+          { kind: 'create', leaf: { op: 'awakeable', atMs: null, outcome: 'terminal' } },
+          {
+            kind: 'await',
+            expr: {
+              kind: 'combine',
+              combinator: 'any',
+              children: [{ kind: 'combine', combinator: 'all', children: [leaf(0)] }, leaf(1)],
+            },
+          },
+        ],
+        seed: 1,
+        crashes: [],
+      });
+    });
+
     it('run retry delays in f32 milliseconds: 20 ms, then 39 ms (transient-policy)', async () => {
       await expectSame({
         steps: [

@@ -11,7 +11,9 @@ export type RunSource =
   | { kind: 'example'; file: string }
   | { kind: 'file'; names: string[] }
   | { kind: 'url'; url: string }
-  | { kind: 'scenario' };
+  | { kind: 'scenario' }
+  /** Real handler code simulated by the real SDK (the "Real SDK" tab; its code is in the store's sdkSource). */
+  | { kind: 'sdk-scenario' };
 
 /** Everything the UI shows, as produced by the engine for one loaded or simulated run. */
 export interface LoadedRun {

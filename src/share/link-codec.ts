@@ -13,6 +13,7 @@ export { shareLinkCharsMax } from './view-hash';
 export type ShareSource =
   | { kind: 'example'; name: string }
   | { kind: 'scenario'; code: string }
+  | { kind: 'sdk-scenario'; code: string; target?: string; label?: string }
   | { kind: 'journal'; text: string; fileName?: string };
 
 /** The compare view travels in the link exactly as the view schema has it. */
@@ -119,6 +120,10 @@ function validateSource(v: unknown, field: string, allowJournal: boolean): Share
   const s = v as Record<string, unknown>;
   if (s.kind === 'example' && isStr(s.name) && s.name.length <= 200) return { kind: 'example', name: s.name };
   if (s.kind === 'scenario' && isStr(s.code)) return { kind: 'scenario', code: s.code };
+  if (allowJournal && s.kind === 'sdk-scenario') {
+    const h = validateSdkHandler({ ...s, kind: 'sdk' }, field) as { code: string; target?: string; label?: string };
+    return { ...h, kind: 'sdk-scenario' };
+  }
   if (allowJournal && s.kind === 'journal' && isStr(s.text)) {
     return s.fileName === undefined
       ? { kind: 'journal', text: s.text }
@@ -136,16 +141,16 @@ function validatePaired(v: unknown): PairedHandler {
 }
 
 /** A real handler: its code, and optionally the `Service/handler` it replays into and where the code came from. */
-function validateSdkHandler(p: Record<string, unknown>): PairedHandler {
-  if (!isStr(p.code)) bad('pairedScenario.code', 'is not text');
+function validateSdkHandler(p: Record<string, unknown>, field = 'pairedScenario'): PairedHandler {
+  if (!isStr(p.code)) bad(`${field}.code`, 'is not text');
   const out: Extract<PairedHandler, { kind: 'sdk' }> = { kind: 'sdk', code: p.code };
   if (p.target !== undefined) {
     if (!isStr(p.target) || p.target.length > NAME_CHARS_MAX || !/^[^/]+(\/[^/]+){1,2}$/.test(p.target))
-      bad('pairedScenario.target', 'is not Service/handler');
+      bad(`${field}.target`, 'is not Service/handler');
     out.target = p.target;
   }
   if (p.label !== undefined)
-    out.label = isStr(p.label) ? p.label.slice(0, FILE_NAME_CHARS_MAX) : bad('pairedScenario.label', 'is not text');
+    out.label = isStr(p.label) ? p.label.slice(0, FILE_NAME_CHARS_MAX) : bad(`${field}.label`, 'is not text');
   return out;
 }
 

@@ -54,7 +54,12 @@ export function viewFromShareState(state: ShareState): ViewState {
 
 export function shareStateFromView(view: ViewState): ShareState {
   const { source, seed, crashesMs, cancelAtMs, paired } = view.recipe;
-  if (source.kind !== 'example' && source.kind !== 'scenario' && source.kind !== 'journal')
+  if (
+    source.kind !== 'example' &&
+    source.kind !== 'scenario' &&
+    source.kind !== 'sdk-scenario' &&
+    source.kind !== 'journal'
+  )
     throw new ShareLinkError('LINK_BAD_DATA', `A link cannot carry a ${source.kind} source; it needs the content.`);
   return {
     source,

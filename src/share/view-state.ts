@@ -8,6 +8,8 @@ export type RecipeSource =
   | { kind: 'example'; name: string }
   /** Scenario code (edited in the app), simulated; the code travels with the view. */
   | { kind: 'scenario'; code: string }
+  /** Real handler code simulated by the real SDK behind the simulated server (src/sdk-sim); the code travels. */
+  | { kind: 'sdk-scenario'; code: string; target?: string; label?: string }
   /** A journal, read; its text travels with the view. */
   | { kind: 'journal'; text: string; fileName?: string }
   /** A journal fetched from an address. */

@@ -11,7 +11,7 @@ import { definitionsOfModule } from '../../sdk-host/definitions';
 import { loadNodeSdk } from '../../sdk-host/node-sdk';
 import { sdkReplay } from '../../sdk-host/replay';
 import { protocolRowsOf } from '../../run/protocol-rows';
-import { runSdkReplayJob, withProtocolRows } from './sdkReplayJob';
+import { runSdkReplayJob, runSdkSimulateJob, withProtocolRows } from './sdkReplayJob';
 
 const repo = resolve(__dirname, '../../..');
 const paste = (name: string) => join(repo, 'test/sdk-replay/paste', name);
@@ -91,5 +91,35 @@ describe('the engine Worker replays a real journal with a pasted handler on the 
     const bare = { ...journal, entries: journal.entries.map(({ raw: _raw, ...rest }) => rest) } as Journal;
     const back = withProtocolRows(bare, rows);
     expect(protocolRowsOf(back.entries.map((e) => e.raw))).toEqual(rows);
+  });
+});
+
+describe('the engine Worker simulates pasted real handler code on the bundled SDK', () => {
+  const job = (crashes: number[] | null) => ({
+    type: 'sdk-simulate' as const,
+    source: readFileSync(paste('docs-greeter.ts'), 'utf8'),
+    handlerLabel: 'docs-greeter.ts',
+    target: null,
+    seed: 7,
+    crashes,
+    cancelAtMs: null,
+    stepsMax: 100_000,
+  });
+
+  it("a Restate-docs handler file, unchanged: its only handler, the default world, the SDK's journal", async () => {
+    const run = await runSdkSimulateJob(job(null), host);
+    expect(run.format).toBe('simulation');
+    expect(run.title).toBe('Greeter/greet simulated by the real SDK (docs-greeter.ts)');
+    const commands = run.journal.entries.filter((e) => e.kind === 'command').map((e) => `${e.type} ${e.name ?? ''}`);
+    expect(commands).toEqual(['Input ', 'Run notification', 'Sleep ', 'Run reminder', 'Output ']);
+    expect(run.attempts.map((a) => a.end)).toEqual(['done']);
+  });
+
+  it('same seed and crash: byte-identical runs; the crash makes a second attempt that replays', async () => {
+    const a = await runSdkSimulateJob(job([500]), host);
+    const b = await runSdkSimulateJob(job([500]), host);
+    expect(JSON.stringify(a.journal)).toBe(JSON.stringify(b.journal));
+    expect(a.attempts.map((x) => x.end)).toEqual(['crash', 'done']);
+    expect(a.crashes).toEqual([500]);
   });
 });

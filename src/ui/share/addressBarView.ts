@@ -10,13 +10,18 @@ function namedSource(source: RunSource): RecipeSource {
   return { kind: 'kept-scenario' };
 }
 
+/** A run the address bar cannot name: a real-SDK simulation (its code travels only in Copy link). */
+function unnamed(source: RunSource): boolean {
+  return source.kind === 'sdk-scenario';
+}
+
 export function addressBarView(s: {
   run: LoadedRun | null;
   cursor: number;
   selection: string | null;
 }): ViewState | null {
   const run = s.run;
-  if (!run) return null;
+  if (!run || unnamed(run.source)) return null;
   const recipe: RunRecipe = { source: namedSource(run.source) };
   if (run.source.kind === 'example' || run.source.kind === 'scenario') {
     if (run.seed !== null) recipe.seed = run.seed;

@@ -9,6 +9,7 @@ import {
   replayLoaded,
   replayLoadedWithSdk,
   simulateExample,
+  simulateWithSdk,
   simulateSource,
 } from '../source/loaders';
 import { useStore } from '../store/store';
@@ -32,6 +33,12 @@ async function restoreRun(view: ViewState): Promise<void> {
     case 'scenario':
       store.setEditorSource(source.code, null);
       await simulateSource(source.code, ...simulated);
+      return;
+    case 'sdk-scenario':
+      store.setSdkSource(source.code, source.label ?? null);
+      store.setSdkTarget(source.target ?? null);
+      store.setBottomTab('sdk');
+      await simulateWithSdk(source.code, source.label ?? null, source.target ?? null, ...simulated);
       return;
     case 'kept-scenario': {
       const code = persistence.keptScenario();

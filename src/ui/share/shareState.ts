@@ -17,6 +17,7 @@ export function needsContent(run: LoadedRun): boolean {
   return (
     run.source.kind === 'file' ||
     run.source.kind === 'scenario' ||
+    run.source.kind === 'sdk-scenario' ||
     run.replayedWith !== undefined ||
     (run.cancelAtMs ?? null) !== null ||
     currentShareCompare() !== null
@@ -38,7 +39,7 @@ async function journalSource(run: LoadedRun): Promise<Extract<RecipeSource, { ki
 }
 
 export async function currentView(
-  s: Pick<Store, 'run' | 'cursor' | 'selection' | 'editorSource'>,
+  s: Pick<Store, 'run' | 'cursor' | 'selection' | 'editorSource' | 'sdkSource' | 'sdkLabel' | 'sdkTarget'>,
 ): Promise<ViewState | null> {
   const run = s.run;
   if (!run) return null;
@@ -52,6 +53,11 @@ export async function currentView(
   };
   if (run.source.kind === 'example' && !run.replayedWith)
     return { recipe: { source: { kind: 'example', name: run.source.file }, ...simulated }, ...at };
+  if (run.source.kind === 'sdk-scenario') {
+    const { sdkSource, sdkLabel, sdkTarget } = s;
+    const code = { kind: 'sdk-scenario' as const, code: sdkSource ?? '', ...(sdkTarget ? { target: sdkTarget } : {}) };
+    return { recipe: { source: { ...code, ...(sdkLabel ? { label: sdkLabel } : {}) }, ...simulated }, ...at };
+  }
   if (run.source.kind === 'scenario') {
     const code = persistence.keptScenario() ?? s.editorSource ?? '';
     return { recipe: { source: { kind: 'scenario', code }, ...simulated }, ...at };

@@ -9,7 +9,8 @@ import { awaitedIds, sdkVerdictHeadline } from '../../share/sdk-replay-text';
 import type { UiError } from '../store/storeState';
 import { useStore } from '../store/store';
 import type { ErrorMark } from './CodeEditor';
-import { replayLoadedWithSdk } from './loaders';
+import { parseCancelAt, parseCrashList } from '../store/scenarioSlice';
+import { replayLoadedWithSdk, simulateWithSdk } from './loaders';
 
 const CodeEditor = lazy(() => import('./CodeEditor'));
 
@@ -54,12 +55,15 @@ function errorMarkOf(error: UiError | null): ErrorMark | null {
 }
 
 export function SdkReplayPanel() {
-  const { run, source, label, targetOverride, theme, loading } = useStore(
+  const { run, source, label, targetOverride, seed, crashes, cancelAt, theme, loading } = useStore(
     useShallow((s) => ({
       run: s.run,
       source: s.sdkSource,
       label: s.sdkLabel,
       targetOverride: s.sdkTarget,
+      seed: s.editorSeed,
+      crashes: s.editorCrashes,
+      cancelAt: s.editorCancelAt,
       theme: s.theme,
       loading: !!s.loading,
     })),
@@ -67,10 +71,22 @@ export function SdkReplayPanel() {
   const error = useStore((s) => s.error);
   const errorMark = useMemo(() => errorMarkOf(error), [error]);
   const fileInput = useRef<HTMLInputElement>(null);
-  const { setSdkSource, setSdkTarget } = useStore.getState();
-  const target = targetOverride ?? run?.journal.target ?? '';
-  const code = source ?? starterSource(run?.journal.target ?? null);
+  const { setSdkSource, setSdkTarget, setEditorSeed, setEditorCrashes } = useStore.getState();
   const unavailable = unavailableReason(run);
+  // A real journal names its handler; a simulation's handler is the code's own (its only one, or the one typed here).
+  const journalTarget = unavailable ? null : (run?.journal.target ?? null);
+  const target = targetOverride ?? journalTarget ?? '';
+  const code = source ?? starterSource(journalTarget);
+  const simulate = () =>
+    void simulateWithSdk(
+      code,
+      label,
+      targetOverride,
+      seed,
+      parseCrashList(crashes),
+      undefined,
+      parseCancelAt(cancelAt),
+    );
   const dark = theme === 'dark' || (theme === 'system' && document.documentElement.dataset.theme === 'dark');
   const openFile = async (file: File | undefined) => {
     if (!file) return;
@@ -111,7 +127,7 @@ export function SdkReplayPanel() {
           Handler
           <input
             value={target}
-            placeholder="Service/handler"
+            placeholder="Service/handler (simulate: its only one)"
             onChange={(e) => setSdkTarget(e.target.value.trim() === '' ? null : e.target.value.trim())}
             aria-label="Handler"
             title="Service/handler (or Object/key/handler) the journal belongs to; from the journal when it says"
@@ -135,10 +151,40 @@ export function SdkReplayPanel() {
           ▶ Replay with the real SDK
         </button>
         {unavailable && <p className="muted-note">{unavailable}</p>}
+        <fieldset className="sdk-simulate">
+          <legend>Simulate this code</legend>
+          <label>
+            Seed
+            <input
+              type="number"
+              value={seed}
+              onChange={(e) => setEditorSeed(Math.trunc(Number(e.target.value)) || 0)}
+              aria-label="Seed"
+            />
+          </label>
+          <label>
+            Crash at (ms)
+            <input
+              value={crashes}
+              placeholder="e.g. 150, 400"
+              onChange={(e) => setEditorCrashes(e.target.value)}
+              aria-label="Crash at (ms)"
+            />
+          </label>
+          <button
+            className="btn"
+            type="button"
+            disabled={loading}
+            onClick={simulate}
+            title="Run this code on the real SDK behind a simulated Restate server: the world of its defineSdkScenario, or default latencies"
+          >
+            ▶ Simulate with the real SDK
+          </button>
+        </fieldset>
         {run?.sdkReplay && <SdkVerdict view={run.sdkReplay} decisions={run.decisions.length} />}
         <p className="muted-note">
-          @restatedev/restate-sdk 1.17 (its WASM VM) runs in a sandboxed Worker: no network, no side effects (a run the
-          journal has no result for stops the replay).
+          @restatedev/restate-sdk 1.17 (its WASM VM) runs in a sandboxed Worker, without network. Replaying never runs a
+          side effect (a run the journal has no result for stops the replay); simulating runs them on a virtual clock.
         </p>
       </form>
     </div>

@@ -279,6 +279,38 @@ export async function replayLoadedWithSdk(
 
 const sdkReplaySources = new WeakMap<LoadedRun, string>();
 
+/**
+ * Simulates real handler code on the real SDK behind our simulated Restate server (src/sdk-sim), with the world the
+ * module defines (defineSdkScenario) or the default one; seed, crashes and cancellation as for a scenario.
+ */
+export async function simulateWithSdk(
+  source: string,
+  label: string | null,
+  target: string | null,
+  seed: number | null,
+  crashes: number[] | null,
+  at?: OpenAt,
+  cancelAtMs: number | null = null,
+): Promise<LoadedRun | null> {
+  const handlerLabel = label ?? 'the pasted handler';
+  return execute(
+    {
+      type: 'sdk-simulate',
+      source,
+      handlerLabel,
+      target,
+      seed,
+      crashes,
+      cancelAtMs,
+      stepsMax: currentLimits().stepsMax,
+    },
+    { kind: 'sdk-scenario' },
+    `Simulating ${handlerLabel} with the real SDK`,
+    handlerLabel,
+    at,
+  );
+}
+
 /** The handler code a run was replayed with by the real SDK (for share links), or null. */
 export function sdkReplaySourceOf(run: LoadedRun): string | null {
   return sdkReplaySources.get(run) ?? null;
@@ -299,6 +331,8 @@ export async function resimulateWithCrashes(crashes: number[]): Promise<LoadedRu
   s.setEditorCrashes(crashes.join(', '));
   // The run's cancellation time stays (it may come from a share link rather than the scenario's default).
   const cancelAtMs = run.cancelAtMs ?? null;
+  if (run.source.kind === 'sdk-scenario')
+    return simulateWithSdk(s.sdkSource ?? '', s.sdkLabel, s.sdkTarget, run.seed, crashes, undefined, cancelAtMs);
   if (run.source.kind === 'example' && s.editorSource === null)
     return simulateExample(run.source.file, run.seed, crashes, undefined, cancelAtMs);
   if (run.source.kind === 'scenario' || s.editorSource !== null)

@@ -18,7 +18,8 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
     const selection =
       at?.selection && (model.futuresById.has(at.selection) || /^[ed]\d+$/.test(at.selection)) ? at.selection : null;
     // The editor's seed and crash fields follow the simulated run, so "Simulate" re-runs exactly what is shown.
-    const simulated = run.source.kind === 'example' || run.source.kind === 'scenario';
+    const simulated =
+      run.source.kind === 'example' || run.source.kind === 'scenario' || run.source.kind === 'sdk-scenario';
     const cancelAt = run.cancelAtMs === undefined || run.cancelAtMs === null ? '' : String(run.cancelAtMs);
     const editor =
       simulated && run.seed !== null

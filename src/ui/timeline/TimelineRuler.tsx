@@ -27,7 +27,9 @@ export const TimelineRuler = memo(function TimelineRuler({
   // Crashes can be injected by clicking the time axis of a simulated run (virtual time is the simulator's clock).
   const canCrash =
     useStore(
-      (s) => !!s.run?.journal.virtualTime && (s.run.source.kind === 'example' || s.run.source.kind === 'scenario'),
+      (s) =>
+        !!s.run?.journal.virtualTime &&
+        (s.run.source.kind === 'example' || s.run.source.kind === 'scenario' || s.run.source.kind === 'sdk-scenario'),
     ) && axis.mode === 'wall';
   const ticks = useMemo(
     () => (widthPx > 0 ? axisTicks(axis, window, Math.max(2, Math.floor(widthPx / 90))) : []),

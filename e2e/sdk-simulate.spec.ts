@@ -1,0 +1,68 @@
+// "Simulate with the real SDK": a handler pasted as Restate's documentation writes it runs on the real SDK behind
+// our simulated Restate server, in the browser; a crash injected during its sleep makes a second attempt that
+// replays the journal, and the stepper walks through both.
+import { expect, test } from './fixtures';
+import { InspectorPage } from './pages/InspectorPage';
+import { SdkReplayPage } from './pages/SdkReplayPage';
+import { SharePage } from './pages/SharePage';
+
+test('paste a real handler, simulate it with the real SDK, inject a crash, step through the replay', async ({
+  inspector,
+  page,
+}) => {
+  await inspector.example('llm-race').click();
+  await expect(inspector.status).toHaveText(/^Step/);
+  const sdk = new SdkReplayPage(page);
+  await sdk.open();
+  await sdk.paste('docs-greeter.ts');
+  await page.getByRole('button', { name: 'Simulate with the real SDK' }).click();
+  await expect(page.getByRole('banner')).toContainText('Greeter/greet simulated by the real SDK');
+  await expect(inspector.lane('c1')).toHaveAccessibleName(/Run notification/);
+  await expect(inspector.lane('c2')).toHaveAccessibleName(/Sleep/);
+  await page.keyboard.press('End');
+  await expect(inspector.status).toContainText('handler returned');
+
+  // A crash at 500 ms (during the 1 s sleep): attempt 2 replays the run and the sleep from the journal.
+  await page.getByRole('textbox', { name: 'Crash at (ms)' }).fill('500');
+  await page.getByRole('button', { name: 'Simulate with the real SDK' }).click();
+  await expect(inspector.inspector).toContainText('1: crash · 2: done');
+  await page.keyboard.press('Home');
+  let sawCrash = false;
+  for (let i = 0; i < 20 && (await inspector.stepForward.isEnabled()); i++) {
+    await inspector.stepForward.click();
+    if (/attempt 1 crashed/.test((await inspector.status.textContent()) ?? '')) sawCrash = true;
+  }
+  expect(sawCrash).toBe(true);
+  await expect(inspector.status).toContainText('handler returned');
+  await expect(inspector.timeline.getByText('crash', { exact: false }).first()).toBeVisible();
+});
+
+test('Copy link carries a real-SDK simulation: a fresh browser simulates the same code to the same step', async ({
+  inspector,
+  page,
+  context,
+  browser,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await inspector.example('llm-race').click();
+  await expect(inspector.status).toHaveText(/^Step/);
+  const sdk = new SdkReplayPage(page);
+  await sdk.open();
+  await sdk.paste('docs-greeter.ts');
+  await page.getByRole('textbox', { name: 'Crash at (ms)' }).fill('500');
+  await page.getByRole('button', { name: 'Simulate with the real SDK' }).click();
+  await expect(inspector.inspector).toContainText('1: crash · 2: done');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 3; i++) await inspector.stepForward.click();
+  const status = await inspector.status.textContent();
+  const url = await new SharePage(page).copiedUrl();
+  const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const freshPage = await fresh.newPage();
+    await freshPage.goto(url);
+    await expect(new InspectorPage(freshPage).status).toHaveText(status!);
+    await expect(new SdkReplayPage(freshPage).code).toContainText('sendReminder');
+  } finally {
+    await fresh.close();
+  }
+});

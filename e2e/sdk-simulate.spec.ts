@@ -66,3 +66,22 @@ test('Copy link carries a real-SDK simulation: a fresh browser simulates the sam
     await fresh.close();
   }
 });
+
+test('the gallery runs an example as real SDK code on the real SDK: same journal length, crash and replay', async ({
+  inspector,
+  page,
+}) => {
+  await inspector.example('crash-and-replay').click();
+  await expect(inspector.status).toHaveText(/^Step \d+ of 7/);
+  await page.getByRole('checkbox', { name: 'on the real SDK' }).check();
+  await inspector.example('crash-and-replay').click();
+  await expect(page.getByRole('banner')).toContainText('simulated by the real SDK (crash-and-replay (real SDK))');
+  await expect(inspector.status).toHaveText(/^Step \d+ of 7/);
+  await expect(inspector.inspector).toContainText('1: crash · 2: done');
+  await expect(new SdkReplayPage(page).code).toContainText('defineSdkScenario');
+  // Examples whose combinators only the Python SDK has cannot be picked in this mode.
+  await expect(inspector.example('as-completed-pipeline')).toBeDisabled();
+  // The editor offers the same real-SDK forms.
+  await page.getByRole('combobox', { name: 'Start from an example in real SDK code' }).selectOption('llm-race');
+  await expect(new SdkReplayPage(page).code).toContainText("name: 'Llm'");
+});

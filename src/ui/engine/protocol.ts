@@ -48,6 +48,8 @@ export type EngineJob =
       crashes: number[] | null;
       cancelAtMs: number | null;
       stepsMax: number;
+      /** `../x` imports of built-in examples (our API) the code spreads its world from → their sources. */
+      companions?: Record<string, string>;
     };
 
 /** An error as the UI shows it: a stable code, where, and what to do. */

@@ -9,7 +9,7 @@ import { transform } from 'sucrase';
 import { definitionsOfModule, isServiceDefinition } from '../../sdk-host/definitions';
 import type { ServiceDefinitionLike } from '../../sdk-host/replay';
 import { assertNoDynamicImport } from './sandbox';
-import { ScenarioSyntaxError } from './typescript';
+import { ScenarioSyntaxError, scenarioBodyFromSource } from './typescript';
 
 /** The stable code of an import the browser cannot satisfy (only the SDK is bundled). */
 export const SDK_HANDLER_IMPORT = 'SDK_HANDLER_IMPORT';
@@ -55,7 +55,7 @@ export function foreignImports(source: string): { specifier: string; line: numbe
 }
 
 /** Handler source → a CommonJS-style function body, line for line. Throws ScenarioSyntaxError or SdkHandlerError. */
-export function handlerBodyFromSource(source: string): string {
+export function handlerBodyFromSource(source: string, companions: ReadonlySet<string> = new Set()): string {
   // Before the transform: sucrase's `imports` turns `import(x)` into a `require(x)` behind a promise.
   assertNoDynamicImport(source);
   let code: string;
@@ -71,7 +71,7 @@ export function handlerBodyFromSource(source: string): string {
   // Checked on the source, after it parsed: type-only imports are gone from `code` but harmless, so they are
   // skipped by checking what the transformed code still requires.
   const required = new Set([...code.matchAll(/\brequire\('([^']+)'\)/g)].map((m) => m[1]));
-  const foreign = foreignImports(source).find((f) => required.has(f.specifier));
+  const foreign = foreignImports(source).find((f) => required.has(f.specifier) && !companions.has(f.specifier));
   if (foreign)
     throw new SdkHandlerError(
       `line ${foreign.line} imports '${foreign.specifier}': in the browser a handler may import only @restatedev/restate-sdk.`,
@@ -111,6 +111,7 @@ export function prepareHandlerModule(
   body: string,
   sdkApi: Record<string, unknown>,
   scenarioApi: Record<string, unknown> = {},
+  companions: ReadonlyMap<string, () => unknown> = new Map(),
 ): { run: () => ServiceDefinitionLike[]; exports: () => Record<string, unknown> } {
   const collected: unknown[] = [];
   const facade: Record<string, unknown> = {
@@ -124,6 +125,8 @@ export function prepareHandlerModule(
   const requireSdk = (specifier: string) => {
     if (SDK_PACKAGES.has(specifier)) return facade;
     if (SDK_SCENARIO_MODULE.test(specifier)) return scenarioApi;
+    const companion = companions.get(specifier);
+    if (companion) return companion();
     throw new SdkHandlerError(
       `the handler imports '${specifier}': in the browser a handler may import only @restatedev/restate-sdk.`,
       SDK_HANDLER_IMPORT,
@@ -154,4 +157,17 @@ export function prepareHandlerModule(
       return definitions;
     },
   };
+}
+
+/**
+ * A built-in example in our scenario API that real-SDK code imports for its world (`import ours from '../x'`):
+ * compiled now (before lockDown), evaluated on first require, as the scenario Worker evaluates scenario code.
+ */
+export function prepareCompanion(source: string, simApi: Record<string, unknown>): () => unknown {
+  const body = scenarioBodyFromSource(source);
+  const names = Object.keys(simApi).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
+  const compiled = new Function(...names, `"use strict";\n${body}`);
+  let module: { __esModule: true; default: unknown } | null = null;
+  // `__esModule`: sucrase's import interop then takes `default` as the default export, as a bundler would.
+  return () => (module ??= { __esModule: true, default: compiled(...names.map((n) => simApi[n])) });
 }

@@ -2,11 +2,12 @@
 // handler file replays the real capture it belongs to exactly as the CLI's Node loader does (same verdict, same
 // decisions), changed code gives the SDK's 570 at the server's command, and the Worker is locked down before any
 // of the user's code runs.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJournals } from '../../journal-reader';
 import type { Journal } from '../../model';
+import { simulate, type Scenario } from '../../sim';
 import { definitionsOfModule } from '../../sdk-host/definitions';
 import { loadNodeSdk } from '../../sdk-host/node-sdk';
 import { sdkReplay } from '../../sdk-host/replay';
@@ -122,4 +123,38 @@ describe('the engine Worker simulates pasted real handler code on the bundled SD
     expect(a.attempts.map((x) => x.end)).toEqual(['crash', 'done']);
     expect(a.crashes).toEqual([500]);
   });
+});
+
+describe('every built-in example in real SDK code simulates in the Worker path to our engine journal', () => {
+  const scenariosDir = join(repo, 'scenarios');
+  const files = readdirSync(join(scenariosDir, 'sdk')).filter(
+    (f) => f.endsWith('.ts') && f !== 'index.ts' && !f.includes('.test.'),
+  );
+
+  it('covers the real-SDK examples', () => expect(files.length).toBe(16));
+
+  for (const file of files)
+    it(`${file}: the page's job (source + companions) gives our engine's run`, async () => {
+      const source = readFileSync(join(scenariosDir, 'sdk', file), 'utf8');
+      const companions: Record<string, string> = {};
+      for (const m of source.matchAll(/\bfrom\s*'\.\.\/([\w-]+)'/g))
+        companions[`../${m[1]}`] = readFileSync(join(scenariosDir, `${m[1]}.ts`), 'utf8');
+      const run = await runSdkSimulateJob(
+        {
+          type: 'sdk-simulate',
+          source,
+          handlerLabel: file,
+          target: null,
+          seed: 2,
+          crashes: null,
+          cancelAtMs: null,
+          stepsMax: 100_000,
+          companions,
+        },
+        host,
+      );
+      const ours = (await import(join(scenariosDir, file))).default as Scenario;
+      const mine = await simulate(ours, { seed: 2 });
+      expect(JSON.stringify(run.journal)).toBe(JSON.stringify(mine.journal));
+    });
 });

@@ -12,7 +12,7 @@ import { sdkReplay } from '../../sdk-host/replay';
 import { setImmediate } from '../../sdk-host/browser/node-timers-promises';
 import { defineSdkScenario, isSdkScenario, simulateSdk, type SdkScenario } from '../../sdk-sim';
 import type { EngineJob, ProtocolRow } from './protocol';
-import { handlerBodyFromSource, prepareHandlerModule } from './sdkHandler';
+import { handlerBodyFromSource, prepareCompanion, prepareHandlerModule } from './sdkHandler';
 
 type SdkJob = Extract<EngineJob, { type: 'sdk-replay' }>;
 type SdkSimulateJob = Extract<EngineJob, { type: 'sdk-simulate' }>;
@@ -48,7 +48,15 @@ export async function runSdkReplayJob(job: SdkJob, host: SdkJobHost): Promise<Ru
  */
 export async function runSdkSimulateJob(job: SdkSimulateJob, host: SdkJobHost): Promise<RunResult> {
   prepareCodec();
-  const handlerModule = prepareHandlerModule(handlerBodyFromSource(job.source), bundledSdkApi, { defineSdkScenario });
+  const companionSources = Object.entries(job.companions ?? {});
+  const simApi = companionSources.length ? ((await import('../../sim')) as Record<string, unknown>) : {};
+  const companions = new Map(companionSources.map(([specifier, text]) => [specifier, prepareCompanion(text, simApi)]));
+  const handlerModule = prepareHandlerModule(
+    handlerBodyFromSource(job.source, new Set(companions.keys())),
+    bundledSdkApi,
+    { defineSdkScenario },
+    companions,
+  );
   host.lockDown();
   const services = handlerModule.run();
   const exported = handlerModule.exports().default;

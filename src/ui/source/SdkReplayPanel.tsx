@@ -11,6 +11,7 @@ import { useStore } from '../store/store';
 import type { ErrorMark } from './CodeEditor';
 import { parseCancelAt, parseCrashList } from '../store/scenarioSlice';
 import { replayLoadedWithSdk, simulateWithSdk } from './loaders';
+import { sdkExampleFiles, sdkExampleSource } from './sdkExamples';
 
 const CodeEditor = lazy(() => import('./CodeEditor'));
 
@@ -153,6 +154,25 @@ export function SdkReplayPanel() {
         {unavailable && <p className="muted-note">{unavailable}</p>}
         <fieldset className="sdk-simulate">
           <legend>Simulate this code</legend>
+          <label>
+            Start from example
+            <select
+              aria-label="Start from an example in real SDK code"
+              value=""
+              onChange={(e) => {
+                const file = e.target.value;
+                if (file)
+                  void sdkExampleSource(file).then((text) => text !== null && setSdkSource(text, `${file} (real SDK)`));
+              }}
+            >
+              <option value="">(choose…)</option>
+              {sdkExampleFiles.map((file) => (
+                <option key={file} value={file}>
+                  {file}
+                </option>
+              ))}
+            </select>
+          </label>
           <label>
             Seed
             <input

@@ -7,6 +7,7 @@ import type { LoadedRun, RunSource } from '../../run/loaded-run';
 import { useStore } from '../store/store';
 import { currentLimits } from '../robustness/limitsStore';
 import { exampleMeta, exampleSource } from './examples';
+import { companionsOf, sdkExampleSource } from './sdkExamples';
 import { fetchProtocolRows } from '../engine/rawRows';
 import { clearLoadMarks, markLoad } from '../engine/loadMarks';
 import { latestTask } from '../session/latestTask';
@@ -279,6 +280,17 @@ export async function replayLoadedWithSdk(
 
 const sdkReplaySources = new WeakMap<LoadedRun, string>();
 
+/** A built-in example's real SDK form (scenarios/sdk/), into the Real SDK tab's editor, simulated on the real SDK. */
+export async function simulateSdkExample(file: string, label: string): Promise<LoadedRun | null> {
+  const source = await sdkExampleSource(file);
+  if (source === null) return null;
+  const store = useStore.getState();
+  store.setSdkSource(source, label);
+  store.setSdkTarget(null);
+  store.setBottomTab('sdk');
+  return simulateWithSdk(source, label, null, null, null);
+}
+
 /**
  * Simulates real handler code on the real SDK behind our simulated Restate server (src/sdk-sim), with the world the
  * module defines (defineSdkScenario) or the default one; seed, crashes and cancellation as for a scenario.
@@ -303,6 +315,7 @@ export async function simulateWithSdk(
       crashes,
       cancelAtMs,
       stepsMax: currentLimits().stepsMax,
+      companions: companionsOf(source),
     },
     { kind: 'sdk-scenario' },
     `Simulating ${handlerLabel} with the real SDK`,

@@ -72,7 +72,7 @@ function laneRow(
     startU: lane.startU,
     endU: lane.endU,
     cursorU: state === 'pending' || state === 'transient-retrying' ? cursorU : 0,
-    role: candidate && highlight ? roleOf(f.id, highlight) : null,
+    role: candidate && highlight ? roleOf(highlight, f.id, invocationIdFutureId) : null,
     candidate: candidate && !!highlight?.fresh,
     dim: !!highlight?.fresh && !candidate && futureStartIndex(f) < cursor,
     transientU: transientTicks(f.commandIndex, model, cursor, axis),
@@ -83,9 +83,11 @@ function laneRow(
   return row;
 }
 
-function roleOf(id: string, highlight: Highlight): LaneRole {
+/** A call lane won when its invocation id won (`await call.invocationId` raced). */
+function roleOf(highlight: Highlight, id: string, invocationIdFutureId: string | undefined): LaneRole {
   const d = highlight.decision;
-  if (highlight.winner === id) return d.combinator === 'all' && d.outcome === 'failure' ? 'failed-first' : 'winner';
+  const won = highlight.winner !== null && (highlight.winner === id || highlight.winner === invocationIdFutureId);
+  if (won) return d.combinator === 'all' && d.outcome === 'failure' ? 'failed-first' : 'winner';
   return highlight.winner && RACE_LIKE.has(d.combinator) ? 'loser' : null;
 }
 

@@ -1,7 +1,7 @@
 // The timeline: one virtualized lane per future (only visible lanes are in the DOM, so 100,000 futures stay smooth),
 // an axis ruler, markers and the cursor line. Ctrl/⌘+wheel zooms, Shift+wheel or drag pans, +/− zoom, 0 fits.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { laneIndexOf } from '../derive/lanes';
 import { laneLayout, laneViewAt } from '../derive/laneView';
@@ -75,15 +75,18 @@ export function Timeline() {
         LABEL_WIDTH_PX,
       ),
   );
-  viewport.update(axis, widthPx);
+  // Before paint, so that no gesture sees the axis of a render that was not committed.
+  useLayoutEffect(() => viewport.update(axis, widthPx), [viewport, axis, widthPx]);
   useEffect(() => {
     activeViewport.set(viewport);
     return () => activeViewport.clear(viewport);
   }, [viewport]);
+  // The lanes' element exists only while a run is shown.
+  const shown = !!run && !!model;
   useEffect(() => {
     const el = scrollRef.current;
-    return el ? viewport.attach(el, globalThis) : undefined;
-  }, [viewport]);
+    return shown && el ? viewport.attach(el, globalThis) : undefined;
+  }, [viewport, shown]);
   const zoomBy = useCallback((factor: number) => viewport.zoomBy(factor), [viewport]);
   const left = () => scrollRef.current?.getBoundingClientRect().left ?? 0;
 

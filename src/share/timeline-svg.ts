@@ -1,23 +1,12 @@
 // "Timeline as SVG": a standalone SVG file drawn from the derived model (lanes, bars, labels, cursor), not a copy of
 // the DOM, so it looks the same in any viewer and holds no script. Every text is escaped: names and payloads come
-// from journals, which are untrusted input.
+// from journals, which are untrusted input. The lanes are the rows of `laneView` (lane-view.ts), as on the screen.
+import type { LaneRowView, LaneState } from './lane-view';
 
-export type SvgBarState = 'not-started' | 'pending' | 'transient-retrying' | 'completed-success' | 'failed-terminal';
+export type SvgBarState = LaneState;
 
-export interface SvgLane {
-  id: string;
-  /** e.g. `Run fetch-a (c1)`. */
-  label: string;
-  state: SvgBarState;
-  /** Words for the state, e.g. `pending`, `completed`. */
-  stateText: string;
-  startU: number;
-  /** null: never completes (open-ended). */
-  endU: number | null;
-  role: 'winner' | 'loser' | 'failed-first' | null;
-  /** A call's invocation-id notification, once appended: a marker on the call's lane (not a lane of its own). */
-  marker?: { u: number; title: string };
-}
+/** The parts of a lane row (laneView, ui/derive/laneView.ts) the SVG draws: the screen's rows, unchanged. */
+export type SvgLane = Pick<LaneRowView, 'id' | 'label' | 'state' | 'stateText' | 'startU' | 'endU' | 'role' | 'marker'>;
 
 export interface TimelineSvgInput {
   title: string;
@@ -108,7 +97,7 @@ export function timelineSvg(input: TimelineSvgInput): string {
     out.push(
       `<rect x="${x0}" y="${y + 5}" width="${round(x1 - x0)}" height="${LANE_PX - 10}" rx="3" fill="${fill[lane.state]}" stroke="${stroke[lane.state]}" stroke-width="${width}"${dash}/>`,
     );
-    if (lane.marker) {
+    if (lane.marker && lane.marker.u !== null) {
       const mx = x(lane.marker.u);
       const my = y + LANE_PX / 2;
       out.push(

@@ -2,6 +2,8 @@
 // Keys typed into fields (editor, inputs) are left alone.
 import { useEffect } from 'react';
 import { useStore } from '../store/store';
+// The mounted timeline's viewport (it knows the axis and width the zoom needs).
+import { activeViewport, KEY_ZOOM_FACTOR } from '../timeline/viewportController';
 
 export const SHORTCUTS: [string, string][] = [
   ['← / →', 'Step back / forward'],
@@ -24,9 +26,6 @@ function typingInto(target: EventTarget | null): boolean {
   return false;
 }
 
-/** Zoom requests go through an event so that the timeline (which knows its width and window) applies them. */
-export const ZOOM_EVENT = 'replay-inspector:zoom';
-
 export function useKeyboard(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -45,8 +44,8 @@ export function useKeyboard(): void {
       else if (e.key === 'Home' && !isRange) s.setCursor(0);
       else if (e.key === 'End' && !isRange) s.setCursor(s.model.steps.total);
       else if (e.key === ' ' && !(e.target instanceof HTMLButtonElement)) s.togglePlay();
-      else if (e.key === '+' || e.key === '=') window.dispatchEvent(new CustomEvent(ZOOM_EVENT, { detail: 1.5 }));
-      else if (e.key === '-' || e.key === '_') window.dispatchEvent(new CustomEvent(ZOOM_EVENT, { detail: 1 / 1.5 }));
+      else if (e.key === '+' || e.key === '=') activeViewport.zoomBy(KEY_ZOOM_FACTOR);
+      else if (e.key === '-' || e.key === '_') activeViewport.zoomBy(1 / KEY_ZOOM_FACTOR);
       else if (e.key === '0') s.setWindow(null);
       else handled = false;
       if (handled) e.preventDefault();

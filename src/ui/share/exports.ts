@@ -3,18 +3,15 @@
 import { simRunRecord } from '../../run/run-record';
 import { decisionText } from '../../share/decision-text';
 import { generateTestFile, testFileName } from '../../share/test-file';
-import { timelineSvg, type SvgLane } from '../../share/timeline-svg';
-import { futureStateAt, futureStateText } from '../derive/futureState';
-import { highlightAt } from '../derive/highlight';
-import { futureLabel, futureShortLabel } from '../derive/labels';
-import { invocationIdKnownAt, invocationIdText, layoutLanes } from '../derive/lanes';
+import { timelineSvg } from '../../share/timeline-svg';
+import { laneView } from '../derive/laneView';
+import { futureShortLabel } from '../derive/labels';
 import { axisTicks, buildTimeAxis } from '../derive/timeAxis';
+import { axisExtraTimes } from '../engine/prepare';
 import { exampleMeta } from '../source/examples';
 import { persistence } from '../session/persistence';
 import { latestDecisionIndex, selectStatus } from '../store/selectors';
 import type { Store } from '../store/store';
-
-const RACE_LIKE = new Set(['select', 'race', 'any', 'orTimeout']);
 
 export function slug(text: string): string {
   return (
@@ -56,32 +53,8 @@ export async function nativeJournalText(s: Pick<Store, 'run'>): Promise<string> 
 export function timelineSvgText(s: Store): string {
   const run = s.run!;
   const model = s.model!;
-  const attemptTimes = run.journal.virtualTime ? run.attempts.flatMap((a) => [a.startMs, a.endMs]) : [];
-  const axis = buildTimeAxis(model.times, s.axisMode, s.compressGaps, attemptTimes);
-  const highlight = highlightAt(model.steps, s.cursor);
-  const lanes: SvgLane[] = layoutLanes(model.laneFutures, axis, model.markerOfCall).map((lane) => {
-    const f = lane.future;
-    const state = futureStateAt(f, s.cursor, model.transient);
-    let role: SvgLane['role'] = null;
-    if (highlight?.candidates.has(f.id)) {
-      const d = highlight.decision;
-      if (highlight.winner === f.id)
-        role = d.combinator === 'all' && d.outcome === 'failure' ? 'failed-first' : 'winner';
-      else if (highlight.winner && RACE_LIKE.has(d.combinator)) role = 'loser';
-    }
-    const svgLane: SvgLane = {
-      id: f.id,
-      label: futureLabel(f),
-      state,
-      stateText: futureStateText[state],
-      startU: lane.startU,
-      endU: lane.endU,
-      role,
-    };
-    if (lane.invocationId && lane.invocationId.u !== null && invocationIdKnownAt(lane, s.cursor))
-      svgLane.marker = { u: lane.invocationId.u, title: invocationIdText(lane.invocationId) };
-    return svgLane;
-  });
+  const axis = buildTimeAxis(model.times, s.axisMode, s.compressGaps, axisExtraTimes(run));
+  const lanes = laneView(model, s.cursor, axis);
   const seed = run.seed !== null ? ` · seed ${run.seed}` : '';
   return timelineSvg({
     title: `${run.title}${seed}`,

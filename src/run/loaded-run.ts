@@ -2,6 +2,7 @@
 // replayed against a scenario. Plain data (it crosses the engine Worker's boundary by structured clone).
 import type { Attempt, Decision, Future, Journal, Mismatch, ReaderWarning, RunOutput } from '../model';
 import type { SdkReplayResult } from '../model/sdk-replay';
+import type { RunRecipe } from '../share/view-state';
 
 /** What a real-SDK replay adds to its run: the SDK's verdict and the details the run's fields do not carry. */
 export type SdkReplayView = Omit<SdkReplayResult, 'decisions'>;
@@ -12,11 +13,14 @@ export type RunSource =
   | { kind: 'file'; names: string[] }
   | { kind: 'url'; url: string }
   | { kind: 'scenario' }
-  /** Real handler code simulated by the real SDK (the "Real SDK" tab; its code is in the store's sdkSource). */
+  /** Real handler code simulated by the real SDK (the "Real SDK" tab; its code is in the run's recipe). */
   | { kind: 'sdk-scenario' };
 
 /** Everything the UI shows, as produced by the engine for one loaded or simulated run. */
 export interface LoadedRun {
+  /** How the run was made: enough to make it again (the session's load(recipe); src/run/recipe.ts). */
+  recipe: RunRecipe;
+  /** Where it came from, for names: always runSourceOf(recipe) (made together by loadedRun, src/run/recipe.ts). */
   source: RunSource;
   title: string;
   journal: Journal;
@@ -39,4 +43,4 @@ export interface LoadedRun {
 }
 
 /** A run as the engine makes it, before the page says where it came from. */
-export type RunResult = Omit<LoadedRun, 'source'>;
+export type RunResult = Omit<LoadedRun, 'source' | 'recipe'>;

@@ -1,10 +1,10 @@
 // The loading progress bar: what is being read and how far, as a percentage people and screen readers can see.
 // The Worker reports fractions while reading (journal-reader onProgress); null = not known yet (indeterminate).
-import { useStore } from '../store/store';
+import { useSession } from '../session/useSession';
 import './loadProgress.css';
 
 export function LoadProgress() {
-  const loading = useStore((s) => s.loading);
+  const loading = useSession((s) => s.loading);
   if (!loading) return null;
   const percent = loading.fraction === null ? null : Math.max(0, Math.min(100, Math.round(loading.fraction * 100)));
   return (

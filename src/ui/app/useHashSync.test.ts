@@ -12,6 +12,7 @@ vi.mock('../share/restoreView', () => restore);
 vi.mock('../source/loaders', () => ({ openUrl: vi.fn() }));
 
 const shown = {
+  recipe: { source: { kind: 'example', name: 'timeout-race' } },
   source: { kind: 'example', file: 'timeout-race' },
   title: 'timeout-race',
   journal: raceJournal(),

@@ -7,6 +7,7 @@ import { sameRecipe, type ViewState } from '../../share/view-state';
 import { addressBarView } from '../share/addressBarView';
 import { restoreView } from '../share/restoreView';
 import { openUrl } from '../source/loaders';
+import { session } from '../session/appSession';
 import { useStore } from '../store/store';
 
 /** The address bar's view: the compact form only (a full-form hash names no view here). */
@@ -72,7 +73,7 @@ export function useHashSync(): void {
       }, 100);
     };
     const unsubscribe = useStore.subscribe((state) => {
-      if (state.loading) return;
+      if (session.store.getState().loading) return;
       const next = addressBarView(state);
       const text = hashText(next);
       if (!next || text === hashText(last)) return;

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { examples } from '../source/examples';
 import { useStore } from '../store/store';
 import { useCompare } from './compareStore';
-import { compareWith, scenarioOfRun } from './secondRun';
+import { compareWith, isResimulable } from './secondRun';
 import { useModalKeys } from './useModalKeys';
 
 function Choice({ title, hint, children }: { title: string; hint: string; children: ReactNode }) {
@@ -34,7 +34,7 @@ export function CompareChooser() {
   const close = () => useCompare.getState().setChooserOpen(false);
   useEffect(() => closeRef.current?.focus(), []);
   useModalKeys(close);
-  const simulated = !!run && scenarioOfRun(run) !== null;
+  const simulated = !!run && isResimulable(run);
   const busy = loading !== null;
   const seedNumber = /^\d{1,9}$/.test(seed.trim()) ? Number(seed.trim()) : null;
 

@@ -1,8 +1,9 @@
 // compareWith against a fake engine: the job each choice asks for, the latest choice wins, a failure is shown in
 // the compare view and leaves the inspector's run alone.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LoadedRun, RunResult } from '../../run/loaded-run';
+import type { RunResult } from '../../run/loaded-run';
 import { raceFutures, raceJournal } from '../derive/fixtures.test-helpers';
+import { loadedRun } from '../../run/recipe';
 import { useStore } from '../store/store';
 import { useCompare } from './compareStore';
 import { compareWith } from './secondRun';
@@ -41,7 +42,12 @@ const base = {
   format: 'simulation',
   cancelAtMs: null,
 };
-const runA = { ...base, source: { kind: 'example', file: 'timeout-race' } } as LoadedRun;
+const runA = loadedRun(base as RunResult, { source: { kind: 'example', name: 'timeout-race' }, seed: 1 });
+/** The engine job the i-th second run asked for (the session plans it asynchronously). */
+async function jobAt(i: number): Promise<Pending> {
+  await vi.waitFor(() => expect(engine.jobs[i]).toBeDefined());
+  return engine.jobs[i];
+}
 
 beforeEach(() => {
   engine.jobs.length = 0;
@@ -53,7 +59,7 @@ beforeEach(() => {
 describe('compareWith', () => {
   it('re-simulates run A with another seed, keeping its crashes, and shows both runs', async () => {
     const shown = compareWith({ kind: 'seed', seed: 4 });
-    expect(engine.jobs[0].job).toMatchObject({ type: 'simulate', seed: 4, crashes: [150], cancelAtMs: null });
+    expect((await jobAt(0)).job).toMatchObject({ type: 'simulate', seed: 4, crashes: [150], cancelAtMs: null });
     engine.jobs[0].resolve({ ...base, seed: 4 } as RunResult);
     expect(await shown).toBe(true);
     const state = useCompare.getState();
@@ -65,9 +71,10 @@ describe('compareWith', () => {
 
   it('the latest choice wins: an earlier second run is cancelled and its result dropped', async () => {
     const first = compareWith({ kind: 'seed', seed: 2 });
+    await jobAt(0);
     const second = compareWith({ kind: 'without-crashes' });
     expect(engine.jobs[0].cancelled).toBe(true);
-    expect(engine.jobs[1].job).toMatchObject({ crashes: [] });
+    expect((await jobAt(1)).job).toMatchObject({ crashes: [] });
     engine.jobs[0].resolve(base as RunResult);
     engine.jobs[1].resolve({ ...base, crashes: [] } as RunResult);
     expect(await first).toBe(false);
@@ -77,7 +84,7 @@ describe('compareWith', () => {
 
   it('a failed second run is an error in the compare view; the inspector keeps its run', async () => {
     const shown = compareWith({ kind: 'example', file: 'fan-out', seed: null });
-    engine.jobs[0].reject(new Error('Worker crashed'));
+    (await jobAt(0)).reject(new Error('Worker crashed'));
     expect(await shown).toBe(false);
     expect(useCompare.getState().error).toContain('Worker crashed');
     expect(useStore.getState().run).toBe(runA);
@@ -85,7 +92,7 @@ describe('compareWith', () => {
   });
 
   it('refuses to re-simulate a journal, without starting a job', async () => {
-    useStore.setState({ run: { ...runA, source: { kind: 'file', names: ['j.json'] } } });
+    useStore.setState({ run: loadedRun(base as RunResult, { source: { kind: 'kept-files', names: ['j.json'] } }) });
     expect(await compareWith({ kind: 'seed', seed: 3 })).toBe(false);
     expect(engine.jobs).toHaveLength(0);
     expect(useCompare.getState().error).toBe('Only a simulated run can be re-simulated.');

@@ -1,27 +1,19 @@
-// Loads the second run of a comparison in its own engine job (the inspector's loaded run stays as it is) and opens
-// the compare view with the current run as A.
-import {
-  READ_TIME_LIMIT_MS,
-  runEngineJob,
-  SIMULATION_TIME_LIMIT_MS,
-  STEPS_MAX,
-  EngineFailure,
-} from '../engine/engineClient';
-import type { EngineJob } from '../engine/protocol';
-import type { LoadedRun, RunSource } from '../../run/loaded-run';
+// Makes the second run of a comparison through the session (session.make, its own engine job: the inspector's
+// loaded run stays as it is) and opens the compare view with the current run as A. Run B's recipe is run A's with
+// one thing changed (another seed, no crashes, another example, a replay).
+import type { LoadedRun } from '../../run/loaded-run';
+import { baseRecipe, exactRecipe, isSimulatedRecipe } from '../../run/recipe';
+import type { RunRecipe } from '../../share/view-state';
 import { exampleMeta, exampleSource } from '../source/examples';
+import { session } from '../session/appSession';
 import { latestTask } from '../session/latestTask';
-import { persistence } from '../session/persistence';
+import { SessionFailure } from '../session/session';
 import { useStore } from '../store/store';
 import { useCompare, type SecondRunChoice } from './compareStore';
 
-/** Scenario code of the loaded simulated run (an example, or the edited scenario), or null for journals. */
-export function scenarioOfRun(run: LoadedRun): string | null {
-  const s = useStore.getState();
-  if (run.source.kind === 'example' && s.editorSource === null) return exampleSource(run.source.file);
-  if (run.source.kind === 'example' || run.source.kind === 'scenario')
-    return s.editorSource ?? persistence.keptScenario();
-  return null;
+/** Can run A be re-simulated with another seed or without its crashes? */
+export function isResimulable(run: LoadedRun): boolean {
+  return !run.recipe.paired && isSimulatedRecipe(run.recipe);
 }
 
 /** A short name for run A in sentences: its file name for journals (titles carry long invocation ids). */
@@ -31,66 +23,48 @@ function shortLabel(run: LoadedRun): string {
   return run.title;
 }
 
-function jobFor(
+/** How run B is made (a recipe, relative to run A's), and how the two are labelled. */
+function planFor(
   choice: SecondRunChoice,
   a: LoadedRun,
-): { job: EngineJob; source: RunSource; labels: [string, string] } {
+): { recipe: RunRecipe; base?: LoadedRun; labels: [string, string] } {
   const title = shortLabel(a);
   if (choice.kind === 'seed' || choice.kind === 'without-crashes') {
-    const code = scenarioOfRun(a);
-    if (!code) throw new Error('Only a simulated run can be re-simulated.');
-    const seed = choice.kind === 'seed' ? choice.seed : a.seed;
-    const crashes = choice.kind === 'seed' ? a.crashes : [];
-    const labels: [string, string] =
-      choice.kind === 'seed'
-        ? [`seed ${a.seed ?? '?'}`, `seed ${choice.seed}`]
-        : [`with crash${a.crashes.length > 1 ? 'es' : ''} at ${a.crashes.join(', ')} ms`, 'without crashes'];
+    if (!isResimulable(a)) throw new Error('Only a simulated run can be re-simulated.');
     // Run A's cancellation stays: only the seed (or the crashes) differ.
+    const exact = exactRecipe(a);
+    if (choice.kind === 'seed')
+      return {
+        recipe: { ...exact, seed: choice.seed, crashesMs: a.crashes },
+        labels: [`seed ${a.seed ?? '?'}`, `seed ${choice.seed}`],
+      };
     return {
-      job: {
-        type: 'simulate',
-        source: code,
-        scenarioLabel: title,
-        seed,
-        crashes,
-        stepsMax: STEPS_MAX,
-        cancelAtMs: a.cancelAtMs ?? null,
-      },
-      source: a.source,
-      labels,
+      recipe: { ...exact, crashesMs: [] },
+      labels: [`with crash${a.crashes.length > 1 ? 'es' : ''} at ${a.crashes.join(', ')} ms`, 'without crashes'],
     };
   }
   if (choice.kind === 'example') {
-    const code = exampleSource(choice.file);
-    if (!code) throw new Error(`There is no example named "${choice.file}".`);
+    if (!exampleSource(choice.file)) throw new Error(`There is no example named "${choice.file}".`);
     const name = exampleMeta(choice.file)?.name ?? choice.file;
     const seedA = a.seed !== null ? ` (seed ${a.seed})` : '';
     return {
-      job: {
-        type: 'simulate',
-        source: code,
-        scenarioLabel: name,
-        seed: choice.seed,
-        crashes: null,
-        stepsMax: STEPS_MAX,
+      recipe: {
+        source: { kind: 'example', name: choice.file },
+        ...(choice.seed !== null ? { seed: choice.seed } : {}),
       },
-      source: { kind: 'example', file: choice.file },
       labels: [`${title}${seedA}`, `${name}${choice.seed !== null ? ` (seed ${choice.seed})` : ''}`],
     };
   }
-  if (choice.kind === 'file') {
+  if (choice.kind === 'file')
     return {
-      job: { type: 'read', files: [{ name: choice.name, text: choice.text }] },
-      source: { kind: 'file', names: [choice.name] },
+      recipe: { source: { kind: 'journal', text: choice.text, fileName: choice.name } },
       labels: [title, choice.name],
     };
-  }
-  const code = exampleSource(choice.file);
-  if (!code) throw new Error(`There is no example named "${choice.file}".`);
+  if (!exampleSource(choice.file)) throw new Error(`There is no example named "${choice.file}".`);
   const name = exampleMeta(choice.file)?.name ?? choice.file;
   return {
-    job: { type: 'replay', source: code, scenarioLabel: name, journal: a.journal },
-    source: a.source,
+    recipe: { ...baseRecipe(a.recipe), paired: { kind: 'example', name: choice.file } },
+    base: a,
     labels: ['original', `replay with ${name}`],
   };
 }
@@ -105,32 +79,28 @@ export async function compareWith(choice: SecondRunChoice): Promise<boolean> {
     set({ error: 'Open or simulate a run first: it becomes run A.' });
     return false;
   }
-  let plan: ReturnType<typeof jobFor>;
+  let plan: ReturnType<typeof planFor>;
   try {
-    plan = jobFor(choice, a);
+    plan = planFor(choice, a);
   } catch (error) {
     set({ error: (error as Error).message });
     return false;
   }
   const task = secondRuns.start();
   set({ loading: `Loading ${plan.labels[1]}…`, error: null });
-  const job = runEngineJob(plan.job, {
-    timeoutMs: plan.job.type === 'read' ? READ_TIME_LIMIT_MS : SIMULATION_TIME_LIMIT_MS,
-  });
-  task.signal.addEventListener('abort', () => job.cancel(), { once: true });
   try {
-    const result = await job.promise;
+    const b = await session.make(plan.recipe, { signal: task.signal, base: plan.base });
     if (!task.isCurrent()) return false;
     const [labelA, labelB] =
       plan.labels[0] === plan.labels[1] ? [`A (${plan.labels[0]})`, `B (${plan.labels[1]})`] : plan.labels;
-    show({ label: labelA, run: a }, { label: labelB, run: { ...result, source: plan.source } });
+    show({ label: labelA, run: a }, { label: labelB, run: b });
     set({ choice });
     return true;
   } catch (error) {
     if (!task.isCurrent()) return false;
     set({
       loading: null,
-      error: error instanceof EngineFailure ? `${error.info.code}: ${error.message}` : String(error),
+      error: error instanceof SessionFailure ? `${error.info.code}: ${error.message}` : String(error),
     });
     return false;
   } finally {

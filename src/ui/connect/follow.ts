@@ -3,9 +3,10 @@
 // invocation's two status rows; the journal reader reads them and journalMerge.ts appends them (futures re-derived).
 // When the server's journal no longer continues the shown one (shorter, or the overlapping row differs), it is read
 // again in full, once, and the follow chip says so.
-import { READ_TIME_LIMIT_MS, runEngineJob } from '../engine/engineClient';
 import type { LoadedRun } from '../../run/loaded-run';
 import { carryRawSource } from '../engine/rawRows';
+import { loadedRun } from '../../run/recipe';
+import { session } from '../session/appSession';
 import { persistence } from '../session/persistence';
 import { useStore } from '../store/store';
 import { AdminError, adminQuery, type ServeConfig } from './adminClient';
@@ -187,13 +188,10 @@ async function fullRead(
   live: () => boolean,
 ): Promise<FollowNote | undefined> {
   const bundle = await fetchBundle(state.config, state.id);
-  const result = await runEngineJob(
-    { type: 'read', files: [{ name: state.fileName, text: bundle.text }] },
-    { timeoutMs: READ_TIME_LIMIT_MS },
-  ).promise;
+  const run = await session.make({ source: { kind: 'journal', text: bundle.text, fileName: state.fileName } });
   if (!live()) return undefined;
   state.held = holdRows(bundle.journalRows, bundle.eventRows);
-  applyUpdate({ ...result, source: { kind: 'file', names: [state.fileName] } }, state.fileName, () => bundle.text);
+  applyUpdate(run, state.fileName, () => bundle.text);
   return {
     short: 'read again in full',
     detail: `Read again in full (${sizeText(charsSoFar + bundle.chars)} fetched): ${reason}.`,
@@ -218,7 +216,8 @@ function applyUpdate(run: LoadedRun, fileName: string, bundle: () => string, app
   const cursor = cursorAfterUpdate(s.cursor, total, run.journal.entries.length);
   const zoom = s.window;
   if (appendedTo) carryRawSource(appendedTo, run.journal);
-  s.setRun(run, { cursor, selection: s.selection });
+  // The journal grows past any text it was first read from: from now on the run is the file this tab keeps.
+  s.setRun(loadedRun(run, { source: { kind: 'kept-files', names: [fileName] } }), { cursor, selection: s.selection });
   // setRun resets the timeline zoom for a new run; this is the same run grown longer, so the zoom stays.
   if (zoom) useStore.getState().setWindow(zoom);
   // Any size is tried (the storage refuses what it cannot hold): a reload then shows the journal as first opened.

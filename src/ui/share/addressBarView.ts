@@ -1,18 +1,25 @@
 // The view the address bar names: the loaded run by name (an example, a URL, files or scenario code this tab keeps),
 // its seed, crashes and cancellation when simulated, the cursor and the selection. Encoded in the compact hash form.
-import type { LoadedRun, RunSource } from '../../run/loaded-run';
+import type { LoadedRun } from '../../run/loaded-run';
+import { exactRecipe, SHARED_JOURNAL_NAME } from '../../run/recipe';
 import type { RecipeSource, RunRecipe, ViewState } from '../../share/view-state';
 
-function namedSource(source: RunSource): RecipeSource {
-  if (source.kind === 'example') return { kind: 'example', name: source.file };
-  if (source.kind === 'file') return { kind: 'kept-files', names: source.names };
-  if (source.kind === 'url') return { kind: 'url', url: source.url };
-  return { kind: 'kept-scenario' };
-}
-
-/** A run the address bar cannot name: a real-SDK simulation (its code travels only in Copy link). */
-function unnamed(source: RunSource): boolean {
-  return source.kind === 'sdk-scenario';
+/** The run's source by name only (content stays in this tab's storage); null: the address bar cannot name it. */
+function namedSource(source: RecipeSource): RecipeSource | null {
+  switch (source.kind) {
+    case 'example':
+    case 'url':
+    case 'kept-files':
+    case 'kept-scenario':
+      return source;
+    case 'journal':
+      return { kind: 'kept-files', names: [source.fileName ?? SHARED_JOURNAL_NAME] };
+    case 'scenario':
+      return { kind: 'kept-scenario' };
+    case 'sdk-scenario':
+      // A real-SDK simulation: its code travels only in Copy link.
+      return null;
+  }
 }
 
 export function addressBarView(s: {
@@ -21,12 +28,9 @@ export function addressBarView(s: {
   selection: string | null;
 }): ViewState | null {
   const run = s.run;
-  if (!run || unnamed(run.source)) return null;
-  const recipe: RunRecipe = { source: namedSource(run.source) };
-  if (run.source.kind === 'example' || run.source.kind === 'scenario') {
-    if (run.seed !== null) recipe.seed = run.seed;
-    if (run.crashes.length) recipe.crashesMs = run.crashes;
-    if (run.cancelAtMs !== undefined && run.cancelAtMs !== null) recipe.cancelAtMs = run.cancelAtMs;
-  }
+  const source = run && namedSource(run.recipe.source);
+  if (!run || !source) return null;
+  const { source: _content, paired: _paired, ...simulated } = exactRecipe(run);
+  const recipe: RunRecipe = { source, ...simulated };
   return s.selection ? { recipe, cursor: s.cursor, selection: s.selection } : { recipe, cursor: s.cursor };
 }

@@ -9,7 +9,6 @@ import { futureShortLabel } from '../derive/labels';
 import { axisTicks, buildTimeAxis } from '../derive/timeAxis';
 import { axisExtraTimes } from '../engine/prepare';
 import { exampleMeta } from '../source/examples';
-import { persistence } from '../session/persistence';
 import { latestDecisionIndex, selectStatus } from '../store/selectors';
 import type { Store } from '../store/store';
 
@@ -104,12 +103,12 @@ export function testFile(s: Store): { name: string; text: string } | null {
   const run = s.run;
   if (!run || run.seed === null || run.format !== 'simulation') return null;
   let scenario: Parameters<typeof generateTestFile>[0]['scenario'];
-  if (run.source.kind === 'example')
-    scenario = { kind: 'example', name: run.source.file, file: `${run.source.file}.ts` };
-  else if (run.source.kind === 'scenario')
+  const source = run.recipe.source;
+  if (source.kind === 'example') scenario = { kind: 'example', name: source.name, file: `${source.name}.ts` };
+  else if (source.kind === 'scenario')
     scenario = {
       kind: 'scenario',
-      code: persistence.keptScenario() ?? s.editorSource ?? '',
+      code: source.code,
       name: s.editorLabel ? `${exampleMeta(s.editorLabel)?.file ?? s.editorLabel}-edited` : 'edited-scenario',
     };
   else return null;

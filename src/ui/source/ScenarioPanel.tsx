@@ -4,6 +4,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { parseCancelAt, parseCrashList } from '../store/scenarioSlice';
 import { useStore } from '../store/store';
+import { useSession } from '../session/useSession';
 import type { UiError } from '../store/storeState';
 import type { ErrorMark } from './CodeEditor';
 import { exampleSource, examples } from './examples';
@@ -23,7 +24,7 @@ function startingSource(file: string | null): string {
 }
 
 export function ScenarioPanel() {
-  const { run, editorSource, editorLabel, seed, crashes, cancelAt, theme, loading } = useStore(
+  const { run, editorSource, editorLabel, seed, crashes, cancelAt, theme } = useStore(
     useShallow((s) => ({
       run: s.run,
       editorSource: s.editorSource,
@@ -32,10 +33,10 @@ export function ScenarioPanel() {
       crashes: s.editorCrashes,
       cancelAt: s.editorCancelAt,
       theme: s.theme,
-      loading: !!s.loading,
     })),
   );
   const error = useStore((s) => s.error);
+  const loading = useSession((s) => s.loading !== null);
   const errorMark = useMemo(() => errorMarkOf(error), [error]);
   const exampleFile = run?.source.kind === 'example' ? run.source.file : null;
   const code = editorSource ?? startingSource(exampleFile);

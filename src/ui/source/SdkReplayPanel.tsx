@@ -8,6 +8,7 @@ import type { LoadedRun, SdkReplayView } from '../../run/loaded-run';
 import { awaitedIds, sdkVerdictHeadline } from '../../share/sdk-replay-text';
 import type { UiError } from '../store/storeState';
 import { useStore } from '../store/store';
+import { useSession } from '../session/useSession';
 import type { ErrorMark } from './CodeEditor';
 import { parseCancelAt, parseCrashList } from '../store/scenarioSlice';
 import { replayLoadedWithSdk, simulateWithSdk } from './loaders';
@@ -56,7 +57,7 @@ function errorMarkOf(error: UiError | null): ErrorMark | null {
 }
 
 export function SdkReplayPanel() {
-  const { run, source, label, targetOverride, seed, crashes, cancelAt, theme, loading } = useStore(
+  const { run, source, label, targetOverride, seed, crashes, cancelAt, theme } = useStore(
     useShallow((s) => ({
       run: s.run,
       source: s.sdkSource,
@@ -66,10 +67,10 @@ export function SdkReplayPanel() {
       crashes: s.editorCrashes,
       cancelAt: s.editorCancelAt,
       theme: s.theme,
-      loading: !!s.loading,
     })),
   );
   const error = useStore((s) => s.error);
+  const loading = useSession((s) => s.loading !== null);
   const errorMark = useMemo(() => errorMarkOf(error), [error]);
   const fileInput = useRef<HTMLInputElement>(null);
   const { setSdkSource, setSdkTarget, setEditorSeed, setEditorCrashes } = useStore.getState();

@@ -25,6 +25,12 @@ vi.mock('../engine/engineClient', () => {
   };
 });
 
+/** The engine job the i-th load asked for (the session plans it asynchronously). */
+async function jobAt(i: number): Promise<Pending> {
+  await vi.waitFor(() => expect(engine.jobs[i]).toBeDefined());
+  return engine.jobs[i];
+}
+
 const storage = new Map<string, string>();
 vi.stubGlobal('sessionStorage', {
   getItem: (k: string) => storage.get(k) ?? null,
@@ -48,13 +54,15 @@ const result = (title: string): RunResult => ({
 beforeEach(() => {
   engine.jobs.length = 0;
   storage.clear();
-  useStore.setState({ run: null, error: null, loading: null });
+  useStore.setState({ run: null, error: null });
 });
 
 describe('loaders', () => {
   it('shows the latest load only: an earlier one is cancelled and its late result dropped', async () => {
     const first = simulateExample('fan-out', 1, null);
+    await jobAt(0);
     const second = simulateExample('timeout-race', 2, null);
+    await jobAt(1);
     expect(engine.jobs.map((j) => j.cancelled)).toEqual([true, false]);
     engine.jobs[1].resolve(result('second'));
     engine.jobs[0].resolve(result('first'));
@@ -68,11 +76,11 @@ describe('loaders', () => {
 
   it('keeps the previous view when a load fails, and shows the engine error with its subject', async () => {
     const ok = simulateExample('fan-out', 1, null);
-    engine.jobs[0].resolve(result('shown'));
+    (await jobAt(0)).resolve(result('shown'));
     await ok;
     const { EngineFailure } = await import('../engine/engineClient');
     const failing = simulateSource('export default 1', null, null);
-    engine.jobs[1].reject(
+    (await jobAt(1)).reject(
       new EngineFailure({ code: 'SCENARIO_ERROR', origin: 'scenario', message: 'boom', location: {} }),
     );
     expect(await failing).toBeNull();
@@ -88,17 +96,18 @@ describe('loaders', () => {
 
   it('keeps opened files and simulated code for reload', async () => {
     const opened = openFiles([{ name: 'j.json', text: '[]' }]);
-    engine.jobs[0].resolve(result('file'));
+    (await jobAt(0)).resolve(result('file'));
     await opened;
     expect(JSON.parse(storage.get('replay-inspector:files')!)).toEqual([{ name: 'j.json', text: '[]' }]);
     const picked = openFileBytes([{ name: 'k.json', file: new Blob(['{}']) }]);
-    engine.jobs[1].resolve(result('picked'));
+    (await jobAt(1)).resolve(result('picked'));
     await picked;
     // A picked file is kept after the run's first frame (not before it: it would delay the first row).
     await vi.waitFor(() =>
       expect(JSON.parse(storage.get('replay-inspector:files')!)).toEqual([{ name: 'k.json', text: '{}' }]),
     );
     void simulateSource('export default 2', null, null);
+    await jobAt(2);
     expect(storage.get('replay-inspector:scenario')).toBe('export default 2');
   });
 });

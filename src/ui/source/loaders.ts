@@ -1,85 +1,43 @@
-// Effects that load a run: each reads or simulates in the engine Worker, then hands the result to the store.
-// A failed load keeps the previous view and shows the error (issue 8: the page never goes blank).
+// What the screens ask for, as recipes for the session (src/ui/session/session.ts): open files, a URL, an example,
+// edited scenario code, real handler code, a replay of the loaded journal. The session makes the run and shows it;
+// a failed load keeps the previous view and shows the error (issue 8: the page never goes blank).
 import { checkSizeUpFront } from '../../journal-reader/bytes';
-import { EngineFailure, runEngineJob } from '../engine/engineClient';
-import type { EngineJob } from '../engine/protocol';
-import type { LoadedRun, RunSource } from '../../run/loaded-run';
+import type { LoadedRun } from '../../run/loaded-run';
+import { baseRecipe, exactRecipe, isSimulatedRecipe } from '../../run/recipe';
+import type { PairedHandler, RunRecipe } from '../../share/view-state';
 import { useStore } from '../store/store';
 import { currentLimits } from '../robustness/limitsStore';
-import { exampleMeta, exampleSource } from './examples';
-import { companionsOf, sdkExampleSource } from './sdkExamples';
-import { fetchProtocolRows } from '../engine/rawRows';
+import { exampleSource, examples } from './examples';
+import { sdkExampleSource } from './sdkExamples';
 import { clearLoadMarks, markLoad } from '../engine/loadMarks';
-import { latestTask } from '../session/latestTask';
+import { session } from '../session/appSession';
+import type { OpenAt, PickedFile } from '../session/session';
 import { KEPT_FILES_LIMIT_CHARS, persistence } from '../session/persistence';
 
-/** The run being loaded: a newer load cancels it (its Worker is terminated) and its result is dropped. */
-const loads = latestTask();
+export type { OpenAt, PickedFile } from '../session/session';
 
-export interface OpenAt {
-  cursor?: number;
-  selection?: string | null;
+/** The seed, crashes and cancellation of a simulation; null: the scenario's own defaults. */
+function simulated(
+  seed: number | null,
+  crashes: number[] | null,
+  cancelAtMs: number | null,
+): Omit<RunRecipe, 'source'> {
+  return {
+    ...(seed !== null ? { seed } : {}),
+    ...(crashes !== null ? { crashesMs: crashes } : {}),
+    ...(cancelAtMs !== null ? { cancelAtMs } : {}),
+  };
 }
 
-/** A real-SDK replay first fetches and compiles the SDK's ~2 MB chunk (its WASM VM): not the handler's time. */
-const SDK_LOAD_ALLOWANCE_MS = 20_000;
-
-async function execute(
-  job: EngineJob,
-  source: RunSource,
-  label: string,
-  subject: string,
-  at?: OpenAt,
-): Promise<LoadedRun | null> {
-  const task = loads.start();
-  const { setLoading, setError, setRun } = useStore.getState();
-  setLoading({ label, fraction: null });
-  const limits = currentLimits();
-  const timeoutMs =
-    job.type === 'read'
-      ? limits.readTimeLimitMs
-      : job.type === 'sdk-replay'
-        ? limits.timeLimitMs + SDK_LOAD_ALLOWANCE_MS
-        : limits.timeLimitMs;
-  if (job.type === 'read')
-    job = { ...job, limits: { maxBytes: limits.maxBytes, maxChars: limits.maxBytes, maxEntries: limits.maxEntries } };
-  const running = runEngineJob(job, { timeoutMs, onProgress: (fraction) => setLoading({ label, fraction }) });
-  task.signal.addEventListener('abort', () => running.cancel(), { once: true });
-  try {
-    const result = await running.promise;
-    if (!task.isCurrent()) return null;
-    const run: LoadedRun = { ...result, source };
-    setRun(run, at);
-    markLoad('run-set');
-    return run;
-  } catch (e) {
-    if (!task.isCurrent()) return null;
-    const info =
-      e instanceof EngineFailure
-        ? e.info
-        : { code: 'ENGINE_ERROR', origin: 'engine', message: String(e), location: {} };
-    setError({ ...info, subject });
-    return null;
-  } finally {
-    task.finish();
-  }
-}
-
+/** Journal text (a view file's or a share link's, Connect's bundle): read, shown, kept for reload. */
 export async function openFiles(files: { name: string; text: string }[], at?: OpenAt): Promise<LoadedRun | null> {
-  const names = files.map((f) => f.name);
-  const run = await execute(
-    { type: 'read', files },
-    { kind: 'file', names },
-    `Reading ${names.join(', ')}`,
-    names.join(', '),
-    at,
-  );
-  if (run) persistence.keepFiles(files);
-  return run;
+  if (files.length === 1)
+    return session.load({ source: { kind: 'journal', text: files[0].text, fileName: files[0].name } }, { at });
+  // Several files: named in the recipe (a link cannot carry them all), read as blobs, kept for reload.
+  persistence.keepFiles(files);
+  const blobs = files.map((f) => ({ name: f.name, file: new Blob([f.text]) }));
+  return session.load({ source: { kind: 'kept-files', names: files.map((f) => f.name) } }, { at, files: blobs });
 }
-
-/** A picked or dropped file: the Worker reads it itself, as a stream (issue 15), so the page never holds its bytes. */
-export type PickedFile = { name: string; file: Blob };
 
 /**
  * Picked or dropped files, or why not (null). Refused from File.size before a byte is read: a 2 GB file must not
@@ -95,7 +53,7 @@ export function readBrowserFiles(list: FileList | File[]): PickedFile[] | null {
   const total = picked.reduce((n, f) => n + f.size, 0);
   const tooLarge = checkSizeUpFront(total, { maxBytes }, picked.length === 1 ? picked[0].name : undefined);
   if (tooLarge) {
-    loads.cancel();
+    session.cancel();
     useStore.getState().setError({ ...tooLarge.toInfo(), origin: 'limit', subject: names });
     return null;
   }
@@ -117,15 +75,8 @@ export function showUnreadable(files: PickedFile[], e: unknown): null {
 
 /** Reads picked journal files in the Worker (as streams, decoded strictly there); small ones are kept for reload. */
 export async function openFileBytes(files: PickedFile[], at?: OpenAt): Promise<LoadedRun | null> {
-  const names = files.map((f) => f.name).join(', ');
   markLoad('bytes-read');
-  const run = await execute(
-    { type: 'read', files },
-    { kind: 'file', names: files.map((f) => f.name) },
-    `Reading ${names}`,
-    names,
-    at,
-  );
+  const run = await session.load({ source: { kind: 'kept-files', names: files.map((f) => f.name) } }, { at, files });
   // After the first frame of the run, not before it: decoding and storing a 3 MB file took ~70 ms of the first row
   // (bench/first-row.bench.ts), and reload needs it only later.
   if (run) afterNextPaint(() => void keepForReload(files));
@@ -148,112 +99,47 @@ async function keepForReload(files: PickedFile[]): Promise<void> {
   }
 }
 
-export async function openUrl(url: string, at?: OpenAt): Promise<LoadedRun | null> {
-  const { setLoading, setError } = useStore.getState();
-  let target: URL;
-  try {
-    target = new URL(url, location.href);
-    if (target.protocol !== 'http:' && target.protocol !== 'https:')
-      throw new Error(`${target.protocol} addresses are not opened`);
-  } catch (e) {
-    setError({
-      code: 'BAD_URL',
-      origin: 'engine',
-      message: `Cannot open "${url.slice(0, 200)}": ${(e as Error).message}.`,
-      location: { field: 'src' },
-      hint: 'Only http(s) addresses of journal files can be opened from a link.',
-      subject: url.slice(0, 200),
-    });
-    return null;
-  }
-  setLoading({ label: `Fetching ${url}`, fraction: null });
-  let text: string;
-  try {
-    const response = await fetch(target, { credentials: 'omit' });
-    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
-    text = await response.text();
-  } catch (e) {
-    setError({
-      code: 'FETCH_FAILED',
-      origin: 'engine',
-      message: `Could not fetch ${url}: ${(e as Error).message}`,
-      location: {},
-      hint: 'The file must be on this site or served with CORS headers.',
-      subject: url,
-    });
-    return null;
-  }
-  const name = url.split('/').pop() || url;
-  return execute({ type: 'read', files: [{ name, text }] }, { kind: 'url', url }, `Reading ${name}`, url, at);
+export function openUrl(url: string, at?: OpenAt): Promise<LoadedRun | null> {
+  return session.load({ source: { kind: 'url', url } }, { at });
 }
 
 /** cancelAtMs null: the scenario's own default (share links and the compare view pass the run's own). */
-export async function simulateExample(
+export function simulateExample(
   file: string,
   seed: number | null,
   crashes: number[] | null,
   at?: OpenAt,
   cancelAtMs: number | null = null,
 ): Promise<LoadedRun | null> {
-  const source = exampleSource(file);
-  if (!source) {
-    useStore.getState().setError({
-      code: 'UNKNOWN_EXAMPLE',
-      origin: 'engine',
-      message: `There is no example named "${file}".`,
-      location: {},
-      hint: 'Pick one from the Examples list.',
-      subject: file,
-    });
-    return null;
-  }
-  const label = exampleMeta(file)?.name ?? file;
-  return execute(
-    { type: 'simulate', source, scenarioLabel: label, seed, crashes, stepsMax: currentLimits().stepsMax, cancelAtMs },
-    { kind: 'example', file },
-    `Simulating ${label}`,
-    label,
-    at,
-  );
+  return session.load({ source: { kind: 'example', name: file }, ...simulated(seed, crashes, cancelAtMs) }, { at });
 }
 
-export async function simulateSource(
+export function simulateSource(
   source: string,
   seed: number | null,
   crashes: number[] | null,
   at?: OpenAt,
   cancelAtMs: number | null = null,
 ): Promise<LoadedRun | null> {
-  persistence.keepScenario(source);
-  return execute(
-    {
-      type: 'simulate',
-      source,
-      scenarioLabel: 'edited scenario',
-      seed,
-      crashes,
-      stepsMax: currentLimits().stepsMax,
-      cancelAtMs,
-    },
-    { kind: 'scenario' },
-    'Simulating the edited scenario',
-    'edited scenario',
-    at,
-  );
+  return session.load({ source: { kind: 'scenario', code: source }, ...simulated(seed, crashes, cancelAtMs) }, { at });
+}
+
+/** Scenario code as a paired handler: the example it is, when it is one unchanged (links then name it). */
+function pairedScenario(code: string): PairedHandler {
+  const example = examples.find((e) => exampleSource(e.file) === code);
+  return example ? { kind: 'example', name: example.file } : { kind: 'scenario', code };
+}
+
+/** The loaded journal with this handler paired (replacing any it was replayed with before). */
+function pairedWith(paired: PairedHandler): RunRecipe | null {
+  const run = useStore.getState().run;
+  return run ? { ...baseRecipe(run.recipe), paired } : null;
 }
 
 /** Replays the loaded journal against scenario code: decisions appear, or the first mismatch (570). */
 export async function replayLoaded(source: string, scenarioLabel: string): Promise<LoadedRun | null> {
-  const run = useStore.getState().run;
-  if (!run) return null;
-  const replayed = await execute(
-    { type: 'replay', source, scenarioLabel, journal: run.journal },
-    run.source,
-    `Replaying with ${scenarioLabel}`,
-    scenarioLabel,
-  );
-  if (replayed) replaySources.set(replayed, source);
-  return replayed;
+  const recipe = pairedWith(pairedScenario(source));
+  return recipe && session.load(recipe, { pairedLabel: scenarioLabel });
 }
 
 /**
@@ -267,18 +153,11 @@ export async function replayLoadedWithSdk(
 ): Promise<LoadedRun | null> {
   const run = useStore.getState().run;
   if (!run) return null;
-  const protocolRows = await fetchProtocolRows(run.journal);
-  const replayed = await execute(
-    { type: 'sdk-replay', source, handlerLabel, target, journal: run.journal, protocolRows },
-    run.source,
-    `Replaying with the real SDK (${handlerLabel})`,
-    handlerLabel,
-  );
-  if (replayed) sdkReplaySources.set(replayed, source);
-  return replayed;
+  // The target is recorded only when the journal does not name it, or names another one.
+  const named = target === run.journal.target ? {} : { target };
+  const recipe = pairedWith({ kind: 'sdk', code: source, ...named, label: handlerLabel });
+  return recipe && session.load(recipe);
 }
-
-const sdkReplaySources = new WeakMap<LoadedRun, string>();
 
 /** A built-in example's real SDK form (scenarios/sdk/), into the Real SDK tab's editor, simulated on the real SDK. */
 export async function simulateSdkExample(file: string, label: string): Promise<LoadedRun | null> {
@@ -295,7 +174,7 @@ export async function simulateSdkExample(file: string, label: string): Promise<L
  * Simulates real handler code on the real SDK behind our simulated Restate server (src/sdk-sim), with the world the
  * module defines (defineSdkScenario) or the default one; seed, crashes and cancellation as for a scenario.
  */
-export async function simulateWithSdk(
+export function simulateWithSdk(
   source: string,
   label: string | null,
   target: string | null,
@@ -304,51 +183,19 @@ export async function simulateWithSdk(
   at?: OpenAt,
   cancelAtMs: number | null = null,
 ): Promise<LoadedRun | null> {
-  const handlerLabel = label ?? 'the pasted handler';
-  return execute(
-    {
-      type: 'sdk-simulate',
-      source,
-      handlerLabel,
-      target,
-      seed,
-      crashes,
-      cancelAtMs,
-      stepsMax: currentLimits().stepsMax,
-      companions: companionsOf(source),
-    },
-    { kind: 'sdk-scenario' },
-    `Simulating ${handlerLabel} with the real SDK`,
-    handlerLabel,
-    at,
+  const code = { kind: 'sdk-scenario' as const, code: source, ...(target ? { target } : {}) };
+  return session.load(
+    { source: { ...code, ...(label ? { label } : {}) }, ...simulated(seed, crashes, cancelAtMs) },
+    { at },
   );
 }
 
-/** The handler code a run was replayed with by the real SDK (for share links), or null. */
-export function sdkReplaySourceOf(run: LoadedRun): string | null {
-  return sdkReplaySources.get(run) ?? null;
-}
-
-const replaySources = new WeakMap<LoadedRun, string>();
-
-/** The scenario code a replayed run was replayed with (for share links), or null. */
-export function replaySourceOf(run: LoadedRun): string | null {
-  return replaySources.get(run) ?? null;
-}
-
-/** Re-simulates the loaded example or edited scenario with these crash times (same seed). */
+/** Re-simulates the run on screen (an example, scenario code or real handler code) with these crash times. */
 export async function resimulateWithCrashes(crashes: number[]): Promise<LoadedRun | null> {
   const s = useStore.getState();
   const run = s.run;
-  if (!run) return null;
+  if (!run || run.recipe.paired || !isSimulatedRecipe(run.recipe)) return null;
   s.setEditorCrashes(crashes.join(', '));
-  // The run's cancellation time stays (it may come from a share link rather than the scenario's default).
-  const cancelAtMs = run.cancelAtMs ?? null;
-  if (run.source.kind === 'sdk-scenario')
-    return simulateWithSdk(s.sdkSource ?? '', s.sdkLabel, s.sdkTarget, run.seed, crashes, undefined, cancelAtMs);
-  if (run.source.kind === 'example' && s.editorSource === null)
-    return simulateExample(run.source.file, run.seed, crashes, undefined, cancelAtMs);
-  if (run.source.kind === 'scenario' || s.editorSource !== null)
-    return simulateSource(s.editorSource ?? persistence.keptScenario() ?? '', run.seed, crashes, undefined, cancelAtMs);
-  return null;
+  // The run's seed and cancellation time stay (they may come from a share link rather than the scenario's default).
+  return session.load({ ...exactRecipe(run), crashesMs: crashes });
 }

@@ -1,4 +1,4 @@
-// The loaded run, its derived model, and the loading/error state of the source being opened.
+// The loaded run, its derived model, and the error of the last load (what is loading is the session's).
 import type { StateCreator } from 'zustand';
 import { buildRunModel } from '../derive/runModel';
 import { clampCursor, initialCursor } from '../derive/steps';
@@ -7,7 +7,6 @@ import type { Store, RunSlice } from './storeState';
 export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
   run: null,
   model: null,
-  loading: null,
   error: null,
   setRun: (run, at) => {
     const model = buildRunModel(run);
@@ -25,8 +24,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
       simulated && run.seed !== null
         ? { editorSeed: run.seed, editorCrashes: run.crashes.join(', '), editorCancelAt: cancelAt }
         : {};
-    set({ run, model, cursor, selection, loading: null, error: null, playing: false, window: null, ...editor });
+    set({ run, model, cursor, selection, error: null, playing: false, window: null, ...editor });
   },
-  setLoading: (loading) => set({ loading }),
-  setError: (error) => set({ error, loading: null }),
+  setError: (error) => set({ error }),
 });

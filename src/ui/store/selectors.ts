@@ -33,9 +33,9 @@ export function entryAtCursor(s: Pick<Store, 'run' | 'cursor'>): Entry | null {
   return s.run && s.cursor > 0 ? (s.run.journal.entries[s.cursor - 1] ?? null) : null;
 }
 
-export function selectStatus(s: Store): string {
-  if (!s.run || !s.model)
-    return s.loading ? `${s.loading.label}…` : 'No run loaded. Open a journal or pick an example.';
+/** `loading`: what the session is loading (src/ui/session), said while no run is shown yet. */
+export function selectStatus(s: Store, loading: { label: string } | null = null): string {
+  if (!s.run || !s.model) return loading ? `${loading.label}…` : 'No run loaded. Open a journal or pick an example.';
   return statusSentence({
     cursor: s.cursor,
     total: s.model.steps.total,

@@ -6,6 +6,7 @@ import { useStore } from './store';
 
 function run(): LoadedRun {
   return {
+    recipe: { source: { kind: 'example', name: 'race' } },
     source: { kind: 'example', file: 'race' },
     title: 'race',
     journal: raceJournal(),

@@ -7,11 +7,6 @@ import type { LoadedRun } from '../../run/loaded-run';
 
 export type Store = RunSlice & CursorSlice & SelectionSlice & ViewSlice & ScenarioSlice;
 
-export interface LoadingState {
-  label: string;
-  fraction: number | null;
-}
-
 export interface UiError extends EngineError {
   /** The file or scenario the error is about. */
   subject?: string;
@@ -20,11 +15,9 @@ export interface UiError extends EngineError {
 export interface RunSlice {
   run: LoadedRun | null;
   model: RunModel | null;
-  loading: LoadingState | null;
   error: UiError | null;
   /** Shows a run; keeps the previous view when a later load fails (setError leaves `run` alone). */
   setRun(run: LoadedRun, at?: { cursor?: number; selection?: string | null }): void;
-  setLoading(loading: LoadingState | null): void;
   setError(error: UiError | null): void;
 }
 

@@ -44,7 +44,8 @@ export async function currentView(s: Pick<Store, 'run' | 'cursor' | 'selection'>
   if (!run) return null;
   const compare = currentShareCompare();
   const at = { cursor: s.cursor, ...(s.selection ? { selection: s.selection } : {}), ...(compare ? { compare } : {}) };
-  if (isSimulatedRecipe(run.recipe)) return { recipe: exactRecipe(run), ...at };
+  if (isSimulatedRecipe(run.recipe) && !run.recipe.paired) return { recipe: exactRecipe(run), ...at };
+  // A replay travels as the journal it replayed (a simulation's too) with the handler it was paired with.
   const paired = run.recipe.paired;
   return { recipe: { source: await journalSource(run), ...(paired ? { paired } : {}) }, ...at };
 }

@@ -51,8 +51,10 @@ export function isSimulatedRecipe(recipe: RunRecipe): boolean {
 export function exactRecipe(run: LoadedRun): RunRecipe {
   if (!isSimulatedRecipe(run.recipe)) return run.recipe;
   const cancelAtMs = run.cancelAtMs ?? null;
+  // Every other field of the recipe passes through as it was: a new recipe parameter needs nothing here.
+  const { seed: _seed, crashesMs: _crashes, cancelAtMs: _cancel, ...rest } = run.recipe;
   return {
-    source: run.recipe.source,
+    ...rest,
     ...(run.seed !== null ? { seed: run.seed } : {}),
     ...(run.crashes.length ? { crashesMs: run.crashes } : {}),
     ...(cancelAtMs !== null ? { cancelAtMs } : {}),

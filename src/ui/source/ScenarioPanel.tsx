@@ -5,20 +5,13 @@ import { useShallow } from 'zustand/react/shallow';
 import { parseCancelAt, parseCrashList } from '../store/scenarioSlice';
 import { useStore } from '../store/store';
 import { useSession } from '../session/useSession';
-import type { UiError } from '../store/storeState';
-import type { ErrorMark } from './CodeEditor';
+import { errorMarkOf } from './errorMark';
 import { exampleSource, examples } from './examples';
 import { replayLoaded, simulateExample, simulateSource } from './loaders';
 
 const CodeEditor = lazy(() => import('./CodeEditor'));
 
 /** A scenario error that names a line of the code (a syntax error, SCENARIO_SYNTAX) marks that line in the editor. */
-function errorMarkOf(error: UiError | null): ErrorMark | null {
-  const line = error?.origin === 'scenario' ? error.location?.line : undefined;
-  if (!error || typeof line !== 'number') return null;
-  return { line, column: error.location?.column, message: `${error.code}: ${error.message}` };
-}
-
 function startingSource(file: string | null): string {
   return (file && exampleSource(file)) ?? (examples[0] ? (exampleSource(examples[0].file) ?? '') : '');
 }
@@ -37,7 +30,7 @@ export function ScenarioPanel() {
   );
   const error = useStore((s) => s.error);
   const loading = useSession((s) => s.loading !== null);
-  const errorMark = useMemo(() => errorMarkOf(error), [error]);
+  const errorMark = useMemo(() => errorMarkOf(error, 'scenario'), [error]);
   const exampleFile = run?.source.kind === 'example' ? run.source.file : null;
   const code = editorSource ?? startingSource(exampleFile);
   const { setEditorSource, setEditorSeed, setEditorCrashes, setEditorCancelAt } = useStore.getState();

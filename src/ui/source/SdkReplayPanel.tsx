@@ -6,10 +6,9 @@ import { lazy, Suspense, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { LoadedRun, SdkReplayView } from '../../run/loaded-run';
 import { awaitedIds, sdkVerdictHeadline } from '../../share/sdk-replay-text';
-import type { UiError } from '../store/storeState';
 import { useStore } from '../store/store';
 import { useSession } from '../session/useSession';
-import type { ErrorMark } from './CodeEditor';
+import { errorMarkOf } from './errorMark';
 import { parseCancelAt, parseCrashList } from '../store/scenarioSlice';
 import { replayLoadedWithSdk, simulateWithSdk } from './loaders';
 import { sdkExampleFiles, sdkExampleSource } from './sdkExamples';
@@ -50,12 +49,6 @@ function unavailableReason(run: LoadedRun | null): string | null {
   return null;
 }
 
-function errorMarkOf(error: UiError | null): ErrorMark | null {
-  const line = error?.origin === 'sdk' ? error.location?.line : undefined;
-  if (!error || typeof line !== 'number') return null;
-  return { line, column: error.location?.column, message: `${error.code}: ${error.message}` };
-}
-
 export function SdkReplayPanel() {
   const { run, source, label, targetOverride, seed, crashes, cancelAt, theme } = useStore(
     useShallow((s) => ({
@@ -71,7 +64,7 @@ export function SdkReplayPanel() {
   );
   const error = useStore((s) => s.error);
   const loading = useSession((s) => s.loading !== null);
-  const errorMark = useMemo(() => errorMarkOf(error), [error]);
+  const errorMark = useMemo(() => errorMarkOf(error, 'sdk'), [error]);
   const fileInput = useRef<HTMLInputElement>(null);
   const { setSdkSource, setSdkTarget, setEditorSeed, setEditorCrashes } = useStore.getState();
   const unavailable = unavailableReason(run);

@@ -35,6 +35,14 @@ test('paste a real handler, simulate it with the real SDK, inject a crash, step 
   expect(sawCrash).toBe(true);
   await expect(inspector.status).toContainText('handler returned');
   await expect(inspector.timeline.getByText('crash', { exact: false }).first()).toBeVisible();
+
+  // The address bar names the simulation (the code stays in this tab): a reload simulates it again, crash included.
+  await expect(page).toHaveURL(/#src=sdk-scenario&seed=\d+&crash=500/);
+  const status = await inspector.status.textContent();
+  await page.reload();
+  await expect(inspector.status).toHaveText(status!);
+  await expect(inspector.inspector).toContainText('1: crash · 2: done');
+  await expect(page.getByRole('textbox', { name: 'Real handler code' })).toContainText('Greeter');
 });
 
 test('Copy link carries a real-SDK simulation: a fresh browser simulates the same code to the same step', async ({

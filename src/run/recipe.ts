@@ -17,6 +17,7 @@ export function runSourceOf(recipe: RunRecipe): RunSource {
     case 'kept-scenario':
       return { kind: 'scenario' };
     case 'sdk-scenario':
+    case 'kept-sdk-scenario':
       return { kind: 'sdk-scenario' };
     case 'journal':
       return { kind: 'file', names: [source.fileName ?? SHARED_JOURNAL_NAME] };
@@ -41,7 +42,13 @@ export function baseRecipe(recipe: RunRecipe): RunRecipe {
 /** Is this recipe a simulation (its seed, crashes and cancellation matter)? */
 export function isSimulatedRecipe(recipe: RunRecipe): boolean {
   const kind = recipe.source.kind;
-  return kind === 'example' || kind === 'scenario' || kind === 'kept-scenario' || kind === 'sdk-scenario';
+  return (
+    kind === 'example' ||
+    kind === 'scenario' ||
+    kind === 'kept-scenario' ||
+    kind === 'sdk-scenario' ||
+    kind === 'kept-sdk-scenario'
+  );
 }
 
 /**

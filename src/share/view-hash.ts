@@ -22,7 +22,12 @@ export const isFullHash = (hash: string): boolean => /^#?v\d/.test(hash);
 /** Can the compact form hold this view: its run is named, not carried, and no handler or compare view goes with it? */
 export function fitsCompact(view: ViewState): boolean {
   const kind = view.recipe.source.kind;
-  const named = kind === 'example' || kind === 'url' || kind === 'kept-files' || kind === 'kept-scenario';
+  const named =
+    kind === 'example' ||
+    kind === 'url' ||
+    kind === 'kept-files' ||
+    kind === 'kept-scenario' ||
+    kind === 'kept-sdk-scenario';
   return named && !view.recipe.paired && !view.compare;
 }
 
@@ -35,6 +40,7 @@ function sourceFromSrc(src: string): RecipeSource | null {
   if (src.startsWith('url:')) return { kind: 'url', url: src.slice('url:'.length) };
   if (src.startsWith('file:')) return { kind: 'kept-files', names: src.slice('file:'.length).split(',') };
   if (src === 'scenario') return { kind: 'kept-scenario' };
+  if (src === 'sdk-scenario') return { kind: 'kept-sdk-scenario' };
   return null;
 }
 
@@ -48,6 +54,8 @@ function srcOf(source: RecipeSource): string {
       return `file:${source.names.join(',')}`;
     case 'kept-scenario':
       return 'scenario';
+    case 'kept-sdk-scenario':
+      return 'sdk-scenario';
     default:
       throw new Error(`a ${source.kind} source has no compact form`);
   }

@@ -54,6 +54,11 @@ describe('view hash: the compact form', () => {
       selection: 'c1',
     });
     expect(decodeViewHash('#src=scenario&seed=5').view?.recipe).toEqual({ source: { kind: 'kept-scenario' }, seed: 5 });
+    expect(decodeViewHash('#src=sdk-scenario&seed=2&crash=500').view?.recipe).toEqual({
+      source: { kind: 'kept-sdk-scenario' },
+      seed: 2,
+      crashesMs: [500],
+    });
     expect(decodeViewHash('#src=javascript%3Aalert(1)')).toEqual({
       form: 'compact',
       view: null,

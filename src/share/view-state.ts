@@ -17,7 +17,9 @@ export type RecipeSource =
   /** Journal files this browser tab keeps (sessionStorage), named only: the address bar, never a share link. */
   | { kind: 'kept-files'; names: string[] }
   /** The scenario code this tab last simulated (sessionStorage): the address bar, never a share link. */
-  | { kind: 'kept-scenario' };
+  | { kind: 'kept-scenario' }
+  /** The real handler code this tab last simulated on the real SDK (sessionStorage): the address bar only. */
+  | { kind: 'kept-sdk-scenario' };
 
 /**
  * Code paired with a loaded journal to replay it: an example or scenario in this app's API (sim.replay), or the

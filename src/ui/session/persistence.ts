@@ -14,6 +14,7 @@ export interface KeyValueStorage {
 
 const FILES_KEY = 'replay-inspector:files';
 const SCENARIO_KEY = 'replay-inspector:scenario';
+const SDK_SCENARIO_KEY = 'replay-inspector:sdk-scenario';
 /** Files larger than this (in characters, all together) are not kept: sessionStorage holds ~5 MB per origin. */
 export const KEPT_FILES_LIMIT_CHARS = 4_000_000;
 
@@ -25,6 +26,15 @@ export interface SessionPersistence {
   /** The scenario code last simulated in this tab, or null. */
   keptScenario(): string | null;
   keepScenario(code: string): void;
+  /** The real handler code last simulated on the real SDK in this tab (with its target and label), or null. */
+  keptSdkScenario(): KeptSdkScenario | null;
+  keepSdkScenario(scenario: KeptSdkScenario): void;
+}
+
+export interface KeptSdkScenario {
+  code: string;
+  target?: string;
+  label?: string;
 }
 
 export function createPersistence(storage: () => KeyValueStorage): SessionPersistence {
@@ -62,7 +72,28 @@ export function createPersistence(storage: () => KeyValueStorage): SessionPersis
         // Not fatal: the URL will then not restore the edited code.
       }
     },
+    keptSdkScenario() {
+      try {
+        const kept: unknown = JSON.parse(storage().getItem(SDK_SCENARIO_KEY) ?? 'null');
+        return isKeptSdkScenario(kept) ? kept : null;
+      } catch {
+        return null;
+      }
+    },
+    keepSdkScenario({ code, target, label }) {
+      try {
+        storage().setItem(SDK_SCENARIO_KEY, JSON.stringify({ code, target, label }));
+      } catch {
+        // Not fatal, as for scenario code.
+      }
+    },
   };
+}
+
+function isKeptSdkScenario(value: unknown): value is KeptSdkScenario {
+  const s = value as KeptSdkScenario;
+  const optional = (v: unknown) => v === undefined || typeof v === 'string';
+  return typeof s === 'object' && s !== null && typeof s.code === 'string' && optional(s.target) && optional(s.label);
 }
 
 function isKeptFile(value: unknown): value is KeptFile {

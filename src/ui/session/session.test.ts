@@ -170,6 +170,25 @@ describe('session.load', () => {
     expect(pending.timeoutMs).toBe(LIMITS.timeLimitMs + SDK_LOAD_ALLOWANCE_MS);
   });
 
+  it('keeps real handler code before it runs, and a kept-sdk-scenario recipe runs it again with its target', async () => {
+    const source = { kind: 'sdk-scenario' as const, code: 'export default 2', target: 'Lab/run', label: 'lab.ts' };
+    void h.session.load({ source, seed: 4 });
+    await h.jobAt(0);
+    expect(JSON.parse(h.storage.get('replay-inspector:sdk-scenario')!)).toEqual({
+      code: 'export default 2',
+      target: 'Lab/run',
+      label: 'lab.ts',
+    });
+    const again = h.session.load({ source: { kind: 'kept-sdk-scenario' }, seed: 4 });
+    const pending = await h.jobAt(1);
+    expect(pending.job).toMatchObject({ type: 'sdk-simulate', source: 'export default 2', target: 'Lab/run', seed: 4 });
+    pending.resolve(result('again'));
+    expect((await again)?.recipe).toEqual({ source, seed: 4 });
+    h.storage.clear();
+    expect(await h.session.load({ source: { kind: 'kept-sdk-scenario' } })).toBeNull();
+    expect(h.errors.at(-1)?.code).toBe('FILE_NOT_KEPT');
+  });
+
   it('reads carried journal text with the read limits, and keeps it for reload only once it was read', async () => {
     const loading = h.session.load({ source: { kind: 'journal', text: '[]', fileName: 'j.json' } });
     const pending = await h.jobAt(0);

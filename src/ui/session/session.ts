@@ -166,6 +166,12 @@ export function createSession(ports: SessionPorts): Session {
           subject: label,
         };
       }
+      case 'kept-sdk-scenario': {
+        const kept = ports.persistence.keptSdkScenario();
+        if (!kept)
+          return fail(notKept('the real handler code', 'Paste or open the handler in the Real SDK tab again.'));
+        return plan({ ...recipe, source: { kind: 'sdk-scenario', ...kept } }, files, base);
+      }
       case 'sdk-scenario': {
         const handlerLabel = source.label ?? 'the pasted handler';
         return {
@@ -324,8 +330,9 @@ export function createSession(ports: SessionPorts): Session {
       check();
       if (options.pairedLabel) p = relabel(p, options.pairedLabel);
       // Code is kept before it runs: a reload after a failing simulation still brings the user's code back.
-      if (p.job.type === 'simulate' && p.recipe.source.kind === 'scenario')
-        ports.persistence.keepScenario(p.recipe.source.code);
+      const ran = p.recipe.source;
+      if (ran.kind === 'scenario') ports.persistence.keepScenario(ran.code);
+      if (ran.kind === 'sdk-scenario') ports.persistence.keepSdkScenario(ran);
       const label = labelOf(p);
       setLoading({ label, fraction: null });
       const made = await run(p, task.signal, (fraction) => task.isCurrent() && setLoading({ label, fraction }));

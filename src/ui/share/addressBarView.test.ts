@@ -48,8 +48,10 @@ describe('address bar view', () => {
     });
   });
 
-  it('does not name a real-SDK simulation (its code travels only in Copy link)', () => {
-    const sdk = run({ source: { kind: 'sdk-scenario', code: 'x' } }, { seed: 1 });
-    expect(addressBarView({ run: sdk, cursor: 0, selection: null })).toBeNull();
+  it('names a real-SDK simulation as the handler code this tab keeps (its code travels only in Copy link)', () => {
+    const sdk = run({ source: { kind: 'sdk-scenario', code: 'x' } }, { seed: 1, crashes: [500] });
+    const view = addressBarView({ run: sdk, cursor: 3, selection: null });
+    expect(view).toEqual({ recipe: { source: { kind: 'kept-sdk-scenario' }, seed: 1, crashesMs: [500] }, cursor: 3 });
+    expect(encodeViewHash(view!, 'compact')).toBe('src=sdk-scenario&seed=1&crash=500&cursor=3');
   });
 });

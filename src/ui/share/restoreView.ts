@@ -2,6 +2,7 @@
 // the session, then the cursor, the selection and the compare view. Loader errors show in the error banner.
 import type { ViewState } from '../../share/view-state';
 import { session } from '../session/appSession';
+import { persistence } from '../session/persistence';
 import { useStore } from '../store/store';
 import { reopenCompare } from './compareLink';
 
@@ -16,7 +17,14 @@ async function restoreRun(view: ViewState): Promise<void> {
   const { source, paired } = view.recipe;
   const store = useStore.getState();
   if (source.kind === 'scenario') store.setEditorSource(source.code, null);
-  const sdk = source.kind === 'sdk-scenario' ? source : paired?.kind === 'sdk' ? paired : null;
+  const sdk =
+    source.kind === 'sdk-scenario'
+      ? source
+      : source.kind === 'kept-sdk-scenario'
+        ? persistence.keptSdkScenario()
+        : paired?.kind === 'sdk'
+          ? paired
+          : null;
   if (sdk) {
     store.setSdkSource(sdk.code, sdk.label ?? null);
     store.setSdkTarget(sdk.target ?? null);

@@ -20,6 +20,7 @@ export function needsContent(run: LoadedRun): boolean {
     kind === 'scenario' ||
     kind === 'kept-scenario' ||
     kind === 'sdk-scenario' ||
+    kind === 'kept-sdk-scenario' ||
     run.recipe.paired !== undefined ||
     (run.cancelAtMs ?? null) !== null ||
     currentShareCompare() !== null

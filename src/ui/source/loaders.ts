@@ -32,7 +32,7 @@ async function execute(
   at?: OpenAt,
 ): Promise<LoadedRun | null> {
   const task = loads.start();
-  const { setLoading, setError, setRun } = useStore.getState();
+  const { setLoading, setError, setRun, setPartialRun } = useStore.getState();
   setLoading({ label, fraction: null });
   const limits = currentLimits();
   const timeoutMs =
@@ -43,7 +43,12 @@ async function execute(
         : limits.timeLimitMs;
   if (job.type === 'read')
     job = { ...job, limits: { maxBytes: limits.maxBytes, maxChars: limits.maxBytes, maxEntries: limits.maxEntries } };
-  const running = runEngineJob(job, { timeoutMs, onProgress: (fraction) => setLoading({ label, fraction }) });
+  const running = runEngineJob(job, {
+    timeoutMs,
+    onProgress: (fraction) => setLoading({ label, fraction }),
+    // A large file's first rows while the rest reads (partialRead.ts); the full run or the error replaces them.
+    onPartial: ({ result, ...read }) => task.isCurrent() && setPartialRun({ ...result, source }, read),
+  });
   task.signal.addEventListener('abort', () => running.cancel(), { once: true });
   try {
     const result = await running.promise;

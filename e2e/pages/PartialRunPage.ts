@@ -22,11 +22,16 @@ export class PartialRunPage extends InspectorPage {
     await writeLargeQueryExport(file, entries);
   }
 
-  /** The same export with row `row`'s index turned into text that is no JSON, far past the first rows. */
-  async writeBrokenExport(file: string, entries: number, row: number): Promise<void> {
+  /**
+   * The same export with a second comma after row `row`'s index, far past the first rows: no JSON. Resolves to the
+   * character offset of that comma (the file is ASCII), where the reader says the text stops being JSON.
+   */
+  async writeBrokenExport(file: string, entries: number, row: number): Promise<number> {
     await writeLargeQueryExport(file, entries);
     const text = readFileSync(file, 'utf8');
-    writeFileSync(file, text.replace(`"index":${row},`, `"index":${row},,`));
+    const field = `"index":${row},`;
+    writeFileSync(file, text.replace(field, `${field},`));
+    return text.indexOf(field) + field.length;
   }
 
   /** The count the note says was read so far ("showing 2,290 of ~300,000"). */

@@ -1,10 +1,12 @@
 // The loading progress bar: what is being read and how far, as a percentage people and screen readers can see.
 // The Worker reports fractions while reading (journal-reader onProgress); null = not known yet (indeterminate).
 import { useSession } from '../session/useSession';
+import { useStore } from '../store/store';
 import './loadProgress.css';
 
 export function LoadProgress() {
   const loading = useSession((s) => s.loading);
+  const reading = useStore((s) => s.reading);
   if (!loading) return null;
   const percent = loading.fraction === null ? null : Math.max(0, Math.min(100, Math.round(loading.fraction * 100)));
   return (
@@ -24,6 +26,13 @@ export function LoadProgress() {
       <span className="load-progress-text">
         {loading.label}… {percent === null ? '' : `${percent} %`}
       </span>
+      {reading && (
+        // The timeline and journal table show only these first entries, and stepping stops at the last of them.
+        <span className="load-progress-partial" role="note" aria-label="Partial run">
+          reading… showing {reading.entriesRead.toLocaleString('en')} of ~{reading.entriesEstimate.toLocaleString('en')}{' '}
+          entries
+        </span>
+      )}
     </div>
   );
 }

@@ -14,6 +14,8 @@ import type { RawRowRequest, RawRowReply } from './rawRows';
 import { splitForPage } from './transfer';
 import { assertNoDynamicImport, lockDown } from './sandbox';
 import { epochNow, type WorkerTimings } from './loadMarks';
+import { PARTIAL_MIN_BYTES, PREFIX_BYTES, partialRunOf } from './partialRead';
+import type { ReaderApi } from './coreModules';
 
 /** When this Worker reached each phase of its job (epoch ms), sent with 'done' for the first-row bench (loadMarks.ts). */
 const timings: WorkerTimings = { 'worker-script': epochNow() };
@@ -124,6 +126,7 @@ async function read(job: Extract<EngineJob, { type: 'read' }>): Promise<RunResul
   if (job.files.length === 1 && 'file' in picked) {
     // One picked file: read as a stream of bytes (issue 15), with progress as the bytes arrive.
     const blob = picked.file;
+    if (job.partial && blob.size >= PARTIAL_MIN_BYTES) await postPartial(blob, picked.name, limits, reader);
     const source = { size: blob.size, chunks: () => blobChunks(blob) };
     out = await reader.readJournalStream(source, { fileName: picked.name, onProgress, limits });
   } else {
@@ -140,6 +143,24 @@ async function read(job: Extract<EngineJob, { type: 'read' }>): Promise<RunResul
   }
   timings['worker-read'] = epochNow();
   return runFromRead(out);
+}
+
+/** The first rows of a large file, posted before the full read starts (partialRead.ts); nothing when there are none. */
+async function postPartial(
+  blob: Blob,
+  fileName: string,
+  limits: Extract<EngineJob, { type: 'read' }>['limits'],
+  reader: ReaderApi,
+): Promise<void> {
+  const head = new Uint8Array(await blob.slice(0, PREFIX_BYTES).arrayBuffer());
+  const partial = partialRunOf(head, blob.size, (text) => reader.readJournals(text, { fileName, limits }), runFromRead);
+  if (!partial) return;
+  const result = partial.result;
+  result.futures = orderFutures(withDisplayNames(result.futures, result.journal));
+  // The raw rows stay with the full read: the preview's inspector shows entries without their row text.
+  for (const entry of result.journal.entries) entry.raw = undefined;
+  post({ type: 'partial', ...partial });
+  timings['worker-partial'] = epochNow();
 }
 
 /** A Blob's bytes as an async iterable (File.stream(); read with a reader, which every Chromium supports). */

@@ -6,6 +6,7 @@ import { prepareForPage } from './prepare';
 import { keepRawSource } from './rawRows';
 import { ResultAssembler } from './transfer';
 import { markLoad } from './loadMarks';
+import type { PartialRun } from './partialRead';
 
 export const SIMULATION_TIME_LIMIT_MS = 5000;
 export const READ_TIME_LIMIT_MS = 120_000;
@@ -47,7 +48,12 @@ function takeWorker(): Worker {
 
 export function runEngineJob(
   job: EngineJob,
-  options: { timeoutMs: number; onProgress?: (fraction: number) => void },
+  options: {
+    timeoutMs: number;
+    onProgress?: (fraction: number) => void;
+    /** A read job of a large file: its first rows, before the full run (which then resolves the promise, or fails). */
+    onPartial?: (partial: PartialRun) => void;
+  },
 ): RunningJob {
   const worker = takeWorker();
   let settle: ((fn: () => void, keepWorker?: boolean) => void) | null = null;
@@ -83,7 +89,10 @@ export function runEngineJob(
     worker.onmessage = (event: MessageEvent<EngineMessage>) => {
       const m = event.data;
       if (m.type === 'progress') options.onProgress?.(m.fraction);
-      else if (m.type === 'part') {
+      else if (m.type === 'partial') {
+        markLoad('partial');
+        options.onPartial?.({ result: m.result, entriesRead: m.entriesRead, entriesEstimate: m.entriesEstimate });
+      } else if (m.type === 'part') {
         if (parts.received === 0) markLoad('first-part');
         parts.add(m);
       } else if (m.type === 'done') {
@@ -124,7 +133,7 @@ export function runEngineJob(
       );
     };
     markLoad('job-posted');
-    worker.postMessage(job);
+    worker.postMessage(job.type === 'read' && options.onPartial ? { ...job, partial: true } : job);
   });
   return {
     promise,

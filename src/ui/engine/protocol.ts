@@ -3,6 +3,7 @@
 import type { Journal, ReaderErrorInfo } from '../../model';
 import type { RunResult } from '../../run/loaded-run';
 import type { ResultPart } from './transfer';
+import type { PartialRun } from './partialRead';
 
 export type { SdkReplayView } from '../../run/loaded-run';
 
@@ -16,6 +17,8 @@ export type EngineJob =
       type: 'read';
       files: ({ name: string; text: string } | { name: string; bytes: Uint8Array } | { name: string; file: Blob })[];
       limits?: { maxBytes: number; maxChars: number; maxEntries: number };
+      /** Post a partial run of a large picked file's first rows before the full one (partialRead.ts). */
+      partial?: boolean;
     }
   /** seed / crashes null: the scenario's own defaults (e.g. the crash of a crash-and-replay lesson). */
   | {
@@ -60,6 +63,8 @@ export interface EngineError extends ReaderErrorInfo {
 
 export type EngineMessage =
   | { type: 'progress'; fraction: number; label?: string }
+  /** The first rows of a large file while the rest still reads; 'done' (or 'error') follows (partialRead.ts). */
+  | ({ type: 'partial' } & PartialRun)
   /** A chunk of the result's entries or futures, sent before 'done' (transfer.ts). */
   | ResultPart
   /** timings: when the Worker reached each phase (epoch ms, loadMarks.ts). */

@@ -16,6 +16,7 @@ export const session = createSession({
   screen: {
     run: () => useStore.getState().run,
     show: (run, at) => useStore.getState().setRun(run, at),
+    showPartial: (run, read) => useStore.getState().setPartialRun(run, read),
     fail: (error) => useStore.getState().setError(error),
   },
   persistence,

@@ -43,6 +43,7 @@ function harness() {
   const jobs: Pending[] = [];
   const shown: { run: LoadedRun; at: unknown }[] = [];
   const errors: SessionError[] = [];
+  const partials: LoadedRun[] = [];
   const storage = new Map<string, string>();
   const persistence = createPersistence(() => ({
     getItem: (k) => storage.get(k) ?? null,
@@ -51,7 +52,12 @@ function harness() {
   const fetched: string[] = [];
   const ports: SessionPorts = {
     engine(job, options) {
-      const pending = { job, timeoutMs: options.timeoutMs, cancelled: false } as Pending;
+      const pending = {
+        job,
+        timeoutMs: options.timeoutMs,
+        cancelled: false,
+        onPartial: options.onPartial,
+      } as unknown as Pending;
       const promise = new Promise<RunResult>((resolve, reject) => Object.assign(pending, { resolve, reject }));
       jobs.push(pending);
       return { promise, cancel: () => void (pending.cancelled = true) };
@@ -60,6 +66,7 @@ function harness() {
     screen: {
       run: () => shown.at(-1)?.run ?? null,
       show: (run, at) => void shown.push({ run, at }),
+      showPartial: (run) => void partials.push(run),
       fail: (error) => void errors.push(error),
     },
     persistence,
@@ -84,7 +91,7 @@ function harness() {
     await vi.waitFor(() => expect(jobs[i]).toBeDefined());
     return jobs[i];
   };
-  return { session, jobs, jobAt, shown, errors, storage, fetched, ports };
+  return { session, jobs, jobAt, shown, partials, errors, storage, fetched, ports };
 }
 
 let h: ReturnType<typeof harness>;
@@ -202,6 +209,21 @@ describe('session.load', () => {
     pending.resolve(result('j'));
     expect((await loading)?.source).toEqual({ kind: 'file', names: ['j.json'] });
     expect(JSON.parse(h.storage.get('replay-inspector:files')!)).toEqual([{ name: 'j.json', text: '[]' }]);
+  });
+
+  it("shows a large file's first rows while the rest reads, with the recipe, only for the latest load", async () => {
+    const blob = new Blob(['{}']);
+    const recipe: RunRecipe = { source: { kind: 'kept-files', names: ['big.json'] } };
+    void h.session.load(recipe, { files: [{ name: 'big.json', file: blob }] });
+    const pending = (await h.jobAt(0)) as Pending & { onPartial?: (p: unknown) => void };
+    expect(pending.onPartial).toBeTypeOf('function');
+    pending.onPartial!({ result: result('first rows'), entriesRead: 10, entriesEstimate: 100 });
+    expect(h.partials.map((r) => [r.title, r.recipe])).toEqual([['first rows', recipe]]);
+    void h.session.load({ source: { kind: 'example', name: 'fan-out' } });
+    const example = (await h.jobAt(1)) as Pending & { onPartial?: unknown };
+    expect(example.onPartial).toBeUndefined();
+    pending.onPartial!({ result: result('late'), entriesRead: 20, entriesEstimate: 100 });
+    expect(h.partials).toHaveLength(1);
   });
 
   it('reads picked files as given, kept files by name, or says the tab no longer holds them', async () => {

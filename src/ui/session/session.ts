@@ -6,6 +6,7 @@
 // unit-tested without a Worker, a DOM or the app's store (session.test.ts).
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EngineError, EngineJob, ProtocolRow } from '../engine/protocol';
+import type { PartialRun } from '../engine/partialRead';
 import type { Journal } from '../../model';
 import type { LoadedRun, RunResult } from '../../run/loaded-run';
 import { baseRecipe, loadedRun, SHARED_JOURNAL_NAME } from '../../run/recipe';
@@ -48,13 +49,23 @@ export interface SessionLimits {
 
 /** Everything the session does outside itself. */
 export interface SessionPorts {
-  engine(job: EngineJob, options: { timeoutMs: number; onProgress?: (fraction: number) => void }): RunningEngineJob;
+  engine(
+    job: EngineJob,
+    options: {
+      timeoutMs: number;
+      onProgress?: (fraction: number) => void;
+      /** A read of a large file: its first rows, before the full run (partialRead.ts). */
+      onPartial?: (partial: PartialRun) => void;
+    },
+  ): RunningEngineJob;
   /** The engine's typed failure → the error it carries; anything else → null. */
   engineErrorOf(error: unknown): EngineError | null;
   /** The screen: the run shown now, showing one, showing an error (which keeps the run shown). */
   screen: {
     run(): LoadedRun | null;
     show(run: LoadedRun, at?: OpenAt): void;
+    /** A run still being read: its first rows, replaced by show() or, on failure, fail() brings the previous back. */
+    showPartial(run: LoadedRun, read: { entriesRead: number; entriesEstimate: number }): void;
     fail(error: SessionError): void;
   };
   persistence: SessionPersistence;
@@ -287,10 +298,21 @@ export function createSession(ports: SessionPorts): Session {
   }
 
   /** Runs a plan's job; aborting `signal` stops its Worker. */
-  async function run(p: Plan, signal: AbortSignal | undefined, onProgress?: (f: number) => void): Promise<LoadedRun> {
+  async function run(
+    p: Plan,
+    signal: AbortSignal | undefined,
+    onProgress?: (f: number) => void,
+    onPartial?: (partial: LoadedRun, read: { entriesRead: number; entriesEstimate: number }) => void,
+  ): Promise<LoadedRun> {
     if (signal?.aborted) throw new SessionFailure({ ...cancelled(), subject: p.subject });
     const job = withReadLimits(p.job);
-    const running = ports.engine(job, { timeoutMs: timeoutOf(job), onProgress });
+    const running = ports.engine(job, {
+      timeoutMs: timeoutOf(job),
+      onProgress,
+      ...(onPartial && job.type === 'read'
+        ? { onPartial: ({ result, ...read }: PartialRun) => onPartial(loadedRun(result, p.recipe), read) }
+        : {}),
+    });
     signal?.addEventListener('abort', () => running.cancel(), { once: true });
     try {
       return loadedRun(await running.promise, p.recipe);
@@ -335,7 +357,13 @@ export function createSession(ports: SessionPorts): Session {
       if (ran.kind === 'sdk-scenario') ports.persistence.keepSdkScenario(ran);
       const label = labelOf(p);
       setLoading({ label, fraction: null });
-      const made = await run(p, task.signal, (fraction) => task.isCurrent() && setLoading({ label, fraction }));
+      const made = await run(
+        p,
+        task.signal,
+        (fraction) => task.isCurrent() && setLoading({ label, fraction }),
+        // A large file's first rows while the rest reads; the full run or the error replaces them.
+        (partial, read) => task.isCurrent() && ports.screen.showPartial(partial, read),
+      );
       check();
       if (p.keep) ports.persistence.keepFiles(p.keep);
       setLoading(null);

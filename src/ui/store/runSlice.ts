@@ -4,10 +4,32 @@ import { buildRunModel } from '../derive/runModel';
 import { clampCursor, initialCursor } from '../derive/steps';
 import type { Store, RunSlice } from './storeState';
 
-export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
+export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) => ({
   run: null,
   model: null,
   error: null,
+  reading: null,
+  setPartialRun: (run, read) => {
+    const state = get();
+    const model = buildRunModel(run);
+    // The run shown before the first partial one: a failed full read shows it again, as a failed load always does.
+    const previous = state.reading?.previous ?? {
+      run: state.run,
+      model: state.model,
+      cursor: state.cursor,
+      selection: state.selection,
+    };
+    set({
+      run,
+      model,
+      cursor: initialCursor(model.steps),
+      selection: null,
+      playing: false,
+      window: null,
+      error: null,
+      reading: { ...read, previous },
+    });
+  },
   setRun: (run, at) => {
     const model = buildRunModel(run);
     const cursor =
@@ -24,7 +46,12 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
       simulated && run.seed !== null
         ? { editorSeed: run.seed, editorCrashes: run.crashes.join(', '), editorCancelAt: cancelAt }
         : {};
-    set({ run, model, cursor, selection, error: null, playing: false, window: null, ...editor });
+    set({ run, model, cursor, selection, error: null, reading: null, playing: false, window: null, ...editor });
   },
-  setError: (error) => set({ error }),
+  setError: (error) => {
+    // Dismissing an earlier error (null) while first rows show leaves them; a failed full read brings the old run back.
+    const previous = error ? get().reading?.previous : undefined;
+    if (!error && get().reading) return set({ error });
+    set({ error, reading: null, ...(previous ? { ...previous, playing: false, window: null } : {}) });
+  },
 });

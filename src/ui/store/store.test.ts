@@ -67,3 +67,50 @@ describe('store', () => {
     expect(useStore.getState()).toMatchObject({ playing: true, cursor: 0 });
   });
 });
+
+describe('store: the first rows of a large file while it reads (issue 15)', () => {
+  const firstRows = (): LoadedRun => {
+    const whole = run();
+    const journal = { ...whole.journal, entries: whole.journal.entries.slice(0, 2) };
+    return { ...whole, journal, futures: [], decisions: [] };
+  };
+
+  beforeEach(() => {
+    useStore.getState().setRun(run());
+    useStore.getState().select('c1');
+  });
+
+  it('shows the partial run with how much is read, stepping only through what is read', () => {
+    const shown = useStore.getState().run;
+    useStore.getState().setPartialRun(firstRows(), { entriesRead: 2, entriesEstimate: 5 });
+    const s = useStore.getState();
+    expect(s.run?.journal.entries).toHaveLength(2);
+    expect(s.reading).toMatchObject({ entriesRead: 2, entriesEstimate: 5, previous: { run: shown, selection: 'c1' } });
+    s.setCursor(99);
+    expect(s.model!.steps.total).toBeLessThan(5);
+    expect(useStore.getState().cursor).toBe(s.model!.steps.total);
+  });
+
+  it('the full run replaces it and ends the reading state', () => {
+    useStore.getState().setPartialRun(firstRows(), { entriesRead: 2, entriesEstimate: 5 });
+    useStore.getState().setPartialRun(firstRows(), { entriesRead: 2, entriesEstimate: 5 });
+    const full = run();
+    useStore.getState().setRun(full);
+    expect(useStore.getState().run).toBe(full);
+    expect(useStore.getState().reading).toBeNull();
+  });
+
+  it('a failed full read shows the error and brings back the run shown before the partial one', () => {
+    const before = useStore.getState();
+    useStore.getState().setPartialRun(firstRows(), { entriesRead: 2, entriesEstimate: 5 });
+    useStore.getState().setPartialRun(firstRows(), { entriesRead: 2, entriesEstimate: 5 });
+    useStore.getState().setError({ code: 'NOT_JSON', origin: 'reader', message: 'bad', location: { row: 3 } });
+    const after = useStore.getState();
+    expect(after.error?.code).toBe('NOT_JSON');
+    expect(after.run).toBe(before.run);
+    expect(after.model).toBe(before.model);
+    expect(after.cursor).toBe(before.cursor);
+    expect(after.selection).toBe('c1');
+    expect(after.reading).toBeNull();
+  });
+});

@@ -12,10 +12,23 @@ export interface UiError extends EngineError {
   subject?: string;
 }
 
+/** A large file's first rows, shown while the rest still reads (issue 15); the run shown before them comes back if the
+ *  full read fails. */
+export interface ReadingState {
+  entriesRead: number;
+  /** The whole file's entries, estimated from the bytes the first rows took. */
+  entriesEstimate: number;
+  previous: Pick<RunSlice, 'run' | 'model'> & { cursor: number; selection: string | null };
+}
+
 export interface RunSlice {
   run: LoadedRun | null;
   model: RunModel | null;
   error: UiError | null;
+  /** Set while `run` is a partial run (setPartialRun); setRun and setError end it. */
+  reading: ReadingState | null;
+  /** Shows the first rows of a run still being read; the full one follows with setRun, or setError brings the previous back. */
+  setPartialRun(run: LoadedRun, read: { entriesRead: number; entriesEstimate: number }): void;
   /** Shows a run; keeps the previous view when a later load fails (setError leaves `run` alone). */
   setRun(run: LoadedRun, at?: { cursor?: number; selection?: string | null }): void;
   setError(error: UiError | null): void;

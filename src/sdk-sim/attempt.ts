@@ -304,7 +304,11 @@ export class SdkAttempt implements AttemptRunner {
         completionId: entry.completionIds[0],
         result: { kind: 'state-keys', keys: [...this.sim.state.keys()].sort() },
       });
-    } else if (type === 'Output') {
+    } else if (type === 'GetPromise') world.promises.get(entry.completionIds[0], String(entry.detail?.key));
+    else if (type === 'PeekPromise') world.promises.peek(entry.completionIds[0], String(entry.detail?.key));
+    else if (type === 'CompletePromise')
+      world.promises.complete(entry.completionIds[0], String(entry.detail?.key), entry.result!);
+    else if (type === 'Output') {
       const result = entry.result!;
       this.output =
         result.kind === 'failure'

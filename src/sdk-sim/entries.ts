@@ -17,6 +17,9 @@ const NOTIFICATION_TYPES: Record<string, number> = {
   Sleep: 0x800c,
   Call: 0x800d,
   CallInvocationId: 0x800e,
+  GetPromise: 0x8009,
+  PeekPromise: 0x800a,
+  CompletePromise: 0x800b,
   Run: 0x8011,
   Signal: SIGNAL_NOTIFICATION_TYPE,
 };
@@ -103,6 +106,17 @@ export function commandFieldsOf(
       return { type, name, completionIds: [], detail: { key: decoder.decode(bytes(message.key)) } };
     case 'ClearAllState':
       return { type, name, completionIds: [] };
+    case 'GetPromise':
+    case 'PeekPromise':
+      return { type, name, completionIds: [Number(message.result_completion_id)], detail: { key: text(message.key) } };
+    case 'CompletePromise':
+      return {
+        type,
+        name,
+        completionIds: [Number(message.result_completion_id)],
+        detail: { key: text(message.key) },
+        result: resultOf({ value: message.completion_value, failure: message.completion_failure }),
+      };
     default:
       return null;
   }
@@ -190,6 +204,34 @@ export function commandFrame(entry: CommandEntry): Frame {
           entry_name: name,
         }),
       };
+    case 'GetPromise':
+    case 'PeekPromise':
+      return {
+        type: entry.type === 'GetPromise' ? 0x0409 : 0x040a,
+        flags: 0,
+        payload: encodeMessage(`${entry.type}CommandMessage`, {
+          key: String(entry.detail?.key ?? ''),
+          result_completion_id: entry.completionIds[0],
+          name,
+        }),
+      };
+    case 'CompletePromise': {
+      const r = entry.result;
+      const completion =
+        r?.kind === 'failure'
+          ? { completion_failure: { code: r.failure.code, message: r.failure.message } }
+          : { completion_value: { content: encoder.encode(r?.kind === 'success' ? (r.payload?.text ?? '') : '') } };
+      return {
+        type: 0x040b,
+        flags: 0,
+        payload: encodeMessage('CompletePromiseCommandMessage', {
+          key: String(entry.detail?.key ?? ''),
+          ...completion,
+          result_completion_id: entry.completionIds[0],
+          name,
+        }),
+      };
+    }
     default:
       throw new Error(`sdk-sim: cannot frame a '${entry.type}' command of a simulated journal`);
   }

@@ -4,6 +4,7 @@
 import type { CallTarget } from '../model';
 import type { ContextEngine } from './engine-types';
 import type { SimContext } from './scenario';
+import { durablePromise } from './promise-handle';
 import { DurableFuture } from './future';
 import { SimError } from './errors';
 
@@ -83,6 +84,11 @@ export function createContext(engine: ContextEngine): SimContext {
       const signalIndex = engine.nextSignalIndex++;
       engine.setup.world?.onAwakeable(signalIndex, name);
       return engine.newLeaf({ id: `s${signalIndex}`, type: 'Awakeable', name, signalIndex }) as DurableFuture<any>;
+    },
+
+    promise(name: string) {
+      checkName('promise', name);
+      return durablePromise(engine, name);
     },
 
     cancel(future: DurableFuture) {

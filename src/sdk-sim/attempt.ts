@@ -284,7 +284,8 @@ export class SdkAttempt implements AttemptRunner {
         entry.invocationId!,
         `${entry.target!.service}/${entry.target!.handler}`,
       );
-    } else if (type === 'SendSignal' && entry.signal?.index === 1) {
+    } else if (type === 'OneWayCall') world.onSend(entry.completionIds[0], entry.invocationId!);
+    else if (type === 'SendSignal' && entry.signal?.index === 1) {
       const callee = this.sim.calls.get(entry.signal.targetInvocationId ?? '');
       if (callee !== undefined) world.cancelCall(callee);
     } else if (type === 'SetState' || type === 'ClearState' || type === 'ClearAllState') {

@@ -83,6 +83,24 @@ export function commandFieldsOf(
         ...(parameter.length ? { detail: { parameter: decoder.decode(parameter) } } : {}),
       };
     }
+    case 'OneWayCall': {
+      const id = Number(message.invocation_id_notification_idx);
+      const key = text(message.key);
+      const parameter = bytes(message.parameter);
+      const invokeTime = Number(message.invoke_time ?? 0);
+      const detail = {
+        ...(parameter.length ? { parameter: decoder.decode(parameter) } : {}),
+        ...(invokeTime > 0 ? { invokeAtMs: invokeTime - VIRTUAL_EPOCH_MS } : {}),
+      };
+      return {
+        type,
+        name,
+        completionIds: [id],
+        target: { service: text(message.service_name), handler: text(message.handler_name), ...(key ? { key } : {}) },
+        invocationId: calleeId(id),
+        ...(Object.keys(detail).length ? { detail } : {}),
+      };
+    }
     case 'SendSignal':
       return {
         type,
@@ -189,6 +207,23 @@ export function commandFrame(entry: CommandEntry): Frame {
           key: entry.target?.key ?? '',
           invocation_id_notification_idx: entry.completionIds[0],
           result_completion_id: entry.completionIds[1],
+          name,
+        }),
+      };
+    }
+    case 'OneWayCall': {
+      const parameter = entry.detail?.parameter;
+      const invokeAt = entry.detail?.invokeAtMs;
+      return {
+        type: 0x040e,
+        flags: 0,
+        payload: encodeMessage('OneWayCallCommandMessage', {
+          service_name: entry.target?.service ?? '',
+          handler_name: entry.target?.handler ?? '',
+          parameter: encoder.encode(typeof parameter === 'string' ? parameter : ''),
+          ...(typeof invokeAt === 'number' ? { invoke_time: String(VIRTUAL_EPOCH_MS + invokeAt) } : {}),
+          key: entry.target?.key ?? '',
+          invocation_id_notification_idx: entry.completionIds[0],
           name,
         }),
       };

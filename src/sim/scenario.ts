@@ -51,6 +51,11 @@ export interface SimContext {
   sleep(ms: number, name?: string): DurableFuture<void>;
   /** Calls another handler, `Service/handler` or `Object/key/handler` (Call command, two completion ids). */
   call<T = any>(target: string, input?: unknown): DurableFuture<T>;
+  /**
+   * A one-way call (OneWayCall command, one completion id: the callee's invocation id, as sdk-typescript
+   * `ctx.genericSend` / `serviceSendClient`): the callee is not awaited. `delayMs`: the callee starts that much later.
+   */
+  send(target: string, input?: unknown, options?: SendOptions): { invocationId: DurableFuture<string> };
   /** An awakeable resolved from outside (a signal from index 17). world key: its name. */
   awakeable<T = any>(name: string): DurableFuture<T>;
   /**
@@ -62,6 +67,11 @@ export interface SimContext {
   promise<T = any>(name: string): DurablePromiseHandle<T>;
   /** Cancels a call: writes a SendSignal (cancel) to the callee, whose result becomes a 409 failure. */
   cancel(future: DurableFuture): void;
+}
+
+export interface SendOptions {
+  /** The callee is invoked this many ms later (the SDK's `delay`; journaled as the command's invoke time). */
+  delayMs?: number;
 }
 
 /** What `ctx.promise(name)` returns; each method issues one command, as in the SDK (`DurablePromiseImpl`). */

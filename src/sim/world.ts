@@ -119,6 +119,19 @@ export class World {
     this.callResults.set(resultCompletionId, event);
   }
 
+  /**
+   * A one-way call (OneWayCall command): the server answers with the callee's invocation id right away, as for a
+   * Call; the callee runs on its own and nothing here waits for it (facts §1: a OneWayCall has only that id).
+   */
+  onSend(invocationIdCompletionId: number, calleeInvocationId: string): void {
+    this.writer.appendNotification({
+      type: 'CallInvocationId',
+      name: '',
+      completionId: invocationIdCompletionId,
+      result: { kind: 'invocation-id', invocationId: calleeInvocationId },
+    });
+  }
+
   /** The callee receives the cancel signal and ends with 409, unless it completes first. */
   cancelCall(resultCompletionId: number): void {
     const pending = this.callResults.get(resultCompletionId);

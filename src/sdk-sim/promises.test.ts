@@ -157,3 +157,25 @@ describe('durable promises: both engines, the same journal', () => {
     expect(run.attempts.at(-1)?.end).toBe('suspension');
   });
 });
+
+describe('the promise-approval example (scenarios/promise-approval.ts and scenarios/sdk/promise-approval.ts)', () => {
+  it('the approval wins, the crash at 3 h replays the GetPromise, both engines agree (seed 1)', async () => {
+    const ours = (await import('../../scenarios/promise-approval')).default;
+    const theirs = (await import('../../scenarios/sdk/promise-approval')).default;
+    // Journal, events, attempts and output; not decisions: our select is labelled 'select', the SDK's race 'race'
+    // (the same comparison as scenarios/sdk/sdk-twins.test.ts).
+    const run = await simulate(ours, { seed: 1 });
+    const real = await simulateSdk(await host, theirs, { seed: 1 });
+    expect(comparableRun(real)).toEqual(comparableRun(run));
+    expect(run.attempts.map((a) => a.end)).toEqual(['crash', 'done']);
+    expect(run.output).toEqual({
+      value: { employee: 'ada', status: 'onboarded', account: 'ada@example.com', approvedBy: 'grace' },
+    });
+    expect(types(run).filter((t) => /Promise/.test(t))).toEqual([
+      'C:GetPromise',
+      'N:GetPromise',
+      'C:CompletePromise',
+      'N:CompletePromise',
+    ]);
+  });
+});

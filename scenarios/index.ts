@@ -15,6 +15,7 @@ import transientRetries from './transient-retries';
 import runRetryExhausted from './run-retry-exhausted';
 import handlerTransientError from './handler-transient-error';
 import awakeableApproval from './awakeable-approval';
+import promiseApproval from './promise-approval';
 import cancelFromOutside from './cancel-from-outside';
 import journalMismatch from './journal-mismatch';
 import journalMismatchChanged from './journal-mismatch-changed';
@@ -35,6 +36,7 @@ export const scenarios: Scenario[] = [
   runRetryExhausted,
   handlerTransientError,
   awakeableApproval,
+  promiseApproval,
   cancelFromOutside,
   journalMismatch,
   journalMismatchChanged,

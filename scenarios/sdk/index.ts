@@ -16,6 +16,7 @@ import transientRetries from '../transient-retries';
 import runRetryExhausted from '../run-retry-exhausted';
 import handlerTransientError from '../handler-transient-error';
 import awakeableApproval from '../awakeable-approval';
+import promiseApproval from '../promise-approval';
 import cancelFromOutside from '../cancel-from-outside';
 import journalMismatch from '../journal-mismatch';
 import journalMismatchChanged from '../journal-mismatch-changed';
@@ -32,6 +33,7 @@ import transientRetriesSdk from './transient-retries';
 import runRetryExhaustedSdk from './run-retry-exhausted';
 import handlerTransientErrorSdk from './handler-transient-error';
 import awakeableApprovalSdk from './awakeable-approval';
+import promiseApprovalSdk from './promise-approval';
 import cancelFromOutsideSdk from './cancel-from-outside';
 import journalMismatchSdk from './journal-mismatch';
 import journalMismatchChangedSdk from './journal-mismatch-changed';
@@ -50,6 +52,7 @@ export const sdkTwins: { ours: Scenario; sdk: SdkScenario }[] = [
   { ours: runRetryExhausted, sdk: runRetryExhaustedSdk },
   { ours: handlerTransientError, sdk: handlerTransientErrorSdk },
   { ours: awakeableApproval, sdk: awakeableApprovalSdk },
+  { ours: promiseApproval, sdk: promiseApprovalSdk },
   { ours: cancelFromOutside, sdk: cancelFromOutsideSdk },
   { ours: journalMismatch, sdk: journalMismatchSdk },
   { ours: journalMismatchChanged, sdk: journalMismatchChangedSdk },

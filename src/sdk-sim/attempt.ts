@@ -284,7 +284,8 @@ export class SdkAttempt implements AttemptRunner {
         entry.invocationId!,
         `${entry.target!.service}/${entry.target!.handler}`,
       );
-    } else if (type === 'SendSignal' && entry.signal?.index === 1) {
+    } else if (type === 'OneWayCall') world.onSend(entry.completionIds[0], entry.invocationId!);
+    else if (type === 'SendSignal' && entry.signal?.index === 1) {
       const callee = this.sim.calls.get(entry.signal.targetInvocationId ?? '');
       if (callee !== undefined) world.cancelCall(callee);
     } else if (type === 'SetState' || type === 'ClearState' || type === 'ClearAllState') {
@@ -304,7 +305,11 @@ export class SdkAttempt implements AttemptRunner {
         completionId: entry.completionIds[0],
         result: { kind: 'state-keys', keys: [...this.sim.state.keys()].sort() },
       });
-    } else if (type === 'Output') {
+    } else if (type === 'GetPromise') world.promises.get(entry.completionIds[0], String(entry.detail?.key));
+    else if (type === 'PeekPromise') world.promises.peek(entry.completionIds[0], String(entry.detail?.key));
+    else if (type === 'CompletePromise')
+      world.promises.complete(entry.completionIds[0], String(entry.detail?.key), entry.result!);
+    else if (type === 'Output') {
       const result = entry.result!;
       this.output =
         result.kind === 'failure'

@@ -17,6 +17,9 @@ const NOTIFICATION_TYPES: Record<string, number> = {
   Sleep: 0x800c,
   Call: 0x800d,
   CallInvocationId: 0x800e,
+  GetPromise: 0x8009,
+  PeekPromise: 0x800a,
+  CompletePromise: 0x800b,
   Run: 0x8011,
   Signal: SIGNAL_NOTIFICATION_TYPE,
 };
@@ -80,6 +83,24 @@ export function commandFieldsOf(
         ...(parameter.length ? { detail: { parameter: decoder.decode(parameter) } } : {}),
       };
     }
+    case 'OneWayCall': {
+      const id = Number(message.invocation_id_notification_idx);
+      const key = text(message.key);
+      const parameter = bytes(message.parameter);
+      const invokeTime = Number(message.invoke_time ?? 0);
+      const detail = {
+        ...(parameter.length ? { parameter: decoder.decode(parameter) } : {}),
+        ...(invokeTime > 0 ? { invokeAtMs: invokeTime - VIRTUAL_EPOCH_MS } : {}),
+      };
+      return {
+        type,
+        name,
+        completionIds: [id],
+        target: { service: text(message.service_name), handler: text(message.handler_name), ...(key ? { key } : {}) },
+        invocationId: calleeId(id),
+        ...(Object.keys(detail).length ? { detail } : {}),
+      };
+    }
     case 'SendSignal':
       return {
         type,
@@ -103,6 +124,17 @@ export function commandFieldsOf(
       return { type, name, completionIds: [], detail: { key: decoder.decode(bytes(message.key)) } };
     case 'ClearAllState':
       return { type, name, completionIds: [] };
+    case 'GetPromise':
+    case 'PeekPromise':
+      return { type, name, completionIds: [Number(message.result_completion_id)], detail: { key: text(message.key) } };
+    case 'CompletePromise':
+      return {
+        type,
+        name,
+        completionIds: [Number(message.result_completion_id)],
+        detail: { key: text(message.key) },
+        result: resultOf({ value: message.completion_value, failure: message.completion_failure }),
+      };
     default:
       return null;
   }
@@ -179,6 +211,23 @@ export function commandFrame(entry: CommandEntry): Frame {
         }),
       };
     }
+    case 'OneWayCall': {
+      const parameter = entry.detail?.parameter;
+      const invokeAt = entry.detail?.invokeAtMs;
+      return {
+        type: 0x040e,
+        flags: 0,
+        payload: encodeMessage('OneWayCallCommandMessage', {
+          service_name: entry.target?.service ?? '',
+          handler_name: entry.target?.handler ?? '',
+          parameter: encoder.encode(typeof parameter === 'string' ? parameter : ''),
+          ...(typeof invokeAt === 'number' ? { invoke_time: String(VIRTUAL_EPOCH_MS + invokeAt) } : {}),
+          key: entry.target?.key ?? '',
+          invocation_id_notification_idx: entry.completionIds[0],
+          name,
+        }),
+      };
+    }
     case 'SendSignal':
       return {
         type: 0x0410,
@@ -190,6 +239,34 @@ export function commandFrame(entry: CommandEntry): Frame {
           entry_name: name,
         }),
       };
+    case 'GetPromise':
+    case 'PeekPromise':
+      return {
+        type: entry.type === 'GetPromise' ? 0x0409 : 0x040a,
+        flags: 0,
+        payload: encodeMessage(`${entry.type}CommandMessage`, {
+          key: String(entry.detail?.key ?? ''),
+          result_completion_id: entry.completionIds[0],
+          name,
+        }),
+      };
+    case 'CompletePromise': {
+      const r = entry.result;
+      const completion =
+        r?.kind === 'failure'
+          ? { completion_failure: { code: r.failure.code, message: r.failure.message } }
+          : { completion_value: { content: encoder.encode(r?.kind === 'success' ? (r.payload?.text ?? '') : '') } };
+      return {
+        type: 0x040b,
+        flags: 0,
+        payload: encodeMessage('CompletePromiseCommandMessage', {
+          key: String(entry.detail?.key ?? ''),
+          ...completion,
+          result_completion_id: entry.completionIds[0],
+          name,
+        }),
+      };
+    }
     default:
       throw new Error(`sdk-sim: cannot frame a '${entry.type}' command of a simulated journal`);
   }

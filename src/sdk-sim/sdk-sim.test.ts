@@ -252,15 +252,15 @@ describe('sdk-sim: the real SDK under the simulated server', () => {
 
   it('a command the simulated server does not serve is a clear error (SIM_SDK_UNSUPPORTED)', async () => {
     const theirs = defineSdkScenario({
-      name: 'one-way',
+      name: 'attach',
       services: service(async (ctx) => {
-        ctx.serviceSendClient<any>({ name: 'Mailer' }).send({ to: 'ada' });
-        return 1;
+        const id = await call(ctx, 'Mailer/send', { to: 'ada' }).invocationId;
+        return await ctx.invocation(id).attach();
       }),
     });
     await expect(simulateSdk(await host, theirs, { seed: 1 })).rejects.toMatchObject({
       code: 'SIM_SDK_UNSUPPORTED',
-      message: expect.stringMatching(/OneWayCall/),
+      message: expect.stringMatching(/AttachInvocation/),
     });
   });
 });

@@ -3,7 +3,8 @@
 // (invocation id, result); awakeables are signals from 17 (facts §1).
 import type { CallTarget } from '../model';
 import type { ContextEngine } from './engine-types';
-import type { SimContext } from './scenario';
+import type { SendOptions, SimContext } from './scenario';
+import { durablePromise } from './promise-handle';
 import { DurableFuture } from './future';
 import { SimError } from './errors';
 
@@ -77,12 +78,50 @@ export function createContext(engine: ContextEngine): SimContext {
       return future as DurableFuture<any>;
     },
 
+    send(target: string, input?: unknown, options?: SendOptions) {
+      engine.ensureAlive();
+      const parsed = parseTarget(target);
+      const delayMs = options?.delayMs ?? 0;
+      if (typeof delayMs !== 'number' || !Number.isFinite(delayMs) || delayMs < 0)
+        throw new SimError('SIM_BAD_OPTIONS', `send: delayMs must be a number ≥ 0, got ${delayMs}`);
+      const completionId = engine.nextCompletionId++;
+      const calleeId = `${engine.setup.invocationId}_c${completionId}`;
+      const parameter = input === undefined ? undefined : JSON.stringify(input);
+      const delay = Math.round(delayMs);
+      const detail = {
+        ...(parameter !== undefined ? { parameter } : {}),
+        ...(delay > 0 ? { invokeAtMs: engine.nowMs + delay } : {}),
+      };
+      const { entry, appended } = engine.command({
+        type: 'OneWayCall',
+        name: '',
+        completionIds: [completionId],
+        target: parsed,
+        invocationId: calleeId,
+        ...(Object.keys(detail).length ? { detail } : {}),
+      });
+      const callee = entry?.invocationId ?? calleeId;
+      if (appended) engine.setup.world!.onSend(completionId, callee);
+      const invocationId = engine.newLeaf({
+        id: `c${completionId}`,
+        type: 'CallInvocationId',
+        name: `${parsed.service}/${parsed.handler}`,
+        completionId,
+      }) as DurableFuture<string>;
+      return { invocationId };
+    },
+
     awakeable(name: string) {
       engine.ensureAlive();
       checkName('awakeable', name);
       const signalIndex = engine.nextSignalIndex++;
       engine.setup.world?.onAwakeable(signalIndex, name);
       return engine.newLeaf({ id: `s${signalIndex}`, type: 'Awakeable', name, signalIndex }) as DurableFuture<any>;
+    },
+
+    promise(name: string) {
+      checkName('promise', name);
+      return durablePromise(engine, name);
     },
 
     cancel(future: DurableFuture) {

@@ -14,6 +14,8 @@ export function matchesCommand(recorded: CommandEntry, issued: IssuedCommand, pa
   if (recorded.type !== issued.type) return false;
   if (recorded.type === 'Output') return sameOutput(recorded.result, issued.result, payloadChecks);
   if ((recorded.name ?? '') !== (issued.name ?? '')) return false;
+  // Promise commands name their promise (GetPromiseCommandMessage::header_eq compares the key).
+  if (/Promise$/.test(recorded.type) && (recorded.detail?.key ?? null) !== (issued.detail?.key ?? null)) return false;
   if (recorded.type === 'Call' || recorded.type === 'OneWayCall') {
     const a = recorded.target;
     const b = issued.target;

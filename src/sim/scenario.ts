@@ -51,10 +51,35 @@ export interface SimContext {
   sleep(ms: number, name?: string): DurableFuture<void>;
   /** Calls another handler, `Service/handler` or `Object/key/handler` (Call command, two completion ids). */
   call<T = any>(target: string, input?: unknown): DurableFuture<T>;
+  /**
+   * A one-way call (OneWayCall command, one completion id: the callee's invocation id, as sdk-typescript
+   * `ctx.genericSend` / `serviceSendClient`): the callee is not awaited. `delayMs`: the callee starts that much later.
+   */
+  send(target: string, input?: unknown, options?: SendOptions): { invocationId: DurableFuture<string> };
   /** An awakeable resolved from outside (a signal from index 17). world key: its name. */
   awakeable<T = any>(name: string): DurableFuture<T>;
+  /**
+   * A workflow's durable promise (sdk-typescript `ctx.promise(name)`): `get()` (GetPromise: completes when the promise
+   * is completed), `peek()` (PeekPromise: undefined while not completed), `resolve(value)` / `reject(message)`
+   * (CompletePromise: a 409 failure when already completed). Awaiting the handle itself is `get()`, as in the SDK.
+   * world key: its name (resolveAtMs / rejectAtMs / latencyMs, value / terminal), like an awakeable.
+   */
+  promise<T = any>(name: string): DurablePromiseHandle<T>;
   /** Cancels a call: writes a SendSignal (cancel) to the callee, whose result becomes a 409 failure. */
   cancel(future: DurableFuture): void;
+}
+
+export interface SendOptions {
+  /** The callee is invoked this many ms later (the SDK's `delay`; journaled as the command's invoke time). */
+  delayMs?: number;
+}
+
+/** What `ctx.promise(name)` returns; each method issues one command, as in the SDK (`DurablePromiseImpl`). */
+export interface DurablePromiseHandle<T = any> extends PromiseLike<T> {
+  get(): DurableFuture<T>;
+  peek(): DurableFuture<T | undefined>;
+  resolve(value?: T): DurableFuture<void>;
+  reject(message: string): DurableFuture<void>;
 }
 
 export interface SimulateDefaults {

@@ -10,6 +10,7 @@ import { MinHeap } from './heap';
 import { createRng, type Rng } from './prng';
 import { successResult } from './payload';
 import type { RunExecution } from './results';
+import { DurablePromises } from './durable-promises';
 
 export const RUN_LATENCY_DEFAULT_MS = 10;
 export const CALL_LATENCY_DEFAULT_MS = 50;
@@ -118,6 +119,19 @@ export class World {
     this.callResults.set(resultCompletionId, event);
   }
 
+  /**
+   * A one-way call (OneWayCall command): the server answers with the callee's invocation id right away, as for a
+   * Call; the callee runs on its own and nothing here waits for it (facts §1: a OneWayCall has only that id).
+   */
+  onSend(invocationIdCompletionId: number, calleeInvocationId: string): void {
+    this.writer.appendNotification({
+      type: 'CallInvocationId',
+      name: '',
+      completionId: invocationIdCompletionId,
+      result: { kind: 'invocation-id', invocationId: calleeInvocationId },
+    });
+  }
+
   /** The callee receives the cancel signal and ends with 409, unless it completes first. */
   cancelCall(resultCompletionId: number): void {
     const pending = this.callResults.get(resultCompletionId);
@@ -135,8 +149,19 @@ export class World {
   onAwakeable(signalIndex: number, name: string): void {
     if (this.awakeables.has(signalIndex)) return;
     this.awakeables.add(signalIndex);
-    const b = this.behaviourFor(`s${signalIndex}`, name);
-    if (!b) return; // never resolved from outside: the invocation will suspend on it
+    const completion = this.outsideCompletion(`s${signalIndex}`, name, 'awakeable');
+    if (!completion) return; // never resolved from outside: the invocation will suspend on it
+    this.pushServer(completion.atMs, 1, signalIndex, { type: 'Signal', name, signalIndex, result: completion.result });
+  }
+
+  /** When and how the outside world completes an awakeable or a durable promise (null: never). */
+  private outsideCompletion(
+    futureId: string,
+    name: string,
+    what: 'awakeable' | 'promise',
+  ): { atMs: number; result: EntryResult } | null {
+    const b = this.behaviourFor(futureId, name);
+    if (!b) return null;
     let atMs: number;
     let rejected = b.terminal !== undefined;
     if (b.resolveAtMs !== undefined) {
@@ -146,11 +171,19 @@ export class World {
       atMs = b.rejectAtMs;
       rejected = true;
     } else if (b.latencyMs !== undefined) atMs = this.nowMs + this.latency(b, 0);
-    else return;
-    const failure = b.terminal ?? { code: 500, message: `awakeable '${name}' rejected` };
+    else return null;
+    const failure = b.terminal ?? { code: 500, message: `${what} '${name}' rejected` };
     const result: EntryResult = rejected ? { kind: 'failure', failure } : successResult(b.value ?? null);
-    this.pushServer(Math.max(atMs, this.nowMs), 1, signalIndex, { type: 'Signal', name, signalIndex, result });
+    return { atMs: Math.max(atMs, this.nowMs), result };
   }
+
+  /** A workflow's durable promises (GetPromise / PeekPromise / CompletePromise): server state, see durable-promises.ts. */
+  readonly promises = new DurablePromises({
+    nowMs: () => this.nowMs,
+    externalCompletion: (name) => this.outsideCompletion(`p:${name}`, name, 'promise'),
+    append: (notification) => this.writer.appendNotification(notification),
+    schedule: (atMs, notification) => this.pushServer(atMs, 0, notification.completionId ?? 0, notification),
+  });
 
   /** Cancellation from outside: the server appends signal 1 (CANCEL). */
   scheduleCancel(atMs: number): void {

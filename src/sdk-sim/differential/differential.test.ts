@@ -58,6 +58,26 @@ describe('differential: our engine against the real SDK', () => {
     );
   });
 
+  it('the programs reach durable promises (gets, peeks, listeners, 409s) and one-way calls with delays (seed 14)', async () => {
+    const programs = fc.sample(programArb, { seed: 14, numRuns: PROGRAMS });
+    const seen = new Map<string, number>();
+    const count = (what: string) => seen.set(what, (seen.get(what) ?? 0) + 1);
+    for (const program of programs) {
+      const { ours } = await bothEngines(program);
+      if (!('run' in ours)) continue;
+      for (const entry of ours.run.journal.entries) {
+        if (entry.kind === 'command' && entry.type === 'OneWayCall' && entry.detail?.invokeAtMs !== undefined)
+          count('delayed send');
+        if (entry.kind !== 'notification') continue;
+        if (entry.type === 'GetPromise') count('get answered');
+        if (entry.type === 'PeekPromise') count(entry.result.kind === 'void' ? 'peek empty' : 'peek completed');
+        if (entry.type === 'CompletePromise') count(entry.result.kind === 'failure' ? '409' : 'completed');
+      }
+    }
+    for (const what of ['delayed send', 'get answered', 'peek empty', 'peek completed', '409', 'completed'])
+      expect(seen.get(what) ?? 0, what).toBeGreaterThan(5);
+  });
+
   describe('pinned differences (each fixed in our engine, docs/restate-semantics-notes.md §8)', () => {
     it('CANCEL sends a cancel to every call made so far, also one that already completed (seed 1, #19)', async () => {
       await expectSame({

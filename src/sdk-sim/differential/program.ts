@@ -9,7 +9,14 @@ export type Leaf =
   | { op: 'run'; latencyMs: number; outcome: 'value' | 'terminal'; transientFailures: number; retryMax: number | null }
   | { op: 'sleep'; ms: number }
   | { op: 'call'; latencyMs: number; outcome: 'value' | 'terminal' }
-  | { op: 'awakeable'; atMs: number | null; outcome: 'value' | 'terminal' };
+  | { op: 'awakeable'; atMs: number | null; outcome: 'value' | 'terminal' }
+  /** A workflow's durable promise (one of PROMISE_NAMES): its get(), or its peek(). */
+  | { op: 'promise'; name: number; peek: boolean }
+  /** A one-way call; the future is its invocation id. */
+  | { op: 'send'; delayMs: number };
+
+/** The durable promises a program shares between its gets, peeks and completions (so they meet: 409, listeners). */
+export const PROMISE_NAMES = ['approval0', 'approval1'];
 
 export type Combinator = 'all' | 'any' | 'race' | 'allSettled';
 
@@ -18,13 +25,19 @@ export type Expr =
   | { kind: 'combine'; combinator: Combinator; children: Expr[] }
   | { kind: 'timeout'; child: Expr; ms: number };
 
-export type Step = { kind: 'create'; leaf: Leaf } | { kind: 'await'; expr: Expr };
+export type Step =
+  | { kind: 'create'; leaf: Leaf }
+  | { kind: 'await'; expr: Expr }
+  /** Awaits `ctx.promise(name).resolve(value)` or `.reject(message)` (a 409 when already completed). */
+  | { kind: 'complete'; name: number; outcome: 'value' | 'terminal' };
 
 export interface Program {
   steps: Step[];
   seed: number;
   crashes: { atMs: number }[];
   cancelAtMs?: number;
+  /** How the outside world completes each of PROMISE_NAMES (null: never); missing: never. */
+  promises?: { atMs: number | null; outcome: 'value' | 'terminal' }[];
 }
 
 const leafArb: fc.Arbitrary<Leaf> = fc.oneof(
@@ -46,6 +59,12 @@ const leafArb: fc.Arbitrary<Leaf> = fc.oneof(
     atMs: fc.option(fc.integer({ min: 0, max: 150 }), { nil: null, freq: 6 }),
     outcome: fc.constantFrom('value' as const, 'terminal' as const),
   }),
+  fc.record({
+    op: fc.constant('promise' as const),
+    name: fc.integer({ min: 0, max: PROMISE_NAMES.length - 1 }),
+    peek: fc.constantFrom(false, false, true),
+  }),
+  fc.record({ op: fc.constant('send' as const), delayMs: fc.constantFrom(0, 0, 30, 200) }),
 );
 
 const { expr: exprArb } = fc.letrec<{ expr: Expr }>((tie) => ({
@@ -64,7 +83,20 @@ const { expr: exprArb } = fc.letrec<{ expr: Expr }>((tie) => ({
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('create' as const), leaf: leafArb }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('await' as const), expr: exprArb }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('complete' as const),
+      name: fc.integer({ min: 0, max: PROMISE_NAMES.length - 1 }),
+      outcome: fc.constantFrom('value' as const, 'value' as const, 'terminal' as const),
+    }),
+  },
 );
+
+const promiseWorldArb = fc.record({
+  atMs: fc.option(fc.integer({ min: 0, max: 150 }), { nil: null, freq: 3 }),
+  outcome: fc.constantFrom('value' as const, 'value' as const, 'terminal' as const),
+});
 
 const programRecordArb: fc.Arbitrary<Program> = fc.record(
   {
@@ -72,8 +104,9 @@ const programRecordArb: fc.Arbitrary<Program> = fc.record(
     seed: fc.integer({ min: 0, max: 10_000 }),
     crashes: fc.array(fc.record({ atMs: fc.integer({ min: 0, max: 250 }) }), { maxLength: 2 }),
     cancelAtMs: fc.integer({ min: 0, max: 250 }),
+    promises: fc.array(promiseWorldArb, { minLength: PROMISE_NAMES.length, maxLength: PROMISE_NAMES.length }),
   },
-  { requiredKeys: ['steps', 'seed', 'crashes'] },
+  { requiredKeys: ['steps', 'seed', 'crashes', 'promises'] },
 );
 
 /**
@@ -88,7 +121,7 @@ export function sharesLeafAcrossChildren(program: Program): boolean {
   let leaves = 0;
   for (const step of program.steps) {
     if (step.kind === 'create') leaves++;
-    else if (leaves > 0 && leafSet(step.expr, leaves) === null) return true;
+    else if (step.kind === 'await' && leaves > 0 && leafSet(step.expr, leaves) === null) return true;
   }
   return false;
 }
@@ -112,6 +145,8 @@ function leafSet(expr: Expr, leaves: number): Set<number> | null {
 /** World key of the i-th leaf: each leaf has its own behaviour. */
 export function leafKey(leaf: Leaf, index: number): string {
   if (leaf.op === 'call') return `Svc${index}/work`;
+  if (leaf.op === 'send') return `Mail${index}/send`;
+  if (leaf.op === 'promise') return PROMISE_NAMES[leaf.name];
   return `${leaf.op}${index}`;
 }
 
@@ -141,7 +176,25 @@ export function worldOf(program: Program): Record<string, Behaviour> {
           ? { rejectAtMs: leaf.atMs, terminal }
           : { resolveAtMs: leaf.atMs, value: runValue(index) };
   });
+  (program.promises ?? []).forEach((promise, index) => {
+    const terminal = { code: 460 + index, message: `promise ${index} rejected` };
+    if (promise.atMs !== null)
+      world[PROMISE_NAMES[index]] =
+        promise.outcome === 'terminal'
+          ? { rejectAtMs: promise.atMs, terminal }
+          : { resolveAtMs: promise.atMs, value: `outside value ${index}` };
+  });
   return world;
+}
+
+/** Whether the program uses durable promises (then the SDK form is a workflow: only a workflow has ctx.promise). */
+export function usesPromises(program: Program): boolean {
+  return program.steps.some((s) => s.kind === 'complete' || (s.kind === 'create' && s.leaf.op === 'promise'));
+}
+
+/** The value a 'complete' step resolves its promise with. */
+export function completionValue(stepIndex: number): string {
+  return `inside value ${stepIndex}`;
 }
 
 export function leavesOf(program: Program): Leaf[] {
@@ -163,7 +216,7 @@ export function decisionsComparable(program: Program): boolean {
   let leaves = 0;
   for (const step of program.steps) {
     if (step.kind === 'create') leaves++;
-    else if (leaves > 0 && !flat(step.expr, leaves)) return false;
+    else if (step.kind === 'await' && leaves > 0 && !flat(step.expr, leaves)) return false;
   }
   return true;
 }

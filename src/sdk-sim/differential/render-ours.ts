@@ -2,7 +2,16 @@
 import { all, allSettled, any, defineScenario, race, TerminalError, type Scenario, type SimContext } from '../../sim';
 import type { DurableFuture } from '../../sim/future';
 import { failureOutcome, plain, type Outcome } from './outcome';
-import { leafKey, runValue, worldOf, type Expr, type Leaf, type Program } from './program';
+import {
+  completionValue,
+  leafKey,
+  PROMISE_NAMES,
+  runValue,
+  worldOf,
+  type Expr,
+  type Leaf,
+  type Program,
+} from './program';
 
 const combinators = { all, any, race, allSettled };
 
@@ -20,6 +29,10 @@ function create(ctx: SimContext, leaf: Leaf, index: number): DurableFuture {
       return ctx.call(key, { leaf: index });
     case 'awakeable':
       return ctx.awakeable(key);
+    case 'promise':
+      return leaf.peek ? ctx.promise(key).peek() : ctx.promise(key).get();
+    case 'send':
+      return ctx.send(key, { leaf: index }, { delayMs: leaf.delayMs }).invocationId;
   }
 }
 
@@ -37,11 +50,17 @@ export function scenarioOf(program: Program, name: string): Scenario {
       const futures: DurableFuture[] = [];
       const out: Outcome[] = [];
       let index = 0;
-      for (const step of program.steps) {
+      for (const [stepIndex, step] of program.steps.entries()) {
         if (step.kind === 'create') futures.push(create(ctx, step.leaf, index++));
-        else if (futures.length > 0) {
+        else if (step.kind === 'complete' || futures.length > 0) {
           try {
-            out.push({ ok: plain(await build(step.expr, futures)) });
+            const awaited =
+              step.kind === 'await'
+                ? build(step.expr, futures)
+                : step.outcome === 'value'
+                  ? ctx.promise(PROMISE_NAMES[step.name]).resolve(completionValue(stepIndex))
+                  : ctx.promise(PROMISE_NAMES[step.name]).reject(completionValue(stepIndex));
+            out.push({ ok: plain(await awaited) });
           } catch (error) {
             const outcome = failureOutcome(error, (e) => e instanceof TerminalError);
             if (!outcome) throw error;

@@ -4,7 +4,18 @@ import * as restate from '@restatedev/restate-sdk';
 import { defineSdkScenario, type SdkScenario } from '../sdk-scenario';
 import type { ServiceDefinitionLike } from '../../sdk-host/replay';
 import { failureOutcome, plain, type Outcome } from './outcome';
-import { awakeableKeys, leafKey, runValue, worldOf, type Expr, type Leaf, type Program } from './program';
+import {
+  awakeableKeys,
+  completionValue,
+  leafKey,
+  PROMISE_NAMES,
+  runValue,
+  usesPromises,
+  worldOf,
+  type Expr,
+  type Leaf,
+  type Program,
+} from './program';
 
 type AnyPromise = restate.RestatePromise<unknown>;
 const { RestatePromise } = restate;
@@ -15,7 +26,7 @@ const combinators = {
   allSettled: (ps: AnyPromise[]) => RestatePromise.allSettled(ps),
 };
 
-function create(ctx: restate.Context, leaf: Leaf, index: number): AnyPromise {
+function create(ctx: restate.WorkflowContext, leaf: Leaf, index: number): AnyPromise {
   const key = leafKey(leaf, index);
   switch (leaf.op) {
     case 'run': {
@@ -37,6 +48,14 @@ function create(ctx: restate.Context, leaf: Leaf, index: number): AnyPromise {
     }
     case 'awakeable':
       return ctx.awakeable<unknown>().promise;
+    case 'promise':
+      // peek() is declared a Promise but is a RestatePromise (context_impl.js: processCompletableEntry), as get().
+      return leaf.peek ? (ctx.promise(key).peek() as AnyPromise) : ctx.promise(key).get();
+    case 'send': {
+      const [service, method] = key.split('/');
+      const parameter = new TextEncoder().encode(JSON.stringify({ leaf: index }));
+      return ctx.genericSend({ service, method, parameter, delay: leaf.delayMs }).invocationId as AnyPromise;
+    }
   }
 }
 
@@ -47,33 +66,43 @@ function build(expr: Expr, futures: AnyPromise[]): AnyPromise {
 }
 
 export function sdkScenarioOf(program: Program, name: string): SdkScenario {
-  const service = restate.service({
-    name: 'Program',
-    handlers: {
-      run: async (ctx: restate.Context) => {
-        const futures: AnyPromise[] = [];
-        const out: Outcome[] = [];
-        let index = 0;
-        for (const step of program.steps) {
-          if (step.kind === 'create') futures.push(create(ctx, step.leaf, index++));
-          else if (futures.length > 0) {
-            try {
-              out.push({ ok: plain(await build(step.expr, futures)) });
-            } catch (error) {
-              const outcome = failureOutcome(error, (e) => e instanceof restate.TerminalError);
-              if (!outcome) throw error;
-              out.push(outcome);
-            }
-          }
+  // A workflow's run handler has ctx.promise; programs without promises stay a plain service.
+  const run = async (ctx: restate.WorkflowContext) => {
+    const futures: AnyPromise[] = [];
+    const out: Outcome[] = [];
+    let index = 0;
+    for (const [stepIndex, step] of program.steps.entries()) {
+      if (step.kind === 'create') futures.push(create(ctx, step.leaf, index++));
+      else if (step.kind === 'complete' || futures.length > 0) {
+        try {
+          const awaited =
+            step.kind === 'await'
+              ? build(step.expr, futures)
+              : step.outcome === 'value'
+                ? ctx.promise(PROMISE_NAMES[step.name]).resolve(completionValue(stepIndex))
+                : ctx.promise(PROMISE_NAMES[step.name]).reject(completionValue(stepIndex));
+          out.push({ ok: plain(await awaited) });
+        } catch (error) {
+          const outcome = failureOutcome(error, (e) => e instanceof restate.TerminalError);
+          if (!outcome) throw error;
+          out.push(outcome);
         }
-        return out;
-      },
-    },
-  });
+      }
+    }
+    return out;
+  };
+  const workflow = usesPromises(program);
+  const service = workflow
+    ? restate.workflow({ name: 'Program', handlers: { run } })
+    : restate.service({
+        name: 'Program',
+        handlers: { run: (ctx: restate.Context) => run(ctx as restate.WorkflowContext) },
+      });
   return defineSdkScenario({
     name,
     world: worldOf(program),
     awakeables: awakeableKeys(program),
     services: service as unknown as ServiceDefinitionLike,
+    ...(workflow ? { target: 'Program/wf/run' } : {}),
   });
 }

@@ -131,7 +131,7 @@ describe('every built-in example in real SDK code simulates in the Worker path t
     (f) => f.endsWith('.ts') && f !== 'index.ts' && !f.includes('.test.'),
   );
 
-  it('covers the real-SDK examples', () => expect(files.length).toBe(16));
+  it('covers the real-SDK examples', () => expect(files.length).toBe(17));
 
   for (const file of files)
     it(`${file}: the page's job (source + companions) gives our engine's run`, async () => {

@@ -4,10 +4,11 @@
 import { scenarioFileId } from '../derive/scenarioSource';
 import { exampleSource } from './examples';
 
-const lazy = import.meta.glob('../../../scenarios/sdk/*.ts', { query: '?raw', import: 'default' }) as Record<
-  string,
-  () => Promise<string>
->;
+// Tests beside the examples are left out of the glob, so the build makes no chunk of them.
+const lazy = import.meta.glob(['../../../scenarios/sdk/*.ts', '!**/*.test.ts'], {
+  query: '?raw',
+  import: 'default',
+}) as Record<string, () => Promise<string>>;
 
 const loaders = new Map<string, () => Promise<string>>();
 for (const [path, load] of Object.entries(lazy)) {

@@ -28,6 +28,26 @@ describe('session persistence', () => {
     expect(createPersistence(() => storage).keptFiles()).toEqual([{ name: 'a.json', text: '[]' }]);
   });
 
+  it('keeps the real handler code last simulated on the real SDK, with its target and label, and refuses junk', () => {
+    const storage = memoryStorage();
+    const kept = createPersistence(() => storage);
+    expect(kept.keptSdkScenario()).toBeNull();
+    kept.keepSdkScenario({ code: 'export default 1', target: 'Lab/run', label: 'lab.ts' });
+    expect(createPersistence(() => storage).keptSdkScenario()).toEqual({
+      code: 'export default 1',
+      target: 'Lab/run',
+      label: 'lab.ts',
+    });
+    kept.keepSdkScenario({ code: 'export default 2' });
+    expect(kept.keptSdkScenario()).toEqual({ code: 'export default 2' });
+    storage.items.set('replay-inspector:sdk-scenario', '{"code":3}');
+    expect(kept.keptSdkScenario()).toBeNull();
+    storage.items.set('replay-inspector:sdk-scenario', 'not json');
+    expect(kept.keptSdkScenario()).toBeNull();
+    expect(createPersistence(() => broken).keptSdkScenario()).toBeNull();
+    expect(() => createPersistence(() => broken).keepSdkScenario({ code: 'x' })).not.toThrow();
+  });
+
   it('does not keep files over the limit, and keeps the previous ones', () => {
     const storage = memoryStorage();
     const kept = createPersistence(() => storage);

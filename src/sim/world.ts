@@ -143,7 +143,7 @@ export class World {
   }
 
   /**
-   * AttachInvocation (restatedev/restate `crates/worker/src/partition/state_machine/entries/attach_invocation_command.rs`):
+   * AttachInvocation, as Restate 1.7 answers it (test/fixtures/restate-1.7.12/send-attach; notes §9):
    * the server completes the command with the target's result once it has one, at once when it already has. A
    * call's callee ends when the call's result comes (a cancelled one with its 409); a send's callee, whose outcome
    * is drawn at the first attach from the world entry of its target (as a call's: latency, value / terminal), ends

@@ -284,7 +284,15 @@ export class SdkAttempt implements AttemptRunner {
         entry.invocationId!,
         `${entry.target!.service}/${entry.target!.handler}`,
       );
-    } else if (type === 'OneWayCall') world.onSend(entry.completionIds[0], entry.invocationId!);
+    } else if (type === 'OneWayCall') {
+      const invokeAtMs = entry.detail?.invokeAtMs;
+      world.onSend(
+        entry.completionIds[0],
+        entry.invocationId!,
+        `${entry.target!.service}/${entry.target!.handler}`,
+        typeof invokeAtMs === 'number' ? invokeAtMs : undefined,
+      );
+    } else if (type === 'AttachInvocation') world.onAttach(entry.completionIds[0], entry.invocationId!);
     else if (type === 'SendSignal' && entry.signal?.index === 1) {
       const callee = this.sim.calls.get(entry.signal.targetInvocationId ?? '');
       if (callee !== undefined) world.cancelCall(callee);

@@ -21,6 +21,7 @@ const NOTIFICATION_TYPES: Record<string, number> = {
   PeekPromise: 0x800a,
   CompletePromise: 0x800b,
   Run: 0x8011,
+  AttachInvocation: 0x8012,
   Signal: SIGNAL_NOTIFICATION_TYPE,
 };
 
@@ -101,6 +102,13 @@ export function commandFieldsOf(
         ...(Object.keys(detail).length ? { detail } : {}),
       };
     }
+    case 'AttachInvocation':
+      return {
+        type,
+        name,
+        completionIds: [Number(message.result_completion_id)],
+        invocationId: text(message.invocation_id),
+      };
     case 'SendSignal':
       return {
         type,
@@ -228,6 +236,16 @@ export function commandFrame(entry: CommandEntry): Frame {
         }),
       };
     }
+    case 'AttachInvocation':
+      return {
+        type: 0x0412,
+        flags: 0,
+        payload: encodeMessage('AttachInvocationCommandMessage', {
+          invocation_id: entry.invocationId ?? '',
+          result_completion_id: entry.completionIds[0],
+          name,
+        }),
+      };
     case 'SendSignal':
       return {
         type: 0x0410,

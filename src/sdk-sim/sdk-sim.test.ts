@@ -252,15 +252,15 @@ describe('sdk-sim: the real SDK under the simulated server', () => {
 
   it('a command the simulated server does not serve is a clear error (SIM_SDK_UNSUPPORTED)', async () => {
     const theirs = defineSdkScenario({
-      name: 'attach',
+      name: 'complete-awakeable',
       services: service(async (ctx) => {
-        const id = await call(ctx, 'Mailer/send', { to: 'ada' }).invocationId;
-        return await ctx.invocation(id).attach();
+        ctx.resolveAwakeable('sign_1abc', 'hello');
+        return 'done';
       }),
     });
     await expect(simulateSdk(await host, theirs, { seed: 1 })).rejects.toMatchObject({
       code: 'SIM_SDK_UNSUPPORTED',
-      message: expect.stringMatching(/AttachInvocation/),
+      message: expect.stringMatching(/CompleteAwakeable/),
     });
   });
 });

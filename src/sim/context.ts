@@ -3,7 +3,7 @@
 // (invocation id, result); awakeables are signals from 17 (facts §1).
 import type { CallTarget } from '../model';
 import type { ContextEngine } from './engine-types';
-import type { SendOptions, SimContext } from './scenario';
+import type { CallFuture, SendOptions, SimContext } from './scenario';
 import { durablePromise } from './promise-handle';
 import { DurableFuture } from './future';
 import { SimError } from './errors';
@@ -61,12 +61,12 @@ export function createContext(engine: ContextEngine): SimContext {
           `${parsed.service}/${parsed.handler}`,
         );
       const label = `${parsed.service}/${parsed.handler}`;
-      engine.newLeaf({
+      const invocationId = engine.newLeaf({
         id: `c${invocationIdCompletionId}`,
         type: 'CallInvocationId',
         name: label,
         completionId: invocationIdCompletionId,
-      });
+      }) as DurableFuture<string>;
       const future = engine.newLeaf({
         id: `c${resultCompletionId}`,
         type: 'Call',
@@ -75,7 +75,8 @@ export function createContext(engine: ContextEngine): SimContext {
         calleeInvocationId: callee,
       });
       engine.calls.push(future);
-      return future as DurableFuture<any>;
+      // The callee's invocation id, as sdk-typescript's `InvocationPromise.invocationId` (what `attach` takes).
+      return Object.assign(future, { invocationId }) as CallFuture<any>;
     },
 
     send(target: string, input?: unknown, options?: SendOptions) {
@@ -101,7 +102,13 @@ export function createContext(engine: ContextEngine): SimContext {
         ...(Object.keys(detail).length ? { detail } : {}),
       });
       const callee = entry?.invocationId ?? calleeId;
-      if (appended) engine.setup.world!.onSend(completionId, callee);
+      if (appended)
+        engine.setup.world!.onSend(
+          completionId,
+          callee,
+          `${parsed.service}/${parsed.handler}`,
+          delay > 0 ? engine.nowMs + delay : undefined,
+        );
       const invocationId = engine.newLeaf({
         id: `c${completionId}`,
         type: 'CallInvocationId',
@@ -109,6 +116,32 @@ export function createContext(engine: ContextEngine): SimContext {
         completionId,
       }) as DurableFuture<string>;
       return { invocationId };
+    },
+
+    attach(invocationId: string) {
+      engine.ensureAlive();
+      if (typeof invocationId !== 'string' || invocationId === '')
+        throw new SimError('SIM_BAD_OPTIONS', 'attach: the invocation id must be a non-empty string');
+      const world = engine.setup.world;
+      if (world && !world.knowsCallee(invocationId))
+        throw new SimError(
+          'SIM_UNKNOWN_INVOCATION',
+          `attach: no invocation ${JSON.stringify(invocationId)} was started by this one (a call's or a send's callee)`,
+        );
+      const completionId = engine.nextCompletionId++;
+      const { appended } = engine.command({
+        type: 'AttachInvocation',
+        name: '',
+        completionIds: [completionId],
+        invocationId,
+      });
+      if (appended) engine.setup.world!.onAttach(completionId, invocationId);
+      return engine.newLeaf({
+        id: `c${completionId}`,
+        type: 'AttachInvocation',
+        name: '',
+        completionId,
+      }) as DurableFuture<any>;
     },
 
     awakeable(name: string) {

@@ -37,7 +37,7 @@ export interface CompositeExtra {
 
 export interface LeafInfo {
   id: string;
-  /** 'Run' | 'Sleep' | 'Call' | 'Awakeable' | 'CallInvocationId' | 'Cancel'. */
+  /** 'Run' | 'Sleep' | 'Call' | 'Awakeable' | 'CallInvocationId' | 'AttachInvocation' | 'Cancel' | promise types. */
   type: string;
   name: string;
   completionId?: number;

@@ -16,6 +16,15 @@ export function matchesCommand(recorded: CommandEntry, issued: IssuedCommand, pa
   if ((recorded.name ?? '') !== (issued.name ?? '')) return false;
   // Promise commands name their promise (GetPromiseCommandMessage::header_eq compares the key).
   if (/Promise$/.test(recorded.type) && (recorded.detail?.key ?? null) !== (issued.detail?.key ?? null)) return false;
+  // AttachInvocationCommandMessage is compared whole (sdk-shared-core `impl_message_traits!(AttachInvocationCommand:
+  // command eq)`): its target invocation id.
+  if (
+    recorded.type === 'AttachInvocation' &&
+    recorded.invocationId !== undefined &&
+    issued.invocationId !== undefined &&
+    recorded.invocationId !== issued.invocationId
+  )
+    return false;
   if (recorded.type === 'Call' || recorded.type === 'OneWayCall') {
     const a = recorded.target;
     const b = issued.target;
@@ -59,7 +68,7 @@ export function outputPayloadDiffers(recorded: CommandEntry, issued: IssuedComma
 }
 
 export function describeCommand(
-  command: Pick<CommandEntry, 'type' | 'name' | 'target' | 'detail' | 'result'>,
+  command: Pick<CommandEntry, 'type' | 'name' | 'target' | 'detail' | 'result'> & { invocationId?: string },
   withParameter = false,
 ): string {
   if (command.type === 'Output' && withParameter) return `Output ${describeResult(command.result)}`;
@@ -69,6 +78,7 @@ export function describeCommand(
     const t = command.target;
     parts.push(t.key !== undefined ? `${t.service}/${t.key}/${t.handler}` : `${t.service}/${t.handler}`);
   }
+  if (command.type === 'AttachInvocation' && command.invocationId) parts.push(`to ${command.invocationId}`);
   if (withParameter && command.detail?.parameter !== undefined)
     parts.push(`with parameter ${command.detail.parameter}`);
   return parts.join(' ');

@@ -50,12 +50,20 @@ export interface SimContext {
   /** A durable timer (Sleep command); a server-side timer that survives crashes. Resolves to undefined, as in the SDK. */
   sleep(ms: number, name?: string): DurableFuture<void>;
   /** Calls another handler, `Service/handler` or `Object/key/handler` (Call command, two completion ids). */
-  call<T = any>(target: string, input?: unknown): DurableFuture<T>;
+  call<T = any>(target: string, input?: unknown): CallFuture<T>;
   /**
    * A one-way call (OneWayCall command, one completion id: the callee's invocation id, as sdk-typescript
    * `ctx.genericSend` / `serviceSendClient`): the callee is not awaited. `delayMs`: the callee starts that much later.
    */
   send(target: string, input?: unknown, options?: SendOptions): { invocationId: DurableFuture<string> };
+  /**
+   * Attaches to an invocation this one started (AttachInvocation command, one completion id: the callee's result,
+   * success or terminal failure), as sdk-typescript `ctx.attach(id)` / `ctx.invocation(id).attach()`. The id is
+   * what a call's or a send's `invocationId` resolved to. A call's callee ends when the call's result comes; a
+   * send's callee at its invoke time + the latency of its target's world entry (`Service/handler`: latencyMs,
+   * value / terminal), drawn at the first attach.
+   */
+  attach<T = any>(invocationId: string): DurableFuture<T>;
   /** An awakeable resolved from outside (a signal from index 17). world key: its name. */
   awakeable<T = any>(name: string): DurableFuture<T>;
   /**
@@ -68,6 +76,9 @@ export interface SimContext {
   /** Cancels a call: writes a SendSignal (cancel) to the callee, whose result becomes a 409 failure. */
   cancel(future: DurableFuture): void;
 }
+
+/** What `ctx.call` returns: the call's result, and (as sdk-typescript's `InvocationPromise`) the callee's invocation id. */
+export type CallFuture<T = any> = DurableFuture<T> & { readonly invocationId: DurableFuture<string> };
 
 export interface SendOptions {
   /** The callee is invoked this many ms later (the SDK's `delay`; journaled as the command's invoke time). */

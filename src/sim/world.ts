@@ -4,7 +4,8 @@
 import type { EntryResult } from '../model';
 import type { Behaviour } from './scenario';
 import type { Budget } from './budget';
-import type { JournalWriter } from './journal-writer';
+import type { JournalWriter, NotificationFields } from './journal-writer';
+import { SimError } from './errors';
 import { compareEvents, type RunEvent, type ServerEvent, type SimEvent } from './events';
 import { MinHeap } from './heap';
 import { createRng, type Rng } from './prng';
@@ -48,6 +49,8 @@ export class World {
   private readonly assigned = new Map<string, Behaviour>();
   private readonly executions = new Map<number, number>();
   private readonly callResults = new Map<number, ServerEvent>();
+  /** Callees this invocation started (by invocation id), for attach (AttachInvocation). */
+  private readonly callees = new Map<string, Callee>();
   private readonly awakeables = new Set<number>();
   private readonly crashes: number[];
   private crashCursor = 0;
@@ -117,19 +120,67 @@ export class World {
       result,
     });
     this.callResults.set(resultCompletionId, event);
+    this.callees.set(calleeInvocationId, { kind: 'call', resultCompletionId, attaches: [] });
   }
 
   /**
    * A one-way call (OneWayCall command): the server answers with the callee's invocation id right away, as for a
    * Call; the callee runs on its own and nothing here waits for it (facts §1: a OneWayCall has only that id).
    */
-  onSend(invocationIdCompletionId: number, calleeInvocationId: string): void {
+  onSend(invocationIdCompletionId: number, calleeInvocationId: string, key: string, invokeAtMs?: number): void {
     this.writer.appendNotification({
       type: 'CallInvocationId',
       name: '',
       completionId: invocationIdCompletionId,
       result: { kind: 'invocation-id', invocationId: calleeInvocationId },
     });
+    this.callees.set(calleeInvocationId, { kind: 'send', key, startAtMs: invokeAtMs ?? this.nowMs, outcome: null });
+  }
+
+  /** Whether attach can name this invocation (a callee this invocation started with a call or a send). */
+  knowsCallee(calleeInvocationId: string): boolean {
+    return this.callees.has(calleeInvocationId);
+  }
+
+  /**
+   * AttachInvocation, as Restate 1.7 answers it (test/fixtures/restate-1.7.12/send-attach; notes §9):
+   * the server completes the command with the target's result once it has one, at once when it already has. A
+   * call's callee ends when the call's result comes (a cancelled one with its 409); a send's callee, whose outcome
+   * is drawn at the first attach from the world entry of its target (as a call's: latency, value / terminal), ends
+   * at its invoke time + that latency.
+   */
+  onAttach(completionId: number, calleeInvocationId: string): void {
+    const callee = this.callees.get(calleeInvocationId);
+    if (!callee)
+      throw new SimError(
+        'SIM_UNKNOWN_INVOCATION',
+        `attach: no invocation ${JSON.stringify(calleeInvocationId)} was started by this one`,
+      );
+    const notification = (result: EntryResult): NotificationFields => ({
+      type: 'AttachInvocation',
+      name: '',
+      completionId,
+      result,
+    });
+    if (callee.kind === 'call') {
+      const pending = this.callResults.get(callee.resultCompletionId)!;
+      const result = pending.notification.result;
+      if (this.writer.notified.has(`c${callee.resultCompletionId}`) || pending.atMs <= this.nowMs) {
+        this.writer.appendNotification(notification(result));
+        return;
+      }
+      callee.attaches.push(this.pushServer(pending.atMs, 0, completionId, notification(result)));
+      return;
+    }
+    if (!callee.outcome) {
+      const behaviour = this.behaviourFor(`send:${calleeInvocationId}`, callee.key);
+      callee.outcome = {
+        atMs: callee.startAtMs + this.latency(behaviour, CALL_LATENCY_DEFAULT_MS),
+        result: outcomeOf(behaviour),
+      };
+    }
+    if (callee.outcome.atMs <= this.nowMs) this.writer.appendNotification(notification(callee.outcome.result));
+    else this.pushServer(callee.outcome.atMs, 0, completionId, notification(callee.outcome.result));
   }
 
   /** The callee receives the cancel signal and ends with 409, unless it completes first. */
@@ -144,6 +195,15 @@ export class World {
     // `types/errors.ts`).
     const event = this.pushServer(atMs, 0, resultCompletionId, { ...pending.notification, result });
     this.callResults.set(resultCompletionId, event);
+    // Whoever attached to the callee gets the same 409 at the same time.
+    const callee = [...this.callees.values()].find(
+      (c) => c.kind === 'call' && c.resultCompletionId === resultCompletionId,
+    );
+    if (callee?.kind === 'call')
+      callee.attaches = callee.attaches.map((attach) => {
+        attach.superseded = true;
+        return this.pushServer(atMs, 0, attach.key, { ...attach.notification, result });
+      });
   }
 
   onAwakeable(signalIndex: number, name: string): void {
@@ -320,6 +380,10 @@ export class World {
     this.writer.nowMs = Math.max(this.writer.nowMs, untilMs);
   }
 }
+
+type Callee =
+  | { kind: 'call'; resultCompletionId: number; attaches: ServerEvent[] }
+  | { kind: 'send'; key: string; startAtMs: number; outcome: { atMs: number; result: EntryResult } | null };
 
 function outcomeOf(behaviour: Behaviour | undefined): EntryResult {
   if (behaviour?.terminal)

@@ -196,6 +196,8 @@ test('a cancellation time typed in the scenario editor is simulated, and travels
   await expect(cancelAt).toHaveValue('100');
   await cancelAt.fill('40');
   await page.getByRole('button', { name: 'Simulate' }).click();
+  // The new run is shown once the address bar names it (stepping before that could step the old run, then jump).
+  await expect(page).toHaveURL(/cancel=40/);
   await expect(cancelAt).toHaveValue('40');
   await page.keyboard.press('Home');
   for (let i = 0; i < 20 && !/cancelled:/.test((await inspector.status.textContent()) ?? ''); i++)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from './loaded-run';
-import { baseRecipe, exactRecipe, isSimulatedRecipe, loadedRun, runSourceOf } from './recipe';
+import { baseRecipe, exactRecipe, isResimulable, isSimulatedRecipe, loadedRun, runSourceOf } from './recipe';
 
 const result = (fields: Partial<RunResult>) =>
   ({ seed: null, crashes: [], cancelAtMs: null, ...fields }) as unknown as RunResult;
@@ -50,5 +50,13 @@ describe('run recipes', () => {
     expect(isSimulatedRecipe(recipe)).toBe(false);
     expect(exactRecipe(loadedRun(result({ seed: 3 }), recipe))).toBe(recipe);
     expect(baseRecipe(recipe)).toEqual({ source: { kind: 'url', url: 'https://x/j' } });
+  });
+
+  it('only a simulation that is not paired with a journal can be simulated again', () => {
+    const example = { source: { kind: 'example', name: 'a' } } as const;
+    expect(isResimulable(loadedRun(result({ seed: 1 }), example))).toBe(true);
+    expect(isResimulable(loadedRun(result({}), { source: { kind: 'sdk-scenario', code: 'x' } }))).toBe(true);
+    expect(isResimulable(loadedRun(result({}), { ...example, paired: { kind: 'example', name: 'a' } }))).toBe(false);
+    expect(isResimulable(loadedRun(result({}), { source: { kind: 'kept-files', names: ['j.json'] } }))).toBe(false);
   });
 });

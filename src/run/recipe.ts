@@ -51,6 +51,11 @@ export function isSimulatedRecipe(recipe: RunRecipe): boolean {
   );
 }
 
+/** Can this run be simulated again with other seeds or crashes? A simulation, not a replay paired with a journal. */
+export function isResimulable(run: LoadedRun): boolean {
+  return !run.recipe.paired && isSimulatedRecipe(run.recipe);
+}
+
 /**
  * The recipe that makes this simulated run again exactly: its source with the seed, crashes and cancellation the
  * run actually used (a recipe may have left them to the scenario's defaults).

@@ -3,7 +3,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { examples } from '../source/examples';
 import { useStore } from '../store/store';
 import { useCompare } from './compareStore';
-import { compareWith, isResimulable } from './secondRun';
+import { isResimulable } from '../../run/recipe';
+import { compareWith } from './secondRun';
 import { useModalKeys } from './useModalKeys';
 
 function Choice({ title, hint, children }: { title: string; hint: string; children: ReactNode }) {

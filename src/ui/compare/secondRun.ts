@@ -2,7 +2,7 @@
 // loaded run stays as it is) and opens the compare view with the current run as A. Run B's recipe is run A's with
 // one thing changed (another seed, no crashes, another example, a replay).
 import type { LoadedRun } from '../../run/loaded-run';
-import { baseRecipe, exactRecipe, isSimulatedRecipe } from '../../run/recipe';
+import { baseRecipe, exactRecipe, isResimulable } from '../../run/recipe';
 import type { RunRecipe } from '../../share/view-state';
 import { exampleMeta, exampleSource } from '../source/examples';
 import { session } from '../session/appSession';
@@ -10,11 +10,6 @@ import { latestTask } from '../session/latestTask';
 import { SessionFailure } from '../session/session';
 import { useStore } from '../store/store';
 import { useCompare, type SecondRunChoice } from './compareStore';
-
-/** Can run A be re-simulated with another seed or without its crashes? */
-export function isResimulable(run: LoadedRun): boolean {
-  return !run.recipe.paired && isSimulatedRecipe(run.recipe);
-}
 
 /** A short name for run A in sentences: its file name for journals (titles carry long invocation ids). */
 function shortLabel(run: LoadedRun): string {

@@ -144,8 +144,14 @@ export function createSession(ports: SessionPorts): Session {
     throw new SessionFailure(info);
   };
 
-  async function plan(recipe: RunRecipe, files: PickedFile[] | undefined, base: LoadedRun | null): Promise<Plan> {
-    if (recipe.paired) return planReplay(recipe, base ?? fail(noBase()));
+  /** `pairedLabel` names a replay as the user named its handler (the editor's example or file name). */
+  async function plan(
+    recipe: RunRecipe,
+    files: PickedFile[] | undefined,
+    base: LoadedRun | null,
+    pairedLabel?: string,
+  ): Promise<Plan> {
+    if (recipe.paired) return planReplay(recipe, base ?? fail(noBase()), pairedLabel);
     const limits = ports.limits();
     const simulated = {
       seed: recipe.seed ?? null,
@@ -168,7 +174,8 @@ export function createSession(ports: SessionPorts): Session {
       case 'kept-scenario':
       case 'scenario': {
         const code = source.kind === 'scenario' ? source.code : ports.persistence.keptScenario();
-        if (code === null) return fail(notKept('the scenario code', 'Open the editor and simulate it again.'));
+        if (code === null)
+          return fail(notKept('This tab no longer holds the scenario code.', 'Open the editor and simulate it again.'));
         const label = 'edited scenario';
         return {
           job: { type: 'simulate', source: code, scenarioLabel: label, ...simulated },
@@ -180,7 +187,12 @@ export function createSession(ports: SessionPorts): Session {
       case 'kept-sdk-scenario': {
         const kept = ports.persistence.keptSdkScenario();
         if (!kept)
-          return fail(notKept('the real handler code', 'Paste or open the handler in the Real SDK tab again.'));
+          return fail(
+            notKept(
+              'This tab no longer holds the real handler code.',
+              'Paste or open the handler in the Real SDK tab again.',
+            ),
+          );
         return plan({ ...recipe, source: { kind: 'sdk-scenario', ...kept } }, files, base);
       }
       case 'sdk-scenario': {
@@ -208,7 +220,8 @@ export function createSession(ports: SessionPorts): Session {
         const names = source.names.join(', ');
         if (files) return { job: { type: 'read', files }, recipe, label: names, subject: names };
         const kept = ports.persistence.keptFiles();
-        if (!kept || kept.map((f) => f.name).join(', ') !== names) return fail(fileNotKept(names));
+        if (!kept || kept.map((f) => f.name).join(', ') !== names)
+          return fail(notKept(`The link refers to ${names}, which this tab no longer holds.`, 'Open the file again.'));
         return { job: { type: 'read', files: kept }, recipe, label: names, subject: names };
       }
       case 'url': {
@@ -250,7 +263,7 @@ export function createSession(ports: SessionPorts): Session {
     }
   }
 
-  async function planReplay(recipe: RunRecipe, base: LoadedRun): Promise<Plan> {
+  async function planReplay(recipe: RunRecipe, base: LoadedRun, label?: string): Promise<Plan> {
     const paired = recipe.paired!;
     const journal = base.journal;
     if (paired.kind === 'sdk') {
@@ -264,7 +277,7 @@ export function createSession(ports: SessionPorts): Session {
           location: { field: 'paired' },
           hint: 'Type Service/handler in the Real SDK tab and press Replay with the real SDK.',
         });
-      const handlerLabel = paired.label ?? 'the shared handler';
+      const handlerLabel = label ?? paired.label ?? 'the shared handler';
       const protocolRows = await ports.protocolRows(journal);
       return {
         job: { type: 'sdk-replay', source: paired.code, handlerLabel, target, journal, protocolRows },
@@ -275,7 +288,7 @@ export function createSession(ports: SessionPorts): Session {
     }
     const code = paired.kind === 'example' ? ports.examples.source(paired.name) : paired.code;
     if (code === null) return fail(unknownExample(paired.kind === 'example' ? paired.name : '', 'share'));
-    const scenarioLabel = paired.kind === 'example' ? paired.name : 'edited scenario';
+    const scenarioLabel = label ?? (paired.kind === 'example' ? paired.name : 'edited scenario');
     return {
       job: { type: 'replay', source: code, scenarioLabel, journal },
       recipe,
@@ -348,9 +361,8 @@ export function createSession(ports: SessionPorts): Session {
         }
       }
       if (recipe.source.kind === 'url') setLoading({ label: `Fetching ${recipe.source.url}`, fraction: null });
-      let p = await plan(recipe, options.files, base);
+      const p = await plan(recipe, options.files, base, options.pairedLabel);
       check();
-      if (options.pairedLabel) p = relabel(p, options.pairedLabel);
       // Code is kept before it runs: a reload after a failing simulation still brings the user's code back.
       const ran = p.recipe.source;
       if (ran.kind === 'scenario') ports.persistence.keepScenario(ran.code);
@@ -406,15 +418,6 @@ function verbOf(job: EngineJob): string {
   return 'Replaying with ';
 }
 
-/** A replay named as the user named its handler (the editor's example or file name). */
-function relabel(p: Plan, label: string): Plan {
-  const job = p.job;
-  if (job.type === 'replay') return { ...p, job: { ...job, scenarioLabel: label }, label, subject: label };
-  if (job.type === 'sdk-replay')
-    return { ...p, job: { ...job, handlerLabel: label }, label: `the real SDK (${label})`, subject: label };
-  return p;
-}
-
 function unknownExample(name: string, origin: string): SessionError {
   return {
     code: 'UNKNOWN_EXAMPLE',
@@ -426,18 +429,9 @@ function unknownExample(name: string, origin: string): SessionError {
   };
 }
 
-function fileNotKept(names: string): SessionError {
-  return {
-    code: 'FILE_NOT_KEPT',
-    origin: 'engine',
-    message: `The link refers to ${names}, which this tab no longer holds.`,
-    location: {},
-    hint: 'Open the file again.',
-  };
-}
-
-function notKept(what: string, hint: string): SessionError {
-  return { code: 'FILE_NOT_KEPT', origin: 'engine', message: `This tab no longer holds ${what}.`, location: {}, hint };
+/** Something a recipe needs that this tab no longer holds (a reload in another tab, a cleared sessionStorage). */
+function notKept(message: string, hint: string): SessionError {
+  return { code: 'FILE_NOT_KEPT', origin: 'engine', message, location: {}, hint };
 }
 
 function cancelled(): SessionError {

@@ -3,7 +3,7 @@
 // a failed load keeps the previous view and shows the error (issue 8: the page never goes blank).
 import { checkSizeUpFront } from '../../journal-reader/bytes';
 import type { LoadedRun } from '../../run/loaded-run';
-import { baseRecipe, exactRecipe, isSimulatedRecipe } from '../../run/recipe';
+import { baseRecipe, exactRecipe, isResimulable } from '../../run/recipe';
 import type { PairedHandler, RunRecipe } from '../../share/view-state';
 import { useStore } from '../store/store';
 import { currentLimits } from '../robustness/limitsStore';
@@ -194,7 +194,7 @@ export function simulateWithSdk(
 export async function resimulateWithCrashes(crashes: number[]): Promise<LoadedRun | null> {
   const s = useStore.getState();
   const run = s.run;
-  if (!run || run.recipe.paired || !isSimulatedRecipe(run.recipe)) return null;
+  if (!run || !isResimulable(run)) return null;
   s.setEditorCrashes(crashes.join(', '));
   // The run's seed and cancellation time stay (they may come from a share link rather than the scenario's default).
   return session.load({ ...exactRecipe(run), crashesMs: crashes });

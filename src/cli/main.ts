@@ -28,13 +28,16 @@ const commands: Record<string, CommandInfo> = {
     load: () => import('./commands/export'),
   },
   simulate: {
-    summary: 'Simulate a scenario and write its journal (native format).',
-    usage: 'replay-inspector simulate <scenario-file> [--seed N] [--crash-at MS]... [--cancel-at MS] [-o out.json]',
+    summary:
+      'Simulate a scenario, or a real Restate handler file on the real SDK, and write its journal (native format).',
+    usage:
+      'replay-inspector simulate <scenario-or-handler-file> [--seed N] [--crash-at MS]... [--cancel-at MS] [--steps-max N] [--target Service/handler] [--input JSON] [-o out.json]',
     load: () => import('./commands/simulate'),
   },
   replay: {
-    summary: 'Replay a journal against a scenario; print the decisions (exit 1 on a 570 journal mismatch).',
-    usage: 'replay-inspector replay <scenario-file> <journal-file>',
+    summary:
+      'Replay a journal against a scenario or a real handler file; print the decisions (exit 1 on a 570 journal mismatch).',
+    usage: 'replay-inspector replay <scenario-or-handler-file> <journal-file>',
     load: () => import('./commands/replay'),
   },
   'sdk-replay': {

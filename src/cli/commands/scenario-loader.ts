@@ -3,11 +3,11 @@
 // (default and/or named exports; then the world is empty and the target is `--target` or the only handler).
 // tsx is active in the CLI process (bin/replay-inspector.mjs), so `.ts` scenario files import directly.
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Scenario } from '../../sim';
 import { SimError } from '../../sim';
 import { definitionsOfModule } from '../../sdk-host/definitions';
 import { defineSdkScenario, isSdkScenario, type SdkScenario } from '../../sdk-sim/sdk-scenario';
+import { UserModuleError, importUserModule } from '../user-module';
 
 export class ScenarioLoadError extends Error {}
 
@@ -16,11 +16,11 @@ export type LoadedScenario =
 
 async function importModule(path: string): Promise<Record<string, unknown>> {
   try {
-    return (await import(pathToFileURL(resolve(path)).href)) as Record<string, unknown>;
+    return await importUserModule(path);
   } catch (error) {
-    throw new ScenarioLoadError(
-      `cannot load scenario file ${path}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    if (error instanceof UserModuleError)
+      throw new ScenarioLoadError(`cannot load scenario file ${path}: ${error.message}`);
+    throw error;
   }
 }
 

@@ -5,7 +5,6 @@
 // effect, 2 bad input. See docs/sdk-replay.md.
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Journal } from '../../model';
 import { ReaderError, readJournalFiles } from '../../journal-reader';
 import { definitionsOfModule } from '../../sdk-host/definitions';
@@ -14,6 +13,7 @@ import { sdkReplay, SdkReplayInputError, type SdkReplayResult } from '../../sdk-
 import { SdkVersionError } from '../../sdk-host/sdk-modules';
 import type { CliIo } from '../io';
 import { parseArgs } from '../io';
+import { UserModuleError, importUserModule } from '../user-module';
 import { replayOverHttp, sideEffectRisk } from './sdk-replay-endpoint';
 import { reportText } from './sdk-replay-report';
 import { errorText, folderFiles } from './summary';
@@ -56,7 +56,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
     const modulePath = resolve(positional[0]);
     const sdk = await loadNodeSdk(modulePath);
-    const services = definitionsOfModule((await import(pathToFileURL(modulePath).href)) as Record<string, unknown>);
+    const services = definitionsOfModule(
+      await importUserModule(modulePath).catch((error: unknown) => {
+        if (error instanceof UserModuleError)
+          throw new SdkReplayInputError(`cannot load ${positional[0]}: ${error.message}`, 'SDK_REPLAY_MODULE');
+        throw error;
+      }),
+    );
     if (services.length === 0)
       throw new SdkReplayInputError(
         `${positional[0]} exports no Restate service, object or workflow definition`,

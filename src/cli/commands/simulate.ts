@@ -1,4 +1,5 @@
-// `replay-inspector simulate <scenario-file> [--seed N] [--crash-at MS]... [--cancel-at MS] [--steps-max N] [-o out.json]`
+// `replay-inspector simulate <scenario-file> [--seed N] [--crash-at MS]... [--cancel-at MS] [--steps-max N]
+// [--target Service/handler] [--input JSON] [-o out.json]`
 // Simulates a scenario and writes its journal as a native journal file (src/model/files.ts), to stdout without -o.
 // A real-SDK module (defineSdkScenario, or bare restate.service definitions with --target) is simulated by the real
 // SDK behind the simulated server (src/sdk-sim, docs/sdk-simulation.md).
@@ -12,7 +13,7 @@ import { simulateSdk } from '../../sdk-sim/server';
 import { nodeSdkSimHost } from '../../sdk-sim/node-host';
 
 const USAGE =
-  'Usage: replay-inspector simulate <scenario-file> [--seed N] [--crash-at MS]... [--cancel-at MS] [--steps-max N] [--target Service/handler] [-o out.json]\n';
+  'Usage: replay-inspector simulate <scenario-file> [--seed N] [--crash-at MS]... [--cancel-at MS] [--steps-max N] [--target Service/handler] [--input JSON] [-o out.json]\n';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { positional, flags } = parseArgs(args, { o: 'output' });
@@ -21,7 +22,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const options: SimulateOptions = {};
+  let input: { value: unknown } | undefined;
   try {
+    // The handler's input: a handler file from Restate's documentation has no scenario around it to give one.
+    const inputText = flags.get('input')?.at(-1);
+    if (inputText !== undefined) input = { value: parseInput(inputText) };
     const seed = intFlag(flags, 'seed');
     if (seed !== undefined) options.seed = seed;
     const crashes = (flags.get('crash-at') ?? []).map((v) => toInt('crash-at', v));
@@ -36,11 +41,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   try {
     const loaded = await loadAnyScenario(positional[0], flags.get('target')?.[0]);
+    const withInput = <T extends object>(scenario: T): T => (input ? { ...scenario, input: input.value } : scenario);
     const scenario = loaded.scenario;
     const sim =
       loaded.kind === 'ours'
-        ? await simulate(loaded.scenario, options)
-        : await simulateSdk(await nodeSdkSimHost(loaded.path), loaded.scenario, options);
+        ? await simulate(withInput(loaded.scenario), options)
+        : await simulateSdk(await nodeSdkSimHost(loaded.path), withInput(loaded.scenario), options);
     const file: NativeJournalFile = {
       format: 'replay-inspector/journal',
       version: 1,
@@ -67,6 +73,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       return 2;
     }
     throw error;
+  }
+}
+
+function parseInput(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new Error(`--input must be JSON (${(error as Error).message}), got '${text.slice(0, 80)}'`, { cause: error });
   }
 }
 

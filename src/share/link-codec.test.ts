@@ -63,6 +63,23 @@ describe('share link codec', () => {
       );
   });
 
+  it('round-trips real handler code simulated with its input, and refuses an input that is not text', () => {
+    const state: ShareState = {
+      source: { kind: 'sdk-scenario', code: 'export const b = 1', target: 'Booking/run', input: '{"flight":"LH 1"}' },
+      seed: 3,
+      crashesMs: [40],
+    };
+    expect(decodeShareState(encodeShareState(state))).toEqual(state);
+    const withoutInput: ShareState = { source: { kind: 'sdk-scenario', code: 'x' } };
+    expect(decodeShareState(encodeShareState(withoutInput))).toEqual(withoutInput);
+    const encodeRaw = (value: unknown) =>
+      SHARE_PREFIX + toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(value))));
+    for (const input of [7, { flight: 'LH 1' }, 'x'.repeat(100_001)])
+      expect(codeOf(() => decodeShareState(encodeRaw({ source: { kind: 'sdk-scenario', code: 'x', input } })))).toBe(
+        'LINK_BAD_DATA',
+      );
+  });
+
   it('compresses a loaded journal well below its size', () => {
     const text = JSON.stringify({
       rows: Array.from({ length: 200 }, (_, i) => ({

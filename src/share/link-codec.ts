@@ -13,7 +13,7 @@ export { shareLinkCharsMax } from './view-hash';
 export type ShareSource =
   | { kind: 'example'; name: string }
   | { kind: 'scenario'; code: string }
-  | { kind: 'sdk-scenario'; code: string; target?: string; label?: string }
+  | { kind: 'sdk-scenario'; code: string; target?: string; label?: string; input?: string }
   | { kind: 'journal'; text: string; fileName?: string };
 
 /** The compare view travels in the link exactly as the view schema has it. */
@@ -122,7 +122,10 @@ function validateSource(v: unknown, field: string, allowJournal: boolean): Share
   if (s.kind === 'scenario' && isStr(s.code)) return { kind: 'scenario', code: s.code };
   if (allowJournal && s.kind === 'sdk-scenario') {
     const h = validateSdkHandler({ ...s, kind: 'sdk' }, field) as { code: string; target?: string; label?: string };
-    return { ...h, kind: 'sdk-scenario' };
+    if (s.input === undefined) return { ...h, kind: 'sdk-scenario' };
+    if (!isStr(s.input) || s.input.length > HANDLER_INPUT_CHARS_MAX)
+      bad(`${field}.input`, 'is not text of a handler input');
+    return { ...h, kind: 'sdk-scenario', input: s.input };
   }
   if (allowJournal && s.kind === 'journal' && isStr(s.text)) {
     return s.fileName === undefined
@@ -156,6 +159,8 @@ function validateSdkHandler(p: Record<string, unknown>, field = 'pairedScenario'
 
 const NAME_CHARS_MAX = 200;
 const FILE_NAME_CHARS_MAX = 300;
+/** A handler input is JSON text as the user typed it; a link carries code of any size, an input needs no more. */
+const HANDLER_INPUT_CHARS_MAX = 100_000;
 
 function validateCompare(v: unknown): ShareCompare {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) bad('compare', 'is not an object');

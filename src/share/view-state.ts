@@ -8,8 +8,11 @@ export type RecipeSource =
   | { kind: 'example'; name: string }
   /** Scenario code (edited in the app), simulated; the code travels with the view. */
   | { kind: 'scenario'; code: string }
-  /** Real handler code simulated by the real SDK behind the simulated server (src/sdk-sim); the code travels. */
-  | { kind: 'sdk-scenario'; code: string; target?: string; label?: string }
+  /**
+   * Real handler code simulated by the real SDK behind the simulated server (src/sdk-sim); the code travels, and so
+   * does the handler's input as typed (JSON text; absent: the input the code's defineSdkScenario gives, if any).
+   */
+  | { kind: 'sdk-scenario'; code: string; target?: string; label?: string; input?: string }
   /** A journal, read; its text travels with the view. */
   | { kind: 'journal'; text: string; fileName?: string }
   /** A journal fetched from an address. */

@@ -53,6 +53,8 @@ export type EngineJob =
       stepsMax: number;
       /** `../x` imports of built-in examples (our API) the code spreads its world from → their sources. */
       companions?: Record<string, string>;
+      /** The handler's input (a JSON value), over the one the code's defineSdkScenario gives; absent: that one. */
+      input?: { value: unknown };
     };
 
 /** An error as the UI shows it: a stable code, where, and what to do. */

@@ -60,11 +60,13 @@ export async function runSdkSimulateJob(job: SdkSimulateJob, host: SdkJobHost): 
   host.lockDown();
   const services = handlerModule.run();
   const exported = handlerModule.exports().default;
-  const scenario: SdkScenario = isSdkScenario(exported)
+  const defined: SdkScenario = isSdkScenario(exported)
     ? job.target
       ? defineSdkScenario({ ...exported, target: job.target })
       : exported
     : defineSdkScenario({ name: job.handlerLabel, services, ...(job.target ? { target: job.target } : {}) });
+  // A handler file from Restate's documentation has no scenario to give its input: the Input field gives it.
+  const scenario: SdkScenario = job.input ? { ...defined, input: job.input.value } : defined;
   const options: Parameters<typeof simulateSdk>[2] = { stepsMax: job.stepsMax };
   if (job.seed !== null) options.seed = job.seed;
   if (job.crashes !== null) options.crashes = job.crashes.map((atMs) => ({ atMs }));

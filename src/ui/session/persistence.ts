@@ -26,7 +26,7 @@ export interface SessionPersistence {
   /** The scenario code last simulated in this tab, or null. */
   keptScenario(): string | null;
   keepScenario(code: string): void;
-  /** The real handler code last simulated on the real SDK in this tab (with its target and label), or null. */
+  /** The real handler code last simulated on the real SDK in this tab (with its target, label and input), or null. */
   keptSdkScenario(): KeptSdkScenario | null;
   keepSdkScenario(scenario: KeptSdkScenario): void;
 }
@@ -35,6 +35,8 @@ export interface KeptSdkScenario {
   code: string;
   target?: string;
   label?: string;
+  /** The handler's input as typed (JSON text). */
+  input?: string;
 }
 
 export function createPersistence(storage: () => KeyValueStorage): SessionPersistence {
@@ -80,9 +82,9 @@ export function createPersistence(storage: () => KeyValueStorage): SessionPersis
         return null;
       }
     },
-    keepSdkScenario({ code, target, label }) {
+    keepSdkScenario({ code, target, label, input }) {
       try {
-        storage().setItem(SDK_SCENARIO_KEY, JSON.stringify({ code, target, label }));
+        storage().setItem(SDK_SCENARIO_KEY, JSON.stringify({ code, target, label, input }));
       } catch {
         // Not fatal, as for scenario code.
       }
@@ -93,7 +95,14 @@ export function createPersistence(storage: () => KeyValueStorage): SessionPersis
 function isKeptSdkScenario(value: unknown): value is KeptSdkScenario {
   const s = value as KeptSdkScenario;
   const optional = (v: unknown) => v === undefined || typeof v === 'string';
-  return typeof s === 'object' && s !== null && typeof s.code === 'string' && optional(s.target) && optional(s.label);
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    typeof s.code === 'string' &&
+    optional(s.target) &&
+    optional(s.label) &&
+    optional(s.input)
+  );
 }
 
 function isKeptFile(value: unknown): value is KeptFile {

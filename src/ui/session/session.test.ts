@@ -196,6 +196,20 @@ describe('session.load', () => {
     expect(h.errors.at(-1)?.code).toBe('FILE_NOT_KEPT');
   });
 
+  it('gives the handler its input as typed (JSON), keeps it with the code, and refuses input that is not JSON', async () => {
+    const source = { kind: 'sdk-scenario' as const, code: 'export default 3', input: ' {"flight": "LH 1"} ' };
+    void h.session.load({ source, seed: 2 });
+    const pending = await h.jobAt(0);
+    expect(pending.job).toMatchObject({ type: 'sdk-simulate', input: { value: { flight: 'LH 1' } } });
+    expect(JSON.parse(h.storage.get('replay-inspector:sdk-scenario')!)).toMatchObject({ input: source.input });
+    pending.resolve(result('with input'));
+    expect(await h.session.load({ source: { ...source, input: '{flight' } })).toBeNull();
+    expect(h.errors.at(-1)).toMatchObject({ code: 'SDK_BAD_INPUT', origin: 'sdk', location: { field: 'input' } });
+    expect(h.jobs).toHaveLength(1);
+    void h.session.load({ source: { ...source, input: '   ' } });
+    expect((await h.jobAt(1)).job).not.toHaveProperty('input');
+  });
+
   it('reads carried journal text with the read limits, and keeps it for reload only once it was read', async () => {
     const loading = h.session.load({ source: { kind: 'journal', text: '[]', fileName: 'j.json' } });
     const pending = await h.jobAt(0);

@@ -197,6 +197,7 @@ export function createSession(ports: SessionPorts): Session {
       }
       case 'sdk-scenario': {
         const handlerLabel = source.label ?? 'the pasted handler';
+        const input = source.input?.trim() ? { value: handlerInput(source.input) } : undefined;
         return {
           job: {
             type: 'sdk-simulate',
@@ -205,6 +206,7 @@ export function createSession(ports: SessionPorts): Session {
             target: source.target ?? null,
             ...simulated,
             companions: ports.companionsOf(source.code),
+            ...(input ? { input } : {}),
           },
           recipe,
           label: `${handlerLabel} with the real SDK`,
@@ -230,6 +232,21 @@ export function createSession(ports: SessionPorts): Session {
         const text = await fetchJournal(url);
         return { job: { type: 'read', files: [{ name, text }] }, recipe, label: name, subject: url };
       }
+    }
+  }
+
+  /** The handler input as typed in the Real SDK tab: JSON, or a clear error on that field. */
+  function handlerInput(text: string): unknown {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (e) {
+      return fail({
+        code: 'SDK_BAD_INPUT',
+        origin: 'sdk',
+        message: `The handler input is not JSON: ${(e as Error).message}.`,
+        location: { field: 'input' },
+        hint: 'Type the input as JSON, e.g. {"name": "Ada"} or "text" with its quotes; leave it empty for none.',
+      });
     }
   }
 

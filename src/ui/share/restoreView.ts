@@ -28,6 +28,7 @@ async function restoreRun(view: ViewState): Promise<void> {
   if (sdk) {
     store.setSdkSource(sdk.code, sdk.label ?? null);
     store.setSdkTarget(sdk.target ?? null);
+    store.setSdkInput('input' in sdk ? (sdk.input ?? '') : '');
     store.setBottomTab('sdk');
   }
   if (paired?.kind === 'scenario') store.setEditorSource(paired.code, null);

@@ -50,12 +50,13 @@ function unavailableReason(run: LoadedRun | null): string | null {
 }
 
 export function SdkReplayPanel() {
-  const { run, source, label, targetOverride, seed, crashes, cancelAt, theme } = useStore(
+  const { run, source, label, targetOverride, input, seed, crashes, cancelAt, theme } = useStore(
     useShallow((s) => ({
       run: s.run,
       source: s.sdkSource,
       label: s.sdkLabel,
       targetOverride: s.sdkTarget,
+      input: s.sdkInput,
       seed: s.editorSeed,
       crashes: s.editorCrashes,
       cancelAt: s.editorCancelAt,
@@ -66,7 +67,7 @@ export function SdkReplayPanel() {
   const loading = useSession((s) => s.loading !== null);
   const errorMark = useMemo(() => errorMarkOf(error, 'sdk'), [error]);
   const fileInput = useRef<HTMLInputElement>(null);
-  const { setSdkSource, setSdkTarget, setEditorSeed, setEditorCrashes } = useStore.getState();
+  const { setSdkSource, setSdkTarget, setSdkInput, setEditorSeed, setEditorCrashes } = useStore.getState();
   const unavailable = unavailableReason(run);
   // A real journal names its handler; a simulation's handler is the code's own (its only one, or the one typed here).
   const journalTarget = unavailable ? null : (run?.journal.target ?? null);
@@ -81,6 +82,7 @@ export function SdkReplayPanel() {
       parseCrashList(crashes),
       undefined,
       parseCancelAt(cancelAt),
+      input,
     );
   const dark = theme === 'dark' || (theme === 'system' && document.documentElement.dataset.theme === 'dark');
   const openFile = async (file: File | undefined) => {
@@ -166,6 +168,17 @@ export function SdkReplayPanel() {
                 </option>
               ))}
             </select>
+          </label>
+          <label>
+            Input (JSON)
+            <input
+              value={input}
+              placeholder='e.g. {"name": "Ada"}'
+              onChange={(e) => setSdkInput(e.target.value)}
+              aria-label="Handler input (JSON)"
+              title="What the handler is invoked with, as JSON; empty: none (or the input its defineSdkScenario gives)"
+              spellCheck={false}
+            />
           </label>
           <label>
             Seed

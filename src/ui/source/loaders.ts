@@ -166,6 +166,7 @@ export async function simulateSdkExample(file: string, label: string): Promise<L
   const store = useStore.getState();
   store.setSdkSource(source, label);
   store.setSdkTarget(null);
+  store.setSdkInput('');
   store.setBottomTab('sdk');
   return simulateWithSdk(source, label, null, null, null);
 }
@@ -182,8 +183,14 @@ export function simulateWithSdk(
   crashes: number[] | null,
   at?: OpenAt,
   cancelAtMs: number | null = null,
+  input = '',
 ): Promise<LoadedRun | null> {
-  const code = { kind: 'sdk-scenario' as const, code: source, ...(target ? { target } : {}) };
+  const code = {
+    kind: 'sdk-scenario' as const,
+    code: source,
+    ...(target ? { target } : {}),
+    ...(input.trim() ? { input } : {}),
+  };
   return session.load(
     { source: { ...code, ...(label ? { label } : {}) }, ...simulated(seed, crashes, cancelAtMs) },
     { at },

@@ -12,8 +12,10 @@ export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (
   sdkSource: null,
   sdkLabel: null,
   sdkTarget: null,
+  sdkInput: '',
   setSdkSource: (sdkSource, label) => set((s) => ({ sdkSource, sdkLabel: label === undefined ? s.sdkLabel : label })),
   setSdkTarget: (sdkTarget) => set({ sdkTarget }),
+  setSdkInput: (sdkInput) => set({ sdkInput }),
   setEditorSource: (editorSource, label) =>
     set((s) => ({ editorSource, editorLabel: label === undefined ? s.editorLabel : label })),
   setEditorSeed: (editorSeed) => set({ editorSeed }),

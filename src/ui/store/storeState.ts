@@ -65,8 +65,11 @@ export interface ScenarioSlice {
   sdkLabel: string | null;
   /** The handler the journal is replayed into (`Service/handler`, `Object/key/handler`) when it differs from the journal's. */
   sdkTarget: string | null;
+  /** The handler's input for "Simulate with the real SDK", as typed (JSON text); empty: none, or the code's own. */
+  sdkInput: string;
   setSdkSource(source: string | null, label?: string | null): void;
   setSdkTarget(target: string | null): void;
+  setSdkInput(input: string): void;
   setEditorSource(source: string | null, label?: string | null): void;
   setEditorSeed(seed: number): void;
   setEditorCrashes(text: string): void;

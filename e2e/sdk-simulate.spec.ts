@@ -93,3 +93,30 @@ test('the gallery runs an example as real SDK code on the real SDK: same journal
   await page.getByRole('combobox', { name: 'Start from an example in real SDK code' }).selectOption('llm-race');
   await expect(new SdkReplayPage(page).code).toContainText("name: 'Llm'");
 });
+
+test('a docs handler gets its input from the Input field: the saga books, fails and compensates; bad JSON is named', async ({
+  inspector,
+  page,
+}) => {
+  await inspector.example('llm-race').click();
+  await expect(inspector.status).toHaveText(/^Step/);
+  const sdk = new SdkReplayPage(page);
+  await sdk.open();
+  await sdk.paste('docs-saga.ts');
+  const input = page.getByRole('textbox', { name: 'Handler input (JSON)' });
+  await input.fill('{flight');
+  await page.getByRole('button', { name: 'Simulate with the real SDK' }).click();
+  await expect(page.getByRole('alert')).toContainText('SDK_BAD_INPUT');
+  await input.fill('{"flight": "LH 1", "car": "VW"}');
+  await page.getByRole('button', { name: 'Simulate with the real SDK' }).click();
+  await expect(page.getByRole('banner')).toContainText('Booking/run simulated by the real SDK');
+  await page.keyboard.press('End');
+  await expect(inspector.status).toContainText('handler returned a failure');
+  await expect(inspector.inspector).toContainText('failure 500: no rooms left');
+  for (const name of ['book flight', 'book car', 'book hotel', 'cancel car', 'cancel flight'])
+    await expect(inspector.timeline.getByText(name, { exact: true }).first()).toBeVisible();
+  // The input stays with the code in this tab: a reload simulates the same saga again.
+  await page.reload();
+  await expect(inspector.status).toContainText(/Step/);
+  await expect(input).toHaveValue('{"flight": "LH 1", "car": "VW"}');
+});

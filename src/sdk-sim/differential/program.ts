@@ -12,8 +12,13 @@ export type Leaf =
   | { op: 'awakeable'; atMs: number | null; outcome: 'value' | 'terminal' }
   /** A workflow's durable promise (one of PROMISE_NAMES): its get(), or its peek(). */
   | { op: 'promise'; name: number; peek: boolean }
-  /** A one-way call; the future is its invocation id. */
-  | { op: 'send'; delayMs: number };
+  /** A one-way call; the future is its invocation id. Its callee ends after `calleeLatencyMs` (seen by attach). */
+  | { op: 'send'; delayMs: number; calleeLatencyMs: number; calleeOutcome: 'value' | 'terminal' }
+  /**
+   * Awaits the invocation id of an earlier call or send (`of` picks one of them, modulo their count), then attaches
+   * to it: the future is the attach (AttachInvocation, the callee's result).
+   */
+  | { op: 'attach'; of: number };
 
 /** The durable promises a program shares between its gets, peeks and completions (so they meet: 409, listeners). */
 export const PROMISE_NAMES = ['approval0', 'approval1'];
@@ -64,7 +69,15 @@ const leafArb: fc.Arbitrary<Leaf> = fc.oneof(
     name: fc.integer({ min: 0, max: PROMISE_NAMES.length - 1 }),
     peek: fc.constantFrom(false, false, true),
   }),
-  fc.record({ op: fc.constant('send' as const), delayMs: fc.constantFrom(0, 0, 30, 200) }),
+  fc.record({
+    op: fc.constant('send' as const),
+    delayMs: fc.constantFrom(0, 0, 30, 200),
+    calleeLatencyMs: fc.integer({ min: 0, max: 120 }),
+    calleeOutcome: fc.constantFrom('value' as const, 'value' as const, 'terminal' as const),
+  }),
+  fc.record({ op: fc.constant('attach' as const), of: fc.nat(5) }),
+  // Attach twice as often: it needs a call or send before it and a program long enough to see its answer.
+  fc.record({ op: fc.constant('attach' as const), of: fc.nat(5) }),
 );
 
 const { expr: exprArb } = fc.letrec<{ expr: Expr }>((tie) => ({
@@ -115,7 +128,91 @@ const programRecordArb: fc.Arbitrary<Program> = fc.record(
  * the combinator around it: RestatePromise.any/race are native Promise.any/race), while our engine takes the first
  * child in argument order (docs/restate-semantics-notes.md §8).
  */
-export const programArb: fc.Arbitrary<Program> = programRecordArb.filter((p) => !sharesLeafAcrossChildren(p));
+export const programArb: fc.Arbitrary<Program> = programRecordArb
+  .map(withAttachTargets)
+  .filter((p) => !sharesLeafAcrossChildren(p));
+
+/**
+ * Programs built around an attach: random steps, a call or a send, an attach to it, an await of the attach alone,
+ * raced against a new sleep or under orTimeout, then more random steps (crashes and a cancel as in programArb).
+ * The plain programs reach an answered attach too rarely to prove each case (a failed callee, a race, a crash
+ * between the command and its answer).
+ */
+export const attachProgramArb: fc.Arbitrary<Program> = fc
+  .record({
+    program: programRecordArb,
+    prefix: fc.integer({ min: 0, max: 3 }),
+    target: fc.oneof(
+      fc.record({
+        op: fc.constant('call' as const),
+        latencyMs: fc.integer({ min: 0, max: 120 }),
+        outcome: fc.constantFrom('value' as const, 'terminal' as const),
+      }),
+      fc.record({
+        op: fc.constant('send' as const),
+        delayMs: fc.constantFrom(0, 0, 30),
+        calleeLatencyMs: fc.integer({ min: 0, max: 120 }),
+        calleeOutcome: fc.constantFrom('value' as const, 'terminal' as const),
+      }),
+    ),
+    how: fc.constantFrom('alone' as const, 'race' as const, 'timeout' as const),
+    sleepMs: fc.integer({ min: 0, max: 120 }),
+  })
+  .map(({ program, prefix, target, how, sleepMs }): Program => {
+    const before = program.steps.slice(0, prefix);
+    const leaves = before.filter((s) => s.kind === 'create').length;
+    const attach = leaves + 1;
+    const expr: Expr =
+      how === 'alone'
+        ? { kind: 'leaf', pick: attach }
+        : how === 'timeout'
+          ? { kind: 'timeout', child: { kind: 'leaf', pick: attach }, ms: sleepMs }
+          : {
+              kind: 'combine',
+              combinator: 'race',
+              children: [
+                { kind: 'leaf', pick: attach },
+                { kind: 'leaf', pick: attach + 1 },
+              ],
+            };
+    const middle: Step[] = [
+      { kind: 'create', leaf: target },
+      // `of` = the number of calls and sends before the target: it picks the target itself.
+      { kind: 'create', leaf: { op: 'attach', of: leavesOf({ ...program, steps: before }).filter(isCallee).length } },
+      ...(how === 'race' ? [{ kind: 'create' as const, leaf: { op: 'sleep' as const, ms: sleepMs } }] : []),
+      { kind: 'await', expr },
+    ];
+    return withAttachTargets({ ...program, steps: [...before, ...middle, ...program.steps.slice(prefix)] });
+  })
+  .filter((p) => !sharesLeafAcrossChildren(p));
+
+function isCallee(leaf: Leaf): boolean {
+  return leaf.op === 'call' || leaf.op === 'send';
+}
+
+/** An attach needs an earlier call or send to attach to: one without becomes a send of its own. */
+export function withAttachTargets(program: Program): Program {
+  let targets = 0;
+  const steps = program.steps.map((step): Step => {
+    if (step.kind !== 'create') return step;
+    if (isCallee(step.leaf)) targets++;
+    else if (step.leaf.op === 'attach' && targets === 0) {
+      targets++;
+      return { kind: 'create', leaf: { op: 'send', delayMs: 0, calleeLatencyMs: 40, calleeOutcome: 'value' } };
+    }
+    return step;
+  });
+  return { ...program, steps };
+}
+
+/** The leaf index an attach leaf attaches to: the `of`-th (modulo) of the calls and sends created before it. */
+export function attachTarget(leaves: Leaf[], index: number): number {
+  const leaf = leaves[index];
+  if (leaf.op !== 'attach') throw new Error(`leaf ${index} is not an attach`);
+  const targets = leaves.slice(0, index).flatMap((l, i) => (isCallee(l) ? [i] : []));
+  if (targets.length === 0) throw new Error(`attach leaf ${index} has no call or send before it`);
+  return targets[leaf.of % targets.length];
+}
 
 export function sharesLeafAcrossChildren(program: Program): boolean {
   let leaves = 0;
@@ -170,6 +267,11 @@ export function worldOf(program: Program): Record<string, Behaviour> {
         leaf.outcome === 'terminal'
           ? { latencyMs: leaf.latencyMs, terminal }
           : { latencyMs: leaf.latencyMs, value: runValue(index) };
+    else if (leaf.op === 'send')
+      world[key] =
+        leaf.calleeOutcome === 'terminal'
+          ? { latencyMs: leaf.calleeLatencyMs, terminal }
+          : { latencyMs: leaf.calleeLatencyMs, value: runValue(index) };
     else if (leaf.op === 'awakeable' && leaf.atMs !== null)
       world[key] =
         leaf.outcome === 'terminal'

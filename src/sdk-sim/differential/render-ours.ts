@@ -1,10 +1,13 @@
 // A random program (./program.ts) as a scenario of our own API.
 import { all, allSettled, any, defineScenario, race, TerminalError, type Scenario, type SimContext } from '../../sim';
 import type { DurableFuture } from '../../sim/future';
+import type { CallFuture } from '../../sim/scenario';
 import { failureOutcome, plain, type Outcome } from './outcome';
 import {
+  attachTarget,
   completionValue,
   leafKey,
+  leavesOf,
   PROMISE_NAMES,
   runValue,
   worldOf,
@@ -15,7 +18,29 @@ import {
 
 const combinators = { all, any, race, allSettled };
 
-function create(ctx: SimContext, leaf: Leaf, index: number): DurableFuture {
+/** The futures of the leaves so far, and the invocation id future of each call or send (what an attach awaits). */
+interface Made {
+  futures: DurableFuture[];
+  invocationIds: (DurableFuture<string> | undefined)[];
+}
+
+async function create(ctx: SimContext, leaves: Leaf[], index: number, made: Made): Promise<void> {
+  const leaf = leaves[index];
+  // An attach first awaits its target's invocation id. futureOf stays synchronous: a future is a thenable, so an
+  // async function returning one would await it.
+  const attachTo = leaf.op === 'attach' ? await made.invocationIds[attachTarget(leaves, index)]! : '';
+  const future = futureOf(ctx, leaf, index, attachTo);
+  made.futures.push(future);
+  made.invocationIds.push(
+    leaf.op === 'call'
+      ? (future as CallFuture).invocationId
+      : leaf.op === 'send'
+        ? (future as DurableFuture<string>)
+        : undefined,
+  );
+}
+
+function futureOf(ctx: SimContext, leaf: Leaf, index: number, attachTo: string): DurableFuture {
   const key = leafKey(leaf, index);
   switch (leaf.op) {
     case 'run':
@@ -33,6 +58,8 @@ function create(ctx: SimContext, leaf: Leaf, index: number): DurableFuture {
       return leaf.peek ? ctx.promise(key).peek() : ctx.promise(key).get();
     case 'send':
       return ctx.send(key, { leaf: index }, { delayMs: leaf.delayMs }).invocationId;
+    case 'attach':
+      return ctx.attach(attachTo);
   }
 }
 
@@ -47,11 +74,13 @@ export function scenarioOf(program: Program, name: string): Scenario {
     name,
     world: worldOf(program),
     handler: async (ctx) => {
-      const futures: DurableFuture[] = [];
+      const leaves = leavesOf(program);
+      const made: Made = { futures: [], invocationIds: [] };
+      const futures = made.futures;
       const out: Outcome[] = [];
       let index = 0;
       for (const [stepIndex, step] of program.steps.entries()) {
-        if (step.kind === 'create') futures.push(create(ctx, step.leaf, index++));
+        if (step.kind === 'create') await create(ctx, leaves, index++, made);
         else if (step.kind === 'complete' || futures.length > 0) {
           try {
             const awaited =

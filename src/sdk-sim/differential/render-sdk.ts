@@ -5,9 +5,11 @@ import { defineSdkScenario, type SdkScenario } from '../sdk-scenario';
 import type { ServiceDefinitionLike } from '../../sdk-host/replay';
 import { failureOutcome, plain, type Outcome } from './outcome';
 import {
+  attachTarget,
   awakeableKeys,
   completionValue,
   leafKey,
+  leavesOf,
   PROMISE_NAMES,
   runValue,
   usesPromises,
@@ -26,7 +28,34 @@ const combinators = {
   allSettled: (ps: AnyPromise[]) => RestatePromise.allSettled(ps),
 };
 
-function create(ctx: restate.WorkflowContext, leaf: Leaf, index: number): AnyPromise {
+/** The promises of the leaves so far, and the invocation id promise of each call or send (what an attach awaits). */
+interface Made {
+  futures: AnyPromise[];
+  invocationIds: (restate.RestatePromise<restate.InvocationId> | undefined)[];
+}
+
+async function create(ctx: restate.WorkflowContext, leaves: Leaf[], index: number, made: Made): Promise<void> {
+  const leaf = leaves[index];
+  // An attach first awaits its target's invocation id. promiseOf stays synchronous: an async function returning a
+  // RestatePromise would await it.
+  const attachTo = leaf.op === 'attach' ? await made.invocationIds[attachTarget(leaves, index)]! : '';
+  const future = promiseOf(ctx, leaf, index, attachTo as restate.InvocationId);
+  made.futures.push(future);
+  made.invocationIds.push(
+    leaf.op === 'call'
+      ? ((future as restate.InvocationPromise<unknown>).invocationId as restate.RestatePromise<restate.InvocationId>)
+      : leaf.op === 'send'
+        ? (future as unknown as restate.RestatePromise<restate.InvocationId>)
+        : undefined,
+  );
+}
+
+function promiseOf(
+  ctx: restate.WorkflowContext,
+  leaf: Leaf,
+  index: number,
+  attachTo: restate.InvocationId,
+): AnyPromise {
   const key = leafKey(leaf, index);
   switch (leaf.op) {
     case 'run': {
@@ -56,6 +85,9 @@ function create(ctx: restate.WorkflowContext, leaf: Leaf, index: number): AnyPro
       const parameter = new TextEncoder().encode(JSON.stringify({ leaf: index }));
       return ctx.genericSend({ service, method, parameter, delay: leaf.delayMs }).invocationId as AnyPromise;
     }
+    case 'attach':
+      // Both spellings reach sys_attach_invocation (dist/context_impl.js); the deprecated one on odd leaves.
+      return index % 2 === 0 ? ctx.invocation(attachTo).attach() : ctx.attach(attachTo);
   }
 }
 
@@ -67,12 +99,14 @@ function build(expr: Expr, futures: AnyPromise[]): AnyPromise {
 
 export function sdkScenarioOf(program: Program, name: string): SdkScenario {
   // A workflow's run handler has ctx.promise; programs without promises stay a plain service.
+  const leaves = leavesOf(program);
   const run = async (ctx: restate.WorkflowContext) => {
-    const futures: AnyPromise[] = [];
+    const made: Made = { futures: [], invocationIds: [] };
+    const futures = made.futures;
     const out: Outcome[] = [];
     let index = 0;
     for (const [stepIndex, step] of program.steps.entries()) {
-      if (step.kind === 'create') futures.push(create(ctx, step.leaf, index++));
+      if (step.kind === 'create') await create(ctx, leaves, index++, made);
       else if (step.kind === 'complete' || futures.length > 0) {
         try {
           const awaited =

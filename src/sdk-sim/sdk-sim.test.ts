@@ -29,7 +29,7 @@ async function expectSameRun(ours: Scenario, theirs: SdkScenario, options: Simul
   const mine = await simulate(ours, options);
   const real = await simulateSdk(await host, theirs, options);
   expect(comparableRun(real)).toEqual(comparableRun(mine));
-  expect(decisionDifference(mine.decisions, real.decisions)).toBeNull();
+  expect(decisionDifference(mine, real)).toBeNull();
   return real;
 }
 

@@ -12,7 +12,7 @@ import { simulateSdk } from '../server';
 import { nodeSdkSimHost } from '../node-host';
 import { comparableRun, decisionDifference, hasPreSettledTie } from '../compare-runs';
 import { attachCases } from './coverage';
-import { attachProgramArb, decisionsComparable, programArb, sharesLeafAcrossChildren, type Program } from './program';
+import { attachProgramArb, programArb, sharesLeafAcrossChildren, type Program } from './program';
 import { scenarioOf } from './render-ours';
 import { sdkScenarioOf } from './render-sdk';
 
@@ -39,17 +39,17 @@ async function bothEngines(program: Program): Promise<{ ours: Outcome; real: Out
   return { ours, real };
 }
 
-async function expectSame(program: Program, skipTies = false, decisions = true): Promise<void> {
+async function expectSame(program: Program, skipTies = false): Promise<SimRun | undefined> {
   const { ours, real } = await bothEngines(program);
   // A documented difference (hasPreSettledTie): fast-check draws another program instead.
   if (skipTies && 'run' in ours) fc.pre(!hasPreSettledTie(ours.run));
   if ('error' in ours || 'error' in real) {
     expect(real).toEqual(ours);
-    return;
+    return undefined;
   }
   expect(comparableRun(real.run)).toEqual(comparableRun(ours.run));
-  if (decisions && decisionsComparable(program))
-    expect(decisionDifference(ours.run.decisions, real.run.decisions)).toBeNull();
+  expect(decisionDifference(ours.run, real.run)).toBeNull();
+  return real.run;
 }
 
 const leaf = (pick: number) => ({ kind: 'leaf' as const, pick });
@@ -57,16 +57,18 @@ const leaf = (pick: number) => ({ kind: 'leaf' as const, pick });
 describe('differential: our engine against the real SDK', () => {
   it(`${PROGRAMS} random programs: the same journal, decisions and output (seed 14)`, async () => {
     await fc.assert(
-      fc.asyncProperty(programArb, (program) => expectSame(program, true)),
+      fc.asyncProperty(programArb, async (program) => {
+        await expectSame(program, true);
+      }),
       { seed: 14, numRuns: PROGRAMS },
     );
   });
 
-  it(`${ATTACH_PROGRAMS} programs around an attach: the same journal and output (seed 14)`, async () => {
+  it(`${ATTACH_PROGRAMS} programs around an attach: the same journal, decisions and output (seed 14)`, async () => {
     await fc.assert(
-      // Journal and output only: the trace merges a later await of the same combinator over a subset of a settled
-      // one's leaves into it (src/sdk-host/decisions.ts groups awaits by shrinking trees), which these programs hit.
-      fc.asyncProperty(attachProgramArb, (program) => expectSame(program, true, false)),
+      fc.asyncProperty(attachProgramArb, async (program) => {
+        await expectSame(program, true);
+      }),
       { seed: 14, numRuns: ATTACH_PROGRAMS },
     );
   });
@@ -198,6 +200,83 @@ describe('differential: our engine against the real SDK', () => {
         seed: 1,
         crashes: [],
       });
+    });
+  });
+
+  describe('nested awaits: the trace settles the await tree the SDK hands its VM (src/sdk-host/await-tree.ts)', () => {
+    const run = (latencyMs: number) => ({
+      kind: 'create' as const,
+      leaf: { op: 'run' as const, latencyMs, outcome: 'value' as const, transientFailures: 0, retryMax: null },
+    });
+    const decided = (real: SimRun | undefined) =>
+      real?.decisions.map(({ combinator, winner, entryIndex, outcome }) => ({
+        combinator,
+        winner,
+        entryIndex,
+        outcome,
+      }));
+
+    it('race(all(a, b), c): the leaf that settled the inner all wins the race', async () => {
+      const real = await expectSame({
+        steps: [
+          run(10),
+          run(30),
+          { kind: 'create', leaf: { op: 'sleep', ms: 100 } },
+          {
+            kind: 'await',
+            expr: {
+              kind: 'combine',
+              combinator: 'race',
+              children: [{ kind: 'combine', combinator: 'all', children: [leaf(0), leaf(1)] }, leaf(2)],
+            },
+          },
+        ],
+        seed: 1,
+        crashes: [],
+      });
+      // Journal: Input, Run c1, Run c2, Sleep c3, the runs' notifications (#4 c1, #5 c2), Output.
+      expect(decided(real)).toEqual([{ combinator: 'race', winner: 'c2', entryIndex: 5, outcome: 'success' }]);
+    });
+
+    it("a later await of the same combinator over a settled await's pending leaf is a decision of its own", async () => {
+      const real = await expectSame({
+        steps: [
+          run(10),
+          { kind: 'create', leaf: { op: 'sleep', ms: 50 } },
+          { kind: 'await', expr: { kind: 'combine', combinator: 'race', children: [leaf(0), leaf(1)] } },
+          { kind: 'await', expr: { kind: 'combine', combinator: 'race', children: [leaf(1)] } },
+        ],
+        seed: 1,
+        crashes: [],
+      });
+      // Journal: Input, Run c1, Sleep c2, #3 c1, #4 c2, Output. Grouping awaits by shrinking trees merged the two.
+      expect(decided(real)).toEqual([
+        { combinator: 'race', winner: 'c1', entryIndex: 3, outcome: 'success' },
+        { combinator: 'race', winner: 'c2', entryIndex: 4, outcome: 'success' },
+      ]);
+    });
+
+    it('any over a failed orTimeout is decided (failure, no winner) while its timers are still pending', async () => {
+      const real = await expectSame({
+        steps: [
+          {
+            kind: 'create',
+            leaf: { op: 'run', latencyMs: 10, outcome: 'terminal', transientFailures: 0, retryMax: null },
+          },
+          {
+            kind: 'await',
+            expr: {
+              kind: 'combine',
+              combinator: 'any',
+              children: [{ kind: 'timeout', child: { kind: 'timeout', child: leaf(0), ms: 80 }, ms: 70 }],
+            },
+          },
+        ],
+        seed: 1,
+        crashes: [],
+      });
+      expect(real?.decisions).toMatchObject([{ combinator: 'any', pending: ['c2', 'c3'], outcome: 'failure' }]);
+      expect(real?.decisions[0].winner).toBeUndefined();
     });
   });
 

@@ -307,25 +307,3 @@ export function leavesOf(program: Program): Leaf[] {
 export function awakeableKeys(program: Program): string[] {
   return leavesOf(program).flatMap((leaf, index) => (leaf.op === 'awakeable' ? [leafKey(leaf, index)] : []));
 }
-
-/**
- * Whether the SDK's trace can attribute every decision of this program: each await is a leaf, a leaf's
- * orTimeout, or one combinator over distinct leaves. In a nested tree the trace sees only the leaves, so it cannot
- * tell which inner combinator decided (docs/restate-semantics-notes.md §8); such programs compare journal and
- * output only.
- */
-export function decisionsComparable(program: Program): boolean {
-  let leaves = 0;
-  for (const step of program.steps) {
-    if (step.kind === 'create') leaves++;
-    else if (step.kind === 'await' && leaves > 0 && !flat(step.expr, leaves)) return false;
-  }
-  return true;
-}
-
-function flat(expr: Expr, leaves: number): boolean {
-  if (expr.kind === 'leaf') return true;
-  if (expr.kind === 'timeout') return expr.child.kind === 'leaf';
-  const picks = expr.children.map((c) => (c.kind === 'leaf' ? c.pick % leaves : -1));
-  return !picks.includes(-1) && new Set(picks).size === picks.length;
-}

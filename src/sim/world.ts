@@ -12,6 +12,8 @@ import { createRng, type Rng } from './prng';
 import { successResult } from './payload';
 import type { RunExecution } from './results';
 import { DurablePromises } from './durable-promises';
+import { parseAwakeableId } from './awakeable-id';
+import { FIRST_AWAKEABLE_SIGNAL_INDEX } from '../model/future-ids';
 
 export const RUN_LATENCY_DEFAULT_MS = 10;
 export const CALL_LATENCY_DEFAULT_MS = 50;
@@ -52,6 +54,9 @@ export class World {
   /** Callees this invocation started (by invocation id), for attach (AttachInvocation). */
   private readonly callees = new Map<string, Callee>();
   private readonly awakeables = new Set<number>();
+  /** Each awakeable's name and the world's pending completion of it (the handler may complete it first). */
+  private readonly awakeableNames = new Map<number, string>();
+  private readonly outsideAwakeableCompletions = new Map<number, ServerEvent>();
   private readonly crashes: number[];
   private crashCursor = 0;
 
@@ -209,9 +214,34 @@ export class World {
   onAwakeable(signalIndex: number, name: string): void {
     if (this.awakeables.has(signalIndex)) return;
     this.awakeables.add(signalIndex);
+    this.awakeableNames.set(signalIndex, name);
+    if (this.writer.notified.has(`s${signalIndex}`)) return; // the handler completed it already
     const completion = this.outsideCompletion(`s${signalIndex}`, name, 'awakeable');
     if (!completion) return; // never resolved from outside: the invocation will suspend on it
-    this.pushServer(completion.atMs, 1, signalIndex, { type: 'Signal', name, signalIndex, result: completion.result });
+    const notification = { type: 'Signal', name, signalIndex, result: completion.result };
+    this.outsideAwakeableCompletions.set(signalIndex, this.pushServer(completion.atMs, 1, signalIndex, notification));
+  }
+
+  /**
+   * CompleteAwakeable (the handler's `resolveAwakeable` / `rejectAwakeable`), as Restate 1.7 applies it
+   * (restatedev/restate `crates/worker/src/partition/state_machine/entries/complete_awakeable_command.rs`): the
+   * command has no completion; the awakeable id names an invocation and a signal index, and the server sends that
+   * invocation the signal (`NotifySignal`), which appends it to the journal as a Signal notification
+   * (`lifecycle/notify_signal.rs`). An awakeable of this invocation is therefore completed by a Signal notification
+   * right after the command; one of another invocation is outside the simulation (the command alone). The
+   * simulation completes an awakeable once: the handler's completion replaces the world's pending one, and a
+   * completion of an awakeable already completed appends nothing (Restate would append a second Signal
+   * notification; docs/restate-semantics-notes.md §9).
+   */
+  completeAwakeable(awakeableId: string, result: EntryResult, ownInvocationId: string): void {
+    const target = parseAwakeableId(awakeableId);
+    if (!target || target.invocationId !== ownInvocationId) return;
+    const { signalIndex } = target;
+    if (signalIndex < FIRST_AWAKEABLE_SIGNAL_INDEX || this.writer.notified.has(`s${signalIndex}`)) return;
+    const outside = this.outsideAwakeableCompletions.get(signalIndex);
+    if (outside) outside.superseded = true;
+    const name = this.awakeableNames.get(signalIndex) ?? '';
+    this.writer.appendNotification({ type: 'Signal', name, signalIndex, result });
   }
 
   /** When and how the outside world completes an awakeable or a durable promise (null: never). */

@@ -73,7 +73,7 @@ describe('differential: our engine against the real SDK', () => {
     );
   });
 
-  it('the programs reach promises (gets, peeks, listeners, 409s), delayed sends and attaches (seed 14)', async () => {
+  it('the programs reach promises (gets, peeks, listeners, 409s), delayed sends, attaches and awakeables woken by the handler (seed 14)', async () => {
     const programs = [
       ...fc.sample(programArb, { seed: 14, numRuns: PROGRAMS }),
       ...fc.sample(attachProgramArb, { seed: 14, numRuns: ATTACH_PROGRAMS }),
@@ -87,6 +87,12 @@ describe('differential: our engine against the real SDK', () => {
       for (const entry of ours.run.journal.entries) {
         if (entry.kind === 'command' && entry.type === 'OneWayCall' && entry.detail?.invokeAtMs !== undefined)
           count('delayed send');
+        if (entry.kind === 'command' && entry.type === 'CompleteAwakeable') {
+          const next = ours.run.journal.entries[entry.index + 1];
+          count(
+            next?.kind === 'notification' && next.type === 'Signal' ? 'awakeable woken' : 'awakeable already completed',
+          );
+        }
         if (entry.kind !== 'notification') continue;
         if (entry.type === 'GetPromise') count('get answered');
         if (entry.type === 'PeekPromise') count(entry.result.kind === 'void' ? 'peek empty' : 'peek completed');
@@ -94,6 +100,7 @@ describe('differential: our engine against the real SDK', () => {
       }
     }
     const cases = ['delayed send', 'get answered', 'peek empty', 'peek completed', '409', 'completed'];
+    cases.push('awakeable woken', 'awakeable already completed');
     cases.push(
       'attach to a call',
       'attach to a send',

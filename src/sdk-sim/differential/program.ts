@@ -34,7 +34,12 @@ export type Step =
   | { kind: 'create'; leaf: Leaf }
   | { kind: 'await'; expr: Expr }
   /** Awaits `ctx.promise(name).resolve(value)` or `.reject(message)` (a 409 when already completed). */
-  | { kind: 'complete'; name: number; outcome: 'value' | 'terminal' };
+  | { kind: 'complete'; name: number; outcome: 'value' | 'terminal' }
+  /**
+   * `ctx.resolveAwakeable(id, value)` or `rejectAwakeable(id, reason)` of an awakeable created before (`of` picks
+   * one, modulo their count; nothing without one): the handler completes its own awakeable (CompleteAwakeable).
+   */
+  | { kind: 'wake'; of: number; outcome: 'value' | 'terminal' };
 
 export interface Program {
   steps: Step[];
@@ -102,6 +107,14 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
       kind: fc.constant('complete' as const),
       name: fc.integer({ min: 0, max: PROMISE_NAMES.length - 1 }),
       outcome: fc.constantFrom('value' as const, 'value' as const, 'terminal' as const),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('wake' as const),
+      of: fc.nat(3),
+      outcome: fc.constantFrom('value' as const, 'terminal' as const),
     }),
   },
 );
@@ -292,6 +305,11 @@ export function worldOf(program: Program): Record<string, Behaviour> {
 /** Whether the program uses durable promises (then the SDK form is a workflow: only a workflow has ctx.promise). */
 export function usesPromises(program: Program): boolean {
   return program.steps.some((s) => s.kind === 'complete' || (s.kind === 'create' && s.leaf.op === 'promise'));
+}
+
+/** The value a 'wake' step resolves its awakeable with, or the message it rejects it with. */
+export function wakeValue(stepIndex: number): string {
+  return `woken by step ${stepIndex}`;
 }
 
 /** The value a 'complete' step resolves its promise with. */

@@ -124,12 +124,6 @@ export function createContext(engine: ContextEngine): SimContext {
       engine.ensureAlive();
       if (typeof invocationId !== 'string' || invocationId === '')
         throw new SimError('SIM_BAD_OPTIONS', 'attach: the invocation id must be a non-empty string');
-      const world = engine.setup.world;
-      if (world && !world.knowsCallee(invocationId))
-        throw new SimError(
-          'SIM_UNKNOWN_INVOCATION',
-          `attach: no invocation ${JSON.stringify(invocationId)} was started by this one (a call's or a send's callee)`,
-        );
       const completionId = engine.nextCompletionId++;
       const { appended } = engine.command({
         type: 'AttachInvocation',

@@ -5,7 +5,6 @@ import type { EntryResult } from '../model';
 import type { Behaviour } from './scenario';
 import type { Budget } from './budget';
 import type { JournalWriter, NotificationFields } from './journal-writer';
-import { SimError } from './errors';
 import { compareEvents, type RunEvent, type ServerEvent, type SimEvent } from './events';
 import { MinHeap } from './heap';
 import { createRng, type Rng } from './prng';
@@ -142,31 +141,28 @@ export class World {
     this.callees.set(calleeInvocationId, { kind: 'send', key, startAtMs: invokeAtMs ?? this.nowMs, outcome: null });
   }
 
-  /** Whether attach can name this invocation (a callee this invocation started with a call or a send). */
-  knowsCallee(calleeInvocationId: string): boolean {
-    return this.callees.has(calleeInvocationId);
-  }
-
   /**
    * AttachInvocation, as Restate 1.7 answers it (test/fixtures/restate-1.7.12/send-attach; notes §9):
    * the server completes the command with the target's result once it has one, at once when it already has. A
    * call's callee ends when the call's result comes (a cancelled one with its 409); a send's callee, whose outcome
    * is drawn at the first attach from the world entry of its target (as a call's: latency, value / terminal), ends
-   * at its invoke time + that latency.
+   * at its invoke time + that latency. An id this invocation did not start is answered at once with a 404.
    */
   onAttach(completionId: number, calleeInvocationId: string): void {
     const callee = this.callees.get(calleeInvocationId);
-    if (!callee)
-      throw new SimError(
-        'SIM_UNKNOWN_INVOCATION',
-        `attach: no invocation ${JSON.stringify(calleeInvocationId)} was started by this one`,
-      );
     const notification = (result: EntryResult): NotificationFields => ({
       type: 'AttachInvocation',
       name: '',
       completionId,
       result,
     });
+    // An invocation this simulation did not start does not exist for it: a real Restate 1.7.12 answers an attach to
+    // an id that never existed with NOT_FOUND_INVOCATION_ERROR, [404] "not found" (crates/types/src/errors.rs;
+    // recorded by test/integration/attach-unknown.test.ts).
+    if (!callee) {
+      this.writer.appendNotification(notification({ kind: 'failure', failure: { code: 404, message: 'not found' } }));
+      return;
+    }
     if (callee.kind === 'call') {
       const pending = this.callResults.get(callee.resultCompletionId)!;
       const result = pending.notification.result;

@@ -22,14 +22,16 @@ export interface AwaitNode {
   /** For `Single`: the VM handle. */
   handle: number;
   children: AwaitNode[];
+  /** Children not settled yet (an `all` over thousands of runs stays linear). */
+  unsettled: number;
   settlement: TreeSettlement | null;
 }
 
 export function awaitNodeOf(future: UnresolvedFuture): AwaitNode {
   const [variant, value] = Object.entries(future)[0] as [string, unknown];
-  if (variant === 'Single') return { variant, handle: value as number, children: [], settlement: null };
+  if (variant === 'Single') return { variant, handle: value as number, children: [], unsettled: 0, settlement: null };
   const children = (value as UnresolvedFuture[]).map(awaitNodeOf);
-  return { variant, handle: -1, children, settlement: null };
+  return { variant, handle: -1, children, unsettled: children.length, settlement: null };
 }
 
 /** A map (`Unknown` of one child) decides nothing itself: the await's combinator is the one under it. */
@@ -47,13 +49,15 @@ export function feedNotification(node: AwaitNode, handle: number, ok: boolean): 
   }
   for (let i = 0; i < node.children.length && !node.settlement; i++) {
     const child = feedNotification(node.children[i], handle, ok);
-    if (child) node.settlement = decide(node, i, child);
+    if (!child) continue;
+    node.unsettled--;
+    node.settlement = decide(node, i, child);
   }
   return node.settlement;
 }
 
 function decide(node: AwaitNode, index: number, child: TreeSettlement): TreeSettlement | null {
-  const allSettled = node.children.every((c) => c.settlement);
+  const allSettled = node.unsettled === 0;
   const decided = (ok: boolean): TreeSettlement => ({ ok, via: child.via, childIndex: index });
   const whenAllSettled = (ok: boolean): TreeSettlement | null =>
     allSettled ? { ok, via: child.via, childIndex: -1 } : null;
@@ -74,9 +78,12 @@ function decide(node: AwaitNode, index: number, child: TreeSettlement): TreeSett
 }
 
 /** Leaf handles of a tree in argument order (a handle under two children once). */
-export function leafHandles(node: AwaitNode, out: number[] = []): number[] {
-  if (node.variant === 'Single') {
-    if (!out.includes(node.handle)) out.push(node.handle);
-  } else for (const child of node.children) leafHandles(child, out);
-  return out;
+export function leafHandles(node: AwaitNode): number[] {
+  const seen = new Set<number>();
+  const walk = (n: AwaitNode): void => {
+    if (n.variant === 'Single') seen.add(n.handle);
+    else for (const child of n.children) walk(child);
+  };
+  walk(node);
+  return [...seen];
 }

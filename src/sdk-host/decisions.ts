@@ -20,6 +20,7 @@ interface OpenAwait {
   combinator: CombinatorKind;
   /** Leaves pending when the await began (its first do_progress). */
   handles: number[];
+  handleSet: Set<number>;
   /** That first tree, settled notification by notification (./await-tree.ts). */
   root: AwaitNode;
   /** do_progress answered CancelSignalReceived: the cancellation signal (s1) ended this await. */
@@ -102,9 +103,9 @@ export function decisionsFromTrace(events: TraceEvent[], journal: Journal): Deci
       const combinator = combinatorOf(event.future);
       const handles = leafHandles(root);
       // The same await again (its tree only shrinks as children settle), or a new one.
-      let current = open.find((a) => a.combinator === combinator && handles.every((h) => a.handles.includes(h)));
+      let current = open.find((a) => a.combinator === combinator && handles.every((h) => a.handleSet.has(h)));
       if (!current) {
-        current = { combinator, handles, root, cancelled: false };
+        current = { combinator, handles, handleSet: new Set(handles), root, cancelled: false };
         open.push(current);
       }
       if (event.result === 'CancelSignalReceived') {

@@ -1,6 +1,6 @@
 // What "the same run" means between our engine and the real SDK behind the simulated server: the same journal
-// (every entry and event, byte for byte), status, output and attempts, and decisions that agree where the SDK's
-// trace can see them. Differences that are not the engines' but the trace's are listed in
+// (every entry and event, byte for byte), status, output and attempts, and the same decisions, except the awaits the
+// SDK decides without its VM (`decisionDifference`). What the trace cannot see is listed in
 // docs/restate-semantics-notes.md ("Our engine against the real SDK").
 import type { FutureTree, SimRun } from '../model';
 

@@ -1,8 +1,8 @@
-// The differential oracle: random durable handlers (./program.ts: runs, sleeps, calls, awakeables, failures,
-// all/any/race/allSettled, orTimeout, nesting, crashes at random times, a cancel) rendered once with our scenario
-// API and once as real SDK code, simulated by our engine and by the real SDK behind the simulated server: the same
-// journal (entries, events, attempts, status, output) and the same decisions where the SDK's trace can see them
-// (src/sdk-sim/compare-runs.ts). The count is fixed (not a time budget); every difference found is pinned below
+// The differential oracle: random durable handlers (./program.ts: runs, sleeps, calls, awakeables and their
+// completion from inside, promises, sends, attaches, failures, all/any/race/allSettled, orTimeout, nesting, crashes
+// at random times, a cancel) rendered once with our scenario API and once as real SDK code, simulated by our engine
+// and by the real SDK behind the simulated server: the same journal (entries, events, attempts, status, output) and
+// the same decisions, await for await, nested ones included (src/sdk-sim/compare-runs.ts). The count is fixed (not a time budget); every difference found is pinned below
 // and written down in docs/restate-semantics-notes.md §8.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';

@@ -48,6 +48,11 @@ export interface Decision {
   outcome?: 'success' | 'failure';
   /** Optional free text (e.g. "AggregateError: all 3 failed"). */
   note?: string;
+  /**
+   * The awaited future had already settled (or been cancelled) when it was awaited: decided at once, without
+   * waiting. The real SDK decides such an await in JavaScript and never asks its VM (docs/sdk-simulation.md).
+   */
+  settledBeforeAwait?: true;
 }
 
 export type AttemptEnd = 'crash' | 'transient-failure' | 'suspension' | 'done' | 'cancelled' | 'limit';

@@ -1,9 +1,12 @@
 // Turns the VM trace of one replay into the Decision records the timeline, stepper and graph show.
-// An await is a run of do_progress calls whose trees only shrink (the SDK drops settled children, see
-// @restatedev/restate-sdk dist/promises.js CombinatorRestatePromise.unresolvedFuture); a tree with a handle the
-// current await did not have starts the next one.
+// An await begins with a do_progress whose tree no open await covers; later do_progress calls of the same await
+// pass the same tree with settled children dropped (@restatedev/restate-sdk dist/promises.js
+// CombinatorRestatePromise.unresolvedFuture). Each taken notification settles that first tree as the JS
+// combinators would (./await-tree.ts); the await is decided when its root settles, by the leaf that settled it,
+// inner combinators included, as our engine decides (src/sim/future.ts `settlement.via`).
 import type { CombinatorKind, Decision, Journal } from '../model';
 import { notificationFutureId } from '../model/future-ids';
+import { awaitNodeOf, feedNotification, leafHandles, unwrapMaps, type AwaitNode } from './await-tree';
 import type { HandleInfo, TraceEvent, UnresolvedFuture } from './vm-trace';
 
 const COMBINATORS: Record<string, CombinatorKind> = {
@@ -15,8 +18,11 @@ const COMBINATORS: Record<string, CombinatorKind> = {
 
 interface OpenAwait {
   combinator: CombinatorKind;
+  /** Leaves pending when the await began (its first do_progress). */
   handles: number[];
-  resolved: number[];
+  handleSet: Set<number>;
+  /** That first tree, settled notification by notification (./await-tree.ts). */
+  root: AwaitNode;
   /** do_progress answered CancelSignalReceived: the cancellation signal (s1) ended this await. */
   cancelled: boolean;
 }
@@ -49,80 +55,83 @@ export function decisionsFromTrace(events: TraceEvent[], journal: Journal): Deci
   const futures = new Map(journal.entries.length ? deriveCompletions(journal) : []);
   const decisions: Decision[] = [];
   const resolvedEver = new Set<number>();
-  let open: OpenAwait | null = null;
+  // Awaits in the order they began; more than one is open when the handler awaits concurrently.
+  let open: OpenAwait[] = [];
 
-  const close = () => {
-    if (!open) return;
-    const all = open.handles.map(idOf);
-    const completedSet = new Set(open.handles.filter((h) => resolvedEver.has(h)));
-    const completed = open.handles.filter((h) => completedSet.has(h)).map(idOf);
-    const pending = open.handles.filter((h) => !completedSet.has(h)).map(idOf);
-    const winnerHandle = pickWinner(open, futures, idOf);
-    const winner = open.cancelled ? CANCEL_FUTURE : winnerHandle === undefined ? undefined : idOf(winnerHandle);
-    // Decided by the winner's notification, else by the latest (in journal order) of the notifications it waited for.
+  const close = (done: OpenAwait) => {
+    open = open.filter((a) => a !== done);
+    const settlement = done.root.settlement;
+    const all = done.handles.map(idOf);
+    const completedSet = new Set(done.handles.filter((h) => resolvedEver.has(h)));
+    const completed = done.handles.filter((h) => completedSet.has(h)).map(idOf);
+    const pending = done.handles.filter((h) => !completedSet.has(h)).map(idOf);
+    const winner = done.cancelled
+      ? CANCEL_FUTURE
+      : settlement && settlement.childIndex >= 0
+        ? idOf(settlement.via)
+        : undefined;
+    // Decided by the winner's notification, else by the latest (in journal order) of the notifications it waited
+    // for: on replay the SDK takes the notifications it finds ready in tree order, not journal order.
     const completedIndexes = completed
       .map((id) => futures.get(id)?.entryIndex)
       .filter((i): i is number => i !== undefined);
     const winnerIndex = winner === undefined ? undefined : futures.get(winner)?.entryIndex;
     const entryIndex =
       winnerIndex ?? (completedIndexes.length ? Math.max(...completedIndexes) : lastCommandEntryIndex(journal));
-    decisions.push({ combinator: open.combinator, futures: all, completed, pending, winner, entryIndex, attempt: 1 });
-    open = null;
+    const decision: Decision = {
+      combinator: done.combinator,
+      futures: all,
+      completed,
+      pending,
+      winner,
+      entryIndex,
+      attempt: 1,
+    };
+    // No outcome: the await was still open when the attempt ended (a crash, a suspension).
+    if (done.cancelled) decision.outcome = 'failure';
+    else if (settlement) decision.outcome = settlement.ok ? 'success' : 'failure';
+    decisions.push(decision);
   };
 
   for (const event of events) {
     if (event.kind === 'notification') {
       resolvedEver.add(event.handle);
-      if (open && open.handles.includes(event.handle) && !open.resolved.includes(event.handle))
-        open.resolved.push(event.handle);
+      const ok = notificationOk(event.value, futures.get(idOf(event.handle)));
+      for (const current of [...open]) if (feedNotification(current.root, event.handle, ok)) close(current);
     } else if (event.kind === 'progress') {
-      const { combinator, handles } = describe(event.future);
-      if (!(open && open.combinator === combinator && handles.every((h) => open!.handles.includes(h)))) {
-        close();
-        open = { combinator, handles, resolved: [], cancelled: false };
+      const root = unwrapMaps(awaitNodeOf(event.future));
+      const combinator = combinatorOf(event.future);
+      const handles = leafHandles(root);
+      // The same await again (its tree only shrinks as children settle), or a new one.
+      let current = open.find((a) => a.combinator === combinator && handles.every((h) => a.handleSet.has(h)));
+      if (!current) {
+        current = { combinator, handles, handleSet: new Set(handles), root, cancelled: false };
+        open.push(current);
       }
-      if (event.result === 'CancelSignalReceived') open.cancelled = true;
+      if (event.result === 'CancelSignalReceived') {
+        // The SDK rejects the awaited promise with 409 (BaseRestatePromise.tryCancel): this await ends here.
+        current.cancelled = true;
+        close(current);
+      }
     }
   }
-  close();
+  for (const current of [...open]) close(current);
   return decisions;
 }
 
-function pickWinner(
-  open: OpenAwait,
-  futures: Map<string, { entryIndex: number; ok: boolean }>,
-  idOf: (h: number) => string,
-): number | undefined {
-  if (open.combinator === 'race' || open.combinator === 'orTimeout') return open.resolved[0];
-  if (open.combinator === 'any') return open.resolved.find((h) => futures.get(idOf(h))?.ok !== false);
-  if (open.combinator === 'all') return open.resolved.find((h) => futures.get(idOf(h))?.ok === false);
-  return undefined;
+/** Whether a taken notification is a success: from the journal when it has the future, else from the VM's value. */
+function notificationOk(value: unknown, completion: { ok: boolean } | undefined): boolean {
+  if (completion) return completion.ok;
+  return value !== 'Failure';
 }
 
-/** Root combinator and leaf handles of an await tree; a map (`Unknown` of one child) is transparent, and
- * `Unknown` of two children is orTimeout (promises.js builds it from [promise, sleep]). */
-function describe(future: UnresolvedFuture): { combinator: CombinatorKind; handles: number[] } {
-  const handles: number[] = [];
-  collect(future, handles);
-  let node = future;
-  for (;;) {
-    const [key, value] = Object.entries(node)[0] as [string, unknown];
-    if (key === 'Single') return { combinator: 'await', handles };
-    const children = value as UnresolvedFuture[];
-    if (key === 'Unknown' && children.length === 1) {
-      node = children[0];
-      continue;
-    }
-    if (key === 'Unknown') return { combinator: 'orTimeout', handles };
-    return { combinator: COMBINATORS[key] ?? 'race', handles };
-  }
-}
-
-function collect(future: UnresolvedFuture, out: number[]): void {
-  for (const [key, value] of Object.entries(future)) {
-    if (key === 'Single') out.push(value as number);
-    else for (const child of value as UnresolvedFuture[]) collect(child, out);
-  }
+/** The await's combinator: its root's variant; a map (`Unknown` of one child) is transparent, and `Unknown` of two
+ * children is orTimeout (promises.js builds it from [promise, sleep]). */
+function combinatorOf(future: UnresolvedFuture): CombinatorKind {
+  const root = unwrapMaps(awaitNodeOf(future));
+  if (root.variant === 'Single') return 'await';
+  if (root.variant === 'Unknown') return 'orTimeout';
+  return COMBINATORS[root.variant] ?? 'race';
 }
 
 /** Journal index and success of each future's first completion. */

@@ -31,7 +31,7 @@ async function expectSame(
   );
   expect(real.journal.entries.length).toBe(mine.journal.entries.length);
   expect(comparableRun(real)).toEqual(comparableRun(mine));
-  expect(decisionDifference(mine.decisions, real.decisions)).toBeNull();
+  expect(decisionDifference(mine, real)).toBeNull();
   return mine;
 }
 
@@ -178,24 +178,19 @@ describe('attach: both engines, the same journal', () => {
     expect(run.output).toEqual({ failure: { code: 500, message: 'boom' } });
   });
 
-  it('attach to an invocation the simulation did not start is refused (SIM_UNKNOWN_INVOCATION)', async () => {
-    // Ours: a usage error, like cancelling a run: the attempt fails (retried), nothing is journaled.
-    const scenario = defineScenario({ name: 'attach-unknown', handler: async (ctx) => await ctx.attach('inv_nope') });
-    const run = await simulate(scenario, { seed: 1, attemptsMax: 2 });
-    expect(run.attempts[0].reason).toContain('SIM_UNKNOWN_INVOCATION');
-    expect(run.journal.entries.some((e) => e.type === 'AttachInvocation')).toBe(false);
-    // The real SDK: the simulated server refuses the command.
-    const theirs = defineSdkScenario({
-      name: 'attach-unknown',
-      services: restate.service({
-        name: 'Twin',
-        handlers: {
-          run: async (ctx: restate.Context) => await ctx.attach('inv_nope' as unknown as restate.InvocationId),
-        },
-      }),
+  it('attach to an invocation the simulation did not start: a failure [404] "not found", as a real Restate answers', async () => {
+    // test/integration/attach-unknown.test.ts records the real Restate 1.7.12 answer: this journal, entry for entry.
+    const run = await expectSame(
+      {},
+      async (ctx) => await ctx.attach('inv_nope'),
+      async (ctx) => await ctx.attach('inv_nope' as unknown as restate.InvocationId),
+      { seed: 1 },
+    );
+    expect(shape(run)).toEqual(['C:Input@0', 'C:AttachInvocation@0', 'N:AttachInvocation@0', 'C:Output@0']);
+    expect(run.journal.entries[2]).toMatchObject({
+      completionId: 1,
+      result: { kind: 'failure', failure: { code: 404, message: 'not found' } },
     });
-    await expect(simulateSdk(await host, theirs, { seed: 1 })).rejects.toMatchObject({
-      code: 'SIM_UNKNOWN_INVOCATION',
-    });
+    expect(run.output).toEqual({ failure: { code: 404, message: 'not found' } });
   });
 });

@@ -317,6 +317,8 @@ export class SdkAttempt implements AttemptRunner {
     else if (type === 'PeekPromise') world.promises.peek(entry.completionIds[0], String(entry.detail?.key));
     else if (type === 'CompletePromise')
       world.promises.complete(entry.completionIds[0], String(entry.detail?.key), entry.result!);
+    else if (type === 'CompleteAwakeable')
+      world.completeAwakeable(String(entry.detail?.awakeableId ?? ''), entry.result!, invocationId);
     else if (type === 'Output') {
       const result = entry.result!;
       this.output =

@@ -1,8 +1,8 @@
 // What "the same run" means between our engine and the real SDK behind the simulated server: the same journal
-// (every entry and event, byte for byte), status, output and attempts, and decisions that agree where the SDK's
-// trace can see them. Differences that are not the engines' but the trace's are listed in
+// (every entry and event, byte for byte), status, output and attempts, and the same decisions, except the awaits the
+// SDK decides without its VM (`decisionDifference`). What the trace cannot see is listed in
 // docs/restate-semantics-notes.md ("Our engine against the real SDK").
-import type { Decision, FutureTree, SimRun } from '../model';
+import type { FutureTree, SimRun } from '../model';
 
 /**
  * What a suspended invocation awaits, as a set of future ids. The SDK 1.17 (protocol V6) suspends with flat lists of
@@ -43,29 +43,39 @@ export function comparableRun(run: SimRun): unknown {
 }
 
 /**
- * Decisions the SDK's trace shows (src/sdk-host/decisions.ts): an await that reached the VM and was decided. Each
- * must be one of ours, in order, with the same combinator, winner and deciding entry; the SDK lists only the
- * children still pending when the await began, so its `completed` is a subset of ours. Our engine also records
- * awaits on already-settled futures, which never reach the VM, and the SDK traces an await still open when an
- * attempt ends (crash, suspension): neither has a counterpart.
+ * The decisions of two runs of one program must be the same, await for await. Each decision the SDK's trace shows
+ * (src/sdk-host/decisions.ts) that was decided (it has an outcome) must be one of ours, in order, with the same
+ * combinator, winner, outcome and deciding entry; the SDK lists only the children still pending when the await
+ * began, so its `completed` is a subset of ours. The other way round, each of our decisions must be one of the SDK's,
+ * unless the awaited future had settled (or been cancelled) before the await (`settledBeforeAwait`): the SDK then
+ * decides in JavaScript and never calls do_progress (sdk-typescript `promises.ts`: the combinator's promise is
+ * already settled, so `unresolvedFuture()` is null; a promise cancelled by CANCEL rejects at once through its
+ * cancel promise). An await still open when its attempt ended (crash, suspension) is traced without an outcome, and
+ * has no decision of ours.
  */
-export function decisionDifference(ours: Decision[], theirs: Decision[]): string | null {
+export function decisionDifference(ours: SimRun, theirs: SimRun): string | null {
+  const matched = new Set<number>();
   let at = 0;
-  for (const sdk of theirs) {
-    // Still open when its attempt ended (a crash, a suspension): no decision was made.
-    if (sdk.winner === undefined && sdk.pending.length > 0) continue;
-    const found = ours.findIndex(
+  for (const sdk of theirs.decisions) {
+    if (sdk.outcome === undefined) continue;
+    const found = ours.decisions.findIndex(
       (d, i) =>
         i >= at &&
         d.attempt === sdk.attempt &&
         d.combinator === sdk.combinator &&
         d.entryIndex === sdk.entryIndex &&
         d.winner === sdk.winner &&
+        d.outcome === sdk.outcome &&
         // A cancelled await: the trace counts as completed what a later await took; ours what had completed then.
         (sdk.winner === 's1' || sdk.completed.every((id) => d.completed.includes(id))),
     );
     if (found < 0) return `the SDK's decision ${JSON.stringify(sdk)} is not among ours after #${at}`;
+    matched.add(found);
     at = found + 1;
+  }
+  for (const [i, d] of ours.decisions.entries()) {
+    if (matched.has(i) || d.settledBeforeAwait) continue;
+    return `our decision #${i} ${JSON.stringify(d)} is not among the SDK's`;
   }
   return null;
 }

@@ -110,6 +110,8 @@ export function commandFieldsOf(
         invocationId: text(message.invocation_id),
       };
     case 'SendSignal':
+      // A named signal (`ctx.invocation(id).signal(name).resolve(…)`) is not served: only the cancel signal is.
+      if (text(message.signal_name) !== '') return null;
       return {
         type,
         name: text(message.entry_name),
@@ -142,6 +144,14 @@ export function commandFieldsOf(
         completionIds: [Number(message.result_completion_id)],
         detail: { key: text(message.key) },
         result: resultOf({ value: message.completion_value, failure: message.completion_failure }),
+      };
+    case 'CompleteAwakeable':
+      return {
+        type,
+        name,
+        completionIds: [],
+        detail: { awakeableId: text(message.awakeable_id) },
+        result: resultOf(message),
       };
     default:
       return null;
@@ -285,6 +295,16 @@ export function commandFrame(entry: CommandEntry): Frame {
         }),
       };
     }
+    case 'CompleteAwakeable':
+      return {
+        type: 0x0414,
+        flags: 0,
+        payload: encodeMessage('CompleteAwakeableCommandMessage', {
+          awakeable_id: String(entry.detail?.awakeableId ?? ''),
+          ...result(entry.result),
+          name,
+        }),
+      };
     default:
       throw new Error(`sdk-sim: cannot frame a '${entry.type}' command of a simulated journal`);
   }

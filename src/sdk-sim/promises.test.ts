@@ -32,7 +32,7 @@ async function expectSameRun([ours, theirs]: [Scenario, SdkScenario], options: S
   const real = await simulateSdk(await host, theirs, options);
   expect(real.journal.entries.length).toBe(mine.journal.entries.length);
   expect(comparableRun(real)).toEqual(comparableRun(mine));
-  expect(decisionDifference(mine.decisions, real.decisions)).toBeNull();
+  expect(decisionDifference(mine, real)).toBeNull();
   return mine;
 }
 

@@ -29,7 +29,7 @@ async function expectSameRun(ours: Scenario, theirs: SdkScenario, options: Simul
   const mine = await simulate(ours, options);
   const real = await simulateSdk(await host, theirs, options);
   expect(comparableRun(real)).toEqual(comparableRun(mine));
-  expect(decisionDifference(mine.decisions, real.decisions)).toBeNull();
+  expect(decisionDifference(mine, real)).toBeNull();
   return real;
 }
 
@@ -252,15 +252,17 @@ describe('sdk-sim: the real SDK under the simulated server', () => {
 
   it('a command the simulated server does not serve is a clear error (SIM_SDK_UNSUPPORTED)', async () => {
     const theirs = defineSdkScenario({
-      name: 'complete-awakeable',
+      name: 'named-signal',
       services: service(async (ctx) => {
-        ctx.resolveAwakeable('sign_1abc', 'hello');
+        const id = await ctx.genericSend({ service: 'Worker', method: 'slow', parameter: new Uint8Array() })
+          .invocationId;
+        ctx.invocation(id).signal('go').resolve('hello');
         return 'done';
       }),
     });
     await expect(simulateSdk(await host, theirs, { seed: 1 })).rejects.toMatchObject({
       code: 'SIM_SDK_UNSUPPORTED',
-      message: expect.stringMatching(/CompleteAwakeable/),
+      message: expect.stringMatching(/SendSignal/),
     });
   });
 });

@@ -31,7 +31,7 @@ async function expectSame(
   );
   expect(real.journal.entries.length).toBe(mine.journal.entries.length);
   expect(comparableRun(real)).toEqual(comparableRun(mine));
-  expect(decisionDifference(mine.decisions, real.decisions)).toBeNull();
+  expect(decisionDifference(mine, real)).toBeNull();
   return mine;
 }
 

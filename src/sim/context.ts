@@ -1,9 +1,11 @@
 // The `ctx` a scenario handler receives: each method issues one command (or allocates a signal) through the
 // engine and returns a durable future. Completion ids are allocated in creation order from 1; a Call takes two
 // (invocation id, result); awakeables are signals from 17 (facts §1).
-import type { CallTarget } from '../model';
+import type { CallTarget, EntryResult } from '../model';
 import type { ContextEngine } from './engine-types';
-import type { CallFuture, SendOptions, SimContext } from './scenario';
+import type { AwakeableFuture, CallFuture, SendOptions, SimContext } from './scenario';
+import { awakeableIdOf } from './awakeable-id';
+import { valueResult } from './payload';
 import { durablePromise } from './promise-handle';
 import { DurableFuture } from './future';
 import { SimError } from './errors';
@@ -122,12 +124,6 @@ export function createContext(engine: ContextEngine): SimContext {
       engine.ensureAlive();
       if (typeof invocationId !== 'string' || invocationId === '')
         throw new SimError('SIM_BAD_OPTIONS', 'attach: the invocation id must be a non-empty string');
-      const world = engine.setup.world;
-      if (world && !world.knowsCallee(invocationId))
-        throw new SimError(
-          'SIM_UNKNOWN_INVOCATION',
-          `attach: no invocation ${JSON.stringify(invocationId)} was started by this one (a call's or a send's callee)`,
-        );
       const completionId = engine.nextCompletionId++;
       const { appended } = engine.command({
         type: 'AttachInvocation',
@@ -149,7 +145,24 @@ export function createContext(engine: ContextEngine): SimContext {
       checkName('awakeable', name);
       const signalIndex = engine.nextSignalIndex++;
       engine.setup.world?.onAwakeable(signalIndex, name);
-      return engine.newLeaf({ id: `s${signalIndex}`, type: 'Awakeable', name, signalIndex }) as DurableFuture<any>;
+      const future = engine.newLeaf({ id: `s${signalIndex}`, type: 'Awakeable', name, signalIndex });
+      return Object.assign(future, {
+        awakeableId: awakeableIdOf(engine.setup.invocationId, signalIndex),
+      }) as AwakeableFuture;
+    },
+
+    resolveAwakeable(awakeableId: string, value?: unknown) {
+      // sdk-typescript `resolveAwakeable`: an undefined payload is serialized as null.
+      completeAwakeable(engine, awakeableId, valueResult(value === undefined ? null : value));
+    },
+
+    rejectAwakeable(awakeableId: string, reason: string | { code: number; message: string }) {
+      // sdk-typescript `toWasmFailure`: a string reason is UNKNOWN_ERROR_CODE (500), an error keeps its code.
+      const failure =
+        typeof reason === 'string'
+          ? { code: 500, message: reason }
+          : { code: Number(reason?.code ?? 500), message: String(reason?.message ?? '') };
+      completeAwakeable(engine, awakeableId, { kind: 'failure', failure });
     },
 
     promise(name: string) {
@@ -173,6 +186,20 @@ export function createContext(engine: ContextEngine): SimContext {
     },
   };
   return ctx;
+}
+
+function completeAwakeable(engine: ContextEngine, awakeableId: string, result: EntryResult): void {
+  engine.ensureAlive();
+  if (typeof awakeableId !== 'string' || awakeableId === '')
+    throw new SimError('SIM_BAD_OPTIONS', 'resolveAwakeable / rejectAwakeable: an awakeable id is required');
+  const { appended } = engine.command({
+    type: 'CompleteAwakeable',
+    name: '',
+    completionIds: [],
+    detail: { awakeableId },
+    result,
+  });
+  if (appended) engine.setup.world?.completeAwakeable(awakeableId, result, engine.setup.invocationId);
 }
 
 function checkName(what: string, name: unknown): void {

@@ -14,7 +14,6 @@ export type SimErrorCode =
   | 'SIM_JOURNAL_MISMATCH'
   | 'SIM_ATTEMPT_OVER'
   /** attach named an invocation id the simulated invocation did not start (a call's or a send's callee). */
-  | 'SIM_UNKNOWN_INVOCATION'
   /** The simulated server (src/sdk-sim) got from the real SDK what it cannot follow. */
   | 'SIM_SDK_PROTOCOL'
   /** The real SDK handler used a command the simulated server does not serve (e.g. state). */

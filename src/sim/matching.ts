@@ -25,6 +25,14 @@ export function matchesCommand(recorded: CommandEntry, issued: IssuedCommand, pa
     recorded.invocationId !== issued.invocationId
   )
     return false;
+  // CompleteAwakeableCommandMessage::header_eq (sdk-shared-core `messages.rs`): the awakeable id and the result
+  // (with payload checks disabled, any two values are equal; failures are still compared).
+  if (recorded.type === 'CompleteAwakeable') {
+    const a = recorded.detail?.awakeableId;
+    const b = issued.detail?.awakeableId;
+    if (a !== undefined && b !== undefined && a !== b) return false;
+    return sameOutput(recorded.result, issued.result, payloadChecks);
+  }
   if (recorded.type === 'Call' || recorded.type === 'OneWayCall') {
     const a = recorded.target;
     const b = issued.target;

@@ -64,8 +64,19 @@ export interface SimContext {
    * value / terminal), drawn at the first attach.
    */
   attach<T = any>(invocationId: string): DurableFuture<T>;
-  /** An awakeable resolved from outside (a signal from index 17). world key: its name. */
-  awakeable<T = any>(name: string): DurableFuture<T>;
+  /**
+   * An awakeable (a signal from index 17), resolved from outside (world key: its name) or by a handler through its
+   * `awakeableId` (the id sdk-typescript's `ctx.awakeable()` returns with its promise).
+   */
+  awakeable<T = any>(name: string): AwakeableFuture<T>;
+  /**
+   * Completes an awakeable by its id (CompleteAwakeable command, no completion), as sdk-typescript
+   * `ctx.resolveAwakeable(id, value)`: the value is journaled as JSON (undefined as null). An awakeable of this
+   * invocation is then completed by a Signal notification right after the command, unless it was completed already.
+   */
+  resolveAwakeable(awakeableId: string, value?: unknown): void;
+  /** Same, with a failure, as sdk-typescript `ctx.rejectAwakeable(id, reason)`: a string is code 500. */
+  rejectAwakeable(awakeableId: string, reason: string | { code: number; message: string }): void;
   /**
    * A workflow's durable promise (sdk-typescript `ctx.promise(name)`): `get()` (GetPromise: completes when the promise
    * is completed), `peek()` (PeekPromise: undefined while not completed), `resolve(value)` / `reject(message)`
@@ -76,6 +87,9 @@ export interface SimContext {
   /** Cancels a call: writes a SendSignal (cancel) to the callee, whose result becomes a 409 failure. */
   cancel(future: DurableFuture): void;
 }
+
+/** What `ctx.awakeable` returns: the awakeable's future, and the id another handler (or this one) completes it by. */
+export type AwakeableFuture<T = any> = DurableFuture<T> & { readonly awakeableId: string };
 
 /** What `ctx.call` returns: the call's result, and (as sdk-typescript's `InvocationPromise`) the callee's invocation id. */
 export type CallFuture<T = any> = DurableFuture<T> & { readonly invocationId: DurableFuture<string> };

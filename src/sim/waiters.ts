@@ -36,8 +36,9 @@ export class Waiters {
         waiter,
         position,
         'cancelled earlier: this future was awaited when the CANCEL signal came (409)',
+        true,
       );
-    if (future.settlement) return this.deliver(waiter, position);
+    if (future.settlement) return this.deliver(waiter, position, true);
     (future.waiters ??= []).push(waiter);
     this.active.add(waiter);
     for (const leaf of future.leaves()) {
@@ -60,17 +61,17 @@ export class Waiters {
     for (const waiter of waiters) this.deliver(waiter, entryIndex);
   }
 
-  private deliver(waiter: Waiter, entryIndex: number): void {
+  private deliver(waiter: Waiter, entryIndex: number, settledBeforeAwait = false): void {
     this.active.delete(waiter);
     for (const leaf of waiter.runLeaves) leaf.activeAwaits--;
     const future = waiter.future;
     const s = future.settlement!;
-    this.decisions.push(
-      explainSettlement(
-        decisionFor(future, waiter.label, entryIndex, this.attempt, s.ok ? 'success' : 'failure'),
-        future,
-      ),
+    const decision = explainSettlement(
+      decisionFor(future, waiter.label, entryIndex, this.attempt, s.ok ? 'success' : 'failure'),
+      future,
     );
+    if (settledBeforeAwait) decision.settledBeforeAwait = true;
+    this.decisions.push(decision);
     this.resolvedSinceDrain = true;
     if (!s.ok) return waiter.reject(s.error);
     if (future.kind === 'waitCompleted') {
@@ -91,10 +92,11 @@ export class Waiters {
     }
   }
 
-  private rejectCancelled(waiter: Waiter, entryIndex: number, note: string): void {
+  private rejectCancelled(waiter: Waiter, entryIndex: number, note: string, settledBeforeAwait = false): void {
     const decision = decisionFor(waiter.future, waiter.label, entryIndex, this.attempt, 'failure');
     decision.winner = 's1';
     decision.note = note;
+    if (settledBeforeAwait) decision.settledBeforeAwait = true;
     this.decisions.push(decision);
     this.resolvedSinceDrain = true;
     waiter.reject(new CancelledError());

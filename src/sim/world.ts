@@ -5,13 +5,14 @@ import type { EntryResult } from '../model';
 import type { Behaviour } from './scenario';
 import type { Budget } from './budget';
 import type { JournalWriter, NotificationFields } from './journal-writer';
-import { SimError } from './errors';
 import { compareEvents, type RunEvent, type ServerEvent, type SimEvent } from './events';
 import { MinHeap } from './heap';
 import { createRng, type Rng } from './prng';
 import { successResult } from './payload';
 import type { RunExecution } from './results';
 import { DurablePromises } from './durable-promises';
+import { parseAwakeableId } from './awakeable-id';
+import { FIRST_AWAKEABLE_SIGNAL_INDEX } from '../model/future-ids';
 
 export const RUN_LATENCY_DEFAULT_MS = 10;
 export const CALL_LATENCY_DEFAULT_MS = 50;
@@ -52,6 +53,9 @@ export class World {
   /** Callees this invocation started (by invocation id), for attach (AttachInvocation). */
   private readonly callees = new Map<string, Callee>();
   private readonly awakeables = new Set<number>();
+  /** Each awakeable's name and the world's pending completion of it (the handler may complete it first). */
+  private readonly awakeableNames = new Map<number, string>();
+  private readonly outsideAwakeableCompletions = new Map<number, ServerEvent>();
   private readonly crashes: number[];
   private crashCursor = 0;
 
@@ -137,31 +141,28 @@ export class World {
     this.callees.set(calleeInvocationId, { kind: 'send', key, startAtMs: invokeAtMs ?? this.nowMs, outcome: null });
   }
 
-  /** Whether attach can name this invocation (a callee this invocation started with a call or a send). */
-  knowsCallee(calleeInvocationId: string): boolean {
-    return this.callees.has(calleeInvocationId);
-  }
-
   /**
    * AttachInvocation, as Restate 1.7 answers it (test/fixtures/restate-1.7.12/send-attach; notes §9):
    * the server completes the command with the target's result once it has one, at once when it already has. A
    * call's callee ends when the call's result comes (a cancelled one with its 409); a send's callee, whose outcome
    * is drawn at the first attach from the world entry of its target (as a call's: latency, value / terminal), ends
-   * at its invoke time + that latency.
+   * at its invoke time + that latency. An id this invocation did not start is answered at once with a 404.
    */
   onAttach(completionId: number, calleeInvocationId: string): void {
     const callee = this.callees.get(calleeInvocationId);
-    if (!callee)
-      throw new SimError(
-        'SIM_UNKNOWN_INVOCATION',
-        `attach: no invocation ${JSON.stringify(calleeInvocationId)} was started by this one`,
-      );
     const notification = (result: EntryResult): NotificationFields => ({
       type: 'AttachInvocation',
       name: '',
       completionId,
       result,
     });
+    // An invocation this simulation did not start does not exist for it: a real Restate 1.7.12 answers an attach to
+    // an id that never existed with NOT_FOUND_INVOCATION_ERROR, [404] "not found" (crates/types/src/errors.rs;
+    // recorded by test/integration/attach-unknown.test.ts).
+    if (!callee) {
+      this.writer.appendNotification(notification({ kind: 'failure', failure: { code: 404, message: 'not found' } }));
+      return;
+    }
     if (callee.kind === 'call') {
       const pending = this.callResults.get(callee.resultCompletionId)!;
       const result = pending.notification.result;
@@ -209,9 +210,34 @@ export class World {
   onAwakeable(signalIndex: number, name: string): void {
     if (this.awakeables.has(signalIndex)) return;
     this.awakeables.add(signalIndex);
+    this.awakeableNames.set(signalIndex, name);
+    if (this.writer.notified.has(`s${signalIndex}`)) return; // the handler completed it already
     const completion = this.outsideCompletion(`s${signalIndex}`, name, 'awakeable');
     if (!completion) return; // never resolved from outside: the invocation will suspend on it
-    this.pushServer(completion.atMs, 1, signalIndex, { type: 'Signal', name, signalIndex, result: completion.result });
+    const notification = { type: 'Signal', name, signalIndex, result: completion.result };
+    this.outsideAwakeableCompletions.set(signalIndex, this.pushServer(completion.atMs, 1, signalIndex, notification));
+  }
+
+  /**
+   * CompleteAwakeable (the handler's `resolveAwakeable` / `rejectAwakeable`), as Restate 1.7 applies it
+   * (restatedev/restate `crates/worker/src/partition/state_machine/entries/complete_awakeable_command.rs`): the
+   * command has no completion; the awakeable id names an invocation and a signal index, and the server sends that
+   * invocation the signal (`NotifySignal`), which appends it to the journal as a Signal notification
+   * (`lifecycle/notify_signal.rs`). An awakeable of this invocation is therefore completed by a Signal notification
+   * right after the command; one of another invocation is outside the simulation (the command alone). The
+   * simulation completes an awakeable once: the handler's completion replaces the world's pending one, and a
+   * completion of an awakeable already completed appends nothing (Restate would append a second Signal
+   * notification; docs/restate-semantics-notes.md §9).
+   */
+  completeAwakeable(awakeableId: string, result: EntryResult, ownInvocationId: string): void {
+    const target = parseAwakeableId(awakeableId);
+    if (!target || target.invocationId !== ownInvocationId) return;
+    const { signalIndex } = target;
+    if (signalIndex < FIRST_AWAKEABLE_SIGNAL_INDEX || this.writer.notified.has(`s${signalIndex}`)) return;
+    const outside = this.outsideAwakeableCompletions.get(signalIndex);
+    if (outside) outside.superseded = true;
+    const name = this.awakeableNames.get(signalIndex) ?? '';
+    this.writer.appendNotification({ type: 'Signal', name, signalIndex, result });
   }
 
   /** When and how the outside world completes an awakeable or a durable promise (null: never). */

@@ -14,6 +14,11 @@ export const extras = restate.service({
       return ctx.invocation(calleeId).attach<number>();
     },
 
+    /** AttachInvocation to `target`, an invocation id the test makes up: what the server answers to an unknown id. */
+    attachTo: async (ctx: Context, input: { target: string }): Promise<number> => {
+      return ctx.invocation(restate.InvocationIdParser.fromString(input.target)).attach<number>();
+    },
+
     /** Waits for the named signal `go` on itself; the test sends it through `sendSignal`. */
     namedSignal: async (ctx: Context): Promise<string> => {
       return ctx.signal<string>('go');

@@ -1,8 +1,8 @@
-// The differential oracle: random durable handlers (./program.ts: runs, sleeps, calls, awakeables, failures,
-// all/any/race/allSettled, orTimeout, nesting, crashes at random times, a cancel) rendered once with our scenario
-// API and once as real SDK code, simulated by our engine and by the real SDK behind the simulated server: the same
-// journal (entries, events, attempts, status, output) and the same decisions where the SDK's trace can see them
-// (src/sdk-sim/compare-runs.ts). The count is fixed (not a time budget); every difference found is pinned below
+// The differential oracle: random durable handlers (./program.ts: runs, sleeps, calls, awakeables and their
+// completion from inside, promises, sends, attaches, failures, all/any/race/allSettled, orTimeout, nesting, crashes
+// at random times, a cancel) rendered once with our scenario API and once as real SDK code, simulated by our engine
+// and by the real SDK behind the simulated server: the same journal (entries, events, attempts, status, output) and
+// the same decisions, await for await, nested ones included (src/sdk-sim/compare-runs.ts). The count is fixed (not a time budget); every difference found is pinned below
 // and written down in docs/restate-semantics-notes.md §8.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -12,7 +12,7 @@ import { simulateSdk } from '../server';
 import { nodeSdkSimHost } from '../node-host';
 import { comparableRun, decisionDifference, hasPreSettledTie } from '../compare-runs';
 import { attachCases } from './coverage';
-import { attachProgramArb, decisionsComparable, programArb, sharesLeafAcrossChildren, type Program } from './program';
+import { attachProgramArb, programArb, sharesLeafAcrossChildren, type Program } from './program';
 import { scenarioOf } from './render-ours';
 import { sdkScenarioOf } from './render-sdk';
 
@@ -39,17 +39,17 @@ async function bothEngines(program: Program): Promise<{ ours: Outcome; real: Out
   return { ours, real };
 }
 
-async function expectSame(program: Program, skipTies = false, decisions = true): Promise<void> {
+async function expectSame(program: Program, skipTies = false): Promise<SimRun | undefined> {
   const { ours, real } = await bothEngines(program);
   // A documented difference (hasPreSettledTie): fast-check draws another program instead.
   if (skipTies && 'run' in ours) fc.pre(!hasPreSettledTie(ours.run));
   if ('error' in ours || 'error' in real) {
     expect(real).toEqual(ours);
-    return;
+    return undefined;
   }
   expect(comparableRun(real.run)).toEqual(comparableRun(ours.run));
-  if (decisions && decisionsComparable(program))
-    expect(decisionDifference(ours.run.decisions, real.run.decisions)).toBeNull();
+  expect(decisionDifference(ours.run, real.run)).toBeNull();
+  return real.run;
 }
 
 const leaf = (pick: number) => ({ kind: 'leaf' as const, pick });
@@ -57,21 +57,23 @@ const leaf = (pick: number) => ({ kind: 'leaf' as const, pick });
 describe('differential: our engine against the real SDK', () => {
   it(`${PROGRAMS} random programs: the same journal, decisions and output (seed 14)`, async () => {
     await fc.assert(
-      fc.asyncProperty(programArb, (program) => expectSame(program, true)),
+      fc.asyncProperty(programArb, async (program) => {
+        await expectSame(program, true);
+      }),
       { seed: 14, numRuns: PROGRAMS },
     );
   });
 
-  it(`${ATTACH_PROGRAMS} programs around an attach: the same journal and output (seed 14)`, async () => {
+  it(`${ATTACH_PROGRAMS} programs around an attach: the same journal, decisions and output (seed 14)`, async () => {
     await fc.assert(
-      // Journal and output only: the trace merges a later await of the same combinator over a subset of a settled
-      // one's leaves into it (src/sdk-host/decisions.ts groups awaits by shrinking trees), which these programs hit.
-      fc.asyncProperty(attachProgramArb, (program) => expectSame(program, true, false)),
+      fc.asyncProperty(attachProgramArb, async (program) => {
+        await expectSame(program, true);
+      }),
       { seed: 14, numRuns: ATTACH_PROGRAMS },
     );
   });
 
-  it('the programs reach promises (gets, peeks, listeners, 409s), delayed sends and attaches (seed 14)', async () => {
+  it('the programs reach promises (gets, peeks, listeners, 409s), delayed sends, attaches and awakeables woken by the handler (seed 14)', async () => {
     const programs = [
       ...fc.sample(programArb, { seed: 14, numRuns: PROGRAMS }),
       ...fc.sample(attachProgramArb, { seed: 14, numRuns: ATTACH_PROGRAMS }),
@@ -85,6 +87,12 @@ describe('differential: our engine against the real SDK', () => {
       for (const entry of ours.run.journal.entries) {
         if (entry.kind === 'command' && entry.type === 'OneWayCall' && entry.detail?.invokeAtMs !== undefined)
           count('delayed send');
+        if (entry.kind === 'command' && entry.type === 'CompleteAwakeable') {
+          const next = ours.run.journal.entries[entry.index + 1];
+          count(
+            next?.kind === 'notification' && next.type === 'Signal' ? 'awakeable woken' : 'awakeable already completed',
+          );
+        }
         if (entry.kind !== 'notification') continue;
         if (entry.type === 'GetPromise') count('get answered');
         if (entry.type === 'PeekPromise') count(entry.result.kind === 'void' ? 'peek empty' : 'peek completed');
@@ -92,6 +100,7 @@ describe('differential: our engine against the real SDK', () => {
       }
     }
     const cases = ['delayed send', 'get answered', 'peek empty', 'peek completed', '409', 'completed'];
+    cases.push('awakeable woken', 'awakeable already completed');
     cases.push(
       'attach to a call',
       'attach to a send',
@@ -198,6 +207,83 @@ describe('differential: our engine against the real SDK', () => {
         seed: 1,
         crashes: [],
       });
+    });
+  });
+
+  describe('nested awaits: the trace settles the await tree the SDK hands its VM (src/sdk-host/await-tree.ts)', () => {
+    const run = (latencyMs: number) => ({
+      kind: 'create' as const,
+      leaf: { op: 'run' as const, latencyMs, outcome: 'value' as const, transientFailures: 0, retryMax: null },
+    });
+    const decided = (real: SimRun | undefined) =>
+      real?.decisions.map(({ combinator, winner, entryIndex, outcome }) => ({
+        combinator,
+        winner,
+        entryIndex,
+        outcome,
+      }));
+
+    it('race(all(a, b), c): the leaf that settled the inner all wins the race', async () => {
+      const real = await expectSame({
+        steps: [
+          run(10),
+          run(30),
+          { kind: 'create', leaf: { op: 'sleep', ms: 100 } },
+          {
+            kind: 'await',
+            expr: {
+              kind: 'combine',
+              combinator: 'race',
+              children: [{ kind: 'combine', combinator: 'all', children: [leaf(0), leaf(1)] }, leaf(2)],
+            },
+          },
+        ],
+        seed: 1,
+        crashes: [],
+      });
+      // Journal: Input, Run c1, Run c2, Sleep c3, the runs' notifications (#4 c1, #5 c2), Output.
+      expect(decided(real)).toEqual([{ combinator: 'race', winner: 'c2', entryIndex: 5, outcome: 'success' }]);
+    });
+
+    it("a later await of the same combinator over a settled await's pending leaf is a decision of its own", async () => {
+      const real = await expectSame({
+        steps: [
+          run(10),
+          { kind: 'create', leaf: { op: 'sleep', ms: 50 } },
+          { kind: 'await', expr: { kind: 'combine', combinator: 'race', children: [leaf(0), leaf(1)] } },
+          { kind: 'await', expr: { kind: 'combine', combinator: 'race', children: [leaf(1)] } },
+        ],
+        seed: 1,
+        crashes: [],
+      });
+      // Journal: Input, Run c1, Sleep c2, #3 c1, #4 c2, Output. Grouping awaits by shrinking trees merged the two.
+      expect(decided(real)).toEqual([
+        { combinator: 'race', winner: 'c1', entryIndex: 3, outcome: 'success' },
+        { combinator: 'race', winner: 'c2', entryIndex: 4, outcome: 'success' },
+      ]);
+    });
+
+    it('any over a failed orTimeout is decided (failure, no winner) while its timers are still pending', async () => {
+      const real = await expectSame({
+        steps: [
+          {
+            kind: 'create',
+            leaf: { op: 'run', latencyMs: 10, outcome: 'terminal', transientFailures: 0, retryMax: null },
+          },
+          {
+            kind: 'await',
+            expr: {
+              kind: 'combine',
+              combinator: 'any',
+              children: [{ kind: 'timeout', child: { kind: 'timeout', child: leaf(0), ms: 80 }, ms: 70 }],
+            },
+          },
+        ],
+        seed: 1,
+        crashes: [],
+      });
+      expect(real?.decisions).toMatchObject([{ combinator: 'any', pending: ['c2', 'c3'], outcome: 'failure' }]);
+      expect(real?.decisions[0].winner).toBeUndefined();
     });
   });
 

@@ -34,7 +34,12 @@ export type Step =
   | { kind: 'create'; leaf: Leaf }
   | { kind: 'await'; expr: Expr }
   /** Awaits `ctx.promise(name).resolve(value)` or `.reject(message)` (a 409 when already completed). */
-  | { kind: 'complete'; name: number; outcome: 'value' | 'terminal' };
+  | { kind: 'complete'; name: number; outcome: 'value' | 'terminal' }
+  /**
+   * `ctx.resolveAwakeable(id, value)` or `rejectAwakeable(id, reason)` of an awakeable created before (`of` picks
+   * one, modulo their count; nothing without one): the handler completes its own awakeable (CompleteAwakeable).
+   */
+  | { kind: 'wake'; of: number; outcome: 'value' | 'terminal' };
 
 export interface Program {
   steps: Step[];
@@ -102,6 +107,14 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
       kind: fc.constant('complete' as const),
       name: fc.integer({ min: 0, max: PROMISE_NAMES.length - 1 }),
       outcome: fc.constantFrom('value' as const, 'value' as const, 'terminal' as const),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('wake' as const),
+      of: fc.nat(3),
+      outcome: fc.constantFrom('value' as const, 'terminal' as const),
     }),
   },
 );
@@ -294,6 +307,11 @@ export function usesPromises(program: Program): boolean {
   return program.steps.some((s) => s.kind === 'complete' || (s.kind === 'create' && s.leaf.op === 'promise'));
 }
 
+/** The value a 'wake' step resolves its awakeable with, or the message it rejects it with. */
+export function wakeValue(stepIndex: number): string {
+  return `woken by step ${stepIndex}`;
+}
+
 /** The value a 'complete' step resolves its promise with. */
 export function completionValue(stepIndex: number): string {
   return `inside value ${stepIndex}`;
@@ -306,26 +324,4 @@ export function leavesOf(program: Program): Leaf[] {
 /** Awakeable world keys in creation order (an SDK awakeable has no name). */
 export function awakeableKeys(program: Program): string[] {
   return leavesOf(program).flatMap((leaf, index) => (leaf.op === 'awakeable' ? [leafKey(leaf, index)] : []));
-}
-
-/**
- * Whether the SDK's trace can attribute every decision of this program: each await is a leaf, a leaf's
- * orTimeout, or one combinator over distinct leaves. In a nested tree the trace sees only the leaves, so it cannot
- * tell which inner combinator decided (docs/restate-semantics-notes.md §8); such programs compare journal and
- * output only.
- */
-export function decisionsComparable(program: Program): boolean {
-  let leaves = 0;
-  for (const step of program.steps) {
-    if (step.kind === 'create') leaves++;
-    else if (step.kind === 'await' && leaves > 0 && !flat(step.expr, leaves)) return false;
-  }
-  return true;
-}
-
-function flat(expr: Expr, leaves: number): boolean {
-  if (expr.kind === 'leaf') return true;
-  if (expr.kind === 'timeout') return expr.child.kind === 'leaf';
-  const picks = expr.children.map((c) => (c.kind === 'leaf' ? c.pick % leaves : -1));
-  return !picks.includes(-1) && new Set(picks).size === picks.length;
 }

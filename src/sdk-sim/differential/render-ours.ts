@@ -1,7 +1,7 @@
 // A random program (./program.ts) as a scenario of our own API.
 import { all, allSettled, any, defineScenario, race, TerminalError, type Scenario, type SimContext } from '../../sim';
 import type { DurableFuture } from '../../sim/future';
-import type { CallFuture } from '../../sim/scenario';
+import type { AwakeableFuture, CallFuture } from '../../sim/scenario';
 import { failureOutcome, plain, type Outcome } from './outcome';
 import {
   attachTarget,
@@ -10,6 +10,7 @@ import {
   leavesOf,
   PROMISE_NAMES,
   runValue,
+  wakeValue,
   worldOf,
   type Expr,
   type Leaf,
@@ -22,6 +23,8 @@ const combinators = { all, any, race, allSettled };
 interface Made {
   futures: DurableFuture[];
   invocationIds: (DurableFuture<string> | undefined)[];
+  /** The id of each awakeable so far, in creation order (what a 'wake' step completes). */
+  awakeableIds: string[];
 }
 
 async function create(ctx: SimContext, leaves: Leaf[], index: number, made: Made): Promise<void> {
@@ -31,6 +34,7 @@ async function create(ctx: SimContext, leaves: Leaf[], index: number, made: Made
   const attachTo = leaf.op === 'attach' ? await made.invocationIds[attachTarget(leaves, index)]! : '';
   const future = futureOf(ctx, leaf, index, attachTo);
   made.futures.push(future);
+  if (leaf.op === 'awakeable') made.awakeableIds.push((future as AwakeableFuture).awakeableId);
   made.invocationIds.push(
     leaf.op === 'call'
       ? (future as CallFuture).invocationId
@@ -75,13 +79,19 @@ export function scenarioOf(program: Program, name: string): Scenario {
     world: worldOf(program),
     handler: async (ctx) => {
       const leaves = leavesOf(program);
-      const made: Made = { futures: [], invocationIds: [] };
+      const made: Made = { futures: [], invocationIds: [], awakeableIds: [] };
       const futures = made.futures;
       const out: Outcome[] = [];
       let index = 0;
       for (const [stepIndex, step] of program.steps.entries()) {
         if (step.kind === 'create') await create(ctx, leaves, index++, made);
-        else if (step.kind === 'complete' || futures.length > 0) {
+        else if (step.kind === 'wake') {
+          const ids = made.awakeableIds;
+          if (ids.length === 0) continue;
+          const id = ids[step.of % ids.length];
+          if (step.outcome === 'value') ctx.resolveAwakeable(id, wakeValue(stepIndex));
+          else ctx.rejectAwakeable(id, wakeValue(stepIndex));
+        } else if (step.kind === 'complete' || futures.length > 0) {
           try {
             const awaited =
               step.kind === 'await'

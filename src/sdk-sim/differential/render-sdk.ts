@@ -12,6 +12,7 @@ import {
   leavesOf,
   PROMISE_NAMES,
   runValue,
+  wakeValue,
   usesPromises,
   worldOf,
   type Expr,
@@ -32,6 +33,8 @@ const combinators = {
 interface Made {
   futures: AnyPromise[];
   invocationIds: (restate.RestatePromise<restate.InvocationId> | undefined)[];
+  /** The id of each awakeable so far, in creation order (what a 'wake' step completes). */
+  awakeableIds: string[];
 }
 
 async function create(ctx: restate.WorkflowContext, leaves: Leaf[], index: number, made: Made): Promise<void> {
@@ -39,7 +42,7 @@ async function create(ctx: restate.WorkflowContext, leaves: Leaf[], index: numbe
   // An attach first awaits its target's invocation id. promiseOf stays synchronous: an async function returning a
   // RestatePromise would await it.
   const attachTo = leaf.op === 'attach' ? await made.invocationIds[attachTarget(leaves, index)]! : '';
-  const future = promiseOf(ctx, leaf, index, attachTo as restate.InvocationId);
+  const future = promiseOf(ctx, leaf, index, attachTo as restate.InvocationId, made.awakeableIds);
   made.futures.push(future);
   made.invocationIds.push(
     leaf.op === 'call'
@@ -55,6 +58,7 @@ function promiseOf(
   leaf: Leaf,
   index: number,
   attachTo: restate.InvocationId,
+  awakeableIds: string[],
 ): AnyPromise {
   const key = leafKey(leaf, index);
   switch (leaf.op) {
@@ -75,8 +79,11 @@ function promiseOf(
       const parameter = new TextEncoder().encode(JSON.stringify({ leaf: index }));
       return ctx.genericCall({ service, method, parameter, outputSerde: restate.serde.json });
     }
-    case 'awakeable':
-      return ctx.awakeable<unknown>().promise;
+    case 'awakeable': {
+      const { id, promise } = ctx.awakeable<unknown>();
+      awakeableIds.push(id);
+      return promise;
+    }
     case 'promise':
       // peek() is declared a Promise but is a RestatePromise (context_impl.js: processCompletableEntry), as get().
       return leaf.peek ? (ctx.promise(key).peek() as AnyPromise) : ctx.promise(key).get();
@@ -101,13 +108,19 @@ export function sdkScenarioOf(program: Program, name: string): SdkScenario {
   // A workflow's run handler has ctx.promise; programs without promises stay a plain service.
   const leaves = leavesOf(program);
   const run = async (ctx: restate.WorkflowContext) => {
-    const made: Made = { futures: [], invocationIds: [] };
+    const made: Made = { futures: [], invocationIds: [], awakeableIds: [] };
     const futures = made.futures;
     const out: Outcome[] = [];
     let index = 0;
     for (const [stepIndex, step] of program.steps.entries()) {
       if (step.kind === 'create') await create(ctx, leaves, index++, made);
-      else if (step.kind === 'complete' || futures.length > 0) {
+      else if (step.kind === 'wake') {
+        const ids = made.awakeableIds;
+        if (ids.length === 0) continue;
+        const id = ids[step.of % ids.length];
+        if (step.outcome === 'value') ctx.resolveAwakeable(id, wakeValue(stepIndex));
+        else ctx.rejectAwakeable(id, wakeValue(stepIndex));
+      } else if (step.kind === 'complete' || futures.length > 0) {
         try {
           const awaited =
             step.kind === 'await'

@@ -248,6 +248,9 @@ describe('sdk-sim: the real SDK under the simulated server', () => {
     const shape = (entries: Entry[]) => entries.map(({ raw: _raw, appendedAtMs: _at, ...rest }) => rest);
     expect(shape(run.journal.entries)).toEqual(shape(fixture.entries));
     expect(run.output).toEqual({ value: 2 });
+    // The journal names the handler the SDK ran, keyed as Restate names it.
+    expect(run.journal.target).toBe('Counter/c1/bump');
+    expect(fixture.target).toBe('Counter/c1/bump');
   });
 
   it('a command the simulated server does not serve is a clear error (SIM_SDK_UNSUPPORTED)', async () => {

@@ -73,7 +73,10 @@ async function simulateNow(host: SdkSimHost, scenario: SdkScenario, options: Sim
   const realNow = Date.now;
   Date.now = () => VIRTUAL_EPOCH_MS + (writer?.nowMs ?? 0);
   try {
-    return await simulateAttempts(scenario, options, (start) => {
+    // The journal names the real handler the SDK ran (as Restate's sys_invocation target does), not `Sim/<name>`.
+    const { service, key, handler } = scenario.target;
+    const invocationTarget = key ? `${service}/${key}/${handler}` : `${service}/${handler}`;
+    return await simulateAttempts({ ...scenario, invocationTarget }, options, (start) => {
       writer = start.writer;
       return new SdkAttempt(start, sim);
     });

@@ -64,6 +64,8 @@ export interface AttemptStart {
 /** The scenario fields the attempt loop needs (both scenario forms have them). */
 export interface SimulationSubject {
   name: string;
+  /** The invocation's target as Restate names it (`Service/handler`, `Object/key/handler`); default `Sim/<name>`. */
+  invocationTarget?: string;
   input?: unknown;
   world?: Scenario['world'];
   defaults?: Scenario['defaults'];
@@ -215,7 +217,7 @@ export async function simulateAttempts(
 
   const journal = writer.toJournal({
     invocationId,
-    target: `Sim/${scenario.name}`,
+    target: scenario.invocationTarget ?? `Sim/${scenario.name}`,
     status,
     output: output ? ('value' in output ? 'success' : 'failure') : null,
   });

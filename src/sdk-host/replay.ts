@@ -6,6 +6,7 @@ import type { CommandEntry, Decision, Journal } from '../model';
 import type { SdkCommandView, SdkReplayResult } from '../model/sdk-replay';
 import { rawRowOf } from '../journal-reader/lazy-row';
 import { decodeFrames, encodeFrames, hexToBytes, type Frame } from '../protocol/frames';
+import { restateInvocationIdBytes, restateRandomSeed } from '../protocol/invocation-id';
 import { decodeMessage, encodeStart, type MessageObject } from '../protocol/codec';
 import { commandNameOfType, CONTROL_TYPES, isCommandType, messageTypeOfEntryType } from '../protocol/message-types';
 import { decisionsFromTrace } from './decisions';
@@ -135,8 +136,12 @@ export function replayRequestBody(
   key: string,
   frames: Frame[] = journalFrames(journal),
 ): Uint8Array<ArrayBuffer> {
+  // A Restate id gives the StartMessage the server sent (raw id bytes, the seed of ctx.rand); any other id (a
+  // simulated run's) is opaque to the SDK, so its text bytes serve.
+  const restateId = restateInvocationIdBytes(journal.invocationId);
   const start = encodeStart({
-    id: new TextEncoder().encode(journal.invocationId),
+    id: restateId ?? new TextEncoder().encode(journal.invocationId),
+    ...(restateId ? { randomSeed: restateRandomSeed(restateId) } : {}),
     debugId: journal.invocationId,
     knownEntries: frames.length,
     key,

@@ -19,6 +19,22 @@ export const extras = restate.service({
       return ctx.invocation(restate.InvocationIdParser.fromString(input.target)).attach<number>();
     },
 
+    /**
+     * Journals what Restate derives from the invocation id: an awakeable id (made from the id's raw bytes) and two
+     * `ctx.rand` values (seeded from the id), in a one-way call's parameter and in the output. Offline replay matches
+     * both only when it sends the StartMessage the server sent (src/protocol/invocation-id.ts).
+     */
+    identities: async (ctx: Context): Promise<{ awakeableId: string; uuid: string; random: number }> => {
+      const awakeable = ctx.awakeable<string>();
+      const out = { awakeableId: awakeable.id, uuid: ctx.rand.uuidv4(), random: ctx.rand.random() };
+      ctx.genericSend({ service: 'Extras', method: 'note', parameter: out, inputSerde: restate.serde.json });
+      await ctx.sleep(5);
+      return out;
+    },
+
+    /** Takes any JSON and returns it: a callee for `identities`. */
+    note: async (_ctx: Context, input: unknown): Promise<unknown> => input,
+
     /** Waits for the named signal `go` on itself; the test sends it through `sendSignal`. */
     namedSignal: async (ctx: Context): Promise<string> => {
       return ctx.signal<string>('go');

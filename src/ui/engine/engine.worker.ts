@@ -38,7 +38,9 @@ function postResult(result: RunResult, type: EngineJob['type']): void {
   post({ type: 'done', result: rest, timings });
 }
 
-const post = (m: EngineMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
+/** Posts a message; `transfer` moves those buffers to the page instead of copying them (transfer.ts). */
+const post = (m: EngineMessage, transfer: Transferable[] = []) =>
+  (self as unknown as DedicatedWorkerGlobalScope).postMessage(m, transfer);
 
 // A Worker may be started before it has a job (engineClient's warm Worker): load the core modules right away, off the
 // page's thread, so the job does not wait for them. Both jobs' later imports resolve to these same module instances.

@@ -114,6 +114,13 @@ export function entryColumnsPart(entries: readonly Entry[]): EntryColumnsPart {
   return part;
 }
 
+/** The buffers of a part, for postMessage's transfer list (the Worker gives them up: moved, not copied). */
+export function entryPartBuffers(part: EntryColumnsPart): ArrayBuffer[] {
+  return [part.shape, part.index, part.appendedAtMs, part.number, part.number2, part.typeCode, part.nameCode].map(
+    (column) => column.buffer as ArrayBuffer,
+  );
+}
+
 /** Page side: the entries of a part, in order, as the objects JSON.parse would have given. */
 export function entriesOfPart(part: EntryColumnsPart, into: Entry[]): void {
   const others = JSON.parse(part.json) as Entry[];

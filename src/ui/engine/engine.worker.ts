@@ -32,7 +32,10 @@ function postResult(result: RunResult, type: EngineJob['type']): void {
   // A replay's journal is the page's own: send none of its entries back (engineClient puts the page's one back).
   if (type === 'replay' || type === 'sdk-replay') result.journal = { ...result.journal, entries: [] };
   timings['worker-named'] = epochNow();
-  const { rest, raws } = splitForPage(result, post);
+  const { rest, raws } = splitForPage(result, (part, transfer) => {
+    if (part.field === 'future-columns') timings['worker-entries-posted'] ??= epochNow();
+    post(part, transfer);
+  });
   keptRaws = raws;
   timings['worker-posted'] = epochNow();
   post({ type: 'done', result: rest, timings });
@@ -144,7 +147,9 @@ async function read(job: Extract<EngineJob, { type: 'read' }>): Promise<RunResul
         : await reader.readJournalFiles(files, { limits });
   }
   timings['worker-read'] = epochNow();
-  return runFromRead(out);
+  const run = runFromRead(out);
+  timings['worker-derived'] = epochNow();
+  return run;
 }
 
 /** The first rows of a large file, posted before the full read starts (partialRead.ts); nothing when there are none. */

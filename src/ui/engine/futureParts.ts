@@ -71,7 +71,7 @@ function shapeOf(f: Future): number {
   if (!isNullableNumber(f.startMs) || !isNullableNumber(f.endMs) || !isNullableNumber(f.completionEntryIndex))
     return JSON_SHAPE;
   const hasCompletion = f.completionId !== undefined;
-  let shape = COLUMNS;
+  let shape: number;
   if (hasCompletion && f.signalIndex === undefined && keysFollow(f, LEAD_ORDER)) shape = COLUMNS;
   else if (keysFollow(f, TAIL_ORDERS[(hasCompletion ? 1 : 0) + (f.signalIndex !== undefined ? 2 : 0)]))
     shape = COLUMNS | TAIL_KEYS;

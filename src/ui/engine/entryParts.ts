@@ -34,12 +34,24 @@ export interface EntryColumnsPart {
 const COMMAND_KEYS = new Set(['kind', 'index', 'type', 'name', 'appendedAtMs', 'commandIndex', 'completionIds', 'raw']);
 const NOTIFICATION_KEYS = new Set(['kind', 'index', 'type', 'name', 'appendedAtMs', 'result', 'completionId', 'raw']);
 
-/** True when every own key with a defined value is one of `allowed`. */
+/** True when every key with a defined value is one of `allowed`. A for-in loop, not Object.keys: no array per entry
+ *  (a million of them in the Worker's large heap, issue 15). Entries are plain objects: for-in sees own keys. */
 function onlyKeys(entry: object, allowed: Set<string>): boolean {
-  for (const key of Object.keys(entry)) {
+  for (const key in entry) {
     if (!allowed.has(key) && (entry as Record<string, unknown>)[key] !== undefined) return false;
   }
   return true;
+}
+
+/** The number of keys of a plain object, and whether `wanted` is one of them (no array made). */
+function keyCount(value: object, wanted: string): { count: number; has: boolean } {
+  let count = 0;
+  let has = false;
+  for (const key in value) {
+    count++;
+    if (key === wanted) has = true;
+  }
+  return { count, has };
 }
 
 function shapeOf(e: Entry): number {
@@ -50,12 +62,11 @@ function shapeOf(e: Entry): number {
   if (e.kind !== 'notification' || e.completionId === undefined || !onlyKeys(e, NOTIFICATION_KEYS)) return JSON_SHAPE;
   const result = e.result;
   if (result.kind !== 'success') return JSON_SHAPE;
-  const keys = Object.keys(result);
-  if (keys.length !== 2 || !keys.includes('payload')) return JSON_SHAPE;
+  const keys = keyCount(result, 'payload');
+  if (keys.count !== 2 || !keys.has) return JSON_SHAPE;
   const payload = result.payload;
   if (!payload || payload.encoding !== 'json') return JSON_SHAPE;
-  const payloadKeys = Object.keys(payload);
-  return payloadKeys.length === 3 ? SUCCESS_NOTIFICATION : JSON_SHAPE;
+  return keyCount(payload, 'text').count === 3 ? SUCCESS_NOTIFICATION : JSON_SHAPE;
 }
 
 /** Worker side: one part holding `entries` (raw rows already taken out). */

@@ -6,6 +6,7 @@
 //   - a notification completing a completion id with a JSON success payload.
 // Every other entry (Input, Output, Call, failures, signals, details…) travels as JSON text, in its place.
 import type { CommandEntry, Entry, NotificationEntry } from '../../model';
+import { TextColumnWriter, textAt, type TextColumn } from './textColumn';
 
 const JSON_SHAPE = 0;
 const PLAIN_COMMAND = 1;
@@ -22,10 +23,12 @@ export interface EntryColumnsPart {
   number: Float64Array;
   /** Completion id (plain commands) or payload byte length (success notifications). */
   number2: Float64Array;
+  /** Codes of Entry.type into `strings` (few distinct: interned). */
   typeCode: Uint32Array;
-  nameCode: Uint32Array;
-  /** Payload text of each success notification, in order. */
-  payloads: string[];
+  /** Entry.name per entry ('' for JSON-shaped ones): nearly every name differs, so not interned (textColumn.ts). */
+  names: TextColumn;
+  /** Payload text of each success notification ('' for other entries). */
+  payloads: TextColumn;
   strings: string[];
   /** The other entries, in order, as JSON text of an array. */
   json: string;
@@ -82,19 +85,27 @@ export function entryColumnsPart(entries: readonly Entry[]): EntryColumnsPart {
     number: new Float64Array(n),
     number2: new Float64Array(n),
     typeCode: new Uint32Array(n),
-    nameCode: new Uint32Array(n),
-    payloads: [],
+    names: { text: '', end: new Uint32Array(0) },
+    payloads: { text: '', end: new Uint32Array(0) },
     strings: [],
     json: '',
   };
+  const names = new TextColumnWriter(n);
+  const payloads = new TextColumnWriter(n);
   const codes = new Map<string, number>();
+  let lastType = '';
+  let lastCode = -1;
+  /** Types repeat (Run, Run, Run…): the last one is checked before the Map. */
   const code = (text: string) => {
+    if (text === lastType && lastCode >= 0) return lastCode;
     let c = codes.get(text);
     if (c === undefined) {
       c = part.strings.length;
       part.strings.push(text);
       codes.set(text, c);
     }
+    lastType = text;
+    lastCode = c;
     return c;
   };
   const others: Entry[] = [];
@@ -104,39 +115,50 @@ export function entryColumnsPart(entries: readonly Entry[]): EntryColumnsPart {
     part.shape[i] = shape;
     if (shape === JSON_SHAPE) {
       others.push(e);
+      names.add('');
+      payloads.add('');
       continue;
     }
     part.index[i] = e.index;
     part.appendedAtMs[i] = e.appendedAtMs ?? NaN;
     part.typeCode[i] = code(e.type);
-    part.nameCode[i] = code(e.name);
+    names.add(e.name);
     if (shape === PLAIN_COMMAND) {
       const c = e as CommandEntry;
       part.number[i] = c.commandIndex;
       part.number2[i] = c.completionIds[0];
+      payloads.add('');
     } else {
       const m = e as NotificationEntry & { result: { kind: 'success'; payload: { text: string; byteLength: number } } };
       part.number[i] = m.completionId!;
       part.number2[i] = m.result.payload.byteLength;
-      part.payloads.push(m.result.payload.text);
+      payloads.add(m.result.payload.text);
     }
   }
+  part.names = names.finish();
+  part.payloads = payloads.finish();
   part.json = others.length ? JSON.stringify(others) : '[]';
   return part;
 }
 
 /** The buffers of a part, for postMessage's transfer list (the Worker gives them up: moved, not copied). */
 export function entryPartBuffers(part: EntryColumnsPart): ArrayBuffer[] {
-  return [part.shape, part.index, part.appendedAtMs, part.number, part.number2, part.typeCode, part.nameCode].map(
-    (column) => column.buffer as ArrayBuffer,
-  );
+  return [
+    part.shape,
+    part.index,
+    part.appendedAtMs,
+    part.number,
+    part.number2,
+    part.typeCode,
+    part.names.end,
+    part.payloads.end,
+  ].map((column) => column.buffer as ArrayBuffer);
 }
 
 /** Page side: the entries of a part, in order, as the objects JSON.parse would have given. */
 export function entriesOfPart(part: EntryColumnsPart, into: Entry[]): void {
   const others = JSON.parse(part.json) as Entry[];
   let other = 0;
-  let payload = 0;
   const { shape, strings } = part;
   for (let i = 0; i < part.count; i++) {
     if (shape[i] === JSON_SHAPE) {
@@ -150,7 +172,7 @@ export function entriesOfPart(part: EntryColumnsPart, into: Entry[]): void {
         kind: 'command',
         index: part.index[i],
         type: strings[part.typeCode[i]],
-        name: strings[part.nameCode[i]],
+        name: textAt(part.names, i),
         appendedAtMs,
         commandIndex: part.number[i],
         completionIds: [part.number2[i]],
@@ -160,11 +182,11 @@ export function entriesOfPart(part: EntryColumnsPart, into: Entry[]): void {
         kind: 'notification',
         index: part.index[i],
         type: strings[part.typeCode[i]],
-        name: strings[part.nameCode[i]],
+        name: textAt(part.names, i),
         appendedAtMs,
         result: {
           kind: 'success',
-          payload: { encoding: 'json', text: part.payloads[payload++], byteLength: part.number2[i] },
+          payload: { encoding: 'json', text: textAt(part.payloads, i), byteLength: part.number2[i] },
         },
         completionId: part.number[i],
       });

@@ -5,6 +5,7 @@
 // (every future deriveFutures makes) travels as columns; any other (an extra key, a non-finite number) travels as
 // JSON text in its place, so the page rebuilds exactly what JSON would have given (futureParts.test.ts).
 import type { Future } from '../../model';
+import { TextColumnWriter, textAt, type TextColumn } from './textColumn';
 
 // A part's `shape` per future: 0 JSON text, else bits. Key order is kept too (JSON.stringify of a rebuilt future
 // gives the same text): deriveFutures writes a command's future with `completionId` second, a signal's at the end.
@@ -29,11 +30,12 @@ export interface FutureColumnsPart {
   startMs: Float64Array;
   endMs: Float64Array;
   completionEntryIndex: Float64Array;
-  /** Codes into `strings`. */
+  /** Codes into `strings` (ids other than `c<completionId>`, kinds and results: few distinct). */
   idCode: Uint32Array;
   kindCode: Uint32Array;
-  nameCode: Uint32Array;
   resultCode: Uint32Array;
+  /** Future.name per future ('' for JSON-shaped ones); nearly every name differs, so not interned (textColumn.ts). */
+  names: TextColumn;
   strings: string[];
   /** The other futures, in order, as JSON text of an array. */
   json: string;
@@ -100,11 +102,12 @@ export function futureColumnsPart(futures: readonly Future[]): FutureColumnsPart
     completionEntryIndex: new Float64Array(n),
     idCode: new Uint32Array(n),
     kindCode: new Uint32Array(n),
-    nameCode: new Uint32Array(n),
     resultCode: new Uint32Array(n),
+    names: { text: '', end: new Uint32Array(0) },
     strings: [],
     json: '[]',
   };
+  const names = new TextColumnWriter(n);
   const codes = new Map<string, number>();
   const code = (text: string) => {
     let c = codes.get(text);
@@ -122,6 +125,7 @@ export function futureColumnsPart(futures: readonly Future[]): FutureColumnsPart
     part.shape[i] = shape;
     if (shape === JSON_SHAPE) {
       others.push(f);
+      names.add('');
       continue;
     }
     part.completionId[i] = f.completionId ?? NaN;
@@ -133,9 +137,10 @@ export function futureColumnsPart(futures: readonly Future[]): FutureColumnsPart
     part.completionEntryIndex[i] = nullToNaN(f.completionEntryIndex);
     if (shape & ID_STRING) part.idCode[i] = code(f.id);
     part.kindCode[i] = code(f.kind);
-    part.nameCode[i] = code(f.name);
+    names.add(f.name);
     part.resultCode[i] = code(f.result);
   }
+  part.names = names.finish();
   if (others.length) part.json = JSON.stringify(others);
   return part;
 }
@@ -153,8 +158,8 @@ export function futurePartBuffers(part: FutureColumnsPart): ArrayBuffer[] {
     part.completionEntryIndex,
     part.idCode,
     part.kindCode,
-    part.nameCode,
     part.resultCode,
+    part.names.end,
   ].map((column) => column.buffer as ArrayBuffer);
 }
 
@@ -178,7 +183,7 @@ export function futuresOfPart(part: FutureColumnsPart, into: Future[]): void {
         commandIndex: nanToNull(part.commandIndex[i]),
         entryIndex: nanToNull(part.entryIndex[i]),
         kind: strings[part.kindCode[i]],
-        name: strings[part.nameCode[i]],
+        name: textAt(part.names, i),
         startMs: nanToNull(part.startMs[i]),
         endMs: nanToNull(part.endMs[i]),
         completionEntryIndex: nanToNull(part.completionEntryIndex[i]),
@@ -191,7 +196,7 @@ export function futuresOfPart(part: FutureColumnsPart, into: Future[]): void {
       commandIndex: nanToNull(part.commandIndex[i]),
       entryIndex: nanToNull(part.entryIndex[i]),
       kind: strings[part.kindCode[i]],
-      name: strings[part.nameCode[i]],
+      name: textAt(part.names, i),
       startMs: nanToNull(part.startMs[i]),
       endMs: nanToNull(part.endMs[i]),
       completionEntryIndex: nanToNull(part.completionEntryIndex[i]),

@@ -36,7 +36,7 @@ describe('transfer of a result from the Worker to the page', () => {
       },
       2,
     );
-    expect(transferred).toEqual([7, 7, 7, 12]);
+    expect(transferred).toEqual([8, 8, 8, 12]);
     expect(parts.map((p) => p.field)).toEqual(['entry-columns', 'entry-columns', 'entry-columns', 'future-columns']);
     expect(rest.journal.entries).toEqual([]);
     expect(rest.futures).toEqual([]);

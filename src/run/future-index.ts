@@ -64,8 +64,8 @@ export class FutureIndex implements FutureLookup {
 const C = 99; // 'c'
 const ZERO = 48;
 
-/** n when `id` is exactly `c${n}` for an integer 0 ≤ n < 2^24 (no sign, no leading zero), else −1. */
-function completionNumberOf(id: string): number {
+/** n when `id` is exactly `c${n}` for an integer 0 ≤ n < 2^24 (no sign, no leading zero), else −1. Makes no string. */
+export function completionNumberOf(id: string): number {
   if (id.length < 2 || id.length > 9 || id.charCodeAt(0) !== C) return -1;
   if (id.length > 2 && id.charCodeAt(1) === ZERO) return -1;
   let n = 0;

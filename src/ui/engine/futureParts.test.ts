@@ -83,12 +83,14 @@ describe('futures as columns across the Worker boundary', () => {
       { ...base, id: 's:ready', completionId: undefined, kind: 'Signal' },
       { ...base, id: 'x9', completionId: 9 },
       { ...base, id: 'c0', completionId: -0, startMs: -0 },
+      { ...base, id: 'c16777216', completionId: 2 ** 24 },
+      { ...base, id: 'c07', completionId: 7 },
       { ...base, id: 'c5', completionId: 5, startMs: NaN },
       { ...base, id: 'c6', completionId: 6, endMs: Infinity },
       { ...base, id: 'c7', completionId: 7, note: 'extra' } as Future,
       { ...base, id: 'c8', completionId: 8, note: undefined } as Future,
     ];
-    expect(expectSameAsJson(futures).columns).toBe(7);
+    expect(expectSameAsJson(futures).columns).toBe(9);
   });
 
   it('a part with only unusual futures is JSON alone', () => {

@@ -65,8 +65,9 @@ export function deriveFutures(journal: Journal): Future[] {
 
 /**
  * The futures made so far, by id. A completion's id is `c<completionId>`, so a small integer completion id is its
- * own key into an array: a Map keyed by 500,000 freshly made id strings cost ~0.4 s of a 1,000,000-entry load
- * (issue 15). Other completion ids (never seen in practice: negative, fractional, huge) and signals use a Map by id;
+ * own key into an array: with a Map keyed by freshly made id strings (a million lookups, 500,000 keys) the step took
+ * 0.3–1 s of a 1,000,000-entry load in the engine Worker's large heap, 0.13–0.44 s with the array (issue 15,
+ * docs/performance.md "After the reader"). Other completion ids (never seen in practice: negative, fractional, huge) and signals use a Map by id;
  * `c${n}` is the same text only for the same n (−0 and 0 both give `c0`, and index the same slot).
  */
 class FutureTable {

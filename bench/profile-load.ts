@@ -108,6 +108,9 @@ try {
     const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
     self.set(key, (self.get(key) ?? 0) + profile.timeDeltas[i] / 1000);
   });
+  const sampled = [...self.values()].reduce((a, b) => a + b, 0);
+  const idle = [...self.entries()].filter(([k]) => k.startsWith('(idle)')).reduce((a, [, ms]) => a + ms, 0);
+  console.log(`busy ${(sampled - idle).toFixed(0)} ms of ${sampled.toFixed(0)} ms sampled`);
   [...self.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 25)

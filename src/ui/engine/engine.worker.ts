@@ -33,8 +33,9 @@ function postResult(result: RunResult, type: EngineJob['type']): void {
   if (type === 'replay' || type === 'sdk-replay') result.journal = { ...result.journal, entries: [] };
   timings['worker-named'] = epochNow();
   const { rest, raws } = splitForPage(result, (part, transfer) => {
-    if (part.field === 'future-columns') timings['worker-entries-posted'] ??= epochNow();
     post(part, transfer);
+    // Overwritten by each entry part: ends as the time the last one was posted (the futures' parts follow).
+    if (part.field === 'entry-columns') timings['worker-entries-posted'] = epochNow();
   });
   keptRaws = raws;
   timings['worker-posted'] = epochNow();

@@ -58,6 +58,8 @@ function keyCount(value: object, wanted: string): { count: number; has: boolean 
 }
 
 function shapeOf(e: Entry): number {
+  // Columns hold strings and numbers only: anything else (an undefined name, a non-string text) goes as JSON.
+  if (typeof e.type !== 'string' || typeof e.name !== 'string') return JSON_SHAPE;
   if (e.kind === 'command') {
     if (e.completionIds.length === 1 && onlyKeys(e, COMMAND_KEYS)) return PLAIN_COMMAND;
     return JSON_SHAPE;
@@ -68,7 +70,8 @@ function shapeOf(e: Entry): number {
   const keys = keyCount(result, 'payload');
   if (keys.count !== 2 || !keys.has) return JSON_SHAPE;
   const payload = result.payload;
-  if (!payload || payload.encoding !== 'json') return JSON_SHAPE;
+  if (!payload || payload.encoding !== 'json' || typeof payload.text !== 'string') return JSON_SHAPE;
+  if (!Number.isFinite(payload.byteLength)) return JSON_SHAPE;
   return keyCount(payload, 'text').count === 3 ? SUCCESS_NOTIFICATION : JSON_SHAPE;
 }
 

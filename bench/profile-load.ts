@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateJournal } from '../src/journal-reader/generate';
 import { toRestateQueryText } from '../src/journal-reader';
+import type { CDPSession } from '@playwright/test';
 import { afterPaint, launchBrowser, longTasks, observeLongTasks, serveSite, wheelThrough } from './browser';
 
 interface ProfileNode {
@@ -36,12 +37,23 @@ try {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-  if (phase === 'load') await cdp.send('Profiler.start');
+  // BENCH_PROFILE_WORKER=1: profile the engine Worker instead (the warm Worker that takes the job), through the
+  // page's session: Playwright gives no CDP session for a Worker, so messages go by Target.sendMessageToTarget.
+  const worker = process.env.BENCH_PROFILE_WORKER === '1' ? await workerSession(cdp) : null;
+  if (worker) {
+    await worker.send('Profiler.enable');
+    await worker.send('Profiler.setSamplingInterval', { interval: 500 });
+    await worker.send('Profiler.start');
+  } else if (phase === 'load') await cdp.send('Profiler.start');
   const started = Date.now();
   await page.getByLabel('Open journal').setInputFiles(file);
   await page.locator('[data-future-id]').first().waitFor({ state: 'visible', timeout: 120_000 });
   await afterPaint(page);
   console.log(`first paint ${Date.now() - started} ms`);
+  // A large file's first lanes are its partial run (partialRead.ts): the load ends when the progress bar goes.
+  await page.getByRole('progressbar').waitFor({ state: 'detached', timeout: 600_000 });
+  await afterPaint(page);
+  console.log(`whole run ${Date.now() - started} ms`);
   if (phase === 'step' || phase === 'trace') {
     await page
       .locator('body')
@@ -86,7 +98,9 @@ try {
     }
     await cdp.send('Profiler.start');
   }
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  const { profile } = (worker ? await worker.send('Profiler.stop') : await cdp.send('Profiler.stop')) as {
+    profile: Profile;
+  };
   const self = new Map<string, number>();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   profile.samples.forEach((id, i) => {
@@ -94,6 +108,9 @@ try {
     const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
     self.set(key, (self.get(key) ?? 0) + profile.timeDeltas[i] / 1000);
   });
+  const sampled = [...self.values()].reduce((a, b) => a + b, 0);
+  const idle = [...self.entries()].filter(([k]) => k.startsWith('(idle)')).reduce((a, [, ms]) => a + ms, 0);
+  console.log(`busy ${(sampled - idle).toFixed(0)} ms of ${sampled.toFixed(0)} ms sampled`);
   [...self.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 25)
@@ -121,4 +138,28 @@ try {
 } finally {
   await browser.close();
   site.server.close();
+}
+
+/** A CDP session into the page's dedicated Worker (the first one attached), by the page's own session. */
+async function workerSession(cdp: CDPSession): Promise<{ send(method: string, params?: object): Promise<unknown> }> {
+  const pending = new Map<number, (result: unknown) => void>();
+  let nextId = 1;
+  const sessionId = await new Promise<string>((resolve) => {
+    cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string } }) => {
+      if (e.targetInfo.type === 'worker') resolve(e.sessionId);
+    });
+    void cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  });
+  cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+    const m = JSON.parse(e.message) as { id?: number; result?: unknown };
+    if (e.sessionId === sessionId && m.id !== undefined) pending.get(m.id)?.(m.result);
+  });
+  return {
+    send: (method, params = {}) =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        pending.set(id, resolve);
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+      }),
+  };
 }

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Entry, Journal } from '../model';
+import type { Entry, Future, Journal } from '../model';
+import { notificationFutureId } from '../model/future-ids';
 import { completionOrder, deriveFutures, summarize } from './index';
 
 const cmd = (
@@ -130,5 +132,96 @@ describe('summarize', () => {
       end: '1970-01-01T00:00:00.010Z',
       result: 'void',
     });
+  });
+});
+
+/** deriveFutures as it was written before its table by completion id (issue 15): a Map by id string. The spec. */
+function futuresByIdMap(j: Journal): Future[] {
+  const futures: Future[] = [];
+  const byId = new Map<string, Future>();
+  for (const entry of j.entries) {
+    if (entry.kind === 'command') {
+      entry.completionIds.forEach((completionId, k) => {
+        const id = `c${completionId}`;
+        if (byId.has(id)) return;
+        const kind =
+          (entry.type === 'Call' && k === 0) || entry.type === 'OneWayCall' ? 'CallInvocationId' : entry.type;
+        const f: Future = {
+          id,
+          completionId,
+          commandIndex: entry.commandIndex,
+          entryIndex: entry.index,
+          kind,
+          name: entry.name,
+          startMs: entry.appendedAtMs,
+          endMs: null,
+          completionEntryIndex: null,
+          result: 'pending',
+        };
+        futures.push(f);
+        byId.set(id, f);
+      });
+    } else if (entry.kind === 'notification') {
+      const id = notificationFutureId(entry);
+      if (id === null) continue;
+      let f = byId.get(id);
+      if (!f) {
+        f = {
+          id,
+          commandIndex: null,
+          entryIndex: entry.index,
+          kind:
+            entry.completionId !== undefined
+              ? entry.type
+              : entry.signalIndex === 1
+                ? 'Cancel'
+                : entry.signalIndex !== undefined && entry.signalIndex >= 17
+                  ? 'Awakeable'
+                  : 'Signal',
+          name: entry.signalName ?? '',
+          startMs: null,
+          endMs: null,
+          completionEntryIndex: null,
+          result: 'pending',
+        };
+        if (entry.completionId !== undefined) f.completionId = entry.completionId;
+        if (entry.signalIndex !== undefined) f.signalIndex = entry.signalIndex;
+        futures.push(f);
+        byId.set(id, f);
+      }
+      if (f.result === 'pending') {
+        f.endMs = entry.appendedAtMs;
+        f.completionEntryIndex = entry.index;
+        f.result = entry.result.kind;
+      }
+    }
+  }
+  return futures;
+}
+
+describe('deriveFutures by completion id', () => {
+  it('property (seed 6151): the same futures as a Map by id, for odd, repeated and out-of-order ids', () => {
+    const completionId = fc.constantFrom(0, -0, 1, 2, 3, 7, 40, 100_000, -1, 1.5, 2 ** 24, 2 ** 40, NaN);
+    const spec = fc.oneof(
+      fc.record({ command: fc.constant(true), ids: fc.array(completionId, { maxLength: 3 }), call: fc.boolean() }),
+      fc.record({
+        command: fc.constant(false),
+        id: fc.oneof(
+          completionId.map((c) => ({ completionId: c })),
+          fc.constantFrom({ signalIndex: 1 }, { signalIndex: 17 }, { signalName: 'go' }, {}),
+        ),
+        result: fc.constantFrom('void' as const, 'success' as const, 'failure' as const),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(spec, { maxLength: 25 }), (specs) => {
+        const entries = specs.map((s, i) =>
+          s.command ? cmd(i, i, s.call ? 'Call' : 'Run', s.ids) : note(i, s.id, s.result),
+        );
+        const j = journal(entries);
+        expect(deriveFutures(j)).toEqual(futuresByIdMap(j));
+      }),
+      { seed: 6151, numRuns: 500 },
+    );
   });
 });

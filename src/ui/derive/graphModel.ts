@@ -1,6 +1,6 @@
 // The combinator graph as data: futures → combinator nodes → the handler's continuation, for the decisions around
 // the cursor (a bounded window, so a 100,000-future run still draws a small graph). Node data holds ids and labels.
-import type { Future } from '../../model';
+import type { FutureLookup } from '../../run/future-index';
 import { futureShortLabel } from './labels';
 import type { RunSteps } from './steps';
 
@@ -43,7 +43,7 @@ export function decisionWindow(steps: RunSteps, latest: number | null): number[]
  */
 export function buildGraphModel(
   steps: RunSteps,
-  futuresById: ReadonlyMap<string, Future>,
+  futuresById: FutureLookup,
   latest: number | null,
   callOfInvocationId?: ReadonlyMap<string, string>,
 ): GraphModel {

@@ -4,6 +4,7 @@ import type { LoadedRun, SdkReplayView } from '../../run/loaded-run';
 import { awaitedIds } from '../../share/sdk-replay-text';
 import { indexTransientErrors, type TransientIndex } from './futureState';
 import { orderFutures, withDisplayNames } from '../../run/future-order';
+import { FutureIndex, type FutureLookup } from '../../run/future-index';
 import { groupCallInvocationIds, laneHeight, type InvocationIdMarker } from './lanes';
 
 export { withDisplayNames };
@@ -13,7 +14,8 @@ export interface RunModel {
   steps: RunSteps;
   /** Every future, in lane order, with its summary id (a call's invocation-id future too). */
   futures: Future[];
-  futuresById: Map<string, Future>;
+  /** By id: a typed-array index, not a Map of every future (run/future-index.ts, issue 15). */
+  futuresById: FutureLookup;
   /** Futures that get a lane, in lane order: a call's invocation-id future is a marker on its call's lane instead. */
   laneFutures: Future[];
   /** Call future id → its invocation-id marker. */
@@ -107,7 +109,7 @@ function computeRunModel(run: RunModelInput): RunModel {
   return {
     steps: buildSteps(run.journal, run.decisions),
     futures,
-    futuresById: new Map(futures.map((f) => [f.id, f])),
+    futuresById: new FutureIndex(futures),
     laneFutures,
     markerOfCall,
     callOfInvocationId,

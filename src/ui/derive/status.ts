@@ -1,6 +1,7 @@
 // The status sentence: the current step in words, for the polite live region and the header.
 // e.g. `Step 4 of 12: select: timeout (c2) won; a (c1) still pending`.
-import type { Attempt, Entry, Future, Mismatch } from '../../model';
+import type { Attempt, Entry, Mismatch } from '../../model';
+import type { FutureLookup } from '../../run/future-index';
 import { entryFutureId } from '../../model/future-ids';
 import { futureShortLabel } from './labels';
 import type { StepDecision } from './steps';
@@ -10,7 +11,7 @@ export interface StatusInput {
   total: number;
   entry: Entry | null;
   decisions: readonly StepDecision[];
-  futuresById: ReadonlyMap<string, Future>;
+  futuresById: FutureLookup;
   attemptsEnded: readonly Attempt[];
   mismatch: Mismatch | null;
   mismatchCursor: number | null;
@@ -20,17 +21,17 @@ export interface StatusInput {
   callOfInvocationId?: ReadonlyMap<string, string>;
 }
 
-function labelOf(id: string, futuresById: ReadonlyMap<string, Future>): string {
+function labelOf(id: string, futuresById: FutureLookup): string {
   const f = futuresById.get(id);
   return f ? futureShortLabel(f) : id;
 }
 
-function list(ids: readonly string[], futuresById: ReadonlyMap<string, Future>): string {
+function list(ids: readonly string[], futuresById: FutureLookup): string {
   return ids.map((id) => labelOf(id, futuresById)).join(', ');
 }
 
 /** One decision in words: who won, what completed, what is still pending. */
-export function decisionSentence(d: StepDecision, futuresById: ReadonlyMap<string, Future>): string {
+export function decisionSentence(d: StepDecision, futuresById: FutureLookup): string {
   const parts: string[] = [];
   const winner = d.winner
     ? d.key && d.combinator === 'select'
@@ -76,11 +77,7 @@ export function decisionSentence(d: StepDecision, futuresById: ReadonlyMap<strin
   return parts.join('; ');
 }
 
-function entrySentence(
-  e: Entry,
-  futuresById: ReadonlyMap<string, Future>,
-  callOfInvocationId?: ReadonlyMap<string, string>,
-): string {
+function entrySentence(e: Entry, futuresById: FutureLookup, callOfInvocationId?: ReadonlyMap<string, string>): string {
   if (e.kind === 'notification') {
     const id = entryFutureId(e);
     // A call's invocation-id notification says who the callee is, not that the call completed (issue 12).

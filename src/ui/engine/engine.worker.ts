@@ -32,13 +32,19 @@ function postResult(result: RunResult, type: EngineJob['type']): void {
   // A replay's journal is the page's own: send none of its entries back (engineClient puts the page's one back).
   if (type === 'replay' || type === 'sdk-replay') result.journal = { ...result.journal, entries: [] };
   timings['worker-named'] = epochNow();
-  const { rest, raws } = splitForPage(result, post);
+  const { rest, raws } = splitForPage(result, (part, transfer) => {
+    post(part, transfer);
+    // Overwritten by each entry part: ends as the time the last one was posted (the futures' parts follow).
+    if (part.field === 'entry-columns') timings['worker-entries-posted'] = epochNow();
+  });
   keptRaws = raws;
   timings['worker-posted'] = epochNow();
   post({ type: 'done', result: rest, timings });
 }
 
-const post = (m: EngineMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
+/** Posts a message; `transfer` moves those buffers to the page instead of copying them (transfer.ts). */
+const post = (m: EngineMessage, transfer: Transferable[] = []) =>
+  (self as unknown as DedicatedWorkerGlobalScope).postMessage(m, transfer);
 
 // A Worker may be started before it has a job (engineClient's warm Worker): load the core modules right away, off the
 // page's thread, so the job does not wait for them. Both jobs' later imports resolve to these same module instances.
@@ -142,7 +148,9 @@ async function read(job: Extract<EngineJob, { type: 'read' }>): Promise<RunResul
         : await reader.readJournalFiles(files, { limits });
   }
   timings['worker-read'] = epochNow();
-  return runFromRead(out);
+  const run = runFromRead(out);
+  timings['worker-derived'] = epochNow();
+  return run;
 }
 
 /** The first rows of a large file, posted before the full read starts (partialRead.ts); nothing when there are none. */

@@ -79,6 +79,33 @@ describe('entries as columns across the Worker boundary', () => {
         completionId: 2,
         result: { kind: 'void' },
       },
+      // Not strings where the columns hold strings, or a byte length JSON would write as null: JSON in place.
+      {
+        kind: 'command',
+        index: 4,
+        type: 'Run',
+        appendedAtMs: 8,
+        commandIndex: 2,
+        completionIds: [3],
+      } as unknown as Entry,
+      {
+        kind: 'notification',
+        index: 5,
+        type: 'Run',
+        name: '',
+        appendedAtMs: 9,
+        result: { kind: 'success', payload: { encoding: 'json', text: 5, byteLength: 1 } },
+        completionId: 3,
+      } as unknown as Entry,
+      {
+        kind: 'notification',
+        index: 6,
+        type: 'Run',
+        name: '',
+        appendedAtMs: 9,
+        result: { kind: 'success', payload: { encoding: 'json', text: '1', byteLength: NaN } },
+        completionId: 3,
+      },
     ];
     expect(expectSameAsJson(entries).columns).toBe(2);
   });

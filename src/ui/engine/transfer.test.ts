@@ -25,12 +25,23 @@ describe('transfer of a result from the Worker to the page', () => {
   it('sends entries and futures in chunks and rebuilds the same run without raw rows', () => {
     const original = structuredClone(result());
     const parts: ResultPart[] = [];
-    const { rest, raws } = splitForPage(result(), (p) => parts.push(p), 2);
-    expect(parts.map((p) => p.field)).toEqual(['entry-columns', 'entry-columns', 'entry-columns', 'futures']);
+    const transferred: number[] = [];
+    // As postMessage does: each part is cloned with its buffers moved (the Worker's views are left empty).
+    const { rest, raws } = splitForPage(
+      result(),
+      (p, transfer) => {
+        transferred.push(transfer.length);
+        parts.push(structuredClone(p, { transfer }));
+        expect(p.shape.length).toBe(0);
+      },
+      2,
+    );
+    expect(transferred).toEqual([8, 8, 8, 12]);
+    expect(parts.map((p) => p.field)).toEqual(['entry-columns', 'entry-columns', 'entry-columns', 'future-columns']);
     expect(rest.journal.entries).toEqual([]);
     expect(rest.futures).toEqual([]);
     const page = new ResultAssembler();
-    for (const p of structuredClone(parts)) page.add(p);
+    for (const p of parts) page.add(p);
     const rebuilt = page.finish(structuredClone(rest));
     expect(rebuilt.journal.entries).toEqual(original.journal.entries.map(({ raw: _raw, ...e }) => e));
     expect(rebuilt.futures).toEqual(original.futures);

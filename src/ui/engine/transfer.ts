@@ -2,27 +2,23 @@
 // Structured clone of a 100,000-entry journal costs the page ~1 s in ONE task (most of it the raw rows). So the Worker
 // keeps the raw rows (fetched on demand when the inspector shows one, see rawRows.ts) and posts entries and futures in
 // chunks: each chunk is its own message, so the page deserialises it in its own short task between frames.
-// Chunks travel as JSON text: a string crosses as one copy, and V8's JSON.parse builds these plain objects about
-// twice as fast as structured-clone deserialisation does (measured on 100,000 entries). The model is JSON-safe data.
-// Entries now travel as typed-array columns where their shape allows (entryParts.ts, issue 15); futures as JSON.
+// Chunks once travelled as JSON text (V8's JSON.parse builds plain objects about twice as fast as structured-clone
+// deserialisation does). Since issue 15 entries (entryParts.ts) and futures (futureParts.ts) travel as typed-array
+// columns whose buffers are transferred (moved, not copied); only entries and futures of an unusual shape are JSON.
 import type { Entry, Future } from '../../model';
 import type { RunResult } from '../../run/loaded-run';
 import type { EntryColumnsPart } from './entryParts';
-import { entriesOfPart, entryColumnsPart } from './entryParts';
+import { entriesOfPart, entryColumnsPart, entryPartBuffers } from './entryParts';
+import type { FutureColumnsPart } from './futureParts';
+import { futureColumnsPart, futurePartBuffers, futuresOfPart } from './futureParts';
 
 /** Items per message: ~10k entries deserialise in ~30 ms on a slow core, well under the 100 ms long-task budget. */
 export const CHUNK_ITEMS = 10_000;
 
-export type PartField = 'entries' | 'futures';
+export type ResultPart = EntryColumnsPart | FutureColumnsPart;
 
-export type ResultPart =
-  | {
-      type: 'part';
-      field: PartField;
-      /** JSON text of an array of items. */
-      json: string;
-    }
-  | EntryColumnsPart;
+/** Posts a part with its buffers in the transfer list (`postMessage(part, transfer)`). */
+export type EmitPart = (part: ResultPart, transfer: ArrayBuffer[]) => void;
 
 /**
  * Splits a result into parts, each handed to `emit` as soon as it is made (the page parses one while the Worker
@@ -31,7 +27,7 @@ export type ResultPart =
  */
 export function splitForPage(
   result: RunResult,
-  emit: (part: ResultPart) => void,
+  emit: EmitPart,
   chunkItems = CHUNK_ITEMS,
 ): { rest: RunResult; raws: unknown[] | null } {
   const entries = result.journal.entries;
@@ -45,12 +41,14 @@ export function splitForPage(
     // took ~1 s per 200,000 entries longer, bench/scale.bench.ts); JSON.stringify leaves an undefined value out.
     e.raw = undefined;
   }
-  const push = (field: PartField, items: readonly unknown[]) => {
-    for (let i = 0; i < items.length; i += chunkItems)
-      emit({ type: 'part', field, json: JSON.stringify(items.slice(i, i + chunkItems)) });
-  };
-  for (let i = 0; i < entries.length; i += chunkItems) emit(entryColumnsPart(entries.slice(i, i + chunkItems)));
-  push('futures', result.futures);
+  for (let i = 0; i < entries.length; i += chunkItems) {
+    const part = entryColumnsPart(entries.slice(i, i + chunkItems));
+    emit(part, entryPartBuffers(part));
+  }
+  for (let i = 0; i < result.futures.length; i += chunkItems) {
+    const part = futureColumnsPart(result.futures.slice(i, i + chunkItems));
+    emit(part, futurePartBuffers(part));
+  }
   const rest: RunResult = { ...result, journal: { ...result.journal, entries: [] }, futures: [] };
   return { rest, raws };
 }
@@ -63,13 +61,8 @@ export class ResultAssembler {
   received = 0;
 
   add(part: ResultPart): void {
-    if (part.field === 'entry-columns') {
-      entriesOfPart(part, this.entries);
-      this.received++;
-      return;
-    }
-    const target: unknown[] = part.field === 'entries' ? this.entries : this.futures;
-    for (const item of JSON.parse(part.json) as unknown[]) target.push(item);
+    if (part.field === 'entry-columns') entriesOfPart(part, this.entries);
+    else futuresOfPart(part, this.futures);
     this.received++;
   }
 

@@ -1,5 +1,5 @@
 // One combinator decision: candidates in argument order, each with its part (winner, completed, pending).
-import type { Future } from '../../model';
+import type { FutureLookup } from '../../run/future-index';
 import { decisionSentence } from '../derive/status';
 import type { StepDecision } from '../derive/steps';
 import { futureShortLabel } from '../derive/labels';
@@ -12,7 +12,7 @@ export function DecisionDetails({
   current,
 }: {
   decision: StepDecision;
-  futuresById: Map<string, Future>;
+  futuresById: FutureLookup;
   current: boolean;
 }) {
   const text = decisionSentence(decision, futuresById);

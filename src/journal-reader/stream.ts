@@ -186,19 +186,18 @@ class StreamRows {
     let a = 0;
     while (true) {
       if (!last && bytes.length - a < chunkBytes) return bytes.subarray(a);
-      let rows: unknown[] | null = null;
+      let read = false;
       let b = a + chunkBytes;
       let text = '';
-      for (let cut = 0; rows === null; cut++) {
+      for (let cut = 0; !read; cut++) {
         // A boundary inside a string does not parse: try the next ones; eight failures in a row are a syntax error.
         if (cut === CUTS_MAX) this.syntaxError(text);
         const boundary = rowBoundary(bytes, b);
         if (boundary < 0) return last ? this.lastChunk(bytes.subarray(a)) : bytes.subarray(a);
         text = this.decode(bytes.subarray(a, boundary + 1));
-        rows = parseChunk(text);
         b = boundary + 1;
+        read = this.addRows(text, cut === 0);
       }
-      this.addRows(rows, text);
       const next = bytes.indexOf(123 /* { */, b);
       // Between the chunk and the next row: `,` and JSON space, ASCII (one character per byte).
       this.byteBase += next - a;
@@ -221,24 +220,31 @@ class StreamRows {
     if (bytes[end - 1] !== 93 /* ] */) return this.truncated(bytes);
     const text = this.decode(bytes.subarray(0, end - 1));
     if (text.trim() === '') return bytes.subarray(0, 0);
-    const rows = parseChunk(text);
-    if (rows === null) this.syntaxError(text);
-    this.addRows(rows!, text);
+    if (!this.addRows(text, true)) this.syntaxError(text);
     this.byteBase += bytes.length;
     return bytes.subarray(0, 0);
   }
 
-  private addRows(rows: unknown[], text: string): void {
+  /** The rows of a chunk's text: scanned (row-scan.ts) when `scan` and they have Restate's shape, else parsed; false
+   *  when the text does not parse (nothing was read). */
+  private addRows(text: string, scan: boolean): boolean {
     const reader = this.reader!;
     const first = reader.rowsRead;
     let ok: boolean;
     try {
-      ok = reader.addChunk(rows, text);
+      const scanned = scan ? reader.scanChunk(text) : null;
+      if (scanned === null) {
+        const rows = parseChunk(text);
+        if (rows === null) return false;
+        ok = reader.addChunk(rows, text);
+      } else {
+        ok = scanned;
+      }
     } catch (error) {
       if (error instanceof ReaderError) throw new NotStreamable(error);
       throw error;
     }
-    if (ok) return;
+    if (ok) return true;
     const row = reader.rowsRead;
     if (row >= this.limits.maxEntries)
       this.notStreamable('TOO_LARGE', { row }, `more than ${this.limits.maxEntries} entries`);

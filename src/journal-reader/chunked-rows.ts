@@ -22,7 +22,18 @@ import { isObject } from './sources';
 import { parseIsoMs } from './time';
 import { ESCAPED_LITE } from './lite-scan';
 import type { ScannedRow } from './row-scan';
-import { APPENDED_AT, ENTRY_JSON, ID, INDEX, LITE_JSON, NAME, PARTITION_KEY, rowEnds, scanRows } from './row-scan';
+import {
+  APPENDED_AT,
+  ENTRY_JSON,
+  ID,
+  INDEX,
+  LITE_JSON,
+  NAME,
+  PARTITION_KEY,
+  countOf,
+  rowEnds,
+  scanRows,
+} from './row-scan';
 
 /** Characters of row text per chunk. Measured (bench/reader.bench.ts, 57 MB export): 2 MB chunks 1.59× JSON.parse,
  *  512 KB 1.67×, a whole-text parse 1.73–1.8×. Showing a raw row re-parses its chunk (~10 ms, in the Worker; the last two chunks stay parsed). */
@@ -118,6 +129,9 @@ export class ChunkedReader {
   private k = 0;
   /** Text of the chunk being read (an exact partition_key is looked up in it). */
   private chunkText = '';
+  /** The last partition_key digits a scanned row had, and whether they are beyond 2^53. */
+  private lastKey = '';
+  private lastKeyUnsafe = false;
 
   constructor(
     format: SourceFormat,
@@ -252,14 +266,11 @@ export class ChunkedReader {
    * from the captures. A row whose lite JSON is not one of the common shapes is parsed and given to addRow.
    */
   private addScannedRow(m: ScannedRow, k: number, chunk: RowChunk, i: number, end: number): boolean {
-    const lite = m[LITE_JSON];
-    const name = m[NAME] ?? '';
-    // The entry is made before anything changes; it takes its time and raw row once those are known.
-    const entry = liteEntry(ESCAPED_LITE, lite, m[ENTRY_JSON], true, name, null, 0, null);
+    // The entry is made before anything changes; it takes its place, time and raw row once those are known.
+    const entry = liteEntry(ESCAPED_LITE, m[LITE_JSON], m[ENTRY_JSON], true, m[NAME] ?? '', null, 0, null);
     if (entry === null) return this.addRow(JSON.parse(chunk.text.slice(m.index, end)), k, chunk, i);
     const id = m[ID];
-    // The pattern allows at most 10 digits without a leading zero: a whole number below 2^53.
-    const index = Number(m[INDEX]);
+    const index = countOf(m[INDEX]);
     if (id === '') return false;
     if (id !== this.id || this.builder === null) {
       if (this.seenIds.has(id)) return false;
@@ -278,10 +289,17 @@ export class ChunkedReader {
     builder.version = 2;
     entry.index = index;
     entry.appendedAtMs = this.appendedAt(m[APPENDED_AT], k - this.firstRow, builder);
+    // A key of 16 digits or more may be beyond 2^53 (JSON.parse would round it): its exact digits are kept.
     const key = m[PARTITION_KEY];
-    if (key !== undefined && key.length > 15 && !Number.isSafeInteger(Number(key))) {
-      if (this.exactKey === '') this.exactKey = exactPartitionKey(this.chunkText, this.id);
-      if (this.exactKey === undefined) return false;
+    if (key !== undefined && key.length > 15) {
+      if (key !== this.lastKey) {
+        this.lastKey = key;
+        this.lastKeyUnsafe = !Number.isSafeInteger(Number(key));
+      }
+      if (this.lastKeyUnsafe) {
+        if (this.exactKey === '') this.exactKey = exactPartitionKey(this.chunkText, this.id);
+        if (this.exactKey === undefined) return false;
+      }
     }
     entry.raw = new LazyRawRow(chunk, i, this.exactKey === '' ? undefined : this.exactKey);
     builder.add(entry, false);

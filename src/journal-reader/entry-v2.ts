@@ -28,7 +28,6 @@ export interface EntryNotes {
   withoutJson: boolean;
 }
 
-
 export function readV2Entry(ref: RowRef, index: number, appendedAtMs: number | null, notes: EntryNotes): Entry {
   const row = ref.row;
   const lite = row.entry_lite_json;

@@ -45,8 +45,15 @@ export const ENTRY_JSON = 5;
 export const LITE_JSON = 6;
 export const APPENDED_AT = 7;
 
-/** A scanned row: the captures, and where the row is in the chunk text (from its `{` to after its `}`). */
+/** A scanned row: its captures; `index` is where it starts in the chunk text. */
 export type ScannedRow = RegExpExecArray;
+
+/** The whole number written in `digits` (at most 10 digits, checked by ROW: below 2^53). */
+export function countOf(digits: string): number {
+  let value = 0;
+  for (let i = 0; i < digits.length; i++) value = value * 10 + (digits.charCodeAt(i) - 48);
+  return value;
+}
 
 /** Where each row of the last scanRows ends in its chunk (after the space after its `}`; the comma is next). */
 export const rowEnds: number[] = [];

@@ -48,6 +48,8 @@ const CUTS_MAX = 8;
 export interface ChunkedRead {
   journals: Journal[];
   warnings: ReaderWarning[];
+  /** Rows read by the row scanner from their text (the others were parsed): tests check which path read them. */
+  scannedRows: number;
 }
 
 /** The rows of `prepared` read chunk by chunk; null when this path does not apply (the general path then reads it). */
@@ -127,6 +129,8 @@ export class ChunkedReader {
   private lastAppendedMs: number | null = null;
   /** Rows read so far (the next row's number). */
   private k = 0;
+  /** Rows the scanner read without parsing them. */
+  private scanned = 0;
   /** Text of the chunk being read (an exact partition_key is looked up in it). */
   private chunkText = '';
   /** The last partition_key digits a scanned row had, and whether they are beyond 2^53. */
@@ -225,7 +229,7 @@ export class ChunkedReader {
 
   finish(): ChunkedRead {
     this.finishJournal();
-    return { journals: this.journals, warnings: this.warnings };
+    return { journals: this.journals, warnings: this.warnings, scannedRows: this.scanned };
   }
 
   /** Row k (row i of `chunk`) → an entry of the current journal; false when the row needs the general path. */
@@ -303,6 +307,7 @@ export class ChunkedReader {
     }
     entry.raw = new LazyRawRow(chunk, i, this.exactKey === '' ? undefined : this.exactKey);
     builder.add(entry, false);
+    this.scanned++;
     return true;
   }
 

@@ -20,6 +20,8 @@ import { LazyRawRow, RowChunk } from './lazy-row';
 import type { RowRef, SourceRows } from './sources';
 import { isObject } from './sources';
 import { parseIsoMs } from './time';
+import type { ByteOffsets } from './row-bytes';
+import { setRowBytes } from './row-bytes';
 import { ESCAPED_LITE } from './lite-scan';
 import type { ScannedRow } from './row-scan';
 import {
@@ -131,6 +133,10 @@ export class ChunkedReader {
   private k = 0;
   /** Rows the scanner read without parsing them. */
   private scanned = 0;
+  /** Byte offsets of the current journal's rows (when `recordBytes`: the stream reader gives each chunk's place). */
+  recordBytes = false;
+  private starts: number[] = [];
+  private ends: number[] = [];
   /** Text of the chunk being read (an exact partition_key is looked up in it). */
   private chunkText = '';
   /** The last partition_key digits a scanned row had, and whether they are beyond 2^53. */
@@ -203,6 +209,8 @@ export class ChunkedReader {
     this.chunkText = text;
     for (let i = 0; i < rows.length; i++, this.k++) {
       if (this.k >= this.limits.maxEntries || !this.addRow(rows[i], this.k, chunk, i)) return false;
+      // A parsed chunk does not say where its rows are.
+      if (this.recordBytes) this.recordRow(text, 0, 0, undefined);
     }
     return true;
   }
@@ -211,15 +219,31 @@ export class ChunkedReader {
    * The rows of one chunk read from its text by the row scanner (row-scan.ts): null when a row does not have Restate's
    * shape (nothing was read: parse the chunk and call addChunk), false when one needs the general path, true when read.
    */
-  scanChunk(text: string): boolean | null {
+  scanChunk(text: string, offsets?: ByteOffsets): boolean | null {
     const rows = scanRows(text);
     if (rows === null) return null;
     const chunk = new RowChunk(text);
     this.chunkText = text;
     for (let i = 0; i < rows.length; i++, this.k++) {
       if (this.k >= this.limits.maxEntries || !this.addScannedRow(rows[i], this.k, chunk, i, rowEnds[i])) return false;
+      if (this.recordBytes) this.recordRow(text, rows[i].index, rowEnds[i], offsets);
     }
     return true;
+  }
+
+  /** The byte offsets of the row just added, text[start, end) without the space around it (-1 when not known). */
+  private recordRow(text: string, start: number, end: number, offsets: ByteOffsets | undefined): void {
+    if (!offsets) {
+      this.starts.push(-1);
+      this.ends.push(-1);
+      return;
+    }
+    let a = start;
+    while (text.charCodeAt(a) !== 123 /* { */) a++;
+    let b = end;
+    while (text.charCodeAt(b - 1) !== 125 /* } */) b--;
+    this.starts.push(offsets.at(a));
+    this.ends.push(offsets.at(b));
   }
 
   /** Rows read so far. */
@@ -342,7 +366,13 @@ export class ChunkedReader {
       withFile(field ? { row: firstRow + k, field } : { row: firstRow + k }, this.file);
     const gap = indexGapWarning(this.id, builder.entries.length, this.firstIndex, this.lastIndex, locate(0));
     if (gap) this.warnings.push(gap);
-    this.journals.push(builder.finish(this.id, this.warnings, locate));
+    const journal = builder.finish(this.id, this.warnings, locate);
+    this.journals.push(journal);
+    if (this.recordBytes) {
+      setRowBytes(journal, this.starts, this.ends);
+      this.starts = [];
+      this.ends = [];
+    }
     this.builder = null;
   }
 }

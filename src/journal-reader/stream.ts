@@ -12,6 +12,7 @@ import type { SourceFormat } from '../model';
 import { binarySignatureError, invalidUtf8Error } from './bytes';
 import { CHUNK_CHARS, ChunkedReader, parseChunk } from './chunked-rows';
 import { ReaderError } from './errors';
+import { ByteOffsets } from './row-bytes';
 import type { ReadOptions, ReadResult } from './read-types';
 import type { ReaderLimits } from './input';
 import { DEFAULT_LIMITS, jsonError, lineOf, withFile } from './input';
@@ -172,6 +173,7 @@ class StreamRows {
     this.charBase = skipped.length;
     this.linesBefore = lineOf(skipped, skipped.length) - 1;
     this.reader = new ChunkedReader(this.format, this.limits, this.file, []);
+    this.reader.recordBytes = true;
     return head.subarray(skip);
   }
 
@@ -195,7 +197,7 @@ class StreamRows {
         if (boundary < 0) return last ? this.lastChunk(bytes.subarray(a)) : bytes.subarray(a);
         text = this.decode(bytes.subarray(a, boundary + 1));
         b = boundary + 1;
-        read = this.addRows(text, cut === 0);
+        read = this.addRows(text, cut === 0, boundary + 1 - a);
       }
       const next = bytes.indexOf(123 /* { */, b);
       // Between the chunk and the next row: `,` and JSON space, ASCII (one character per byte).
@@ -219,19 +221,20 @@ class StreamRows {
     if (bytes[end - 1] !== 93 /* ] */) return this.truncated(bytes);
     const text = this.decode(bytes.subarray(0, end - 1));
     if (text.trim() === '') return bytes.subarray(0, 0);
-    if (!this.addRows(text, true)) this.syntaxError(text);
+    if (!this.addRows(text, true, end - 1)) this.syntaxError(text);
     this.byteBase += bytes.length;
     return bytes.subarray(0, 0);
   }
 
   /** The rows of a chunk's text: scanned (row-scan.ts) when `scan` and they have Restate's shape, else parsed; false
    *  when the text does not parse (nothing was read). */
-  private addRows(text: string, scan: boolean): boolean {
+  private addRows(text: string, scan: boolean, byteLength: number): boolean {
     const reader = this.reader!;
     const first = reader.rowsRead;
     let ok: boolean;
     try {
-      const scanned = scan ? reader.scanChunk(text) : null;
+      const offsets = new ByteOffsets(text, this.byteBase, text.length === byteLength);
+      const scanned = scan ? reader.scanChunk(text, offsets) : null;
       if (scanned === null) {
         const rows = parseChunk(text);
         if (rows === null) return false;

@@ -96,19 +96,35 @@ export function liteEntry(
   if (lites.isCommand(lite, 'Run')) {
     if (lites.run(lite, c)) return command(raw, index, appendedAtMs, 'Run', c.name ?? rowName, [c.completionId]);
   } else if (lites.isCommand(lite, 'Sleep')) {
+    // Written whole (the fields in the order the general path adds them): an entry grown after its literal gets an
+    // out-of-object property store, one more object per entry for the collector to copy.
     if (lites.sleep(lite, c)) {
-      const entry = command(raw, index, appendedAtMs, 'Sleep', c.name ?? rowName, [c.completionId]);
-      entry.wakeUpAtMs = c.wakeUpTime;
-      return entry;
+      const name = c.name ?? rowName;
+      const completionIds = [c.completionId];
+      const wakeUpAtMs = c.wakeUpTime;
+      const type = 'Sleep';
+      return { kind: 'command', index, type, name, appendedAtMs, raw, commandIndex: -1, completionIds, wakeUpAtMs };
     }
   } else if (lites.isCommand(lite, 'Call')) {
     const m = callScan;
     if (lites.call(lite, m)) {
-      const ids = [m.invocationIdCompletionId, m.resultCompletionId];
-      const entry = command(raw, index, appendedAtMs, 'Call', m.name ?? rowName, ids);
-      entry.invocationId = m.invocationId;
-      entry.target = { service: m.service, handler: m.handler };
-      return entry;
+      const completionIds = [m.invocationIdCompletionId, m.resultCompletionId];
+      const name = m.name ?? rowName;
+      const invocationId = m.invocationId;
+      const target = { service: m.service, handler: m.handler };
+      const type = 'Call';
+      return {
+        kind: 'command',
+        index,
+        type,
+        name,
+        appendedAtMs,
+        raw,
+        commandIndex: -1,
+        completionIds,
+        invocationId,
+        target,
+      };
     }
   }
   if (lite === lites.input) {

@@ -173,13 +173,12 @@ export class ChunkedReader {
   ): ChunkedRead | null {
     if (body.slice(start, end).trim() === '') return null;
     for (let a = start; a < end;) {
-      let b = end;
       let next = end;
       let rows: unknown = null;
       ROW_BOUNDARY.lastIndex = Math.min(a + chunkChars, end);
       // First the row scanner on the chunk up to the first boundary; a chunk it cannot read is parsed as before.
       const first = ROW_BOUNDARY.exec(body);
-      b = first && first.index < end ? first.index + 1 : end;
+      let b = first && first.index < end ? first.index + 1 : end;
       const scanned = this.scanChunk(body.slice(a, b));
       if (scanned === false) return null;
       if (scanned) {

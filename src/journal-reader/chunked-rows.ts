@@ -4,6 +4,8 @@
 // all 100,000 row objects alive until the model is built: the garbage collector copies each of them (about half of
 // that parse's time), and by the time the entries are built, the rows are scattered over the heap (bench/reader.bench.ts,
 // docs/performance.md). Raw rows are parsed again from their chunk when the inspector shows one (lazy-row.ts).
+// Each chunk is first read by the row scanner (row-scan.ts), which makes no object of a row at all; a chunk with a row
+// of any other shape is parsed with JSON.parse, and both give the same entries (row-scan.test.ts).
 //
 // Anything unusual — several files, rows of other tables, unsorted or interleaved invocations, V1 rows, text after
 // the array, any read error — returns null, and the general path (sources.ts, assemble.ts) reads the text from the

@@ -4,13 +4,15 @@
 // all 100,000 row objects alive until the model is built: the garbage collector copies each of them (about half of
 // that parse's time), and by the time the entries are built, the rows are scattered over the heap (bench/reader.bench.ts,
 // docs/performance.md). Raw rows are parsed again from their chunk when the inspector shows one (lazy-row.ts).
+// Each chunk is first read by the row scanner (row-scan.ts), which makes no object of a row at all; a chunk with a row
+// of any other shape is parsed with JSON.parse, and both give the same entries (row-scan.test.ts).
 //
 // Anything unusual — several files, rows of other tables, unsorted or interleaved invocations, V1 rows, text after
 // the array, any read error — returns null, and the general path (sources.ts, assemble.ts) reads the text from the
 // start and reports what is wrong. Both paths give the same result (chunked-rows.test.ts).
 import type { Journal, ReaderWarning, RestateRow, SourceFormat } from '../model';
 import { exactPartitionKey, versionOf } from './assemble';
-import { readV2Entry } from './entry-v2';
+import { liteEntry, readV2Entry } from './entry-v2';
 import { isCount } from './entry-values';
 import { ReaderError } from './errors';
 import type { PreparedText, ReaderLimits } from './input';
@@ -20,6 +22,22 @@ import { LazyRawRow, RowChunk } from './lazy-row';
 import type { RowRef, SourceRows } from './sources';
 import { isObject } from './sources';
 import { parseIsoMs } from './time';
+import type { ByteOffsets } from './row-bytes';
+import { setRowBytes } from './row-bytes';
+import { ESCAPED_LITE } from './lite-scan';
+import type { ScannedRow } from './row-scan';
+import {
+  APPENDED_AT,
+  ENTRY_JSON,
+  ID,
+  INDEX,
+  LITE_JSON,
+  NAME,
+  PARTITION_KEY,
+  countOf,
+  rowEnds,
+  scanRows,
+} from './row-scan';
 
 /** Characters of row text per chunk. Measured (bench/reader.bench.ts, 57 MB export): 2 MB chunks 1.59× JSON.parse,
  *  512 KB 1.67×, a whole-text parse 1.73–1.8×. Showing a raw row re-parses its chunk (~10 ms, in the Worker; the last two chunks stay parsed). */
@@ -34,6 +52,8 @@ const CUTS_MAX = 8;
 export interface ChunkedRead {
   journals: Journal[];
   warnings: ReaderWarning[];
+  /** Rows read by the row scanner from their text (the others were parsed): tests check which path read them. */
+  scannedRows: number;
 }
 
 /** The rows of `prepared` read chunk by chunk; null when this path does not apply (the general path then reads it). */
@@ -113,8 +133,17 @@ export class ChunkedReader {
   private lastAppendedMs: number | null = null;
   /** Rows read so far (the next row's number). */
   private k = 0;
+  /** Rows the scanner read without parsing them. */
+  private scanned = 0;
+  /** Byte offsets of the current journal's rows (when `recordBytes`: the stream reader gives each chunk's place). */
+  recordBytes = false;
+  private starts: number[] = [];
+  private ends: number[] = [];
   /** Text of the chunk being read (an exact partition_key is looked up in it). */
   private chunkText = '';
+  /** The last partition_key digits a scanned row had, and whether they are beyond 2^53. */
+  private lastKey = '';
+  private lastKeyUnsafe = false;
 
   constructor(
     format: SourceFormat,
@@ -146,9 +175,19 @@ export class ChunkedReader {
   ): ChunkedRead | null {
     if (body.slice(start, end).trim() === '') return null;
     for (let a = start; a < end;) {
-      let b = end;
       let next = end;
       let rows: unknown = null;
+      ROW_BOUNDARY.lastIndex = Math.min(a + chunkChars, end);
+      // First the row scanner on the chunk up to the first boundary; a chunk it cannot read is parsed as before.
+      const first = ROW_BOUNDARY.exec(body);
+      let b = first && first.index < end ? first.index + 1 : end;
+      const scanned = this.scanChunk(body.slice(a, b));
+      if (scanned === false) return null;
+      if (scanned) {
+        onProgress?.((0.95 * (b - start)) / (end - start));
+        a = b === end ? end : body.indexOf('{', b);
+        continue;
+      }
       ROW_BOUNDARY.lastIndex = Math.min(a + chunkChars, end);
       for (let cut = 0; rows === null; cut++) {
         if (cut >= CUTS_MAX) return null;
@@ -171,8 +210,41 @@ export class ChunkedReader {
     this.chunkText = text;
     for (let i = 0; i < rows.length; i++, this.k++) {
       if (this.k >= this.limits.maxEntries || !this.addRow(rows[i], this.k, chunk, i)) return false;
+      // A parsed chunk does not say where its rows are.
+      if (this.recordBytes) this.recordRow(text, 0, 0, undefined);
     }
     return true;
+  }
+
+  /**
+   * The rows of one chunk read from its text by the row scanner (row-scan.ts): null when a row does not have Restate's
+   * shape (nothing was read: parse the chunk and call addChunk), false when one needs the general path, true when read.
+   */
+  scanChunk(text: string, offsets?: ByteOffsets): boolean | null {
+    const rows = scanRows(text);
+    if (rows === null) return null;
+    const chunk = new RowChunk(text);
+    this.chunkText = text;
+    for (let i = 0; i < rows.length; i++, this.k++) {
+      if (this.k >= this.limits.maxEntries || !this.addScannedRow(rows[i], this.k, chunk, i, rowEnds[i])) return false;
+      if (this.recordBytes) this.recordRow(text, rows[i].index, rowEnds[i], offsets);
+    }
+    return true;
+  }
+
+  /** The byte offsets of the row just added, text[start, end) without the space around it (-1 when not known). */
+  private recordRow(text: string, start: number, end: number, offsets: ByteOffsets | undefined): void {
+    if (!offsets) {
+      this.starts.push(-1);
+      this.ends.push(-1);
+      return;
+    }
+    let a = start;
+    while (text.charCodeAt(a) !== 123 /* { */) a++;
+    let b = end;
+    while (text.charCodeAt(b - 1) !== 125 /* } */) b--;
+    this.starts.push(offsets.at(a));
+    this.ends.push(offsets.at(b));
   }
 
   /** Rows read so far. */
@@ -182,7 +254,7 @@ export class ChunkedReader {
 
   finish(): ChunkedRead {
     this.finishJournal();
-    return { journals: this.journals, warnings: this.warnings };
+    return { journals: this.journals, warnings: this.warnings, scannedRows: this.scanned };
   }
 
   /** Row k (row i of `chunk`) → an entry of the current journal; false when the row needs the general path. */
@@ -218,6 +290,52 @@ export class ChunkedReader {
     return true;
   }
 
+  /**
+   * A scanned row (row k, row i of `chunk`, ending at `end` in its text): what addRow does with the parsed row, read
+   * from the captures. A row whose lite JSON is not one of the common shapes is parsed and given to addRow.
+   */
+  private addScannedRow(m: ScannedRow, k: number, chunk: RowChunk, i: number, end: number): boolean {
+    // The entry is made before anything changes; it takes its place, time and raw row once those are known.
+    const entry = liteEntry(ESCAPED_LITE, m[LITE_JSON], m[ENTRY_JSON], true, m[NAME] ?? '', null, 0, null);
+    if (entry === null) return this.addRow(JSON.parse(chunk.text.slice(m.index, end)), k, chunk, i);
+    const id = m[ID];
+    const index = countOf(m[INDEX]);
+    if (id === '') return false;
+    if (id !== this.id || this.builder === null) {
+      if (this.seenIds.has(id)) return false;
+      this.finishJournal();
+      this.seenIds.add(id);
+      this.id = id;
+      this.builder = new JournalBuilder();
+      this.firstRow = k;
+      this.firstIndex = index;
+      this.exactKey = '';
+    } else if (index <= this.lastIndex) {
+      return false;
+    }
+    this.lastIndex = index;
+    const builder = this.builder;
+    builder.version = 2;
+    entry.index = index;
+    entry.appendedAtMs = this.appendedAt(m[APPENDED_AT], k - this.firstRow, builder);
+    // A key of 16 digits or more may be beyond 2^53 (JSON.parse would round it): its exact digits are kept.
+    const key = m[PARTITION_KEY];
+    if (key !== undefined && key.length > 15) {
+      if (key !== this.lastKey) {
+        this.lastKey = key;
+        this.lastKeyUnsafe = !Number.isSafeInteger(Number(key));
+      }
+      if (this.lastKeyUnsafe) {
+        if (this.exactKey === '') this.exactKey = exactPartitionKey(this.chunkText, this.id);
+        if (this.exactKey === undefined) return false;
+      }
+    }
+    entry.raw = new LazyRawRow(chunk, i, this.exactKey === '' ? undefined : this.exactKey);
+    builder.add(entry, false);
+    this.scanned++;
+    return true;
+  }
+
   /** appended_at in epoch ms (null when absent); marks the journal's first unreadable one, as the general path does. */
   private appendedAt(value: unknown, k: number, builder: JournalBuilder): number | null {
     if (value === undefined || value === null) return null;
@@ -249,7 +367,13 @@ export class ChunkedReader {
       withFile(field ? { row: firstRow + k, field } : { row: firstRow + k }, this.file);
     const gap = indexGapWarning(this.id, builder.entries.length, this.firstIndex, this.lastIndex, locate(0));
     if (gap) this.warnings.push(gap);
-    this.journals.push(builder.finish(this.id, this.warnings, locate));
+    const journal = builder.finish(this.id, this.warnings, locate);
+    this.journals.push(journal);
+    if (this.recordBytes) {
+      setRowBytes(journal, this.starts, this.ends);
+      this.starts = [];
+      this.ends = [];
+    }
     this.builder = null;
   }
 }

@@ -16,8 +16,8 @@ import {
 } from './entry-values';
 import { decodeByteArray } from './payload';
 import { scanFailure } from './payload-scan';
-import type { LiteCommand, LiteNotification } from './lite-scan';
-import { scanLiteNotification, scanLiteRun, scanLiteSleep } from './lite-scan';
+import type { LiteCall, LiteCommand, LiteNotification, LiteScanner } from './lite-scan';
+import { LITE } from './lite-scan';
 import { LazySuccess, setFullJsonPayloadReader } from './lazy-payload';
 import type { RowRef } from './sources';
 import { isObject, locate } from './sources';
@@ -27,11 +27,6 @@ export interface EntryNotes {
   missingDetail: boolean;
   withoutJson: boolean;
 }
-
-const CALL_LITE =
-  /^\{"Command":\{"Call":\{"invocation_id":"(inv_\w+)","invocation_target":\{"Service":\{"name":"([^"\\]*)","handler":"([^"\\]*)","scope":null\}\},"invocation_id_completion_id":(\d{1,10}),"result_completion_id":(\d{1,10})(?:,"name":"([^"\\]*)")?\}\}\}$/;
-const INPUT_LITE = '{"Command":{"Input":{}}}';
-const OUTPUT_SUCCESS_LITE = '{"Command":{"Output":{"result":"Success"}}}';
 
 export function readV2Entry(ref: RowRef, index: number, appendedAtMs: number | null, notes: EntryNotes): Entry {
   const row = ref.row;
@@ -55,80 +50,116 @@ export function readV2Entry(ref: RowRef, index: number, appendedAtMs: number | n
 
 const commandScan: LiteCommand = { completionId: -1, wakeUpTime: -1, name: null };
 const notificationScan: LiteNotification = { type: '', id: -1, result: '' };
+const callScan: LiteCall = {
+  invocationId: '',
+  service: '',
+  handler: '',
+  invocationIdCompletionId: -1,
+  resultCompletionId: -1,
+  name: null,
+};
 
 function fastLite(ref: RowRef, lite: string, index: number, appendedAtMs: number | null): Entry | null {
   const row = ref.row;
-  const c2 = lite.charCodeAt(2);
-  if (c2 === 78 /* N */) {
+  return liteEntry(LITE, lite, row.entry_json, false, rowName(row), row, index, appendedAtMs);
+}
+
+/**
+ * The entry of a row whose lite JSON has one of the common shapes (lite-scan.ts), or null. `lites` reads `lite` in its
+ * form (plain, or escaped as it stands in the row's text: row-scan.ts); `entryJson` is the row's entry_json in the same
+ * form (`jsonEscaped`), kept for a success payload to be read when shown. `rowName` is the row's name column ('' when
+ * absent); `raw` becomes the entry's raw row. Both forms give the same entry for the same row.
+ */
+export function liteEntry(
+  lites: LiteScanner,
+  lite: string,
+  entryJson: unknown,
+  jsonEscaped: boolean,
+  rowName: string,
+  raw: unknown,
+  index: number,
+  appendedAtMs: number | null,
+): Entry | null {
+  const kind = lite.charCodeAt(lites.kindAt);
+  if (kind === 78 /* N */) {
     const n = notificationScan;
-    if (!scanLiteNotification(lite, n)) return null;
-    const result = fastResult(n.result, row.entry_json);
+    if (!lites.notification(lite, n)) return null;
+    const result = fastResult(n.result, entryJson, jsonEscaped);
     if (!result) return null;
     if (n.type === 'Signal')
-      return {
-        kind: 'notification',
-        index,
-        type: 'Signal',
-        name: '',
-        appendedAtMs,
-        raw: row,
-        result,
-        signalIndex: n.id,
-      };
-    return { kind: 'notification', index, type: n.type, name: '', appendedAtMs, raw: row, result, completionId: n.id };
+      return { kind: 'notification', index, type: 'Signal', name: '', appendedAtMs, raw, result, signalIndex: n.id };
+    return { kind: 'notification', index, type: n.type, name: '', appendedAtMs, raw, result, completionId: n.id };
   }
-  if (c2 !== 67 /* C */) return null;
+  if (kind !== 67 /* C */) return null;
   // Dispatch on the command name (after `{"Command":{"`) so that only one reader is tried.
   const c = commandScan;
-  if (lite.startsWith('Run"', 13)) {
-    if (scanLiteRun(lite, c)) return command(row, index, appendedAtMs, 'Run', c.name ?? rowName(row), [c.completionId]);
-  } else if (lite.startsWith('Sleep"', 13)) {
-    if (scanLiteSleep(lite, c)) {
-      const entry = command(row, index, appendedAtMs, 'Sleep', c.name ?? rowName(row), [c.completionId]);
-      entry.wakeUpAtMs = c.wakeUpTime;
-      return entry;
+  if (lites.isCommand(lite, 'Run')) {
+    if (lites.run(lite, c)) return command(raw, index, appendedAtMs, 'Run', c.name ?? rowName, [c.completionId]);
+  } else if (lites.isCommand(lite, 'Sleep')) {
+    // Written whole (the fields in the order the general path adds them): an entry grown after its literal gets an
+    // out-of-object property store, one more object per entry for the collector to copy.
+    if (lites.sleep(lite, c)) {
+      const name = c.name ?? rowName;
+      const completionIds = [c.completionId];
+      const wakeUpAtMs = c.wakeUpTime;
+      const type = 'Sleep';
+      return { kind: 'command', index, type, name, appendedAtMs, raw, commandIndex: -1, completionIds, wakeUpAtMs };
     }
-  } else if (lite.startsWith('Call"', 13)) {
-    const m = CALL_LITE.exec(lite);
-    if (m) {
-      const entry = command(row, index, appendedAtMs, 'Call', m[6] ?? rowName(row), [Number(m[4]), Number(m[5])]);
-      entry.invocationId = m[1];
-      entry.target = { service: m[2], handler: m[3] };
-      return entry;
+  } else if (lites.isCommand(lite, 'Call')) {
+    const m = callScan;
+    if (lites.call(lite, m)) {
+      const completionIds = [m.invocationIdCompletionId, m.resultCompletionId];
+      const name = m.name ?? rowName;
+      const invocationId = m.invocationId;
+      const target = { service: m.service, handler: m.handler };
+      const type = 'Call';
+      return {
+        kind: 'command',
+        index,
+        type,
+        name,
+        appendedAtMs,
+        raw,
+        commandIndex: -1,
+        completionIds,
+        invocationId,
+        target,
+      };
     }
   }
-  if (lite === INPUT_LITE) {
-    const entry = command(row, index, appendedAtMs, 'Input', rowName(row), []);
-    entry.result = successFrom(row.entry_json, true);
+  if (lite === lites.input) {
+    const entry = command(raw, index, appendedAtMs, 'Input', rowName, []);
+    entry.result = successFrom(entryJson, true, jsonEscaped);
     return entry;
   }
-  if (lite === OUTPUT_SUCCESS_LITE) {
-    const entry = command(row, index, appendedAtMs, 'Output', rowName(row), []);
-    entry.result = successFrom(row.entry_json);
+  if (lite === lites.outputSuccess) {
+    const entry = command(raw, index, appendedAtMs, 'Output', rowName, []);
+    entry.result = successFrom(entryJson, false, jsonEscaped);
     return entry;
   }
   return null;
 }
 
 /** Result of a lite notification on the fast path; null sends the row to the general path. */
-function fastResult(kind: string, entryJson: unknown): EntryResult | null {
+function fastResult(kind: string, entryJson: unknown, jsonEscaped: boolean): EntryResult | null {
   if (kind === 'Void') return { kind: 'void' };
-  if (kind === 'Success') return successFrom(entryJson);
+  if (kind === 'Success') return successFrom(entryJson, false, jsonEscaped);
   if (kind === 'InvocationId') return { kind: 'invocation-id' };
-  if (kind !== 'Failure') return null;
+  // A failure's message is read from the unescaped entry_json: an escaped row is parsed instead (rare).
+  if (kind !== 'Failure' || jsonEscaped) return null;
   const failure = typeof entryJson === 'string' ? scanFailure(entryJson) : undefined;
   return failure ? { kind: 'failure', failure } : null;
 }
 
 function command(
-  row: Record<string, unknown>,
+  raw: unknown,
   index: number,
   appendedAtMs: number | null,
   type: string,
   name: string,
   completionIds: number[],
 ): CommandEntry {
-  return { kind: 'command', index, type, name, appendedAtMs, raw: row, commandIndex: -1, completionIds };
+  return { kind: 'command', index, type, name, appendedAtMs, raw, commandIndex: -1, completionIds };
 }
 
 function rowName(row: Record<string, unknown>): string {
@@ -148,8 +179,8 @@ function parseInner(ref: RowRef, text: string, field: string): unknown {
 }
 
 /** A success result whose payload is read from entry_json when first looked at (see lazy-payload.ts). */
-function successFrom(entryJson: unknown, isInput = false): EntryResult {
-  return typeof entryJson === 'string' ? new LazySuccess(entryJson, isInput) : { kind: 'success' };
+function successFrom(entryJson: unknown, isInput = false, escaped = false): EntryResult {
+  return typeof entryJson === 'string' ? new LazySuccess(entryJson, isInput, escaped) : { kind: 'success' };
 }
 
 /** The inner body of an entry_json string, or undefined when it is not readable JSON of a known shape. */

@@ -164,6 +164,8 @@ export { rawRowOf } from './lazy-row';
 export { parseIsoMs, toIso } from './time';
 export type { ByteSource, StreamReadOptions } from './stream';
 export { WHOLE_TEXT_MAX_BYTES } from './stream';
+export { rowBytesOf } from './row-bytes';
+export type { RowBytes } from './row-bytes';
 
 /**
  * A file read as a stream of bytes (File.stream(), a Node read stream): the whole text is never one string, so a

@@ -5,6 +5,8 @@ import { initialTheme } from './app/useTheme';
 import { useStore } from './store/store';
 import { prewarmEngine } from './engine/engineClient';
 
+// Start the engine Worker before the page renders, so opening a file does not wait for it (engineClient.ts).
+prewarmEngine({ now: true });
 useStore.setState({ theme: initialTheme() });
 
 createRoot(document.getElementById('root')!).render(
@@ -12,6 +14,3 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
-
-// Start the engine Worker while the user looks at the page, so opening a file does not wait for it.
-prewarmEngine();

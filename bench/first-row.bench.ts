@@ -32,6 +32,7 @@ const PHASES = [
   'worker-job',
   'worker-partial',
   'partial',
+  'partial-frame',
   'worker-read',
   'worker-named',
   'first-part',

@@ -202,6 +202,10 @@ function printTasks(events: TraceEvent[]): void {
         );
       for (const l of longest.slice(0, 8)) parts.set(l, 1);
     }
+    if (process.env.BENCH_TRACE_LAYOUT)
+      for (const e of onMain)
+        if (e.ts >= t.ts && e.ts < end && (e.name === 'Layout' || e.name === 'UpdateLayoutTree') && (e.dur ?? 0) > 1000)
+          console.log(`        ${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)} ms ${JSON.stringify(e.args)}`);
     const inside = marks.filter((m) => m.ts >= t.ts && m.ts < end).map((m) => m.name.slice(3));
     const shown = [...parts.entries()]
       .filter(([, ms]) => ms >= 0.5)

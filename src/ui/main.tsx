@@ -4,6 +4,7 @@ import { App } from './app/App';
 import { initialTheme } from './app/useTheme';
 import { useStore } from './store/store';
 import { prewarmEngine } from './engine/engineClient';
+import { preloadGraph } from './app/BottomPanel';
 
 // Start the engine Worker before the page renders, so opening a file does not wait for it (engineClient.ts).
 prewarmEngine({ now: true });
@@ -14,3 +15,6 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+if (typeof requestIdleCallback === 'function') requestIdleCallback(preloadGraph, { timeout: 2000 });
+else setTimeout(preloadGraph, 500);

@@ -16,7 +16,10 @@ export const session = createSession({
   screen: {
     run: () => useStore.getState().run,
     show: (run, at) => useStore.getState().setRun(run, at),
-    showPartial: (run, read) => useStore.getState().setPartialRun(run, read),
+    showPartial: (run, read) => {
+      useStore.getState().setPartialRun(run, read);
+      markAfterNextPaint('partial-frame');
+    },
     fail: (error) => useStore.getState().setError(error),
   },
   persistence,

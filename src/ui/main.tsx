@@ -4,7 +4,7 @@ import { App } from './app/App';
 import { initialTheme } from './app/useTheme';
 import { useStore } from './store/store';
 import { prewarmEngine } from './engine/engineClient';
-import { preloadGraph } from './app/BottomPanel';
+import { preloadGraph } from './graph/preload';
 
 // Start the engine Worker before the page renders, so opening a file does not wait for it (engineClient.ts).
 prewarmEngine({ now: true });

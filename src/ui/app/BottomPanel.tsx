@@ -4,19 +4,9 @@ import { JournalTable } from '../source/JournalTable';
 import { ScenarioPanel } from '../source/ScenarioPanel';
 import { SdkReplayPanel } from '../source/SdkReplayPanel';
 import { useStore } from '../store/store';
+import { loadGraph } from '../graph/preload';
 
-let graphModule: Promise<typeof import('../graph/CombinatorGraph')> | null = null;
-const loadGraph = () => (graphModule ??= import('../graph/CombinatorGraph'));
 const CombinatorGraph = lazy(loadGraph);
-
-/**
- * Loads the graph's chunk and stylesheet ahead of the first run (main.tsx, when the page is idle). Loading them when
- * the panel first renders put ~25 ms of link and style work into the render that shows the first lanes (issue 15);
- * the graph itself still renders after that frame (Suspense).
- */
-export function preloadGraph(): void {
-  void loadGraph().catch(() => (graphModule = null));
-}
 
 const TABS = [
   ['graph', 'Combinator graph'],

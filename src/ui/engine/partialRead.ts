@@ -11,13 +11,13 @@ import type { RunResult } from '../../run/loaded-run';
 export const PARTIAL_MIN_BYTES = 2 * 1024 * 1024;
 /** How much of a large file the preview reads: ~2,000 entries of a Restate /query export (~450 bytes a row). */
 export const PREFIX_BYTES = 1024 * 1024;
-/** Files below this size get a smaller preview: ~550 entries, more lanes than a screen shows (issue 15). */
+/** Files below this size get a smaller preview: ~140 entries, more lanes than a screen shows (issue 15). */
 export const SMALL_PREFIX_BELOW_BYTES = 4 * 1024 * 1024;
-export const SMALL_PREFIX_BYTES = 256 * 1024;
+export const SMALL_PREFIX_BYTES = 64 * 1024;
 
 /**
  * How many bytes the preview of a file of `size` bytes reads, or 0 for none. A mid-sized file (the real 7,000-entry
- * bundle is 3.1 MB) is read whole in ~100 ms on a fresh Worker; its first 256 KiB take a tenth of that, so its first
+ * bundle is 3.1 MB) is read whole in ~100 ms on a fresh Worker; its first 64 KiB take a few ms, so its first
  * lanes show while the rest reads instead of after it.
  */
 export function previewBytesFor(size: number): number {

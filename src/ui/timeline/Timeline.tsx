@@ -19,7 +19,7 @@ import './timeline-perf.css';
 const ALL_LANES_MAX = 400;
 
 export function Timeline() {
-  const { run, model, cursor, selection, axisMode, compressGaps, storedWindow } = useStore(
+  const { run, model, cursor, selection, axisMode, compressGaps, storedWindow, reading } = useStore(
     useShallow((s) => ({
       run: s.run,
       model: s.model,
@@ -28,6 +28,7 @@ export function Timeline() {
       axisMode: s.axisMode,
       compressGaps: s.compressGaps,
       storedWindow: s.window,
+      reading: s.reading !== null,
     })),
   );
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -62,7 +63,8 @@ export function Timeline() {
     estimateSize: (i) => laneHeight(lanes[i]?.future.kind),
     // Up to ALL_LANES_MAX lanes are all in the DOM (findable by data-future-id without scrolling); beyond that only
     // the visible ones, so 100,000 futures stay smooth.
-    overscan: lanes.length <= ALL_LANES_MAX ? ALL_LANES_MAX : 4,
+    // A preview while the file reads (a few hundred lanes) draws only the lanes in view: it is there to be seen fast.
+    overscan: lanes.length <= ALL_LANES_MAX && !reading ? ALL_LANES_MAX : 4,
   });
   // New lanes (another run, axis or zoom) have other estimated heights. The lanes it was created with need no
   // measure: on mount it would only cost another render of every lane in view.

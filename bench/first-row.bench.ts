@@ -32,6 +32,7 @@ const PHASES = [
   'worker-job',
   'worker-partial',
   'partial',
+  'partial-frame',
   'worker-read',
   'worker-named',
   'first-part',
@@ -39,6 +40,7 @@ const PHASES = [
   'done',
   'prepared',
   'run-set',
+  'first-frame',
   'painted',
   'whole-painted',
 ];
@@ -105,6 +107,9 @@ try {
     file: generatedEntries ? `generated ${generatedEntries} entries` : bundleFile,
     idleMs,
     firstRowMs: phases.painted,
+    // The first frame after the run reached the store, seen from inside the page (no polling from outside in it).
+    firstFrameMs: phases['first-frame'],
+    firstFrameSamplesMs: all.map((r) => r.marks['first-frame']),
     wholeRunMs: phases['whole-painted'],
     outsideMs: median(all.map((r) => r.outsideMs)),
     outsideSamplesMs: all.map((r) => r.outsideMs),

@@ -4,7 +4,10 @@ import { App } from './app/App';
 import { initialTheme } from './app/useTheme';
 import { useStore } from './store/store';
 import { prewarmEngine } from './engine/engineClient';
+import { preloadGraph } from './graph/preload';
 
+// Start the engine Worker before the page renders, so opening a file does not wait for it (engineClient.ts).
+prewarmEngine({ now: true });
 useStore.setState({ theme: initialTheme() });
 
 createRoot(document.getElementById('root')!).render(
@@ -13,5 +16,5 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
-// Start the engine Worker while the user looks at the page, so opening a file does not wait for it.
-prewarmEngine();
+if (typeof requestIdleCallback === 'function') requestIdleCallback(preloadGraph, { timeout: 2000 });
+else setTimeout(preloadGraph, 500);

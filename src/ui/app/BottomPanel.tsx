@@ -4,8 +4,9 @@ import { JournalTable } from '../source/JournalTable';
 import { ScenarioPanel } from '../source/ScenarioPanel';
 import { SdkReplayPanel } from '../source/SdkReplayPanel';
 import { useStore } from '../store/store';
+import { loadGraph } from '../graph/preload';
 
-const CombinatorGraph = lazy(() => import('../graph/CombinatorGraph'));
+const CombinatorGraph = lazy(loadGraph);
 
 const TABS = [
   ['graph', 'Combinator graph'],

@@ -4,6 +4,14 @@ import { useSession } from '../session/useSession';
 import { useStore } from '../store/store';
 import './loadProgress.css';
 
+/**
+ * 1234567 → "1,234,567", as toLocaleString('en') writes it. Not toLocaleString itself: its first call loads the
+ * locale's data (~12 ms in a CPU profile), inside the render that shows a large file's first rows (issue 15).
+ */
+export function groupThousands(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 export function LoadProgress() {
   const loading = useSession((s) => s.loading);
   const reading = useStore((s) => s.reading);
@@ -29,8 +37,7 @@ export function LoadProgress() {
       {reading && (
         // The timeline and journal table show only these first entries, and stepping stops at the last of them.
         <span className="load-progress-partial" role="note" aria-label="Partial run">
-          reading… showing {reading.entriesRead.toLocaleString('en')} of ~{reading.entriesEstimate.toLocaleString('en')}{' '}
-          entries
+          reading… showing {groupThousands(reading.entriesRead)} of ~{groupThousands(reading.entriesEstimate)} entries
         </span>
       )}
     </div>

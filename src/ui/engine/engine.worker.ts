@@ -14,7 +14,7 @@ import type { RawRowRequest, RawRowReply } from './rawRows';
 import { splitForPage } from './transfer';
 import { assertNoDynamicImport, lockDown } from './sandbox';
 import { epochNow, type WorkerTimings } from './loadMarks';
-import { PARTIAL_MIN_BYTES, PREFIX_BYTES, partialRunOf } from './partialRead';
+import { partialRunOf, previewBytesFor } from './partialRead';
 import type { ReaderApi } from './coreModules';
 
 /** When this Worker reached each phase of its job (epoch ms), sent with 'done' for the first-row bench (loadMarks.ts). */
@@ -132,7 +132,8 @@ async function read(job: Extract<EngineJob, { type: 'read' }>): Promise<RunResul
   if (job.files.length === 1 && 'file' in picked) {
     // One picked file: read as a stream of bytes (issue 15), with progress as the bytes arrive.
     const blob = picked.file;
-    if (job.partial && blob.size >= PARTIAL_MIN_BYTES) await postPartial(blob, picked.name, limits, reader);
+    const previewBytes = job.partial ? previewBytesFor(blob.size) : 0;
+    if (previewBytes > 0) await postPartial(blob, previewBytes, picked.name, limits, reader);
     const source = { size: blob.size, chunks: () => blobChunks(blob) };
     out = await reader.readJournalStream(source, { fileName: picked.name, onProgress, limits });
   } else {
@@ -156,11 +157,12 @@ async function read(job: Extract<EngineJob, { type: 'read' }>): Promise<RunResul
 /** The first rows of a large file, posted before the full read starts (partialRead.ts); nothing when there are none. */
 async function postPartial(
   blob: Blob,
+  bytes: number,
   fileName: string,
   limits: Extract<EngineJob, { type: 'read' }>['limits'],
   reader: ReaderApi,
 ): Promise<void> {
-  const head = new Uint8Array(await blob.slice(0, PREFIX_BYTES).arrayBuffer());
+  const head = new Uint8Array(await blob.slice(0, bytes).arrayBuffer());
   const partial = partialRunOf(head, blob.size, (text) => reader.readJournals(text, { fileName, limits }), runFromRead);
   if (!partial) return;
   const result = partial.result;

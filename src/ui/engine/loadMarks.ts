@@ -28,3 +28,16 @@ export function clearLoadMarks(): void {
 export function epochNow(): number {
   return performance.timeOrigin + performance.now();
 }
+
+/**
+ * Marks `phase` once the browser has drawn the next frame: a requestAnimationFrame callback runs before that frame's
+ * style, layout and paint, and a message posted from it is handled after them (as bench/browser.ts `afterPaint`).
+ */
+export function markAfterNextPaint(phase: string): void {
+  if (typeof requestAnimationFrame !== 'function' || typeof MessageChannel !== 'function') return;
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => markLoad(phase);
+    channel.port2.postMessage(0);
+  });
+}

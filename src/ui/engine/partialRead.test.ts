@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { readJournals, toRestateQueryText } from '../../journal-reader';
 import { generateJournal } from '../../journal-reader/generate';
 import { runFromRead } from '../../run/assemble';
-import { exportPrefixes, partialRunOf } from './partialRead';
+import {
+  PARTIAL_MIN_BYTES,
+  PREFIX_BYTES,
+  SMALL_PREFIX_BELOW_BYTES,
+  SMALL_PREFIX_BYTES,
+  exportPrefixes,
+  partialRunOf,
+  previewBytesFor,
+} from './partialRead';
 
 const encoder = new TextEncoder();
 const exportText = toRestateQueryText([generateJournal({ entries: 3000, seed: 7 })]);
@@ -47,5 +55,49 @@ describe('partialRunOf: the first rows of a large export (seed 7)', () => {
       throw new Error('bad row');
     };
     expect(partialRunOf(bytes.subarray(0, 50_000), bytes.length, refusing, runFromRead)).toBeNull();
+  });
+});
+
+describe('partialRunOf: a replay-inspector export bundle (seed 7)', () => {
+  // The bundle `replay-inspector export` writes: format and version first, sys_journal as the first table, then the
+  // invocation's status (the real 7,002-entry capture, test/fixtures/restate-1.7.12/fanout-7000, has this shape).
+  const rows = JSON.parse(exportText).rows as unknown[];
+  const status = [
+    { id: full.journal.invocationId, status: 'completed', target_service_name: 'Lab' },
+    { id: 'inv_1other', status: 'completed', target_service_name: 'Lab' },
+  ];
+  const bundleText = `{"format":"replay-inspector/bundle","version":1,\n"source":{"restateVersion":"1.7.12"},\n"sys_journal":${JSON.stringify(rows)},\n"sys_invocation_status":${JSON.stringify(status)}}`;
+  const bundleBytes = encoder.encode(bundleText);
+  const wholeBundle = runFromRead(readJournals(bundleText));
+
+  it('gives exactly the first entries of the full read of the bundle', () => {
+    const partial = partialRunOf(bundleBytes.subarray(0, 150_000), bundleBytes.length, readText, runFromRead)!;
+    expect(partial).not.toBeNull();
+    expect(partial.entriesRead).toBeGreaterThan(100);
+    expect(partial.entriesRead).toBeLessThan(wholeBundle.journal.entries.length);
+    expect(withoutRaw(partial.result.journal.entries)).toEqual(
+      withoutRaw(wholeBundle.journal.entries.slice(0, partial.entriesRead)),
+    );
+  });
+
+  it('a cut in a later table (between the two status rows) keeps every entry', () => {
+    const partial = partialRunOf(bundleBytes, bundleBytes.length, readText, runFromRead)!;
+    expect(withoutRaw(partial.result.journal.entries)).toEqual(withoutRaw(wholeBundle.journal.entries));
+  });
+
+  it('every bundle prefix candidate closes into a bundle object', () => {
+    const candidates = [...exportPrefixes(bundleBytes.subarray(0, 60_000))];
+    expect(candidates.length).toBeGreaterThan(0);
+    for (const c of candidates) expect(JSON.parse(c.text)).toMatchObject({ format: 'replay-inspector/bundle' });
+  });
+});
+
+describe('previewBytesFor: how much of a picked file the preview reads', () => {
+  it('none below PARTIAL_MIN_BYTES, a small prefix for mid-sized files, PREFIX_BYTES for large ones', () => {
+    expect(previewBytesFor(PARTIAL_MIN_BYTES - 1)).toBe(0);
+    expect(previewBytesFor(PARTIAL_MIN_BYTES)).toBe(SMALL_PREFIX_BYTES);
+    expect(previewBytesFor(3_100_000)).toBe(SMALL_PREFIX_BYTES);
+    expect(previewBytesFor(SMALL_PREFIX_BELOW_BYTES)).toBe(PREFIX_BYTES);
+    expect(previewBytesFor(460_000_000)).toBe(PREFIX_BYTES);
   });
 });

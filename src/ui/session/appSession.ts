@@ -2,7 +2,7 @@
 // sessionStorage, the built-in examples and the user's limits. The one instance every part of the UI loads through.
 import { EngineFailure, runEngineJob } from '../engine/engineClient';
 import { fetchProtocolRows } from '../engine/rawRows';
-import { markLoad } from '../engine/loadMarks';
+import { markAfterNextPaint, markLoad } from '../engine/loadMarks';
 import { currentLimits } from '../robustness/limitsStore';
 import { exampleMeta, exampleSource } from '../source/examples';
 import { companionsOf } from '../source/sdkExamples';
@@ -16,7 +16,10 @@ export const session = createSession({
   screen: {
     run: () => useStore.getState().run,
     show: (run, at) => useStore.getState().setRun(run, at),
-    showPartial: (run, read) => useStore.getState().setPartialRun(run, read),
+    showPartial: (run, read) => {
+      useStore.getState().setPartialRun(run, read);
+      markAfterNextPaint('partial-frame');
+    },
     fail: (error) => useStore.getState().setError(error),
   },
   persistence,
@@ -30,5 +33,9 @@ export const session = createSession({
   },
   protocolRows: fetchProtocolRows,
   baseUrl: () => location.href,
-  mark: markLoad,
+  mark(phase) {
+    markLoad(phase);
+    // The run is in the store: React renders it in this task, and the frame after it shows the first lanes.
+    if (phase === 'run-set') markAfterNextPaint('first-frame');
+  },
 });

@@ -10,6 +10,7 @@ import { currentLimits } from '../robustness/limitsStore';
 import { exampleSource, examples } from './examples';
 import { sdkExampleSource } from './sdkExamples';
 import { clearLoadMarks, markLoad } from '../engine/loadMarks';
+import { preloadGraph } from '../graph/preload';
 import { session } from '../session/appSession';
 import type { OpenAt, PickedFile } from '../session/session';
 import { KEPT_FILES_LIMIT_CHARS, persistence } from '../session/persistence';
@@ -76,6 +77,7 @@ export function showUnreadable(files: PickedFile[], e: unknown): null {
 /** Reads picked journal files in the Worker (as streams, decoded strictly there); small ones are kept for reload. */
 export async function openFileBytes(files: PickedFile[], at?: OpenAt): Promise<LoadedRun | null> {
   markLoad('bytes-read');
+  preloadGraph();
   const run = await session.load({ source: { kind: 'kept-files', names: files.map((f) => f.name) } }, { at, files });
   // After the first frame of the run, not before it: decoding and storing a 3 MB file took ~70 ms of the first row
   // (bench/first-row.bench.ts), and reload needs it only later.

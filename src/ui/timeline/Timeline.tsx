@@ -19,7 +19,7 @@ import './timeline-perf.css';
 const ALL_LANES_MAX = 400;
 
 export function Timeline() {
-  const { run, model, cursor, selection, axisMode, compressGaps, storedWindow } = useStore(
+  const { run, model, cursor, selection, axisMode, compressGaps, storedWindow, reading } = useStore(
     useShallow((s) => ({
       run: s.run,
       model: s.model,
@@ -28,14 +28,19 @@ export function Timeline() {
       axisMode: s.axisMode,
       compressGaps: s.compressGaps,
       storedWindow: s.window,
+      reading: s.reading !== null,
     })),
   );
   const scrollRef = useRef<HTMLDivElement>(null);
   const [widthPx, setWidthPx] = useState(0);
-  useEffect(() => {
+  // Measured before the first paint (a layout effect's update renders again before the browser paints): the lanes'
+  // first render already has their width, so they are drawn once, not once at width 0 and again a frame later.
+  useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setWidthPx(Math.max(0, el.clientWidth - LABEL_WIDTH_PX)));
+    const measure = () => setWidthPx(Math.max(0, el.clientWidth - LABEL_WIDTH_PX));
+    measure();
+    const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
@@ -58,9 +63,17 @@ export function Timeline() {
     estimateSize: (i) => laneHeight(lanes[i]?.future.kind),
     // Up to ALL_LANES_MAX lanes are all in the DOM (findable by data-future-id without scrolling); beyond that only
     // the visible ones, so 100,000 futures stay smooth.
-    overscan: lanes.length <= ALL_LANES_MAX ? ALL_LANES_MAX : 4,
+    // A preview while the file reads (a few hundred lanes) draws only the lanes in view: it is there to be seen fast.
+    overscan: lanes.length <= ALL_LANES_MAX && !reading ? ALL_LANES_MAX : 4,
   });
-  useEffect(() => virtualizer.measure(), [lanes, virtualizer]);
+  // New lanes (another run, axis or zoom) have other estimated heights. The lanes it was created with need no
+  // measure: on mount it would only cost another render of every lane in view.
+  const measuredLanes = useRef(lanes);
+  useEffect(() => {
+    if (measuredLanes.current === lanes) return;
+    measuredLanes.current = lanes;
+    virtualizer.measure();
+  }, [lanes, virtualizer]);
 
   // Gestures and zoom live in a framework-free controller (viewportController.ts); the keyboard's +/− reach it
   // through activeViewport. It reads and writes the store's window.

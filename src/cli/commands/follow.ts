@@ -2,7 +2,7 @@
 // Polls a running invocation through the admin API's /query, fetching only the journal rows after the last one held
 // (src/restate-admin/follow-run.ts), keeps the journal as typed-array columns, and prints one JSON line per change and
 // a final line when the invocation completes or the time runs out.
-// Exit 0 completed with success, 1 completed with a failure, 3 still running when --timeout-ms ran out,
+// Exit 0 completed with success, 1 completed with a failure (or no outcome), 3 still running when --timeout-ms ran out,
 // 2 bad arguments, or the admin API / the reader failed (message on stderr).
 import type { CliIo } from '../io';
 import { parseArgs } from '../io';
@@ -43,7 +43,8 @@ export async function run(args: string[], io: CliIo, deps: FollowDeps = nodeDeps
   try {
     const end = await followInvocation(options, ports, (line) => io.out(JSON.stringify(line) + '\n'));
     if (end.end === 'timeout') return 3;
-    return end.outcome === 'failure' ? 1 : 0;
+    // Completed: 0 only when the server says it succeeded (a failure, or an outcome it does not give, is not a pass).
+    return end.outcome === 'success' ? 0 : 1;
   } catch (error) {
     if (!(error instanceof FollowError || error instanceof AdminQueryError)) throw error;
     io.err(`replay-inspector follow: ${error.message}\n`);

@@ -122,7 +122,6 @@ async function update(
       ports.query(whole.sys_invocation_status).catch(tableMissing),
     ]);
     counters.updates++;
-    if (held === 0) counters.fullReads++;
     counters.fetchedChars += invocation.length + tail.length + events.length + status.length;
     const invocationRows = arrayText(invocation);
     if (rowTexts(invocationRows).length === 0) throw new FollowError(`${options.id} is no longer on the server.`);
@@ -130,6 +129,7 @@ async function update(
     const eventRows = rowTexts(arrayText(events));
     const since = latestAppendedAt(eventRows) ?? eventsSince;
     if (held === 0 && tailRows.length === 0) return since; // not started yet: no journal rows so far
+    if (held === 0) counters.fullReads++;
     let reason: string;
     if (held > 0 && tailRows.length === 0) reason = `the server's journal no longer has entry ${from}`;
     else {

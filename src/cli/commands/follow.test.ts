@@ -100,6 +100,14 @@ describe('replay-inspector follow (fake admin API)', () => {
     expect(admin.journalQueries).toHaveLength(4);
   });
 
+  it('an invocation with no journal rows yet: a line with 0 entries, then the rows when they come (one full read)', async () => {
+    const { code, lines } = await follow('fanout-small', growing(42, 21, 0));
+    expect(code).toBe(0);
+    expect(lines.map((l) => `${l.event}:${l.entries}`)).toEqual(['update:0', 'update:21', 'update:42', 'end:42']);
+    expect(lines[0]).toMatchObject({ target: null, futures: 0, status: 'running' });
+    expect(lines.at(-1)).toMatchObject({ fullReads: 1, target: 'Lab/fanout' });
+  });
+
   it('terminal-failure: completed with a failure exits 1', async () => {
     const { code, lines } = await follow('terminal-failure', growing(4, 1, 1));
     expect(code).toBe(1);

@@ -71,7 +71,10 @@ export function fakeAdmin(bundle: Bundle, schedule: (tick: number) => Tick) {
     if (sql.startsWith('SELECT * FROM sys_journal ')) {
       journalQueries.push(sql);
       const from = Number(/index >= (\d+)/.exec(sql)?.[1] ?? 0);
-      const sent = journal().filter((row) => (row.index as number) >= from);
+      const limit = Number(/ LIMIT (\d+)$/.exec(sql)?.[1] ?? Infinity);
+      const sent = journal()
+        .filter((row) => (row.index as number) >= from)
+        .slice(0, limit);
       journalRowsSent += sent.length;
       return { status: 200, text: rows(sent) };
     }

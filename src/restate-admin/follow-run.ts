@@ -34,6 +34,8 @@ export interface FollowOptions {
   timeoutMs: number;
   /** Shown in the bundle's source (the reader's error locations). */
   admin: string;
+  /** Journal rows asked for per query (PAGE_ROWS when not given). */
+  pageRows?: number;
 }
 
 export interface FollowLine extends ColumnStats {
@@ -51,6 +53,8 @@ export interface FollowLine extends ColumnStats {
 export class FollowError extends Error {}
 
 const EMPTY_ROWS = '{"rows":[]}';
+/** Rows per journal query: a 1,000,000-entry journal's first read is 100 answers of ~5 MB, not one of ~460 MB. */
+export const PAGE_ROWS = 10_000;
 
 /** Follows until the end; `onLine` gets each change and the end line, which is also returned. */
 export async function followInvocation(
@@ -102,63 +106,86 @@ export async function followInvocation(
   }
 }
 
-/** Fetches what is new and appends it; reads the whole journal again (once) when the new rows do not continue it. */
+type Counters = { updates: number; fullReads: number; fetchedChars: number };
+type Page = { kind: 'appended' | 'empty'; full: boolean; since: string | null } | { kind: 'reread'; reason: string };
+
+/**
+ * Fetches what is new and appends it, a page of rows at a time (a huge journal is never one answer nor one batch of
+ * entry objects); reads the whole journal again (once) when the new rows do not continue the held ones.
+ */
 async function update(
   options: FollowOptions,
   ports: FollowPorts,
   journal: ColumnJournal,
   eventsSince: string | null,
-  counters: { updates: number; fullReads: number; fetchedChars: number },
+  counters: Counters,
 ): Promise<string | null> {
-  for (let attempt = 0; ; attempt++) {
-    const from = journal.fromIndex;
-    const held = journal.length;
-    const sql = followSql(options.id, from, held === 0 ? null : eventsSince);
-    const whole = bundleSql(options.id);
-    const [invocation, tail, events, status] = await Promise.all([
-      ports.query(whole.sys_invocation),
-      ports.query(sql.sys_journal),
-      ports.query(sql.sys_journal_events).catch(tableMissing),
-      ports.query(whole.sys_invocation_status).catch(tableMissing),
-    ]);
-    counters.updates++;
-    counters.fetchedChars += invocation.length + tail.length + events.length + status.length;
-    const invocationRows = arrayText(invocation);
-    if (rowTexts(invocationRows).length === 0) throw new FollowError(`${options.id} is no longer on the server.`);
-    const tailRows = rowTexts(arrayText(tail));
-    const eventRows = rowTexts(arrayText(events));
-    const since = latestAppendedAt(eventRows) ?? eventsSince;
-    if (held === 0 && tailRows.length === 0) return since; // not started yet: no journal rows so far
-    if (held === 0) counters.fullReads++;
-    let reason: string;
-    if (held > 0 && tailRows.length === 0) reason = `the server's journal no longer has entry ${from}`;
-    else {
-      const partial = bundleText(
-        {
-          sys_invocation: invocationRows,
-          sys_journal: joinRowTexts(tailRows),
-          sys_journal_events: joinRowTexts(eventRows),
-          sys_invocation_status: arrayText(status),
-        },
-        { admin: options.admin, query: `id = '${options.id}' AND index >= ${from}` },
-      );
-      let read: Journal | undefined;
-      try {
-        read = readJournals(partial, { fileName: `${options.id}.bundle.json` }).journals[0];
-      } catch (error) {
-        if (!(error instanceof ReaderError)) throw error;
-        if (held === 0) throw new FollowError(`the journal of ${options.id} cannot be read: ${error.message}`);
-      }
-      const outcome = read
-        ? journal.append(read)
-        : { kind: 'reread' as const, reason: 'the new rows could not be read on their own' };
-      if (outcome.kind === 'appended') return since;
-      reason = outcome.reason;
+  let since = eventsSince;
+  let rereads = 0;
+  for (;;) {
+    const page = await fetchPage(options, ports, journal, since, counters);
+    if (page.kind === 'reread') {
+      // A journal that does not even continue itself when read again is an error, not a loop.
+      if (rereads++ > 0) throw new FollowError(`the journal of ${options.id} could not be followed: ${page.reason}`);
+      journal.reset();
+      continue;
     }
-    // Read again in full, once: a journal that does not even continue itself then is an error, not a loop.
-    if (attempt > 0) throw new FollowError(`the journal of ${options.id} could not be followed: ${reason}`);
-    journal.reset();
+    since = page.since;
+    if (page.kind === 'empty' || !page.full) return since;
   }
+}
+
+/** One page: the rows from the last one held on (at most pageRows), with the invocation's current rows. */
+async function fetchPage(
+  options: FollowOptions,
+  ports: FollowPorts,
+  journal: ColumnJournal,
+  eventsSince: string | null,
+  counters: Counters,
+): Promise<Page> {
+  const from = journal.fromIndex;
+  const held = journal.length;
+  const pageRows = options.pageRows ?? PAGE_ROWS;
+  const sql = followSql(options.id, from, held === 0 ? null : eventsSince, pageRows);
+  const whole = bundleSql(options.id);
+  const [invocation, tail, events, status] = await Promise.all([
+    ports.query(whole.sys_invocation),
+    ports.query(sql.sys_journal),
+    ports.query(sql.sys_journal_events).catch(tableMissing),
+    ports.query(whole.sys_invocation_status).catch(tableMissing),
+  ]);
+  counters.updates++;
+  counters.fetchedChars += invocation.length + tail.length + events.length + status.length;
+  const invocationRows = arrayText(invocation);
+  if (rowTexts(invocationRows).length === 0) throw new FollowError(`${options.id} is no longer on the server.`);
+  const tailRows = rowTexts(arrayText(tail));
+  const eventRows = rowTexts(arrayText(events));
+  const since = latestAppendedAt(eventRows) ?? eventsSince;
+  // Not started yet: no journal rows so far.
+  if (held === 0 && tailRows.length === 0) return { kind: 'empty', full: false, since };
+  if (held > 0 && tailRows.length === 0)
+    return { kind: 'reread', reason: `the server's journal no longer has entry ${from}` };
+  if (held === 0) counters.fullReads++;
+  const partial = bundleText(
+    {
+      sys_invocation: invocationRows,
+      sys_journal: joinRowTexts(tailRows),
+      sys_journal_events: joinRowTexts(eventRows),
+      sys_invocation_status: arrayText(status),
+    },
+    { admin: options.admin, query: `id = '${options.id}' AND index >= ${from}` },
+  );
+  let read: Journal | undefined;
+  try {
+    read = readJournals(partial, { fileName: `${options.id}.bundle.json` }).journals[0];
+  } catch (error) {
+    if (!(error instanceof ReaderError)) throw error;
+    if (held === 0) throw new FollowError(`the journal of ${options.id} cannot be read: ${error.message}`);
+  }
+  if (!read) return { kind: 'reread', reason: 'the new rows could not be read on their own' };
+  const outcome = journal.append(read);
+  if (outcome.kind === 'reread') return outcome;
+  return { kind: 'appended', full: tailRows.length >= pageRows, since };
 }
 
 /** Events and status tables are missing on some servers: an HTTP error there is an empty answer, not a failure. */

@@ -38,16 +38,21 @@ export function bundleSql(id: string): {
  * What Follow asks for when the invocation changed: the journal rows from the last one shown on (that row overlaps,
  * to notice a rewritten journal), and the events appended from the latest one held on (same millisecond included:
  * several events can share one). sys_invocation and sys_invocation_status are asked for whole (one row each).
+ * `limit`: at most that many journal rows (the CLI's follow pages a huge journal; at least 2: one overlaps).
  */
 export function followSql(
   id: string,
   fromIndex: number,
   eventsSince: string | null,
+  limit?: number,
 ): { sys_journal: string; sys_journal_events: string } {
   if (!Number.isSafeInteger(fromIndex) || fromIndex < 0) throw new Error(`not a journal index: ${fromIndex}`);
+  if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 2)) throw new Error(`not a page size: ${limit}`);
   const lit = checkedId(id);
   return {
-    sys_journal: `SELECT * FROM sys_journal WHERE id = ${lit} AND index >= ${fromIndex} ORDER BY index`,
+    sys_journal:
+      `SELECT * FROM sys_journal WHERE id = ${lit} AND index >= ${fromIndex} ORDER BY index` +
+      (limit === undefined ? '' : ` LIMIT ${limit}`),
     sys_journal_events:
       `SELECT * FROM sys_journal_events WHERE id = ${lit}` +
       (eventsSince === null ? '' : ` AND appended_at >= ${sqlTimestamp(eventsSince)}`) +

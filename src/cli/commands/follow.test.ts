@@ -89,6 +89,23 @@ describe('replay-inspector follow (fake admin API)', () => {
     expect(admin.journalRowsSent).toBe(42 + admin.journalQueries.length - 1);
   });
 
+  it('fanout-7000 with --page-rows 1000: the first read comes in pages, each from the last row held on', async () => {
+    const { code, lines, admin, bundle } = await follow(
+      'fanout-7000',
+      (tick) => ({ visible: tick === 0 ? 6990 : 7002, status: tick >= 2 ? 'completed' : 'running' }),
+      ['--page-rows', '1000'],
+    );
+    expect(code).toBe(0);
+    expect(lines.map((l) => `${l.event}:${l.entries}`)).toEqual(['update:6990', 'update:7002', 'end:7002']);
+    const froms = admin.journalQueries.map((q) => Number(/index >= (\d+)/.exec(q)?.[1]));
+    // 0, 999, 1998, … 6993: seven pages of 1,000 rows (one overlapping), then the 12 new rows, then the completion.
+    expect(froms).toEqual([0, 999, 1998, 2997, 3996, 4995, 5994, 6989, 7001]);
+    expect(admin.journalQueries.every((q) => q.endsWith(' LIMIT 1000'))).toBe(true);
+    expect(admin.journalRowsSent).toBe(7002 + froms.length - 1);
+    const { status: _s, ...whole } = wholeStats(bundle);
+    expect(lines.at(-1)).toMatchObject({ ...whole, fullReads: 1 });
+  });
+
   it('prints nothing for polls where nothing changed', async () => {
     // Rows arrive every third tick: the polls in between fetch no journal rows and print no line.
     const { code, lines, admin } = await follow('fanout-small', (tick) => ({

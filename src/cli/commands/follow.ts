@@ -7,10 +7,16 @@
 import type { CliIo } from '../io';
 import { parseArgs } from '../io';
 import { INVOCATION_ID } from '../../restate-admin/follow-sql';
-import { AdminQueryError, FollowError, followInvocation, type FollowPorts } from '../../restate-admin/follow-run';
+import {
+  AdminQueryError,
+  FollowError,
+  PAGE_ROWS,
+  followInvocation,
+  type FollowPorts,
+} from '../../restate-admin/follow-run';
 
 const USAGE =
-  'Usage: replay-inspector follow --admin <url> --id <inv_…> [--interval-ms N (1000)] [--timeout-ms N (600000)]';
+  'Usage: replay-inspector follow --admin <url> --id <inv_…> [--interval-ms N (1000)] [--timeout-ms N (600000)] [--page-rows N (10000)]';
 const INTERVAL_MS = 1000;
 const TIMEOUT_MS = 600_000;
 /** One /query may take this long before the follow gives up (a CI step must not hang on a stuck server). */
@@ -31,7 +37,7 @@ const nodeDeps: FollowDeps = {
 class UsageError extends Error {}
 
 export async function run(args: string[], io: CliIo, deps: FollowDeps = nodeDeps): Promise<number> {
-  let options: { admin: string; id: string; intervalMs: number; timeoutMs: number };
+  let options: ReturnType<typeof parseOptions>;
   try {
     options = parseOptions(args);
   } catch (error) {
@@ -52,9 +58,9 @@ export async function run(args: string[], io: CliIo, deps: FollowDeps = nodeDeps
   }
 }
 
-function parseOptions(args: string[]): { admin: string; id: string; intervalMs: number; timeoutMs: number } {
+function parseOptions(args: string[]) {
   const { positional, flags } = parseArgs(args);
-  const known = new Set(['admin', 'id', 'interval-ms', 'timeout-ms']);
+  const known = new Set(['admin', 'id', 'interval-ms', 'timeout-ms', 'page-rows']);
   for (const name of flags.keys()) if (!known.has(name)) throw new UsageError(`unknown option --${name}`);
   if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
   const single = (name: string): string | undefined => {
@@ -71,6 +77,7 @@ function parseOptions(args: string[]): { admin: string; id: string; intervalMs: 
     id,
     intervalMs: positiveInt(single('interval-ms'), 'interval-ms', INTERVAL_MS, 3_600_000),
     timeoutMs: positiveInt(single('timeout-ms'), 'timeout-ms', TIMEOUT_MS, 7 * 24 * 3_600_000),
+    pageRows: Math.max(2, positiveInt(single('page-rows'), 'page-rows', PAGE_ROWS, 1_000_000)),
   };
 }
 

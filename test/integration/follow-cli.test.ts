@@ -68,7 +68,8 @@ describe('replay-inspector follow on a real Restate 1.7.12', () => {
     expect(linesOf(early.out()).at(-1)).toMatchObject({ event: 'end', end: 'timeout', invocationId: id });
 
     const cli = captureIo();
-    const following = main([...args, '--timeout-ms', '25000'], cli.io);
+    // Pages of 4 rows: the server's LIMIT, and reading on from the last row held, are exercised too.
+    const following = main([...args, '--timeout-ms', '25000', '--page-rows', '4'], cli.io);
     // Before each tick is resolved, the follow has printed the journal the server has at that moment.
     const caughtUp = async () => {
       const size = Number((await invocationRow(server.adminUrl, id))?.journal_size);

@@ -24,7 +24,7 @@ const commands: Record<string, CommandInfo> = {
   follow: {
     summary:
       'Follow a running invocation on a Restate server (only new journal rows fetched, kept as columns): one JSON line per change, a final line at the end (exit 0 success, 1 failure, 3 timeout).',
-    usage: 'replay-inspector follow --admin <url> --id <inv_…> [--interval-ms N] [--timeout-ms N]',
+    usage: 'replay-inspector follow --admin <url> --id <inv_…> [--interval-ms N] [--timeout-ms N] [--page-rows N]',
     load: () => import('./commands/follow'),
   },
   export: {

@@ -112,11 +112,9 @@ async function query(deps: FollowDeps, admin: string, sql: string): Promise<stri
       signal: AbortSignal.timeout(QUERY_TIMEOUT_MS),
     });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    throw new AdminQueryError(
-      `cannot reach the Restate admin API at ${admin}: ${cause ?? (error as Error).message}`,
-      null,
-    );
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause?.code ?? (cause?.message || (error as Error).message);
+    throw new AdminQueryError(`cannot reach the Restate admin API at ${admin}: ${why}`, null);
   }
   const text = await response.text();
   if (!response.ok)

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Journal } from '../model';
+import type { EntryColumns, Journal } from '../model';
 import { readJournals } from '../journal-reader';
 import { columnStats } from '../journal-reader/column-stats';
+import { toColumns } from '../journal-reader/columns';
 import { captureCases } from '../journal-reader/test-files';
 import { ColumnJournal } from './column-journal';
 import { captureBundle } from './fake-admin-test-kit';
@@ -19,6 +20,15 @@ function readRows(bundle: Bundle, from: number, to: number): Journal {
   });
   return readJournals(text, { fileName: 'x.bundle.json' }).journals[0];
 }
+
+/** Columns as plain arrays (views and copies compare by content). */
+const plain = (c: EntryColumns) =>
+  Object.fromEntries(
+    Object.entries(c).map(([key, value]) => [
+      key,
+      ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value,
+    ]),
+  );
 
 const SMALL = captureCases().filter((name) => name !== 'fanout-7000');
 
@@ -38,17 +48,21 @@ describe('ColumnJournal: a followed journal kept as columns', () => {
         }
         expect(journal.length).toBe(count);
         expect(journal.stats()).toEqual(whole);
+        // Column by column (command numbering included), the same as the whole journal's entries made columns.
+        expect(plain(journal.columns())).toEqual(plain(toColumns(readRows(bundle, 0, count).entries)));
       }
     }
   });
 
   it('fanout-7000: 6,990 entries, then 12 more in four updates = the whole journal (commands numbered on)', () => {
     const bundle = captureBundle('fanout-7000');
-    const whole = columnStats(readRows(bundle, 0, 7002));
+    const wholeJournal = readRows(bundle, 0, 7002);
+    const whole = columnStats(wholeJournal);
     const journal = new ColumnJournal();
     journal.append(readRows(bundle, 0, 6990));
     for (const to of [6993, 6996, 6999, 7002]) journal.append(readRows(bundle, journal.fromIndex, to));
     expect(journal.stats()).toEqual(whole);
+    expect(plain(journal.columns())).toEqual(plain(toColumns(wholeJournal.entries)));
   });
 
   it('refuses a tail whose overlapping row changed, and leaves the columns as they were', () => {

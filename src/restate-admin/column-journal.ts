@@ -4,7 +4,7 @@
 // first row of an update overlaps the last one held and must be the same entry, commands are numbered on from the
 // held ones, and anything else means the server's journal is not a longer version of ours: read it again in full.
 // Pure.
-import type { Entry, Journal, JournalEvent } from '../model';
+import type { Entry, EntryColumns, Journal, JournalEvent } from '../model';
 import { ColumnsBuilder } from '../journal-reader/columns';
 import { columnStats, type ColumnStats } from '../journal-reader/column-stats';
 import { JournalBuilder } from '../journal-reader/journal-builder';
@@ -15,7 +15,7 @@ export type AppendOutcome = { kind: 'appended'; added: number } | { kind: 'rerea
 const UNKNOWN_REASON = 'an entry of a kind the reader does not know cannot be numbered incrementally';
 
 export class ColumnJournal {
-  private columns = new ColumnsBuilder();
+  private columns_ = new ColumnsBuilder();
   private numbering = new JournalBuilder();
   /** The last entry held: the one object kept, for the overlap check. */
   private last: Entry | null = null;
@@ -26,7 +26,7 @@ export class ColumnJournal {
   private latestEvent: JournalEvent | null = null;
 
   get length(): number {
-    return this.columns.length;
+    return this.columns_.length;
   }
 
   /** The journal index the next update asks rows from: the last one held (it overlaps), or 0. */
@@ -36,7 +36,7 @@ export class ColumnJournal {
 
   /** Forgets every entry (the journal is read again in full next). The latest event stays known. */
   reset(): void {
-    this.columns = new ColumnsBuilder();
+    this.columns_ = new ColumnsBuilder();
     this.numbering = new JournalBuilder();
     this.last = null;
     this.unknownAfterCommand = false;
@@ -89,7 +89,12 @@ export class ColumnJournal {
 
   /** The summary over the columns (journal-reader/column-stats.ts), or null before the first read. */
   stats(pendingShown = 20): ColumnStats | null {
-    return this.meta ? columnStats(this.meta, this.columns.view(), pendingShown) : null;
+    return this.meta ? columnStats(this.meta, this.columns_.view(), pendingShown) : null;
+  }
+
+  /** The columns held (views: valid until the next append). */
+  columns(): EntryColumns {
+    return this.columns_.view();
   }
 
   /** The latest lifecycle event seen (sys_journal_events), null when none. */
@@ -98,7 +103,7 @@ export class ColumnJournal {
   }
 
   private hold(entry: Entry): void {
-    this.columns.add(entry);
+    this.columns_.add(entry);
     if (entry.kind === 'command') this.unknownAfterCommand = false;
     else if (entry.kind === 'unknown') this.unknownAfterCommand = true;
     this.last = entry;

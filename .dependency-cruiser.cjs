@@ -1,5 +1,6 @@
 // The import-cycle check behind `npm run lint` (docs/decisions.md, "Import cycles are a lint error").
-// One rule: no module may reach itself through its imports, type-only imports included, across the whole of src.
+// No module may reach itself through its imports, type-only imports included, across the whole of src; and
+// src/restate-admin, shared by the app and the CLI, imports neither of them (src/ui and src/cli import it).
 module.exports = {
   forbidden: [
     {
@@ -8,6 +9,13 @@ module.exports = {
       comment: 'An import cycle: move the shared type or function to the module both sides depend on.',
       from: {},
       to: { circular: true },
+    },
+    {
+      name: 'restate-admin-below-ui-and-cli',
+      severity: 'error',
+      comment: 'src/restate-admin is shared by the app (src/ui) and the CLI (src/cli): it may import neither.',
+      from: { path: '^src/restate-admin/' },
+      to: { path: '^src/(ui|cli)/' },
     },
   ],
   options: {

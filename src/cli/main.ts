@@ -21,6 +21,12 @@ const commands: Record<string, CommandInfo> = {
     usage: 'replay-inspector scan <file> [--progress]',
     load: () => import('./commands/scan'),
   },
+  follow: {
+    summary:
+      'Follow a running invocation on a Restate server (only new journal rows fetched, kept as columns): one JSON line per change, a final line at the end (exit 0 success, 1 failure, 3 timeout).',
+    usage: 'replay-inspector follow --admin <url> --id <inv_…> [--interval-ms N] [--timeout-ms N] [--page-rows N]',
+    load: () => import('./commands/follow'),
+  },
   export: {
     summary: 'Export invocations from a running Restate server into a bundle file.',
     usage:

@@ -70,6 +70,34 @@ export class ColumnsBuilder {
     };
   }
 
+  /** The columns so far as views on the builder's arrays (no copy): valid until the next add. */
+  view(): EntryColumns {
+    const n = this.n;
+    const c = this.cols;
+    return {
+      length: n,
+      index: c.index.subarray(0, n),
+      kind: c.kind.subarray(0, n),
+      typeCode: c.typeCode.subarray(0, n),
+      nameCode: c.nameCode.subarray(0, n),
+      commandIndex: c.commandIndex.subarray(0, n),
+      completionId: c.completionId.subarray(0, n),
+      completionId2: c.completionId2.subarray(0, n),
+      signalIndex: c.signalIndex.subarray(0, n),
+      signalNameCode: c.signalNameCode.subarray(0, n),
+      resultKind: c.resultKind.subarray(0, n),
+      appendedAtMs: c.appendedAtMs.subarray(0, n),
+      rowStart: c.rowStart.subarray(0, n),
+      rowEnd: c.rowEnd.subarray(0, n),
+      strings: this.strings,
+    };
+  }
+
+  /** How many entries were added. */
+  get length(): number {
+    return this.n;
+  }
+
   private code(text: string): number {
     let code = this.codes.get(text);
     if (code === undefined) {

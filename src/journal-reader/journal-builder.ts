@@ -29,6 +29,12 @@ export class JournalBuilder {
     return builder;
   }
 
+  /** Lets go of the entries added so far and keeps numbering on: the CLI's `follow` keeps a journal as columns
+   *  (restate-admin/column-journal.ts), not as one object per entry. */
+  forgetEntries(): void {
+    this.entries.length = 0;
+  }
+
   /** The command index the next command entry gets (V1 rows number themselves). */
   get nextCommandIndex(): number {
     return this.commandIndex;

@@ -5,8 +5,17 @@
 import { rowsArrayText, sqlLiteral, sqlTimestamp } from '../../restate-admin/query-text';
 
 export { rowsArrayText, sqlLiteral, sqlTimestamp };
+export {
+  INVOCATION_ID,
+  bundleSql,
+  bundleText,
+  followSql,
+  invocationProgressSql,
+  isFinished,
+  type BundleParts,
+} from '../../restate-admin/follow-sql';
+import { INVOCATION_ID, checkedId } from '../../restate-admin/follow-sql';
 
-export const INVOCATION_ID = /^inv_[A-Za-z0-9]+$/;
 /** `Service`, `Service/handler` or `Object/key/handler` (the shape of sys_invocation.target). */
 const SERVICE = /^[A-Za-z_][A-Za-z0-9_.-]{0,199}$/;
 const TARGET = /^[A-Za-z_][A-Za-z0-9_.-]{0,199}\/(?:[^/'"\s\\]{1,200}\/)?[A-Za-z_][A-Za-z0-9_]{0,199}$/;
@@ -122,71 +131,6 @@ export function appendPage(
   return [...shown, ...page.filter((r) => !seen.has(r.id))];
 }
 
-function checkedId(id: string): string {
-  if (!INVOCATION_ID.test(id)) throw new Error(`not an invocation id: ${id}`);
-  return sqlLiteral(id);
-}
-
-/** What changes while an invocation runs: polled by Follow before it fetches the whole journal again. */
-export function invocationProgressSql(id: string): string {
-  return `SELECT id, status, modified_at, journal_size FROM sys_invocation WHERE id = ${checkedId(id)}`;
-}
-
-/** The four queries of one invocation's bundle (same tables and order as `replay-inspector export`). */
-export function bundleSql(id: string): {
-  sys_invocation: string;
-  sys_journal: string;
-  sys_journal_events: string;
-  sys_invocation_status: string;
-} {
-  const lit = checkedId(id);
-  return {
-    sys_invocation: `SELECT * FROM sys_invocation WHERE id = ${lit}`,
-    sys_journal: `SELECT * FROM sys_journal WHERE id = ${lit} ORDER BY index`,
-    sys_journal_events: `SELECT * FROM sys_journal_events WHERE id = ${lit} ORDER BY after_journal_entry_index, appended_at`,
-    sys_invocation_status:
-      'SELECT id, status, suspended_waiting_for_completions, suspended_waiting_for_signals, suspended_waiting_future_json ' +
-      `FROM sys_invocation_status WHERE id = ${lit}`,
-  };
-}
-
-/**
- * What Follow asks for when the invocation changed: the journal rows from the last one shown on (that row overlaps,
- * to notice a rewritten journal), and the events appended from the latest one held on (same millisecond included:
- * several events can share one). sys_invocation and sys_invocation_status are asked for whole (one row each).
- */
-export function followSql(
-  id: string,
-  fromIndex: number,
-  eventsSince: string | null,
-): { sys_journal: string; sys_journal_events: string } {
-  if (!Number.isSafeInteger(fromIndex) || fromIndex < 0) throw new Error(`not a journal index: ${fromIndex}`);
-  const lit = checkedId(id);
-  return {
-    sys_journal: `SELECT * FROM sys_journal WHERE id = ${lit} AND index >= ${fromIndex} ORDER BY index`,
-    sys_journal_events:
-      `SELECT * FROM sys_journal_events WHERE id = ${lit}` +
-      (eventsSince === null ? '' : ` AND appended_at >= ${sqlTimestamp(eventsSince)}`) +
-      ' ORDER BY after_journal_entry_index, appended_at',
-  };
-}
-
-export interface BundleParts {
-  sys_invocation: string;
-  sys_journal: string;
-  sys_journal_events: string;
-  sys_invocation_status: string;
-}
-
-/** A bundle file (src/model/files.ts, BundleFile) from the rows texts of the four queries, spliced verbatim. */
-export function bundleText(parts: BundleParts, source: { admin: string; query: string }): string {
-  return (
-    `{"format":"replay-inspector/bundle","version":1,\n"source":${JSON.stringify(source)},\n` +
-    `"sys_journal":${parts.sys_journal},\n"sys_journal_events":${parts.sys_journal_events},\n` +
-    `"sys_invocation":${parts.sys_invocation},\n"sys_invocation_status":${parts.sys_invocation_status}}\n`
-  );
-}
-
 function text(value: unknown): string {
   return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
 }
@@ -203,11 +147,6 @@ export function invocationSummaries(rows: Record<string, unknown>[]): Invocation
       modifiedAt: text(r.modified_at),
       journalSize: typeof r.journal_size === 'number' ? r.journal_size : null,
     }));
-}
-
-/** Follow stops once the invocation is completed: nothing more will be appended. */
-export function isFinished(status: string): boolean {
-  return status === 'completed';
 }
 
 /** Delay before the next Follow poll: 1 s, doubled per consecutive error, at most 15 s. */

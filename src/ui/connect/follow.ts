@@ -1,6 +1,6 @@
 // Follow: polls the followed invocation every second and, when it changed, appends what is new to the run on screen.
 // Each update asks only for the journal rows from the last one shown on, the events since the latest held, and the
-// invocation's two status rows; the journal reader reads them and journalMerge.ts appends them (futures re-derived).
+// invocation's two status rows; the journal reader reads them and restate-admin/journal-merge.ts appends them (futures re-derived).
 // When the server's journal no longer continues the shown one (shorter, or the overlapping row differs), it is read
 // again in full, once, and the follow chip says so.
 import type { LoadedRun } from '../../run/loaded-run';
@@ -14,8 +14,15 @@ import { bundleSql, bundleText, cursorAfterUpdate, followSql, invocationProgress
 import { fetchBundle, fileNameOf, type FetchedBundle } from './bundleFetch';
 import { useConnect, type FollowNote, type FollowState } from './connectStore';
 import { createFollowLoop, type FollowLoop } from './followLoop';
-import { heldAfterUpdate, holdRows, joinRowTexts, mergeEvents, rowTexts, type HeldRows } from './followRows';
-import { mergeTail, mergeWarnings } from './journalMerge';
+import {
+  heldAfterUpdate,
+  holdRows,
+  joinRowTexts,
+  mergeEvents,
+  rowTexts,
+  type HeldRows,
+} from '../../restate-admin/follow-rows';
+import { mergeTail, mergeWarnings } from '../../restate-admin/journal-merge';
 
 interface Followed {
   config: ServeConfig;

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readJournals } from '../../journal-reader';
-import { CAPTURES_DIR } from '../../journal-reader/test-files';
-import { rowsArrayText } from '../../restate-admin/query-text';
-import { bundleText, followSql } from './adminSql';
+import { readJournals } from '../journal-reader';
+import { CAPTURES_DIR } from '../journal-reader/test-files';
+import { rowsArrayText } from './query-text';
+import { bundleText, followSql } from './follow-sql';
 import {
   appendRowTexts,
   heldAfterUpdate,
@@ -12,7 +12,7 @@ import {
   latestAppendedAt,
   mergeEvents,
   rowTexts,
-} from './followRows';
+} from './follow-rows';
 
 const event = (at: string, type = 'TransientError') =>
   `{"partition_key":18446744073709551615,"id":"inv_1","after_journal_entry_index":3,"appended_at":"${at}","event_type":"${type}","event_json":"{}"}`;

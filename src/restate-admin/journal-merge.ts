@@ -3,8 +3,8 @@
 // it differs (or is missing) the server's journal is not a longer version of ours any more (restarted, purged,
 // trimmed): the caller then reads the whole journal again. Sys_journal is append-only while an invocation runs
 // (Restate only rewrites a journal by purging it or restarting the invocation), so one overlapping row is the check.
-import type { Entry, Journal, ReaderWarning } from '../../model';
-import { JournalBuilder } from '../../journal-reader/journal-builder';
+import type { Entry, Journal, ReaderWarning } from '../model';
+import { JournalBuilder } from '../journal-reader/journal-builder';
 
 const UNKNOWN_REASON = 'an entry of a kind the reader does not know cannot be numbered incrementally';
 

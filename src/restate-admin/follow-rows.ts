@@ -1,6 +1,6 @@
 // The rows Follow holds for the invocation it follows, as the server's own text (never re-serialised: partition keys
 // exceed 2^53), so that each update asks only for what is new and a reload still finds the whole journal. Pure.
-import { joinRowTexts, rowTexts } from '../../restate-admin/query-text';
+import { joinRowTexts, rowTexts } from './query-text';
 
 export interface HeldRows {
   /** sys_journal rows array text (index 0…n-1). */

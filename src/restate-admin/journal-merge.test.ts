@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Journal } from '../../model';
-import { deriveFutures, readJournals } from '../../journal-reader';
-import { CAPTURES_DIR, captureCases } from '../../journal-reader/test-files';
-import { mergeTail, mergeWarnings } from './journalMerge';
+import type { Journal } from '../model';
+import { deriveFutures, readJournals } from '../journal-reader';
+import { CAPTURES_DIR, captureCases } from '../journal-reader/test-files';
+import { mergeTail, mergeWarnings } from './journal-merge';
 
 type Row = Record<string, unknown>;
 interface Bundle {

@@ -35,6 +35,11 @@ function expectSameAsRebuilt(entries: Entry[], size: number): void {
   for (let i = rebuilt.length - 1; i >= 0; i--) expect(lazy[i]).toEqual(rebuilt[i]);
   expect(lazy[rebuilt.length]).toBeUndefined();
   expect(lazy[-1]).toBeUndefined();
+  // Only canonical index keys are entries: '01', '1.0', ' 1' and '1e0' are other properties (none), as on an array.
+  for (const key of ['01', '1.0', ' 1', '1e0', '+1', ''])
+    expect((lazy as unknown as Record<string, unknown>)[key]).toBe(
+      (rebuilt as unknown as Record<string, unknown>)[key],
+    );
   expect(JSON.stringify(lazy)).toBe(JSON.stringify(rebuilt));
   expect([...lazy]).toEqual(rebuilt);
   expect(lazy.map((e) => e.index)).toEqual(rebuilt.map((e) => e.index));

@@ -77,13 +77,21 @@ class ColumnEntries {
 
 const columnsOf = new WeakMap<readonly Entry[], ColumnEntries>();
 
-/** An index property key ('0', '17'…) as a number below `length`, else -1. */
+/**
+ * An index property key ('0', '17'…) as a number below `length`, else -1. A Proxy gets every index as a string; the
+ * digits are read in one pass (`Number` then `String` to check the key is canonical made a string per read).
+ */
 function indexOf(key: string | symbol, length: number): number {
-  if (typeof key !== 'string' || key.length === 0) return -1;
-  const c = key.charCodeAt(0);
-  if (c < 48 || c > 57) return -1;
-  const i = Number(key);
-  return i < length && Number.isInteger(i) && String(i) === key ? i : -1;
+  if (typeof key !== 'string') return -1;
+  const n = key.length;
+  if (n === 0 || n > 15 || (n > 1 && key.charCodeAt(0) === 48)) return -1;
+  let i = 0;
+  for (let k = 0; k < n; k++) {
+    const digit = key.charCodeAt(k) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    i = i * 10 + digit;
+  }
+  return i < length ? i : -1;
 }
 
 /** Page side: the entries of these parts (in order) as a lazily made `Entry[]`. */

@@ -5,7 +5,7 @@ import type { EngineError, EngineJob, EngineMessage } from './protocol';
 import { prepareForPage } from './prepare';
 import { keepRawSource } from './rawRows';
 import { ResultAssembler } from './transfer';
-import { isLazyEntries, plainEntries } from './lazyEntries';
+import { cloneableJob } from './lazyEntries';
 import { markLoad } from './loadMarks';
 import type { PartialRun } from './partialRead';
 
@@ -134,16 +134,10 @@ export function runEngineJob(
       );
     };
     markLoad('job-posted');
-    worker.postMessage(job.type === 'read' && options.onPartial ? { ...job, partial: true } : cloneable(job));
+    worker.postMessage(job.type === 'read' && options.onPartial ? { ...job, partial: true } : cloneableJob(job));
   });
   return {
     promise,
     cancel: () => settle?.(() => undefined),
   };
-}
-
-/** The job as postMessage can clone it: a large read run's lazy entries (a Proxy, lazyEntries.ts) as a plain array. */
-function cloneable(job: EngineJob): EngineJob {
-  if (!('journal' in job) || !isLazyEntries(job.journal.entries)) return job;
-  return { ...job, journal: { ...job.journal, entries: plainEntries(job.journal.entries) } };
 }

@@ -9,7 +9,7 @@ import { generateJournal } from '../../journal-reader/generate';
 import { CAPTURES_DIR, readText } from '../../journal-reader/test-files';
 import type { Entry } from '../../model';
 import { entriesOfPart, entryColumnsPart, type EntryColumnsPart } from './entryParts';
-import { entryTimes, isLazyEntries, lazyEntries, plainEntries } from './lazyEntries';
+import { cloneableJob, entryTimes, isLazyEntries, lazyEntries, plainEntries } from './lazyEntries';
 import { ResultAssembler, splitForPage } from './transfer';
 import type { RunResult } from '../../run/loaded-run';
 
@@ -109,5 +109,18 @@ describe('a large run keeps its entries as columns and makes an Entry when one i
     expect(isLazyEntries(small)).toBe(false);
     expect(isLazyEntries(large)).toBe(true);
     expect(JSON.stringify(large)).toBe(JSON.stringify(small));
+  });
+
+  it('a replay job of a large run is posted with a plain copy of its entries; other jobs go as they are', () => {
+    const text = readText(`${CAPTURES_DIR}fanout-7000/journal.query.json`);
+    const journal = readJournals(text).journals[0];
+    const lazy = lazyEntries(partsOf(journal.entries, 500));
+    const job = { type: 'replay' as const, source: 'x', scenarioLabel: 'x', journal: { ...journal, entries: lazy } };
+    expect(() => structuredClone(job)).toThrow();
+    const posted = cloneableJob(job);
+    expect(isLazyEntries(posted.type === 'replay' ? posted.journal.entries : [])).toBe(false);
+    expect(JSON.stringify(structuredClone(posted))).toBe(JSON.stringify(job));
+    const plain = { ...job, journal: { ...journal, entries: journal.entries } };
+    expect(cloneableJob(plain)).toBe(plain);
   });
 });

@@ -5,7 +5,7 @@ import type { EngineError, EngineJob, EngineMessage } from './protocol';
 import { prepareForPage } from './prepare';
 import { keepRawSource } from './rawRows';
 import { ResultAssembler } from './transfer';
-import { cloneableJob } from './lazyEntries';
+import { isLazyEntries, plainEntries } from './lazyEntries';
 import { markLoad } from './loadMarks';
 import type { PartialRun } from './partialRead';
 
@@ -140,4 +140,10 @@ export function runEngineJob(
     promise,
     cancel: () => settle?.(() => undefined),
   };
+}
+
+/** The job as postMessage can clone it: a replay's journal with lazy entries gets a plain array (made in full). */
+export function cloneableJob(job: EngineJob): EngineJob {
+  if (!('journal' in job) || !isLazyEntries(job.journal.entries)) return job;
+  return { ...job, journal: { ...job.journal, entries: plainEntries(job.journal.entries) } };
 }

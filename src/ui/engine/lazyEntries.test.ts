@@ -9,7 +9,8 @@ import { generateJournal } from '../../journal-reader/generate';
 import { CAPTURES_DIR, readText } from '../../journal-reader/test-files';
 import type { Entry } from '../../model';
 import { entriesOfPart, entryColumnsPart, type EntryColumnsPart } from './entryParts';
-import { cloneableJob, entryTimes, isLazyEntries, lazyEntries, plainEntries } from './lazyEntries';
+import { cloneableJob } from './engineClient';
+import { entryTimes, isLazyEntries, lazyEntries, plainEntries } from './lazyEntries';
 import { ResultAssembler, splitForPage } from './transfer';
 import type { RunResult } from '../../run/loaded-run';
 

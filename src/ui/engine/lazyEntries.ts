@@ -9,7 +9,6 @@
 // Proxy: a full scan makes every entry, which is why the page's scans at load read the columns instead
 // (`entryTimes`). A Proxy cannot be structured-cloned: `plainEntries` makes a plain array for postMessage.
 import type { Entry } from '../../model';
-import type { EngineJob } from './protocol';
 import { columnEntryAt, columnTimeAt, isJsonRow, otherEntriesOf, type EntryColumnsPart } from './entryParts';
 
 /**
@@ -142,10 +141,4 @@ export function entryTimes(entries: readonly Entry[]): (number | null)[] {
 /** A plain array of the entries, for structured clone (postMessage cannot clone a Proxy); the same list otherwise. */
 export function plainEntries(entries: Entry[]): Entry[] {
   return columnsOf.has(entries) ? Array.from({ length: entries.length }, (_, i) => entries[i]) : entries;
-}
-
-/** The job as postMessage can clone it: a replay's journal with lazy entries gets a plain array (made in full). */
-export function cloneableJob(job: EngineJob): EngineJob {
-  if (!('journal' in job) || !isLazyEntries(job.journal.entries)) return job;
-  return { ...job, journal: { ...job.journal, entries: plainEntries(job.journal.entries) } };
 }

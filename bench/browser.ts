@@ -25,11 +25,13 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** Builds the site (unless BENCH_NO_BUILD=1) and serves dist/ on a free loopback port. */
 export async function serveSite(): Promise<{ url: string; server: Server }> {
-  if (process.env.BENCH_NO_BUILD !== '1') {
+  // BENCH_DIST serves an already built site (e.g. a base commit's, for paired before/after runs): no build.
+  const distDir = process.env.BENCH_DIST ?? 'dist';
+  if (process.env.BENCH_NO_BUILD !== '1' && !process.env.BENCH_DIST) {
     const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('vite build failed');
   }
-  return startServer({ distDir: 'dist', adminUrl: 'http://127.0.0.1:9', port: 0, host: '127.0.0.1' });
+  return startServer({ distDir, adminUrl: 'http://127.0.0.1:9', port: 0, host: '127.0.0.1' });
 }
 
 export const percentile = (values: number[], p: number) => {

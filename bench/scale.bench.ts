@@ -2,8 +2,8 @@
 // Chromium through "Open journal" (read as a stream in the engine Worker). Measures the load (file chosen → first lane
 // painted), where it went (the ri:* marks, src/ui/engine/loadMarks.ts), step latency p95 (key press → status
 // updated, as ui.bench.ts), and the page's JS heap after a GC against the file size. One run: the machine is shared.
-// BENCH_SCALE_ENTRIES sizes it.
-import { mkdtempSync, rmSync } from 'node:fs';
+// BENCH_SCALE_ENTRIES sizes it; BENCH_SCALE_FILE keeps the generated file there and reuses it (paired runs).
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeLargeQueryExport } from '../test/large-export';
@@ -11,8 +11,9 @@ import { afterPaint, launchBrowser, percentile, serveSite } from './browser';
 
 const entries = Number(process.env.BENCH_SCALE_ENTRIES ?? 1_000_000);
 const dir = mkdtempSync(join(tmpdir(), 'ri-scale-'));
-const file = join(dir, `journal-${entries}.query.json`);
-const fileBytes = await writeLargeQueryExport(file, entries);
+const kept = process.env.BENCH_SCALE_FILE;
+const file = kept ?? join(dir, `journal-${entries}.query.json`);
+const fileBytes = kept && existsSync(kept) ? statSync(kept).size : await writeLargeQueryExport(file, entries);
 console.log(`generated ${entries} entries: ${(fileBytes / 1e6).toFixed(1)} MB`);
 
 const site = await serveSite();

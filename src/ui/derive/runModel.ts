@@ -9,6 +9,7 @@ import { groupCallInvocationIds, laneHeight, type InvocationIdMarker } from './l
 
 export { withDisplayNames };
 import { buildSteps, type RunSteps } from './steps';
+import { entryTimes } from '../engine/lazyEntries';
 
 export interface RunModel {
   steps: RunSteps;
@@ -116,7 +117,7 @@ function computeRunModel(run: RunModelInput): RunModel {
     transient: indexTransientErrors(run.journal.events),
     mismatchCursor: mismatchCursorOf(run.journal, run.mismatch),
     frontier: frontierOf(run.journal, run.sdkReplay),
-    times: run.journal.entries.map((e) => e.appendedAtMs),
+    times: entryTimes(run.journal.entries),
     lanesHeightPx: laneFutures.reduce((sum, f) => sum + laneHeight(f.kind), 0),
   };
 }

@@ -5,6 +5,7 @@ import type { EngineError, EngineJob, EngineMessage } from './protocol';
 import { prepareForPage } from './prepare';
 import { keepRawSource } from './rawRows';
 import { ResultAssembler } from './transfer';
+import { isLazyEntries, plainEntries } from './lazyEntries';
 import { markLoad } from './loadMarks';
 import type { PartialRun } from './partialRead';
 
@@ -147,10 +148,16 @@ export function runEngineJob(
       );
     };
     markLoad('job-posted');
-    worker.postMessage(job.type === 'read' && options.onPartial ? { ...job, partial: true } : job);
+    worker.postMessage(job.type === 'read' && options.onPartial ? { ...job, partial: true } : cloneableJob(job));
   });
   return {
     promise,
     cancel: () => settle?.(() => undefined),
   };
+}
+
+/** The job as postMessage can clone it: a replay's journal with lazy entries gets a plain array (made in full). */
+export function cloneableJob(job: EngineJob): EngineJob {
+  if (!('journal' in job) || !isLazyEntries(job.journal.entries)) return job;
+  return { ...job, journal: { ...job.journal, entries: plainEntries(job.journal.entries) } };
 }

@@ -16,6 +16,8 @@ export interface EntryColumnsPart {
   type: 'part';
   field: 'entry-columns';
   count: number;
+  /** Entries in the whole journal, all parts together (set by transfer.ts: the page picks lazy entries by it). */
+  journalLength?: number;
   shape: Uint8Array;
   index: Float64Array;
   appendedAtMs: Float64Array;
@@ -160,39 +162,54 @@ export function entryPartBuffers(part: EntryColumnsPart): ArrayBuffer[] {
 
 /** Page side: the entries of a part, in order, as the objects JSON.parse would have given. */
 export function entriesOfPart(part: EntryColumnsPart, into: Entry[]): void {
-  const others = JSON.parse(part.json) as Entry[];
+  const others = otherEntriesOf(part);
   let other = 0;
-  const { shape, strings } = part;
-  for (let i = 0; i < part.count; i++) {
-    if (shape[i] === JSON_SHAPE) {
-      into.push(others[other++]);
-      continue;
-    }
-    const at = part.appendedAtMs[i];
-    const appendedAtMs = Number.isNaN(at) ? null : at;
-    if (shape[i] === PLAIN_COMMAND) {
-      into.push({
-        kind: 'command',
-        index: part.index[i],
-        type: strings[part.typeCode[i]],
-        name: textAt(part.names, i),
-        appendedAtMs,
-        commandIndex: part.number[i],
-        completionIds: [part.number2[i]],
-      });
-    } else {
-      into.push({
-        kind: 'notification',
-        index: part.index[i],
-        type: strings[part.typeCode[i]],
-        name: textAt(part.names, i),
-        appendedAtMs,
-        result: {
-          kind: 'success',
-          payload: { encoding: 'json', text: textAt(part.payloads, i), byteLength: part.number2[i] },
-        },
-        completionId: part.number[i],
-      });
-    }
+  for (let i = 0; i < part.count; i++)
+    into.push(part.shape[i] === JSON_SHAPE ? others[other++] : columnEntryAt(part, i));
+}
+
+/** The part's entries that travelled as JSON text, in order (one per JSON-shaped row). */
+export function otherEntriesOf(part: EntryColumnsPart): Entry[] {
+  return JSON.parse(part.json) as Entry[];
+}
+
+/** True when row i of the part travelled as JSON (its entry is in `otherEntriesOf`, not in the columns). */
+export function isJsonRow(part: EntryColumnsPart, i: number): boolean {
+  return part.shape[i] === JSON_SHAPE;
+}
+
+/** Row i's appendedAtMs, read from the columns (a JSON row's is in its entry: undefined here). */
+export function columnTimeAt(part: EntryColumnsPart, i: number): number | null | undefined {
+  if (part.shape[i] === JSON_SHAPE) return undefined;
+  const at = part.appendedAtMs[i];
+  return Number.isNaN(at) ? null : at;
+}
+
+/** Row i of the part as an Entry, for a row that travelled as columns (not JSON). */
+export function columnEntryAt(part: EntryColumnsPart, i: number): Entry {
+  const at = part.appendedAtMs[i];
+  const appendedAtMs = Number.isNaN(at) ? null : at;
+  if (part.shape[i] === PLAIN_COMMAND) {
+    return {
+      kind: 'command',
+      index: part.index[i],
+      type: part.strings[part.typeCode[i]],
+      name: textAt(part.names, i),
+      appendedAtMs,
+      commandIndex: part.number[i],
+      completionIds: [part.number2[i]],
+    };
   }
+  return {
+    kind: 'notification',
+    index: part.index[i],
+    type: part.strings[part.typeCode[i]],
+    name: textAt(part.names, i),
+    appendedAtMs,
+    result: {
+      kind: 'success',
+      payload: { encoding: 'json', text: textAt(part.payloads, i), byteLength: part.number2[i] },
+    },
+    completionId: part.number[i],
+  };
 }

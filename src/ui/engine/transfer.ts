@@ -11,6 +11,7 @@ import type { EntryColumnsPart } from './entryParts';
 import { entriesOfPart, entryColumnsPart, entryPartBuffers } from './entryParts';
 import type { FutureColumnsPart } from './futureParts';
 import { futureColumnsPart, futurePartBuffers, futuresOfPart } from './futureParts';
+import { LAZY_ENTRIES_MIN, lazyEntries } from './lazyEntries';
 
 /** Items per message: ~10k entries deserialise in ~30 ms on a slow core, well under the 100 ms long-task budget. */
 export const CHUNK_ITEMS = 10_000;
@@ -43,6 +44,7 @@ export function splitForPage(
   }
   for (let i = 0; i < entries.length; i += chunkItems) {
     const part = entryColumnsPart(entries.slice(i, i + chunkItems));
+    part.journalLength = entries.length;
     emit(part, entryPartBuffers(part));
   }
   for (let i = 0; i < result.futures.length; i += chunkItems) {
@@ -53,21 +55,29 @@ export function splitForPage(
   return { rest, raws };
 }
 
-/** Page side: collects parts as they arrive, then rebuilds the result. */
+/**
+ * Page side: collects parts as they arrive, then rebuilds the result. A journal of `LAZY_ENTRIES_MIN` entries or more
+ * keeps its entry parts as columns (lazyEntries.ts); a smaller one is rebuilt as objects, part by part.
+ */
 export class ResultAssembler {
   private readonly entries: Entry[] = [];
+  private readonly entryParts: EntryColumnsPart[] = [];
   private readonly futures: Future[] = [];
   /** Parts received so far (for the progress bar). */
   received = 0;
 
+  constructor(private readonly lazyMin = LAZY_ENTRIES_MIN) {}
+
   add(part: ResultPart): void {
-    if (part.field === 'entry-columns') entriesOfPart(part, this.entries);
-    else futuresOfPart(part, this.futures);
+    if (part.field !== 'entry-columns') futuresOfPart(part, this.futures);
+    else if ((part.journalLength ?? 0) >= this.lazyMin) this.entryParts.push(part);
+    else entriesOfPart(part, this.entries);
     this.received++;
   }
 
   finish(rest: RunResult): RunResult {
     if (this.received === 0) return rest;
-    return { ...rest, journal: { ...rest.journal, entries: this.entries }, futures: this.futures };
+    const entries = this.entryParts.length ? lazyEntries(this.entryParts) : this.entries;
+    return { ...rest, journal: { ...rest.journal, entries }, futures: this.futures };
   }
 }

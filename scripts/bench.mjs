@@ -175,6 +175,16 @@ function targetRows(r, seconds) {
     '≥ 10× faster',
     side.firstRowSpeedup >= 10,
   );
+  const follow = r.follow ?? {};
+  add(
+    'follow 200k entries: rows fetched, held',
+    follow.rowsFetchedToEntries === undefined
+      ? undefined
+      : `${follow.rowsFetchedToEntries}× the journal; ${follow.heldAsColumnsMB} MB as columns (objects ${follow.heldAsObjectsMB} MB)`,
+    '',
+    'reported',
+    follow.followExit === 0,
+  );
   add('whole bench', Math.round(seconds), ' s', '< 600 s', seconds < 600);
   return rows;
 }

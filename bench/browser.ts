@@ -123,3 +123,86 @@ export async function wheelFloor(browser: Browser): Promise<number> {
     await page.close();
   }
 }
+
+/**
+ * What to wait for in `watchFirstPaint`: an element matching `selector`, or a text node whose text is exactly `text`.
+ * `since`: 'navigation' measures from the page's time origin (a navigation), 'file-chosen' from the first `change`
+ * event of a file input.
+ */
+export interface FirstPaintTarget {
+  selector?: string;
+  text?: string;
+  since: 'navigation' | 'file-chosen';
+}
+
+/**
+ * Installs, before the page's own scripts, a MutationObserver that notes when the target is first added to the page
+ * and visible, then the first frame after it (a requestAnimationFrame, then a posted message, as `afterPaint`); read it
+ * with `firstPaintMs`. The page itself does the watching, so the time is not rounded up to Playwright's polling
+ * (0, 20, 50, 100, 100, then every 500 ms) nor delayed by a check waiting for a busy main thread. It inspects only the
+ * nodes each mutation adds, so it costs a page about one walk of its DOM in all, the same for any page.
+ */
+export async function watchFirstPaint(page: Page, target: FirstPaintTarget): Promise<void> {
+  // A string, not a function: tsx would wrap a function's inner functions in a helper the page does not have.
+  const script = `(() => {
+    const target = ${JSON.stringify(target)};
+    const w = window;
+    w.__benchFirst = { chosen: target.since === 'navigation' ? 0 : null, seen: null, painted: null };
+    if (target.since === 'file-chosen')
+      document.addEventListener('change', (e) => {
+        if (w.__benchFirst.chosen === null && e.target && e.target.type === 'file') w.__benchFirst.chosen = performance.now();
+      }, true);
+    let candidates = [];
+    const matchesIn = (node) => {
+      if (target.selector) {
+        if (node.nodeType !== 1) return [];
+        const found = node.matches(target.selector) ? [node] : [];
+        return found.concat(Array.from(node.querySelectorAll(target.selector)));
+      }
+      if (node.nodeType === 3) return node.data === target.text ? [node.parentElement] : [];
+      if (node.nodeType !== 1) return [];
+      const out = [];
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) if (t.data === target.text) out.push(t.parentElement);
+      return out;
+    };
+    const visible = (el) => el && el.isConnected && el.checkVisibility() && el.getBoundingClientRect().height > 0;
+    const paintedAfter = () =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => { w.__benchFirst.painted = performance.now(); };
+        channel.port2.postMessage(0);
+      });
+    const look = () => {
+      if (w.__benchFirst.seen !== null) return;
+      if ((target.since === 'file-chosen' && w.__benchFirst.chosen === null) || !candidates.some(visible)) {
+        if (candidates.length) requestAnimationFrame(look);
+        return;
+      }
+      w.__benchFirst.seen = performance.now();
+      observer.disconnect();
+      paintedAfter();
+    };
+    const observer = new MutationObserver((records) => {
+      const before = candidates.length;
+      for (const r of records) for (const n of r.addedNodes) candidates = candidates.concat(matchesIn(n));
+      if (candidates.length > before) look();
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  })();`;
+  await page.addInitScript({ content: script });
+}
+
+/** The first paint `watchFirstPaint` saw, in ms since its start point (waits for it, up to `timeoutMs`). */
+export async function firstPaintMs(page: Page, timeoutMs = 120_000): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => {
+      const first = (window as unknown as { __benchFirst?: { chosen: number | null; painted: number | null } })
+        .__benchFirst;
+      return first && first.painted !== null && first.chosen !== null ? first.painted - first.chosen : null;
+    },
+    undefined,
+    { timeout: timeoutMs, polling: 100 },
+  );
+  return Math.round((await handle.jsonValue()) as number);
+}

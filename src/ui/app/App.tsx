@@ -72,7 +72,7 @@ export function App() {
     <div className="app">
       <Header />
       <Stepper />
-      <div>
+      <div className="status-row">
         <StatusLine />
         <LoadProgress />
         <ErrorBanner />

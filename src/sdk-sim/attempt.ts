@@ -293,6 +293,8 @@ export class SdkAttempt implements AttemptRunner {
         typeof invokeAtMs === 'number' ? invokeAtMs : undefined,
       );
     } else if (type === 'AttachInvocation') world.onAttach(entry.completionIds[0], entry.invocationId!);
+    else if (type === 'SendSignal' && entry.signal?.name !== undefined)
+      world.sendNamedSignal(entry.signal.targetInvocationId ?? '', entry.signal.name, entry.result!, invocationId);
     else if (type === 'SendSignal' && entry.signal?.index === 1) {
       const callee = this.sim.calls.get(entry.signal.targetInvocationId ?? '');
       if (callee !== undefined) world.cancelCall(callee);

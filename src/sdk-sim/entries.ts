@@ -44,6 +44,7 @@ export function payloadOf(content: Uint8Array): Payload {
 /** What a Run / Output result message (`value` / `failure`) says. */
 export function resultOf(message: MessageObject): EntryResult {
   const failure = message.failure as MessageObject | undefined;
+  if (message.void !== undefined && message.void !== null) return { kind: 'void' };
   if (failure) return { kind: 'failure', failure: { code: Number(failure.code ?? 0), message: text(failure.message) } };
   const value = message.value;
   const content = value instanceof Uint8Array ? value : bytes((value as MessageObject | undefined)?.content);
@@ -110,8 +111,16 @@ export function commandFieldsOf(
         invocationId: text(message.invocation_id),
       };
     case 'SendSignal':
-      // A named signal (`ctx.invocation(id).signal(name).resolve(…)`) is not served: only the cancel signal is.
-      if (text(message.signal_name) !== '') return null;
+      // A named signal (`ctx.invocation(id).signal(name).resolve(…)` / `.reject(…)`) carries its value or failure,
+      // as the Restate journal's SendSignal does (test/fixtures/restate-1.7.12/self-signal); the cancel signal is void.
+      if (text(message.signal_name) !== '')
+        return {
+          type,
+          name: text(message.entry_name),
+          completionIds: [],
+          signal: { name: text(message.signal_name), targetInvocationId: text(message.target_invocation_id) },
+          result: resultOf(message),
+        };
       return {
         type,
         name: text(message.entry_name),
@@ -165,6 +174,7 @@ export function notificationFrame(fields: NotificationFields): Frame {
   const message: MessageObject = {};
   if (fields.completionId !== undefined) message.completion_id = fields.completionId;
   if (fields.signalIndex !== undefined) message.signal_id = fields.signalIndex;
+  if (fields.signalName !== undefined) message.signal_name = fields.signalName;
   const result = fields.result;
   if (result.kind === 'void') message.void = {};
   else if (result.kind === 'failure') message.failure = { code: result.failure.code, message: result.failure.message };
@@ -260,12 +270,22 @@ export function commandFrame(entry: CommandEntry): Frame {
       return {
         type: 0x0410,
         flags: 0,
-        payload: encodeMessage('SendSignalCommandMessage', {
-          target_invocation_id: entry.signal?.targetInvocationId ?? '',
-          idx: entry.signal?.index ?? 1,
-          void: {},
-          entry_name: name,
-        }),
+        payload: encodeMessage(
+          'SendSignalCommandMessage',
+          entry.signal?.name !== undefined
+            ? {
+                target_invocation_id: entry.signal.targetInvocationId ?? '',
+                signal_name: entry.signal.name,
+                ...(entry.result?.kind === 'void' ? { void: {} } : result(entry.result)),
+                entry_name: name,
+              }
+            : {
+                target_invocation_id: entry.signal?.targetInvocationId ?? '',
+                idx: entry.signal?.index ?? 1,
+                void: {},
+                entry_name: name,
+              },
+        ),
       };
     case 'GetPromise':
     case 'PeekPromise':

@@ -252,20 +252,4 @@ describe('sdk-sim: the real SDK under the simulated server', () => {
     expect(run.journal.target).toBe('Counter/c1/bump');
     expect(fixture.target).toBe('Counter/c1/bump');
   });
-
-  it('a command the simulated server does not serve is a clear error (SIM_SDK_UNSUPPORTED)', async () => {
-    const theirs = defineSdkScenario({
-      name: 'named-signal',
-      services: service(async (ctx) => {
-        const id = await ctx.genericSend({ service: 'Worker', method: 'slow', parameter: new Uint8Array() })
-          .invocationId;
-        ctx.invocation(id).signal('go').resolve('hello');
-        return 'done';
-      }),
-    });
-    await expect(simulateSdk(await host, theirs, { seed: 1 })).rejects.toMatchObject({
-      code: 'SIM_SDK_UNSUPPORTED',
-      message: expect.stringMatching(/SendSignal/),
-    });
-  });
 });

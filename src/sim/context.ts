@@ -11,6 +11,7 @@ import { DurableFuture } from './future';
 import { SimError } from './errors';
 
 export function createContext(engine: ContextEngine): SimContext {
+  const signals = new Map<string, DurableFuture>();
   const ctx: SimContext = {
     run(name: string, fn?: () => unknown) {
       engine.ensureAlive();
@@ -157,12 +158,30 @@ export function createContext(engine: ContextEngine): SimContext {
     },
 
     rejectAwakeable(awakeableId: string, reason: string | { code: number; message: string }) {
-      // sdk-typescript `toWasmFailure`: a string reason is UNKNOWN_ERROR_CODE (500), an error keeps its code.
-      const failure =
-        typeof reason === 'string'
-          ? { code: 500, message: reason }
-          : { code: Number(reason?.code ?? 500), message: String(reason?.message ?? '') };
-      completeAwakeable(engine, awakeableId, { kind: 'failure', failure });
+      completeAwakeable(engine, awakeableId, { kind: 'failure', failure: failureOf(reason) });
+    },
+
+    signal(name: string) {
+      engine.ensureAlive();
+      checkName('signal', name);
+      const id = `s:${name}`;
+      // The SDK hands out a new handle on the same signal; one future per name here settles the same way.
+      let future = signals.get(id);
+      if (!future) signals.set(id, (future = engine.newLeaf({ id, type: 'Signal', name, signalName: name })));
+      return future as DurableFuture<any>;
+    },
+
+    sendSignal(invocationId: string, name: string, value?: unknown) {
+      // sdk-typescript `SignalReference.resolve`: the serde writes undefined as the empty value.
+      sendNamedSignal(engine, invocationId, name, valueResult(value));
+    },
+
+    rejectSignal(invocationId: string, name: string, reason: string | { code: number; message: string }) {
+      sendNamedSignal(engine, invocationId, name, { kind: 'failure', failure: failureOf(reason) });
+    },
+
+    get invocationId() {
+      return engine.setup.invocationId;
     },
 
     promise(name: string) {
@@ -200,6 +219,28 @@ function completeAwakeable(engine: ContextEngine, awakeableId: string, result: E
     result,
   });
   if (appended) engine.setup.world?.completeAwakeable(awakeableId, result, engine.setup.invocationId);
+}
+
+/** sdk-typescript `toWasmFailure`: a string reason is UNKNOWN_ERROR_CODE (500), an error keeps its code. */
+function failureOf(reason: string | { code: number; message: string }): { code: number; message: string } {
+  return typeof reason === 'string'
+    ? { code: 500, message: reason }
+    : { code: Number(reason?.code ?? 500), message: String(reason?.message ?? '') };
+}
+
+function sendNamedSignal(engine: ContextEngine, invocationId: string, name: string, result: EntryResult): void {
+  engine.ensureAlive();
+  if (typeof invocationId !== 'string' || invocationId === '')
+    throw new SimError('SIM_BAD_OPTIONS', 'sendSignal / rejectSignal: an invocation id is required');
+  checkName('sendSignal / rejectSignal', name);
+  const { appended } = engine.command({
+    type: 'SendSignal',
+    name: '',
+    completionIds: [],
+    signal: { name, targetInvocationId: invocationId },
+    result,
+  });
+  if (appended) engine.setup.world?.sendNamedSignal(invocationId, name, result, engine.setup.invocationId);
 }
 
 function checkName(what: string, name: unknown): void {

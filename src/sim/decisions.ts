@@ -57,10 +57,12 @@ const treeNodes: Record<string, Exclude<FutureTree['node'], 'Single'>> = {
 
 export function treeOf(future: DurableFuture): FutureTree {
   const leaf = future.leaf;
-  if (leaf)
+  if (leaf) {
+    if (leaf.signalName !== undefined) return { node: 'Single', signalName: leaf.signalName };
     return leaf.signalIndex !== undefined
       ? { node: 'Single', signalIndex: leaf.signalIndex }
       : { node: 'Single', completionId: leaf.completionId };
+  }
   return { node: treeNodes[future.kind] ?? 'Unknown', children: future.children.map(treeOf) };
 }
 

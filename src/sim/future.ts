@@ -42,6 +42,8 @@ export interface LeafInfo {
   name: string;
   completionId?: number;
   signalIndex?: number;
+  /** Named signals (`ctx.signal(name)`): the name; the leaf's id is `s:<name>`. */
+  signalName?: string;
   /** Runs: the closure computing the value when the run executes (never called on replay). */
   compute?: () => unknown;
   /** Calls: the callee's invocation id (for cancel). */

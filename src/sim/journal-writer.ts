@@ -6,14 +6,17 @@ import type { CommandEntry, Entry, Journal, JournalEvent, NotificationEntry } fr
 export type CommandFields = Omit<CommandEntry, 'kind' | 'index' | 'commandIndex' | 'appendedAtMs' | 'raw'>;
 
 /** What a notification says; the writer adds its journal index and virtual time. */
-export type NotificationFields = Pick<NotificationEntry, 'type' | 'name' | 'completionId' | 'signalIndex' | 'result'>;
+export type NotificationFields = Pick<
+  NotificationEntry,
+  'type' | 'name' | 'completionId' | 'signalIndex' | 'signalName' | 'result'
+>;
 
 export class JournalWriter {
   readonly entries: Entry[] = [];
   readonly events: JournalEvent[] = [];
   /** Commands only, by command index. */
   readonly commands: CommandEntry[] = [];
-  /** Completion ids / signal indexes whose notification is in the journal (what the server knows). */
+  /** Completion ids / signal indexes / signal names (`s:<name>`) whose notification is in the journal (what the server knows). */
   readonly notified = new Set<string>();
   nowMs = 0;
 
@@ -54,6 +57,10 @@ export class JournalWriter {
     if (fields.signalIndex !== undefined) {
       entry.signalIndex = fields.signalIndex;
       this.notified.add(`s${fields.signalIndex}`);
+    }
+    if (fields.signalName !== undefined) {
+      entry.signalName = fields.signalName;
+      this.notified.add(`s:${fields.signalName}`);
     }
     this.entries.push(entry);
     return entry;

@@ -33,6 +33,19 @@ export function matchesCommand(recorded: CommandEntry, issued: IssuedCommand, pa
     if (a !== undefined && b !== undefined && a !== b) return false;
     return sameOutput(recorded.result, issued.result, payloadChecks);
   }
+  // SendSignalCommandMessage is compared whole (sdk-shared-core `messages.rs`: `impl_message_traits!(SendSignalCommand:
+  // command_header_eq)`, plain equality whatever the payload checks): the target, the signal (index or name) and
+  // the value or failure.
+  if (recorded.type === 'SendSignal') {
+    const a = recorded.signal;
+    const b = issued.signal;
+    if (a && b) {
+      if ((a.name ?? null) !== (b.name ?? null) || (a.index ?? null) !== (b.index ?? null)) return false;
+      if (a.targetInvocationId !== undefined && b.targetInvocationId !== undefined)
+        if (a.targetInvocationId !== b.targetInvocationId) return false;
+    }
+    if (a?.name !== undefined) return sameOutput(recorded.result, issued.result, true);
+  }
   if (recorded.type === 'Call' || recorded.type === 'OneWayCall') {
     const a = recorded.target;
     const b = issued.target;

@@ -84,6 +84,24 @@ export interface SimContext {
    * world key: its name (resolveAtMs / rejectAtMs / latencyMs, value / terminal), like an awakeable.
    */
   promise<T = any>(name: string): DurablePromiseHandle<T>;
+  /**
+   * A named signal sent to this invocation (sdk-typescript `ctx.signal(name)`): no command is journaled; it completes
+   * when a Signal notification naming it arrives, sent by another invocation (world key `signal:<name>`:
+   * resolveAtMs / rejectAtMs / latencyMs, value / terminal) or by this handler (`sendSignal` to its own
+   * `invocationId`). A second `signal(name)` is the same future. Awaited and never sent, the invocation suspends on it.
+   */
+  signal<T = any>(name: string): DurableFuture<T>;
+  /**
+   * Sends the named signal `name` with `value` to the invocation `invocationId` (a SendSignal command with the name
+   * and the value, no completion), as sdk-typescript `ctx.invocation(id).signal(name).resolve(value)` (undefined is
+   * the empty value). Sent to this invocation, its Signal notification follows at once (once per name); sent to
+   * another, it is a one-way effect outside the simulation.
+   */
+  sendSignal(invocationId: string, name: string, value?: unknown): void;
+  /** Same, with a failure, as `ctx.invocation(id).signal(name).reject(reason)`: a string is code 500. */
+  rejectSignal(invocationId: string, name: string, reason: string | { code: number; message: string }): void;
+  /** This invocation's id (sdk-typescript `ctx.request().id`). */
+  readonly invocationId: string;
   /** Cancels a call: writes a SendSignal (cancel) to the callee, whose result becomes a 409 failure. */
   cancel(future: DurableFuture): void;
 }

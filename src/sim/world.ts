@@ -18,6 +18,8 @@ export const RUN_LATENCY_DEFAULT_MS = 10;
 export const CALL_LATENCY_DEFAULT_MS = 50;
 /** How long a cancel takes to reach a callee and come back as its 409 result. */
 export const CANCEL_PROPAGATION_MS = 1;
+/** World keys of named signals sent from outside: `signal:<name>`. */
+export const SIGNAL_KEY_PREFIX = 'signal:';
 
 export type Advance =
   | { kind: 'appended' }
@@ -56,6 +58,8 @@ export class World {
   /** Each awakeable's name and the world's pending completion of it (the handler may complete it first). */
   private readonly awakeableNames = new Map<number, string>();
   private readonly outsideAwakeableCompletions = new Map<number, ServerEvent>();
+  /** The world's pending completion of each named signal (the handler may send it to itself first). */
+  private readonly outsideSignals = new Map<string, ServerEvent>();
   private readonly crashes: number[];
   private crashCursor = 0;
 
@@ -68,6 +72,39 @@ export class World {
   ) {
     this.rng = createRng(seed);
     this.crashes = [...crashesAtMs].sort((a, b) => a - b);
+    this.scheduleOutsideSignals();
+  }
+
+  /**
+   * Named signals sent from outside (world keys `signal:<name>`): another invocation sends them whether or not the
+   * handler awaits them, so they are scheduled when the simulation starts, in the order of the world's keys (the
+   * seed draws their latencies in that order, in both engines). Restate appends a named signal to the journal when
+   * it arrives (restatedev/restate `crates/worker/src/partition/state_machine/lifecycle/notify_signal.rs`).
+   */
+  private scheduleOutsideSignals(): void {
+    for (const key of Object.keys(this.behaviours)) {
+      if (!key.startsWith(SIGNAL_KEY_PREFIX)) continue;
+      const name = key.slice(SIGNAL_KEY_PREFIX.length);
+      if (name === '') continue;
+      const completion = this.outsideCompletion(`s:${name}`, name, 'signal', key);
+      if (!completion) continue;
+      const notification = { type: 'Signal', name, signalName: name, result: completion.result };
+      this.outsideSignals.set(name, this.pushServer(completion.atMs, 1, 0, notification));
+    }
+  }
+
+  /**
+   * A named signal the handler sends (SendSignal with a name). Restate routes it to the target invocation, which
+   * appends it as a Signal notification naming the signal (test/fixtures/restate-1.7.12/self-signal: the command,
+   * then the notification). Sent to this invocation, the notification follows the command at once; sent to any
+   * other invocation it is a one-way effect outside the simulation. As for awakeables, the simulation completes a
+   * name once: a second completion appends nothing (docs/restate-semantics-notes.md, named signals).
+   */
+  sendNamedSignal(targetInvocationId: string, name: string, result: EntryResult, ownInvocationId: string): void {
+    if (targetInvocationId !== ownInvocationId || this.writer.notified.has(`s:${name}`)) return;
+    const outside = this.outsideSignals.get(name);
+    if (outside) outside.superseded = true;
+    this.writer.appendNotification({ type: 'Signal', name, signalName: name, result });
   }
 
   private get nowMs(): number {
@@ -244,9 +281,10 @@ export class World {
   private outsideCompletion(
     futureId: string,
     name: string,
-    what: 'awakeable' | 'promise',
+    what: 'awakeable' | 'promise' | 'signal',
+    key = name,
   ): { atMs: number; result: EntryResult } | null {
-    const b = this.behaviourFor(futureId, name);
+    const b = this.behaviourFor(futureId, key);
     if (!b) return null;
     let atMs: number;
     let rejected = b.terminal !== undefined;

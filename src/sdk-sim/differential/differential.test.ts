@@ -1,5 +1,5 @@
 // The differential oracle: random durable handlers (./program.ts: runs, sleeps, calls, awakeables and their
-// completion from inside, promises, sends, attaches, failures, all/any/race/allSettled, orTimeout, nesting, crashes
+// completion from inside, promises, sends, attaches, named signals, failures, all/any/race/allSettled, orTimeout, nesting, crashes
 // at random times, a cancel) rendered once with our scenario API and once as real SDK code, simulated by our engine
 // and by the real SDK behind the simulated server: the same journal (entries, events, attempts, status, output) and
 // the same decisions, await for await, nested ones included (src/sdk-sim/compare-runs.ts). The count is fixed (not a time budget); every difference found is pinned below
@@ -12,13 +12,15 @@ import { simulateSdk } from '../server';
 import { nodeSdkSimHost } from '../node-host';
 import { comparableRun, decisionDifference, hasPreSettledTie } from '../compare-runs';
 import { attachCases } from './coverage';
-import { attachProgramArb, programArb, sharesLeafAcrossChildren, type Program } from './program';
+import { attachProgramArb, programArb, sharesLeafAcrossChildren, signalProgramArb, type Program } from './program';
 import { scenarioOf } from './render-ours';
 import { sdkScenarioOf } from './render-sdk';
 
 export const PROGRAMS = 600;
 /** Programs built around an attach (attachProgramArb), on top of PROGRAMS. */
 export const ATTACH_PROGRAMS = 200;
+/** Programs with named signals (signalProgramArb), on top of those. */
+export const SIGNAL_PROGRAMS = 200;
 const host = nodeSdkSimHost(import.meta.filename);
 
 type Outcome = { run: SimRun } | { error: string };
@@ -73,10 +75,20 @@ describe('differential: our engine against the real SDK', () => {
     );
   });
 
-  it('the programs reach promises (gets, peeks, listeners, 409s), delayed sends, attaches and awakeables woken by the handler (seed 14)', async () => {
+  it(`${SIGNAL_PROGRAMS} programs with named signals: the same journal, decisions and output (seed 14)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(signalProgramArb, async (program) => {
+        await expectSame(program, true);
+      }),
+      { seed: 14, numRuns: SIGNAL_PROGRAMS },
+    );
+  });
+
+  it('the programs reach promises (gets, peeks, listeners, 409s), delayed sends, attaches, awakeables woken by the handler and named signals (seed 14)', async () => {
     const programs = [
       ...fc.sample(programArb, { seed: 14, numRuns: PROGRAMS }),
       ...fc.sample(attachProgramArb, { seed: 14, numRuns: ATTACH_PROGRAMS }),
+      ...fc.sample(signalProgramArb, { seed: 14, numRuns: SIGNAL_PROGRAMS }),
     ];
     const seen = new Map<string, number>();
     const count = (what: string) => seen.set(what, (seen.get(what) ?? 0) + 1);
@@ -93,6 +105,18 @@ describe('differential: our engine against the real SDK', () => {
             next?.kind === 'notification' && next.type === 'Signal' ? 'awakeable woken' : 'awakeable already completed',
           );
         }
+        if (entry.kind === 'command' && entry.type === 'SendSignal' && entry.signal?.name !== undefined) {
+          const next = ours.run.journal.entries[entry.index + 1];
+          const self = entry.signal.targetInvocationId === ours.run.journal.invocationId;
+          count(
+            !self
+              ? 'signal to a stranger'
+              : next?.kind === 'notification' && next.signalName === entry.signal.name
+                ? 'signal sent to itself'
+                : 'signal already completed',
+          );
+        }
+        if (entry.kind === 'notification' && entry.signalName !== undefined) count('named signal received');
         if (entry.kind !== 'notification') continue;
         if (entry.type === 'GetPromise') count('get answered');
         if (entry.type === 'PeekPromise') count(entry.result.kind === 'void' ? 'peek empty' : 'peek completed');
@@ -101,6 +125,7 @@ describe('differential: our engine against the real SDK', () => {
     }
     const cases = ['delayed send', 'get answered', 'peek empty', 'peek completed', '409', 'completed'];
     cases.push('awakeable woken', 'awakeable already completed');
+    cases.push('signal to a stranger', 'signal sent to itself', 'signal already completed', 'named signal received');
     cases.push(
       'attach to a call',
       'attach to a send',

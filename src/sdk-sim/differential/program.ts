@@ -18,7 +18,9 @@ export type Leaf =
    * Awaits the invocation id of an earlier call or send (`of` picks one of them, modulo their count), then attaches
    * to it: the future is the attach (AttachInvocation, the callee's result).
    */
-  | { op: 'attach'; of: number };
+  | { op: 'attach'; of: number }
+  /** A named signal `ctx.signal(signal<i>)`, sent from outside at `atMs` (world key `signal:signal<i>`) or never. */
+  | { op: 'signal'; atMs: number | null; outcome: 'value' | 'terminal' };
 
 /** The durable promises a program shares between its gets, peeks and completions (so they meet: 409, listeners). */
 export const PROMISE_NAMES = ['approval0', 'approval1'];
@@ -39,7 +41,13 @@ export type Step =
    * `ctx.resolveAwakeable(id, value)` or `rejectAwakeable(id, reason)` of an awakeable created before (`of` picks
    * one, modulo their count; nothing without one): the handler completes its own awakeable (CompleteAwakeable).
    */
-  | { kind: 'wake'; of: number; outcome: 'value' | 'terminal' };
+  | { kind: 'wake'; of: number; outcome: 'value' | 'terminal' }
+  /**
+   * Sends a named signal created before to this invocation (`of` picks one, modulo their count): SendSignal with the
+   * name, then its Signal notification unless the name was completed already. Without one, it signals an invocation
+   * the simulation does not know (the command alone).
+   */
+  | { kind: 'signal'; of: number; outcome: 'value' | 'terminal' };
 
 export interface Program {
   steps: Step[];
@@ -199,6 +207,50 @@ export const attachProgramArb: fc.Arbitrary<Program> = fc
   })
   .filter((p) => !sharesLeafAcrossChildren(p));
 
+/**
+ * Programs with named signals: a plain program with 1–4 signal steps inserted at random places (a named signal
+ * created, sent to itself or to a stranger, or awaited). A separate arbitrary, so the plain and attach programs
+ * (and the differences they pin) stay what they were.
+ */
+export const signalProgramArb: fc.Arbitrary<Program> = fc
+  .record({
+    program: programRecordArb,
+    inserts: fc.array(
+      fc.record({
+        at: fc.nat(10),
+        step: fc.oneof(
+          {
+            weight: 2,
+            arbitrary: fc.record({
+              kind: fc.constant('create' as const),
+              leaf: fc.record({
+                op: fc.constant('signal' as const),
+                atMs: fc.option(fc.integer({ min: 0, max: 150 }), { nil: null, freq: 4 }),
+                outcome: fc.constantFrom('value' as const, 'terminal' as const),
+              }),
+            }),
+          },
+          {
+            weight: 1,
+            arbitrary: fc.record({
+              kind: fc.constant('signal' as const),
+              of: fc.nat(3),
+              outcome: fc.constantFrom('value' as const, 'terminal' as const),
+            }),
+          },
+          { weight: 1, arbitrary: fc.record({ kind: fc.constant('await' as const), expr: exprArb }) },
+        ),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+  })
+  .map(({ program, inserts }): Program => {
+    const steps = [...program.steps];
+    for (const { at, step } of inserts) steps.splice(at % (steps.length + 1), 0, step);
+    return withAttachTargets({ ...program, steps });
+  })
+  .filter((p) => !sharesLeafAcrossChildren(p));
+
 function isCallee(leaf: Leaf): boolean {
   return leaf.op === 'call' || leaf.op === 'send';
 }
@@ -291,6 +343,14 @@ export function worldOf(program: Program): Record<string, Behaviour> {
           ? { rejectAtMs: leaf.atMs, terminal }
           : { resolveAtMs: leaf.atMs, value: runValue(index) };
   });
+  leavesOf(program).forEach((leaf, index) => {
+    if (leaf.op !== 'signal' || leaf.atMs === null) return;
+    const terminal = { code: 400 + index, message: `leaf ${index} failed` };
+    world[`signal:${leafKey(leaf, index)}`] =
+      leaf.outcome === 'terminal'
+        ? { rejectAtMs: leaf.atMs, terminal }
+        : { resolveAtMs: leaf.atMs, value: runValue(index) };
+  });
   (program.promises ?? []).forEach((promise, index) => {
     const terminal = { code: 460 + index, message: `promise ${index} rejected` };
     if (promise.atMs !== null)
@@ -310,6 +370,16 @@ export function usesPromises(program: Program): boolean {
 /** The value a 'wake' step resolves its awakeable with, or the message it rejects it with. */
 export function wakeValue(stepIndex: number): string {
   return `woken by step ${stepIndex}`;
+}
+
+/** The invocation a 'signal' step signals when no named signal was created before it: one the simulation does not know. */
+export const STRANGER_INVOCATION_ID = 'inv_somebody_else';
+
+/** The name and target of a 'signal' step: a named signal created before (of this invocation), or a stranger's. */
+export function signalTarget(names: string[], of: number, self: string): { invocationId: string; name: string } {
+  return names.length === 0
+    ? { invocationId: STRANGER_INVOCATION_ID, name: 'nobody' }
+    : { invocationId: self, name: names[of % names.length] };
 }
 
 /** The value a 'complete' step resolves its promise with. */

@@ -10,6 +10,7 @@ import {
   leavesOf,
   PROMISE_NAMES,
   runValue,
+  signalTarget,
   wakeValue,
   worldOf,
   type Expr,
@@ -25,6 +26,8 @@ interface Made {
   invocationIds: (DurableFuture<string> | undefined)[];
   /** The id of each awakeable so far, in creation order (what a 'wake' step completes). */
   awakeableIds: string[];
+  /** The name of each named signal so far, in creation order (what a 'signal' step sends). */
+  signalNames: string[];
 }
 
 async function create(ctx: SimContext, leaves: Leaf[], index: number, made: Made): Promise<void> {
@@ -35,6 +38,7 @@ async function create(ctx: SimContext, leaves: Leaf[], index: number, made: Made
   const future = futureOf(ctx, leaf, index, attachTo);
   made.futures.push(future);
   if (leaf.op === 'awakeable') made.awakeableIds.push((future as AwakeableFuture).awakeableId);
+  if (leaf.op === 'signal') made.signalNames.push(leafKey(leaf, index));
   made.invocationIds.push(
     leaf.op === 'call'
       ? (future as CallFuture).invocationId
@@ -64,6 +68,8 @@ function futureOf(ctx: SimContext, leaf: Leaf, index: number, attachTo: string):
       return ctx.send(key, { leaf: index }, { delayMs: leaf.delayMs }).invocationId;
     case 'attach':
       return ctx.attach(attachTo);
+    case 'signal':
+      return ctx.signal(key);
   }
 }
 
@@ -79,7 +85,7 @@ export function scenarioOf(program: Program, name: string): Scenario {
     world: worldOf(program),
     handler: async (ctx) => {
       const leaves = leavesOf(program);
-      const made: Made = { futures: [], invocationIds: [], awakeableIds: [] };
+      const made: Made = { futures: [], invocationIds: [], awakeableIds: [], signalNames: [] };
       const futures = made.futures;
       const out: Outcome[] = [];
       let index = 0;
@@ -91,6 +97,10 @@ export function scenarioOf(program: Program, name: string): Scenario {
           const id = ids[step.of % ids.length];
           if (step.outcome === 'value') ctx.resolveAwakeable(id, wakeValue(stepIndex));
           else ctx.rejectAwakeable(id, wakeValue(stepIndex));
+        } else if (step.kind === 'signal') {
+          const { invocationId, name } = signalTarget(made.signalNames, step.of, ctx.invocationId);
+          if (step.outcome === 'value') ctx.sendSignal(invocationId, name, wakeValue(stepIndex));
+          else ctx.rejectSignal(invocationId, name, wakeValue(stepIndex));
         } else if (step.kind === 'complete' || futures.length > 0) {
           try {
             const awaited =

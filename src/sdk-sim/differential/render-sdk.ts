@@ -12,6 +12,7 @@ import {
   leavesOf,
   PROMISE_NAMES,
   runValue,
+  signalTarget,
   wakeValue,
   usesPromises,
   worldOf,
@@ -35,6 +36,8 @@ interface Made {
   invocationIds: (restate.RestatePromise<restate.InvocationId> | undefined)[];
   /** The id of each awakeable so far, in creation order (what a 'wake' step completes). */
   awakeableIds: string[];
+  /** The name of each named signal so far, in creation order (what a 'signal' step sends). */
+  signalNames: string[];
 }
 
 async function create(ctx: restate.WorkflowContext, leaves: Leaf[], index: number, made: Made): Promise<void> {
@@ -43,6 +46,7 @@ async function create(ctx: restate.WorkflowContext, leaves: Leaf[], index: numbe
   // RestatePromise would await it.
   const attachTo = leaf.op === 'attach' ? await made.invocationIds[attachTarget(leaves, index)]! : '';
   const future = promiseOf(ctx, leaf, index, attachTo as restate.InvocationId, made.awakeableIds);
+  if (leaf.op === 'signal') made.signalNames.push(leafKey(leaf, index));
   made.futures.push(future);
   made.invocationIds.push(
     leaf.op === 'call'
@@ -95,6 +99,8 @@ function promiseOf(
     case 'attach':
       // Both spellings reach sys_attach_invocation (dist/context_impl.js); the deprecated one on odd leaves.
       return index % 2 === 0 ? ctx.invocation(attachTo).attach() : ctx.attach(attachTo);
+    case 'signal':
+      return ctx.signal(key);
   }
 }
 
@@ -108,7 +114,7 @@ export function sdkScenarioOf(program: Program, name: string): SdkScenario {
   // A workflow's run handler has ctx.promise; programs without promises stay a plain service.
   const leaves = leavesOf(program);
   const run = async (ctx: restate.WorkflowContext) => {
-    const made: Made = { futures: [], invocationIds: [], awakeableIds: [] };
+    const made: Made = { futures: [], invocationIds: [], awakeableIds: [], signalNames: [] };
     const futures = made.futures;
     const out: Outcome[] = [];
     let index = 0;
@@ -120,6 +126,11 @@ export function sdkScenarioOf(program: Program, name: string): SdkScenario {
         const id = ids[step.of % ids.length];
         if (step.outcome === 'value') ctx.resolveAwakeable(id, wakeValue(stepIndex));
         else ctx.rejectAwakeable(id, wakeValue(stepIndex));
+      } else if (step.kind === 'signal') {
+        const { invocationId, name } = signalTarget(made.signalNames, step.of, ctx.request().id);
+        const signal = ctx.invocation(invocationId as restate.InvocationId).signal(name);
+        if (step.outcome === 'value') signal.resolve(wakeValue(stepIndex));
+        else signal.reject(wakeValue(stepIndex));
       } else if (step.kind === 'complete' || futures.length > 0) {
         try {
           const awaited =

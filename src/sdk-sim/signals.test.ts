@@ -213,23 +213,26 @@ describe('named signals: both engines, the same journal', () => {
     ]);
   });
 
-  it('replay: the same signal replays clean in both engines; another name is a journal mismatch (570)', async () => {
+  it('replay: the same signal replays clean in both engines; another name or value is a journal mismatch (570)', async () => {
     const handler =
-      (name: string): OurHandler =>
+      (name: string, value = 'hi'): OurHandler =>
       async (ctx) => {
-        ctx.sendSignal(ctx.invocationId, name, 'hi');
+        ctx.sendSignal(ctx.invocationId, name, value);
         return await ctx.signal<string>('self');
       };
-    const scenario = (name: string) => defineScenario({ name: 'signals', handler: handler(name) });
+    const scenario = (name: string, value?: string) =>
+      defineScenario({ name: 'signals', handler: handler(name, value) });
     const run = await simulate(scenario('self'), { seed: 1 });
     expect((await replay(scenario('self'), run.journal)).mismatch).toBeNull();
     expect((await replay(scenario('other'), run.journal)).mismatch).toMatchObject({ commandIndex: 1 });
-    const services = (name: string) => [
+    // SendSignalCommandMessage is compared whole: the value too, even with payload checks off.
+    expect((await replay(scenario('self', 'bye'), run.journal)).mismatch).toMatchObject({ commandIndex: 1 });
+    const services = (name: string, value = 'hi') => [
       restate.service({
         name: 'Twin',
         handlers: {
           run: async (ctx: restate.Context) => {
-            ctx.invocation(ctx.request().id).signal<string>(name).resolve('hi');
+            ctx.invocation(ctx.request().id).signal<string>(name).resolve(value);
             return await ctx.signal<string>('self');
           },
         },
@@ -240,5 +243,7 @@ describe('named signals: both engines, the same journal', () => {
     expect((await sdkReplay(sdk, services('self'), run.journal, 'Twin/run', frames)).verdict).toBe('replayed');
     const changed = await sdkReplay(sdk, services('other'), run.journal, 'Twin/run', frames);
     expect(changed).toMatchObject({ verdict: 'mismatch' });
+    const otherValue = await sdkReplay(sdk, services('self', 'bye'), run.journal, 'Twin/run', frames);
+    expect(otherValue).toMatchObject({ verdict: 'mismatch' });
   });
 });

@@ -18,7 +18,7 @@ function shape(journal: Journal): string[] {
     if (e.kind === 'command')
       return `${e.type}${e.name ? `'${e.name}'` : ''}${e.target ? ` ${e.target.service}/${e.target.handler}` : ''}`;
     if (e.kind === 'notification')
-      return `=>${e.completionId !== undefined ? `c${e.completionId}` : `s${e.signalIndex}`}`;
+      return `=>${e.completionId !== undefined ? `c${e.completionId}` : e.signalName !== undefined ? `s:${e.signalName}` : `s${e.signalIndex}`}`;
     return 'unknown';
   });
 }

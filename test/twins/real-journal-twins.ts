@@ -106,6 +106,28 @@ export const cases: Case[] = [
     }),
   },
   {
+    // Extras/namedSignal: awaits the named signal `go`, which another invocation sends ('went', 1.1 s later).
+    folder: 'named-signal',
+    sameShape: true,
+    scenario: defineScenario({
+      name: 'Extras/namedSignal',
+      world: { 'signal:go': { resolveAtMs: 1100, value: 'went' } },
+      handler: async (ctx) => await ctx.signal<string>('go'),
+    }),
+  },
+  {
+    // Extras/selfSignal: sends the named signal `self` to itself, then awaits it.
+    folder: 'self-signal',
+    sameShape: true,
+    scenario: defineScenario({
+      name: 'Extras/selfSignal',
+      handler: async (ctx) => {
+        ctx.sendSignal(ctx.invocationId, 'self', 'hello me');
+        return await ctx.signal<string>('self');
+      },
+    }),
+  },
+  {
     folder: 'run-retry',
     sameShape: true,
     scenario: defineScenario({

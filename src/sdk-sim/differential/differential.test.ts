@@ -355,6 +355,42 @@ describe('differential: our engine against the real SDK', () => {
       });
     });
 
+    it('a CANCEL journaled before an awaited result that is already known: the SDK returns the result and never acts on the cancel (attach programs, seed 21, #151)', async () => {
+      // Crash at 0 ms, so every await happens on replay, with the whole journal known: the cancel (40 ms) comes
+      // before the call's result (41 ms) in the journal. Ours takes the cancel first (journal order): 409 and a
+      // CANCEL to every call made. The SDK's await finds the call's notification already there and takes it without
+      // asking its VM's do_progress, the only place a CANCEL is acted on; the handler returns before any await has to
+      // wait, so the cancel is never acted on.
+      const program: Program = {
+        steps: [
+          { kind: 'create', leaf: { op: 'send', delayMs: 0, calleeLatencyMs: 40, calleeOutcome: 'value' } },
+          { kind: 'create', leaf: { op: 'call', latencyMs: 41, outcome: 'value' } },
+          { kind: 'create', leaf: { op: 'attach', of: 0 } },
+          { kind: 'await', expr: leaf(2) },
+          { kind: 'create', leaf: { op: 'call', latencyMs: 0, outcome: 'value' } },
+          { kind: 'await', expr: leaf(13) },
+          { kind: 'create', leaf: { op: 'call', latencyMs: 0, outcome: 'value' } },
+        ],
+        seed: 0,
+        crashes: [{ atMs: 0 }],
+        cancelAtMs: 40,
+        promises: [
+          { atMs: null, outcome: 'value' },
+          { atMs: null, outcome: 'value' },
+        ],
+      };
+      const { ours, real } = await bothEngines(program);
+      if (!('run' in ours) || !('run' in real)) throw new Error('both engines should finish');
+      const cancels = (run: SimRun) =>
+        run.journal.entries.filter((e) => e.kind === 'command' && e.type === 'SendSignal').length;
+      expect(ours.run.output).toEqual({
+        value: [{ ok: 'value of leaf 0' }, { error: 409, message: 'Cancelled' }],
+      });
+      expect(cancels(ours.run)).toBe(2);
+      expect(real.run.output).toEqual({ value: [{ ok: 'value of leaf 0' }, { ok: 'value of leaf 1' }] });
+      expect(cancels(real.run)).toBe(0);
+    });
+
     it('one leaf under two children of a combinator is excluded from the programs', () => {
       const shared: Program = {
         steps: [

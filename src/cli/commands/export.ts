@@ -5,6 +5,8 @@
 import type { CliIo } from '../io';
 import { parseArgs } from '../io';
 import { rowsArrayText, sqlLiteral } from '../../restate-admin/query-text';
+import { AdminQueryError } from '../../restate-admin/follow-run';
+import { adminBase, positiveInt, postAdminQuery, UsageError } from '../admin-query';
 
 const USAGE =
   'Usage: replay-inspector export --admin <url> (--id <inv_…> [--id …] | --target <Service/handler|Object/key/handler> [--limit N] [--status S]) -o <file|->';
@@ -28,7 +30,6 @@ interface ExportOptions {
   timeoutMs: number;
 }
 
-class UsageError extends Error {}
 class ExportError extends Error {}
 
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -102,26 +103,6 @@ function parseOptions(args: string[]): ExportOptions {
   };
 }
 
-function positiveInt(value: string | undefined, name: string, fallback: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max)
-    throw new UsageError(`--${name} must be an integer from 1 to ${max}`);
-  return Number(value);
-}
-
-function adminBase(admin: string): string {
-  let url: URL;
-  try {
-    url = new URL(admin);
-  } catch {
-    throw new UsageError(`--admin is not a URL: '${admin}'`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new UsageError(`--admin must be an http(s) URL, got '${admin}'`);
-  if (url.search || url.hash) throw new UsageError('--admin must not have a query or fragment');
-  return url.href.replace(/\/+$/, '');
-}
-
 export { rowsArrayText, sqlLiteral };
 
 interface QueryResult {
@@ -131,20 +112,12 @@ interface QueryResult {
 }
 
 async function runQuery(options: ExportOptions, sql: string): Promise<QueryResult> {
-  const url = `${options.adminUrl}/query`;
-  let response: Response;
+  let text: string;
   try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query: sql }),
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
+    text = await postAdminQuery(fetch, options.adminUrl, sql, options.timeoutMs);
   } catch (error) {
-    throw new ExportError(`cannot reach the Restate admin API at ${options.adminUrl}: ${describeFetchError(error)}`);
+    throw error instanceof AdminQueryError ? new ExportError(error.message) : error;
   }
-  const text = await response.text();
-  if (!response.ok) throw new ExportError(`${url} answered HTTP ${response.status}: ${serverMessage(text)}`);
   let rowsText: string;
   try {
     rowsText = rowsArrayText(text);
@@ -158,22 +131,6 @@ async function runQuery(options: ExportOptions, sql: string): Promise<QueryResul
     throw new ExportError(`the /query response is not valid JSON: ${(error as Error).message}`);
   }
   return { rowsText, rows };
-}
-
-function describeFetchError(error: unknown): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'timed out';
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error as Error).message ?? String(error);
-}
-
-function serverMessage(text: string): string {
-  try {
-    const body = JSON.parse(text) as { message?: unknown };
-    if (typeof body.message === 'string') return body.message;
-  } catch {
-    // Not JSON: show the text itself.
-  }
-  return text.slice(0, 500) || '(empty body)';
 }
 
 async function selectIds(options: ExportOptions): Promise<{ ids: string[]; description: string }> {

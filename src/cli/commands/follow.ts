@@ -6,6 +6,7 @@
 // 2 bad arguments, or the admin API / the reader failed (message on stderr).
 import type { CliIo } from '../io';
 import { parseArgs } from '../io';
+import { adminBase, positiveInt, postAdminQuery, UsageError } from '../admin-query';
 import { INVOCATION_ID } from '../../restate-admin/follow-sql';
 import {
   AdminQueryError,
@@ -34,8 +35,6 @@ const nodeDeps: FollowDeps = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-class UsageError extends Error {}
-
 export async function run(args: string[], io: CliIo, deps: FollowDeps = nodeDeps): Promise<number> {
   let options: ReturnType<typeof parseOptions>;
   try {
@@ -45,7 +44,11 @@ export async function run(args: string[], io: CliIo, deps: FollowDeps = nodeDeps
     io.err(`replay-inspector follow: ${error.message}\n${USAGE}\n`);
     return 2;
   }
-  const ports: FollowPorts = { query: (sql) => query(deps, options.admin, sql), now: deps.now, sleep: deps.sleep };
+  const ports: FollowPorts = {
+    query: (sql) => postAdminQuery(deps.fetch, options.admin, sql, QUERY_TIMEOUT_MS),
+    now: deps.now,
+    sleep: deps.sleep,
+  };
   try {
     const end = await followInvocation(options, ports, (line) => io.out(JSON.stringify(line) + '\n'));
     if (end.end === 'timeout') return 3;
@@ -79,48 +82,4 @@ function parseOptions(args: string[]) {
     timeoutMs: positiveInt(single('timeout-ms'), 'timeout-ms', TIMEOUT_MS, 7 * 24 * 3_600_000),
     pageRows: Math.max(2, positiveInt(single('page-rows'), 'page-rows', PAGE_ROWS, 1_000_000)),
   };
-}
-
-function positiveInt(value: string | undefined, name: string, fallback: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max)
-    throw new UsageError(`--${name} must be an integer from 1 to ${max}`);
-  return Number(value);
-}
-
-function adminBase(admin: string): string {
-  let url: URL;
-  try {
-    url = new URL(admin);
-  } catch {
-    throw new UsageError(`--admin is not a URL: '${admin}'`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new UsageError(`--admin must be an http(s) URL, got '${admin}'`);
-  if (url.search || url.hash) throw new UsageError('--admin must not have a query or fragment');
-  return url.href.replace(/\/+$/, '');
-}
-
-/** `POST <admin>/query`: the response text as sent (rows are spliced, never re-serialised). */
-async function query(deps: FollowDeps, admin: string, sql: string): Promise<string> {
-  let response: Response;
-  try {
-    response = await deps.fetch(`${admin}/query`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query: sql }),
-      signal: AbortSignal.timeout(QUERY_TIMEOUT_MS),
-    });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const why = cause?.code ?? (cause?.message || (error as Error).message);
-    throw new AdminQueryError(`cannot reach the Restate admin API at ${admin}: ${why}`, null);
-  }
-  const text = await response.text();
-  if (!response.ok)
-    throw new AdminQueryError(
-      `${admin}/query answered HTTP ${response.status}: ${text.slice(0, 300)}`,
-      response.status,
-    );
-  return text;
 }

@@ -2,10 +2,9 @@
 // (Extras/attachTo in test/restate-service/more-services.ts, on an id made from a real one by changing its last
 // character: same partition key, an invocation uuid nobody used), and both simulation engines against it: they
 // answer an id the simulation did not start the same way (docs/restate-semantics-notes.md §9).
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { readJournals } from '../../src/journal-reader';
 import type { Journal } from '../../src/model';
@@ -13,32 +12,11 @@ import * as restate from '@restatedev/restate-sdk';
 import { defineScenario, simulate } from '../../src/sim';
 import { defineSdkScenario, simulateSdk } from '../../src/sdk-sim';
 import { nodeSdkSimHost } from '../../src/sdk-sim/node-host';
-import { send, startRestateWithService, waitForStatus } from '../harness/restate';
+import { send, waitForStatus } from '../harness/restate';
 import { captureIo } from './cli-helpers';
+import { restateSuite } from './restate-suite';
 
-let env: Awaited<ReturnType<typeof startRestateWithService>> | undefined;
-let workDir = '';
-let startError: Error | undefined;
-
-beforeAll(async () => {
-  workDir = await mkdtemp(path.join(os.tmpdir(), 'ri-attach-unknown-'));
-  try {
-    env = await startRestateWithService();
-  } catch (error) {
-    startError = error instanceof Error ? error : new Error(String(error));
-  }
-});
-
-afterAll(async () => {
-  await env?.stop();
-  if (workDir) await rm(workDir, { recursive: true, force: true });
-});
-
-function ready(): NonNullable<typeof env> {
-  if (startError) throw startError;
-  if (!env) throw new Error('the Restate server did not start (see beforeAll)');
-  return env;
-}
+const { ready, workDir } = restateSuite('ri-attach-unknown-');
 
 /** A real id with its last base62 character changed: a well-formed id of an invocation that never existed. */
 function neverStarted(realId: string): string {
@@ -48,7 +26,7 @@ function neverStarted(realId: string): string {
 }
 
 async function exported(id: string): Promise<Journal> {
-  const file = path.join(workDir, `${id}.bundle.json`);
+  const file = path.join(workDir(), `${id}.bundle.json`);
   const cli = captureIo();
   const code = await main(['export', '--admin', ready().server.adminUrl, '--id', id, '-o', file], cli.io);
   expect(code, cli.err()).toBe(0);

@@ -2,40 +2,18 @@
 // its journal grows one awakeable tick at a time; the follow prints a line per change with growing counts, a final
 // line when it completes (exit 0), and exits 3 when its --timeout-ms runs out first. The final line must equal the
 // summary of the whole journal exported afterwards (only new rows were fetched on the way).
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { readJournals } from '../../src/journal-reader';
 import { columnStats } from '../../src/journal-reader/column-stats';
 import type { FollowLine } from '../../src/restate-admin/follow-run';
-import { invocationRow, pollUntil, resolveAwakeable, send, startRestateWithService } from '../harness/restate';
+import { invocationRow, pollUntil, resolveAwakeable, send } from '../harness/restate';
 import { captureIo } from './cli-helpers';
+import { restateSuite } from './restate-suite';
 
-let env: Awaited<ReturnType<typeof startRestateWithService>> | undefined;
-let startError: Error | undefined;
-let workDir = '';
-
-beforeAll(async () => {
-  workDir = await mkdtemp(path.join(os.tmpdir(), 'ri-follow-'));
-  try {
-    env = await startRestateWithService();
-  } catch (error) {
-    startError = error instanceof Error ? error : new Error(String(error));
-  }
-});
-
-afterAll(async () => {
-  await env?.stop();
-  if (workDir) await rm(workDir, { recursive: true, force: true });
-});
-
-function ready(): NonNullable<typeof env> {
-  if (startError) throw startError;
-  if (!env) throw new Error('the Restate server did not start (see beforeAll)');
-  return env;
-}
+const { ready, workDir } = restateSuite('ri-follow-');
 
 /** The `tick`-th awakeable id Live/grow published (the next one appears once the previous tick's runs completed). */
 function tickAwakeable(controlUrl: string, id: string, tick: number): Promise<string> {
@@ -110,7 +88,7 @@ describe('replay-inspector follow on a real Restate 1.7.12', () => {
     expect(end.futuresByKind).toMatchObject({ Run: 10, Awakeable: 3 });
 
     // The final line is the summary of the whole journal read at once.
-    const file = path.join(workDir, 'grow.bundle.json');
+    const file = path.join(workDir(), 'grow.bundle.json');
     const exported = captureIo();
     expect(await main(['export', '--admin', server.adminUrl, '--id', id, '-o', file], exported.io)).toBe(0);
     const [journal] = readJournals(await readFile(file, 'utf8')).journals;

@@ -3,39 +3,17 @@
 // (Extras/identities in test/restate-service/more-services.ts). Offline replay by the real SDK must send the
 // StartMessage the server sent (src/protocol/invocation-id.ts), or both come out different: a journal mismatch the
 // server never saw.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { readJournals } from '../../src/journal-reader';
-import { send, startRestateWithService, waitForStatus } from '../harness/restate';
+import { send, waitForStatus } from '../harness/restate';
 import { captureIo } from './cli-helpers';
+import { restateSuite } from './restate-suite';
 
-let env: Awaited<ReturnType<typeof startRestateWithService>> | undefined;
-let workDir = '';
-let startError: Error | undefined;
+const { ready, workDir } = restateSuite('ri-identity-');
 const allServices = path.resolve(import.meta.dirname, '../restate-service/all-services.ts');
-
-beforeAll(async () => {
-  workDir = await mkdtemp(path.join(os.tmpdir(), 'ri-identity-'));
-  try {
-    env = await startRestateWithService();
-  } catch (error) {
-    startError = error instanceof Error ? error : new Error(String(error));
-  }
-});
-
-afterAll(async () => {
-  await env?.stop();
-  if (workDir) await rm(workDir, { recursive: true, force: true });
-});
-
-function ready(): NonNullable<typeof env> {
-  if (startError) throw startError;
-  if (!env) throw new Error('the Restate server did not start (see beforeAll)');
-  return env;
-}
 
 async function sdkReplay(file: string): Promise<{ code: number; result: { verdict: string; message?: string } }> {
   const cli = captureIo();
@@ -48,7 +26,7 @@ describe('real Restate 1.7.12: the invocation id in the StartMessage', () => {
     const { server } = ready();
     const id = await send(server.ingressUrl, 'Extras/identities', null);
     await waitForStatus(server.adminUrl, id, 'completed');
-    const file = path.join(workDir, 'identities.bundle.json');
+    const file = path.join(workDir(), 'identities.bundle.json');
     const cli = captureIo();
     expect(await main(['export', '--admin', server.adminUrl, '--id', id, '-o', file], cli.io), cli.err()).toBe(0);
     const [journal] = readJournals(await readFile(file, 'utf8')).journals;
@@ -61,7 +39,7 @@ describe('real Restate 1.7.12: the invocation id in the StartMessage', () => {
 
     // The same journal under another invocation id (its last character changed) mismatches: the check above can fail.
     const other = id.slice(0, -1) + (id.endsWith('a') ? 'b' : 'a');
-    const renamed = path.join(workDir, 'renamed.bundle.json');
+    const renamed = path.join(workDir(), 'renamed.bundle.json');
     await writeFile(renamed, (await readFile(file, 'utf8')).replaceAll(id, other));
     const mismatched = await sdkReplay(renamed);
     expect(mismatched.result.verdict).toBe('mismatch');

@@ -257,16 +257,14 @@ export class ChunkedReader {
     return { journals: this.journals, warnings: this.warnings, scannedRows: this.scanned };
   }
 
-  /** Row k (row i of `chunk`) → an entry of the current journal; false when the row needs the general path. */
-  private addRow(value: unknown, k: number, chunk: RowChunk, i: number): boolean {
-    if (!isObject(value)) return false;
-    const row = value as RestateRow;
-    if (!('index' in row || 'entry_type' in row || 'entry_lite_json' in row || 'entry_json' in row)) return false;
-    const id = row.id;
-    const index = row.index;
-    if (typeof id !== 'string' || id === '' || !isCount(index)) return false;
+  /**
+   * The journal row k (invocation `id`, journal index `index`) belongs to: the current one, or a new one when the
+   * invocation changes. Null when the row needs the general path: an invocation seen before (interleaved rows), or an
+   * index that does not grow.
+   */
+  private journalOf(id: string, index: number, k: number): JournalBuilder | null {
     if (id !== this.id || this.builder === null) {
-      if (this.seenIds.has(id)) return false;
+      if (this.seenIds.has(id)) return null;
       this.finishJournal();
       this.seenIds.add(id);
       this.id = id;
@@ -275,10 +273,22 @@ export class ChunkedReader {
       this.firstIndex = index;
       this.exactKey = '';
     } else if (index <= this.lastIndex) {
-      return false;
+      return null;
     }
     this.lastIndex = index;
-    const builder = this.builder;
+    return this.builder;
+  }
+
+  /** Row k (row i of `chunk`) → an entry of the current journal; false when the row needs the general path. */
+  private addRow(value: unknown, k: number, chunk: RowChunk, i: number): boolean {
+    if (!isObject(value)) return false;
+    const row = value as RestateRow;
+    if (!('index' in row || 'entry_type' in row || 'entry_lite_json' in row || 'entry_json' in row)) return false;
+    const id = row.id;
+    const index = row.index;
+    if (typeof id !== 'string' || id === '' || !isCount(index)) return false;
+    const builder = this.journalOf(id, index, k);
+    if (builder === null) return false;
     const ref: RowRef = { row, pos: k, source: this.source };
     if (versionOf(ref) !== 2) return false;
     builder.version = 2;
@@ -301,20 +311,8 @@ export class ChunkedReader {
     const id = m[ID];
     const index = countOf(m[INDEX]);
     if (id === '') return false;
-    if (id !== this.id || this.builder === null) {
-      if (this.seenIds.has(id)) return false;
-      this.finishJournal();
-      this.seenIds.add(id);
-      this.id = id;
-      this.builder = new JournalBuilder();
-      this.firstRow = k;
-      this.firstIndex = index;
-      this.exactKey = '';
-    } else if (index <= this.lastIndex) {
-      return false;
-    }
-    this.lastIndex = index;
-    const builder = this.builder;
+    const builder = this.journalOf(id, index, k);
+    if (builder === null) return false;
     builder.version = 2;
     entry.index = index;
     entry.appendedAtMs = this.appendedAt(m[APPENDED_AT], k - this.firstRow, builder);

@@ -34,7 +34,7 @@ export function prepareCodec(): void {
 }
 
 export interface StartFields {
-  /** Invocation id bytes: a Restate id's raw 24 bytes (./invocation-id.ts); awakeable ids are made from them. */
+  /** Invocation id bytes: a Restate id's raw 24 bytes (src/model/invocation-id.ts); awakeable ids are made from them. */
   id: Uint8Array;
   debugId: string;
   knownEntries: number;

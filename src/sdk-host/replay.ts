@@ -6,7 +6,7 @@ import type { CommandEntry, Decision, Journal } from '../model';
 import type { SdkCommandView, SdkReplayResult } from '../model/sdk-replay';
 import { rawRowOf } from '../journal-reader/lazy-row';
 import { decodeFrames, encodeFrames, hexToBytes, type Frame } from '../protocol/frames';
-import { restateInvocationIdBytes, restateRandomSeed } from '../protocol/invocation-id';
+import { invocationIdBytes, restateInvocationIdBytes, restateRandomSeed } from '../model/invocation-id';
 import { decodeMessage, encodeStart, type MessageObject } from '../protocol/codec';
 import { commandNameOfType, CONTROL_TYPES, isCommandType, messageTypeOfEntryType } from '../protocol/message-types';
 import { decisionsFromTrace } from './decisions';
@@ -137,10 +137,10 @@ export function replayRequestBody(
   frames: Frame[] = journalFrames(journal),
 ): Uint8Array<ArrayBuffer> {
   // A Restate id gives the StartMessage the server sent (raw id bytes, the seed of ctx.rand); any other id (a
-  // simulated run's) is opaque to the SDK, so its text bytes serve.
+  // simulated run's) is opaque to the SDK: its text bytes, seed 0.
   const restateId = restateInvocationIdBytes(journal.invocationId);
   const start = encodeStart({
-    id: restateId ?? new TextEncoder().encode(journal.invocationId),
+    id: invocationIdBytes(journal.invocationId),
     ...(restateId ? { randomSeed: restateRandomSeed(restateId) } : {}),
     debugId: journal.invocationId,
     knownEntries: frames.length,

@@ -15,6 +15,7 @@ import { withRecorder, type UnresolvedFuture, type VmRecorder } from '../sdk-hos
 import { commandFieldsOf, inputFrame, notificationFrame, payloadOf, resultOf } from './entries';
 import { SdkSession, type FetchHandler } from './session';
 import { futureTreeOf } from './suspension';
+import { invocationIdBytes } from '../model/invocation-id';
 
 /** Macrotask turns without any SDK activity after which the SDK counts as waiting for the server. */
 export const QUIET_TURNS = 4;
@@ -67,7 +68,7 @@ export class SdkAttempt implements AttemptRunner {
       type: CONTROL_TYPES.Start,
       flags: 0,
       payload: encodeStart({
-        id: new TextEncoder().encode(this.start.invocationId),
+        id: invocationIdBytes(this.start.invocationId),
         debugId: this.start.invocationId,
         knownEntries: known,
         key: this.sim.key,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { awakeableIdOf, parseAwakeableId } from './awakeable-id';
+import { awakeableIdOf, ownAwakeableSignal, parseAwakeableId } from './awakeable-id';
 
 describe('awakeable ids (sdk-shared-core awakeable_id_str)', () => {
   it('sign_1 + URL-safe base64 without padding of the id bytes and the big-endian signal index', () => {
@@ -26,5 +26,17 @@ describe('awakeable ids (sdk-shared-core awakeable_id_str)', () => {
     expect(parseAwakeableId('sign_1YWIA+AAR')).toBeNull();
     expect(parseAwakeableId('sign_1AAAA')).toBeNull();
     expect(parseAwakeableId('inv_nope')).toBeNull();
+  });
+
+  it("a Restate id's awakeables carry its raw bytes, and only its own awakeables name a signal of it", () => {
+    const real = 'inv_1jcPhSapwJs70aDjlJhN20YXQxAWyOKV77';
+    const id = awakeableIdOf(real, 17);
+    // 24 raw bytes + 4 of the index = 28 bytes: 38 base64 characters (the text's UTF-8 would be 41 bytes).
+    expect(id).toHaveLength('sign_1'.length + 38);
+    expect(ownAwakeableSignal(id, real)).toBe(17);
+    expect(ownAwakeableSignal(id, 'inv_1jcPhSapwJs70aDjlJhN20YXQxAWyOKV78')).toBeNull();
+    expect(ownAwakeableSignal(awakeableIdOf('inv_sim_x_1', 18), 'inv_sim_x_1')).toBe(18);
+    expect(ownAwakeableSignal(awakeableIdOf('inv_sim_x_1', 18), 'inv_sim_x_2')).toBeNull();
+    expect(ownAwakeableSignal('prom_1YWIAAAAR', 'ab')).toBeNull();
   });
 });

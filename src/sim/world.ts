@@ -11,7 +11,7 @@ import { createRng, type Rng } from './prng';
 import { successResult } from './payload';
 import type { RunExecution } from './results';
 import { DurablePromises } from './durable-promises';
-import { parseAwakeableId } from './awakeable-id';
+import { ownAwakeableSignal } from './awakeable-id';
 import { FIRST_AWAKEABLE_SIGNAL_INDEX } from '../model/future-ids';
 
 export const RUN_LATENCY_DEFAULT_MS = 10;
@@ -267,9 +267,8 @@ export class World {
    * notification; docs/restate-semantics-notes.md §9).
    */
   completeAwakeable(awakeableId: string, result: EntryResult, ownInvocationId: string): void {
-    const target = parseAwakeableId(awakeableId);
-    if (!target || target.invocationId !== ownInvocationId) return;
-    const { signalIndex } = target;
+    const signalIndex = ownAwakeableSignal(awakeableId, ownInvocationId);
+    if (signalIndex === null) return;
     if (signalIndex < FIRST_AWAKEABLE_SIGNAL_INDEX || this.writer.notified.has(`s${signalIndex}`)) return;
     const outside = this.outsideAwakeableCompletions.get(signalIndex);
     if (outside) outside.superseded = true;

@@ -1,7 +1,7 @@
 // What the server derives from an invocation id reaches the journal: an awakeable id (from the id's raw bytes) in a
 // one-way call's parameter, and `ctx.rand` values (from the seed Restate computes from the id) in the output
 // (Extras/identities in test/restate-service/more-services.ts). Offline replay by the real SDK must send the
-// StartMessage the server sent (src/protocol/invocation-id.ts), or both come out different: a journal mismatch the
+// StartMessage the server sent (src/model/invocation-id.ts), or both come out different: a journal mismatch the
 // server never saw.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { readJournals } from '../../src/journal-reader';
 import { send, waitForStatus } from '../harness/restate';
+import { awakeableIdOf } from '../../src/sim/awakeable-id';
 import { captureIo } from './cli-helpers';
 import { restateSuite } from './restate-suite';
 
@@ -32,6 +33,11 @@ describe('real Restate 1.7.12: the invocation id in the StartMessage', () => {
     const [journal] = readJournals(await readFile(file, 'utf8')).journals;
     const output = journal.entries.find((e) => e.kind === 'command' && e.type === 'Output');
     expect(JSON.stringify(output)).toMatch(/sign_1/);
+    // Our engine makes the same awakeable id from the same invocation id (its first awakeable is signal 17).
+    const value = output?.kind === 'command' && output.result?.kind === 'success' ? output.result.payload : undefined;
+    if (!value) throw new Error('no Output value');
+    const recorded = JSON.parse(value.text) as { awakeableId: string };
+    expect(awakeableIdOf(id, 17)).toBe(recorded.awakeableId);
 
     const replayed = await sdkReplay(file);
     expect(replayed.result.verdict, replayed.result.message).toBe('replayed');

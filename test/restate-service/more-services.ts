@@ -22,7 +22,7 @@ export const extras = restate.service({
     /**
      * Journals what Restate derives from the invocation id: an awakeable id (made from the id's raw bytes) and two
      * `ctx.rand` values (seeded from the id), in a one-way call's parameter and in the output. Offline replay matches
-     * both only when it sends the StartMessage the server sent (src/protocol/invocation-id.ts).
+     * both only when it sends the StartMessage the server sent (src/model/invocation-id.ts).
      */
     identities: async (ctx: Context): Promise<{ awakeableId: string; uuid: string; random: number }> => {
       const awakeable = ctx.awakeable<string>();

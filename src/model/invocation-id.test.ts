@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { restateInvocationIdBytes, restatePartitionKey, restateRandomSeed } from './invocation-id';
+import { invocationIdBytes, restateInvocationIdBytes, restatePartitionKey, restateRandomSeed } from './invocation-id';
 
 const fixtures = join(__dirname, '../../test/fixtures/restate-1.7.12');
 
@@ -45,5 +45,13 @@ describe('restateRandomSeed', () => {
   it('is DefaultHasher over the 24 bytes (vectors from rustc)', () => {
     expect(restateRandomSeed(new Uint8Array(24))).toBe(4877446713163382248n);
     expect(restateRandomSeed(Uint8Array.from({ length: 24 }, (_, i) => i))).toBe(8435221926840062131n);
+  });
+});
+
+describe('invocationIdBytes', () => {
+  it("is a Restate id's raw bytes, or the UTF-8 text of any other id", () => {
+    const real = 'inv_1jcPhSapwJs70aDjlJhN20YXQxAWyOKV77';
+    expect(invocationIdBytes(real)).toEqual(restateInvocationIdBytes(real));
+    expect(invocationIdBytes('inv_sim_llm-race_1')).toEqual(new TextEncoder().encode('inv_sim_llm-race_1'));
   });
 });

@@ -6,6 +6,14 @@
 // handler that journals either (an awakeable id passed to a call, a `ctx.rand.uuidv4()` in its output) replays as on
 // the server. docs/sdk-replay.md, "What offline replay sends".
 
+/**
+ * The invocation id bytes the StartMessage carries, and awakeable ids are made of: a Restate id's 24 raw bytes; any
+ * other id (a simulated run's `inv_sim_…`) is opaque, so its UTF-8 text, which the simulated server sends.
+ */
+export function invocationIdBytes(id: string): Uint8Array {
+  return restateInvocationIdBytes(id) ?? new TextEncoder().encode(id);
+}
+
 /** Restate's base62 alphabet ([0-9a-zA-Z]; restatedev/restate crates/types/src/base62_util.rs). */
 const BASE62 = '0123456789abcdefghijklmnopqrstuvwxyz' + 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const PREFIX = 'inv_1';

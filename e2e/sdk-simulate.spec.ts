@@ -39,6 +39,9 @@ test('paste a real handler, simulate it with the real SDK, inject a crash, step 
   // The address bar names the simulation (the code stays in this tab): a reload simulates it again, crash included.
   await expect(page).toHaveURL(/#src=sdk-scenario&seed=\d+&crash=500/);
   const status = await inspector.status.textContent();
+  // The step reaches the address bar at most every 100 ms while stepping: reload once it is there.
+  const step = /^Step (\d+) of/.exec(status!)![1];
+  await expect(page).toHaveURL(new RegExp(`cursor=${step}(&|$)`));
   await page.reload();
   await expect(inspector.status).toHaveText(status!);
   await expect(inspector.inspector).toContainText('1: crash · 2: done');
